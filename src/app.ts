@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './kernel/config/index.js';
+import { migrateToLatest, openDatabase, type DbHandle, type DbOptions } from './kernel/db/index.js';
+import './kernel/db/tables.js';
+import { kernelMigrations } from './kernel/db/migrations.js';
+import { httpPlugin } from './kernel/http/plugin.js';
+import { authPlugin } from './kernel/auth/plugin.js';
+import { openApiPlugin } from './kernel/http/openapi.js';
+import { instanceSecret } from './kernel/secrets.js';
+import { directoryModule, directoryMigrations, loadActor } from './modules/directory/index.js';
+import { accountsModule, accountsMigrations } from './modules/accounts/index.js';
+import { homeModule } from './modules/home/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const migrations = { ...kernelMigrations, ...directoryMigrations, ...accountsMigrations };
+
+export interface BuildOptions {
+  /** Database to use instead of the one the config names (tests pass their own). */
+  database?: DbHandle;
+  logger?: boolean;
+}
+
+export function databaseOptions(config: Config): DbOptions {
+  return { databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'preau.db') };
+}
+
+/** The whole application, ready to `listen` or to `inject` in tests. Migrations run first. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const database = options.database ?? openDatabase(databaseOptions(config));
+  await migrateToLatest(database.db, migrations);
+
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorate('dbKind', database.kind);
+  app.decorate('nav', []);
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.close();
+  });
+
+  await app.register(cookie, { secret: await instanceSecret(database.db, 'cookie_secret') });
+  await app.register(openApiPlugin);
+  await app.register(httpPlugin, { publicDir: path.join(root, 'public') });
+  await app.register(authPlugin, { loadActor });
+
+  await app.register(homeModule);
+  await app.register(accountsModule);
+  await app.register(directoryModule);
+  return app;
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
+
+/**
+ * The whole schema, as seen by Kysely. Empty here: each module adds its own tables with
+ * `declare module` in its `tables.ts`, so the kernel never imports a module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database {}
+
+export type Db = Kysely<Database>;
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface DbOptions {
+  /** PostgreSQL URL; null for the embedded SQLite database. */
+  databaseUrl: string | null;
+  /** SQLite file path, or `:memory:`. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to work in (tests use one schema per file). */
+  pgSchema?: string;
+  /** Pool size for PostgreSQL. */
+  pgPoolSize?: number;
+}
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns BIGINT (count(*)) as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function openDatabase(options: DbOptions): DbHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.pgPoolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const file = options.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/** Migrations are named `YYYYMMDD-HHMM-module-what` so that every module's migrations interleave by date. */
+export type Migrations = Record<string, Migration>;
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly migrations: Migrations) {}
+  async getMigrations() {
+    return this.migrations;
+  }
+}
+
+export async function migrateToLatest(db: Db, migrations: Migrations): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(migrations) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Flags are stored as 0/1 integers so that both engines read them the same way. */
+export const flag = (value: boolean): number => (value ? 1 : 0);
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

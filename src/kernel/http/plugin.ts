@@ -1,0 +1,140 @@
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { AppError, errorBody } from './errors.js';
+import { Layout } from '../views/layout.js';
+import { renderDocument } from '../views/render.js';
+import { t } from '../i18n/fr.js';
+
+export function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function errorPage(reply: FastifyReply, status: number, message: string) {
+  return reply.page(
+    { title: t('error.title'), status },
+    h('section', { class: 'card' }, [
+      h('h1', null, t('error.title')),
+      h('p', null, message),
+      h('p', null, h('a', { href: '/' }, t('error.back'))),
+    ]),
+  );
+}
+
+/** Error model, security headers, static files, form bodies and the page renderer. */
+export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
+  const secure = app.config.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    hsts: secure ? { maxAge: 31536000 } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: app.config.uploadMaxBytes, files: 20, fields: 50 } });
+  await app.register(fastifyStatic, {
+    root: path.resolve(opts.publicDir),
+    prefix: '/static/',
+    maxAge: '1h',
+    index: false,
+  });
+
+  app.decorateReply('page', function (this: FastifyReply, options, body) {
+    const request = this.request;
+    const actor = request.actor;
+    const { status, ...layout } = options;
+    const nav = actor ? this.server.nav.filter((n) => n.visible(actor)).sort((a, b) => a.order - b.order) : [];
+    const html = renderDocument(
+      h(
+        Layout,
+        {
+          ...layout,
+          user: actor
+            ? { displayName: actor.displayName, structures: actor.structures, activeStructureId: actor.activeStructureId }
+            : null,
+          nav,
+          currentPath: request.url.split('?')[0],
+          csrfToken: request.csrfToken,
+          flash: request.flash,
+        },
+        body,
+      ),
+    );
+    if (request.flash) this.clearCookie('preau_flash', { path: '/' });
+    return this.code(status ?? 200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(html);
+  });
+
+  app.decorateReply('setFlash', function (this: FastifyReply, message: string) {
+    return this.setCookie('preau_flash', message, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure });
+  });
+
+  app.decorateRequest('flash', null);
+  app.addHook('onRequest', async (request) => {
+    const raw = request.cookies?.preau_flash;
+    if (raw) {
+      const unsigned = request.unsignCookie(raw);
+      request.flash = unsigned.valid ? unsigned.value : null;
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    let status = 500;
+    let code = 'internal';
+    let message = t('error.internal');
+    let details: unknown = null;
+    if (error instanceof AppError) {
+      ({ statusCode: status, code, message } = error);
+      details = error.details;
+    } else if ((error as FastifyError).validation) {
+      status = 400;
+      code = 'validation';
+      message = t('error.validation');
+      details = (error as FastifyError).validation?.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? ''),
+        message: v.message,
+      }));
+    } else if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+      status = 413;
+      code = 'payload_too_large';
+      message = t('error.payload_too_large');
+    } else if (error.statusCode === 429) {
+      status = 429;
+      code = 'too_many_requests';
+      message = t('error.too_many');
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      status = error.statusCode;
+      code = error.code?.toLowerCase() ?? 'bad_request';
+      message = status === 404 ? t('error.not_found') : t('error.validation');
+    }
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (wantsJson(request)) return reply.code(status).send(errorBody(code, message, details));
+    return errorPage(reply, status, message);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsJson(request)) return reply.code(404).send(errorBody('not_found', t('error.not_found')));
+    return errorPage(reply, 404, t('error.not_found'));
+  });
+});

@@ -1,0 +1,49 @@
+import type { Config } from '../config/index.js';
+import type { Db, DbKind } from '../db/index.js';
+import type { Actor } from '../authz/index.js';
+import type { NavItem, LayoutProps } from '../views/layout.js';
+import type { ComponentChildren } from 'preact';
+
+/** A navigation entry and who sees it. */
+export interface NavRegistration extends NavItem {
+  order: number;
+  visible(actor: Actor): boolean;
+}
+
+export interface SessionInfo {
+  id: string;
+  personId: string;
+  csrfToken: string;
+  structureId: string | null;
+}
+
+export type PageOptions = Omit<LayoutProps, 'children' | 'user' | 'nav' | 'csrfToken' | 'currentPath' | 'flash'> & {
+  status?: number;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    dbKind: DbKind;
+    nav: NavRegistration[];
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionInfo | null;
+    /** Token forms must send back in `_csrf` (or the `x-csrf-token` header). */
+    csrfToken: string;
+    /** The one-shot message set by the previous request, if any. */
+    flash: string | null;
+  }
+  interface FastifyReply {
+    /** Renders a full page in the layout, with the person's navigation. */
+    page(options: PageOptions, body: ComponentChildren): FastifyReply;
+    /** Stores a message shown on the next page. */
+    setFlash(message: string): FastifyReply;
+  }
+  interface FastifyContextConfig {
+    /** Route does not need the CSRF token (e.g. token-authenticated feeds). */
+    skipCsrf?: boolean;
+  }
+}

@@ -1,0 +1,26 @@
+import { createTranslator } from './index.js';
+
+export const kernelFr = {
+  'app.name': 'Préau',
+  'app.tagline': 'Espace numérique de travail',
+  'layout.skip': 'Aller au contenu',
+  'layout.nav': 'Services',
+  'layout.account': 'Mon compte',
+  'layout.logout': 'Se déconnecter',
+  'layout.structure': 'Établissement',
+  'layout.switch': 'Changer',
+  'layout.footer': 'Préau — logiciel libre',
+  'error.title': 'Une erreur est survenue',
+  'error.back': 'Revenir à l’accueil',
+  'error.not_found': 'Cette page n’existe pas ou ne vous est pas accessible.',
+  'error.forbidden': 'Vous n’avez pas accès à cette page.',
+  'error.internal': 'Une erreur inattendue est survenue. Réessayez dans un instant.',
+  'error.validation': 'Certaines valeurs envoyées ne sont pas valides.',
+  'error.csrf': 'Le formulaire a expiré. Rechargez la page et recommencez.',
+  'error.too_many': 'Trop de demandes. Réessayez dans quelques minutes.',
+  'error.payload_too_large': 'Le fichier envoyé est trop volumineux.',
+  'form.errors': 'Le formulaire contient des erreurs :',
+  'form.required': 'Ce champ est obligatoire.',
+} as const;
+
+export const t = createTranslator(kernelFr);

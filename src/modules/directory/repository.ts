@@ -1,0 +1,371 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
+import type { Database, Db } from '../../kernel/db/index.js';
+import { normalizeKey } from '../../kernel/text.js';
+import type { GroupKind, PeopleTable, StructureKind } from './tables.js';
+
+type IdQuery = SelectQueryBuilder<Database, any, { id: string }>;
+
+export function displayName(p: Pick<PeopleTable, 'firstName' | 'lastName' | 'usageName'>): string {
+  return `${p.firstName} ${p.usageName || p.lastName}`;
+}
+
+export function searchKeyOf(p: Pick<PeopleTable, 'firstName' | 'lastName' | 'usageName'>): string {
+  return normalizeKey([p.lastName, p.usageName, p.firstName].filter(Boolean).join(' '));
+}
+
+/** Builds the request's actor: the person, their active structures and roles. */
+export async function loadActor(db: Db, personId: string, structureId: string | null): Promise<Actor | null> {
+  const person = await db
+    .selectFrom('people')
+    .select(['id', 'profile', 'firstName', 'lastName', 'usageName', 'login', 'isSuperAdmin', 'status'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person || person.status !== 'active') return null;
+  const [structures, roles] = await Promise.all([
+    db
+      .selectFrom('structureMembers')
+      .innerJoin('structures', 'structures.id', 'structureMembers.structureId')
+      .select(['structures.id', 'structures.name'])
+      .where('structureMembers.personId', '=', personId)
+      .where('structureMembers.active', '=', 1)
+      .orderBy('structures.name')
+      .execute(),
+    db.selectFrom('structureRoles').select(['structureId', 'role']).where('personId', '=', personId).execute(),
+  ]);
+  const roleMap: Record<string, StructureRole[]> = {};
+  for (const r of roles) (roleMap[r.structureId] ??= []).push(r.role);
+  const active = structures.find((s) => s.id === structureId)?.id ?? structures[0]?.id ?? null;
+  return {
+    personId: person.id,
+    profile: person.profile,
+    displayName: displayName(person),
+    login: person.login,
+    isSuperAdmin: person.isSuperAdmin === 1,
+    structures,
+    activeStructureId: active,
+    roles: roleMap,
+  };
+}
+
+function managedIds(actor: Actor): string[] {
+  return Object.entries(actor.roles)
+    .filter(([, roles]) => roles.includes('director') || roles.includes('localAdmin'))
+    .map(([id]) => id);
+}
+
+/** Groups of a school year a person belongs to, in a given role. */
+function groupsOf(db: Db, personId: string, role: 'student' | 'teacher' | null, year: string) {
+  let q = db
+    .selectFrom('groupMembers')
+    .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
+    .select('groups.id')
+    .where('groupMembers.personId', '=', personId)
+    .where('groups.schoolYear', '=', year);
+  if (role) q = q.where('groupMembers.role', '=', role);
+  return q;
+}
+
+/**
+ * Ids of the people an actor may see, as one SQL subquery, so that every list filters in the
+ * database. The rules: managers see their structures; teachers their pupils, those pupils'
+ * relatives and their colleagues; relatives their children, the children's teachers and
+ * directors; pupils their classmates, teachers and relatives; municipal agents the directors of
+ * their schools.
+ */
+export function visiblePersonIds(db: Db, actor: Actor, year: string): IdQuery {
+  if (actor.isSuperAdmin) return db.selectFrom('people').select('people.id');
+  const parts: IdQuery[] = [db.selectFrom('people').select('people.id').where('people.id', '=', actor.personId)];
+  const managed = managedIds(actor);
+  if (managed.length > 0) {
+    parts.push(db.selectFrom('structureMembers').select('structureMembers.personId as id').where('structureId', 'in', managed));
+  }
+  const myStructures = actor.structures.map((s) => s.id);
+  switch (actor.profile) {
+    case 'teacher': {
+      const myGroups = groupsOf(db, actor.personId, 'teacher', year);
+      const pupils = db
+        .selectFrom('groupMembers')
+        .select('groupMembers.personId as id')
+        .where('groupMembers.groupId', 'in', myGroups)
+        .where('groupMembers.role', '=', 'student');
+      parts.push(pupils);
+      parts.push(db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', 'in', pupils));
+      if (myStructures.length > 0) parts.push(colleagues(db, myStructures));
+      break;
+    }
+    case 'personnel':
+      if (myStructures.length > 0) {
+        parts.push(
+          db
+            .selectFrom('structureMembers')
+            .select('structureMembers.personId as id')
+            .where('structureMembers.structureId', 'in', myStructures)
+            .where('structureMembers.active', '=', 1),
+        );
+      }
+      break;
+    case 'relative': {
+      const children = db.selectFrom('relativeLinks').select('relativeLinks.studentId as id').where('relativeLinks.relativeId', '=', actor.personId);
+      parts.push(children);
+      const childGroups = db
+        .selectFrom('groupMembers')
+        .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
+        .select('groups.id')
+        .where('groupMembers.personId', 'in', children)
+        .where('groups.schoolYear', '=', year);
+      parts.push(
+        db.selectFrom('groupMembers').select('groupMembers.personId as id').where('groupMembers.groupId', 'in', childGroups).where('groupMembers.role', '=', 'teacher'),
+      );
+      const childStructures = db.selectFrom('structureMembers').select('structureMembers.structureId').where('structureMembers.personId', 'in', children).where('structureMembers.active', '=', 1);
+      parts.push(
+        db.selectFrom('structureRoles').select('structureRoles.personId as id').where('structureRoles.structureId', 'in', childStructures).where('structureRoles.role', '=', 'director'),
+      );
+      break;
+    }
+    case 'student': {
+      parts.push(db.selectFrom('groupMembers').select('groupMembers.personId as id').where('groupMembers.groupId', 'in', groupsOf(db, actor.personId, null, year)));
+      parts.push(db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', '=', actor.personId));
+      break;
+    }
+    case 'municipal': {
+      if (myStructures.length > 0) {
+        const schools = db.selectFrom('structures').select('structures.id').where('structures.parentId', 'in', myStructures);
+        parts.push(
+          db.selectFrom('structureRoles').select('structureRoles.personId as id').where('structureRoles.structureId', 'in', schools).where('structureRoles.role', '=', 'director'),
+        );
+      }
+      break;
+    }
+  }
+  return parts.reduce((acc, part) => acc.union(part));
+}
+
+function colleagues(db: Db, structureIds: string[]): IdQuery {
+  return db
+    .selectFrom('structureMembers')
+    .innerJoin('people', 'people.id', 'structureMembers.personId')
+    .select('structureMembers.personId as id')
+    .where('structureMembers.structureId', 'in', structureIds)
+    .where('structureMembers.active', '=', 1)
+    .where('people.profile', 'in', ['teacher', 'personnel']);
+}
+
+export async function canSeePerson(db: Db, actor: Actor, personId: string, year: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('people')
+    .select('people.id')
+    .where('people.id', '=', personId)
+    .where('people.id', 'in', visiblePersonIds(db, actor, year))
+    .executeTakeFirst();
+  return !!row;
+}
+
+export interface PersonSummary {
+  id: string;
+  profile: Profile;
+  firstName: string;
+  lastName: string;
+  usageName: string | null;
+  displayName: string;
+  login: string;
+  status: 'active' | 'deactivated';
+}
+
+const summaryColumns = ['people.id', 'people.profile', 'people.firstName', 'people.lastName', 'people.usageName', 'people.login', 'people.status'] as const;
+
+function toSummary(row: Omit<PersonSummary, 'displayName'>): PersonSummary {
+  return { ...row, displayName: displayName(row) };
+}
+
+export interface SearchOptions {
+  q?: string;
+  structureId?: string;
+  profile?: Profile;
+  includeDeactivated?: boolean;
+  limit: number;
+  offset: number;
+  year: string;
+}
+
+/** Accent-insensitive prefix search on every word of the query, within what the actor may see. */
+export async function searchPeople(db: Db, actor: Actor, options: SearchOptions): Promise<{ total: number; items: PersonSummary[] }> {
+  let q = db.selectFrom('people').where('people.id', 'in', visiblePersonIds(db, actor, options.year));
+  for (const word of normalizeKey(options.q ?? '').split(' ').filter(Boolean).slice(0, 5)) {
+    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where((eb) =>
+      eb.or([
+        eb('people.searchKey', 'like', sql<string>`${escaped + '%'} escape '\\'`),
+        eb('people.searchKey', 'like', sql<string>`${'% ' + escaped + '%'} escape '\\'`),
+      ]),
+    );
+  }
+  if (options.structureId) {
+    const members = db.selectFrom('structureMembers').select('structureMembers.personId').where('structureMembers.structureId', '=', options.structureId);
+    q = q.where('people.id', 'in', members);
+  }
+  if (options.profile) q = q.where('people.profile', '=', options.profile);
+  if (!options.includeDeactivated) q = q.where('people.status', '=', 'active');
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select(summaryColumns).orderBy('people.searchKey').orderBy('people.id').limit(options.limit).offset(options.offset).execute(),
+  ]);
+  return { total: Number(count.n), items: rows.map(toSummary) };
+}
+
+export async function findPerson(db: Db, id: string) {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function personStructures(db: Db, personId: string) {
+  return db
+    .selectFrom('structureMembers')
+    .innerJoin('structures', 'structures.id', 'structureMembers.structureId')
+    .select(['structures.id', 'structures.name', 'structures.kind', 'structures.uai', 'structureMembers.active'])
+    .where('structureMembers.personId', '=', personId)
+    .orderBy('structures.name')
+    .execute();
+}
+
+export async function personGroups(db: Db, personId: string, year: string) {
+  return db
+    .selectFrom('groupMembers')
+    .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
+    .innerJoin('structures', 'structures.id', 'groups.structureId')
+    .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.structureId', 'structures.name as structureName', 'groupMembers.role'])
+    .where('groupMembers.personId', '=', personId)
+    .where('groups.schoolYear', '=', year)
+    .orderBy('groups.name')
+    .execute();
+}
+
+export async function childrenOf(db: Db, relativeId: string) {
+  const rows = await db
+    .selectFrom('relativeLinks')
+    .innerJoin('people', 'people.id', 'relativeLinks.studentId')
+    .select([...summaryColumns, 'relativeLinks.legalGuardian'])
+    .where('relativeLinks.relativeId', '=', relativeId)
+    .orderBy('people.firstName')
+    .execute();
+  return rows.map((r) => ({ ...toSummary(r), legalGuardian: r.legalGuardian === 1 }));
+}
+
+export async function relativesOf(db: Db, studentIds: string[]) {
+  if (studentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('relativeLinks')
+    .innerJoin('people', 'people.id', 'relativeLinks.relativeId')
+    .select([...summaryColumns, 'people.email', 'people.phone', 'relativeLinks.studentId', 'relativeLinks.legalGuardian', 'people.activationCode', 'people.activatedAt'])
+    .where('relativeLinks.studentId', 'in', studentIds)
+    .orderBy('people.searchKey')
+    .execute();
+  return rows.map((r) => ({ ...toSummary(r), studentId: r.studentId, legalGuardian: r.legalGuardian === 1, email: r.email, phone: r.phone, activationCode: r.activationCode, activated: !!r.activatedAt }));
+}
+
+export async function findStructure(db: Db, id: string) {
+  return db.selectFrom('structures').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStructureByUai(db: Db, uai: string) {
+  return db.selectFrom('structures').selectAll().where('uai', '=', uai.toUpperCase()).executeTakeFirst();
+}
+
+export async function listStructures(db: Db, ids: string[] | 'all') {
+  let q = db.selectFrom('structures').selectAll().orderBy('name');
+  if (ids !== 'all') {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', ids);
+  }
+  return q.execute();
+}
+
+export async function structureCounts(db: Db, structureId: string, year: string) {
+  const [profiles, classes] = await Promise.all([
+    db
+      .selectFrom('structureMembers')
+      .innerJoin('people', 'people.id', 'structureMembers.personId')
+      .select(['people.profile', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('structureMembers.structureId', '=', structureId)
+      .where('structureMembers.active', '=', 1)
+      .groupBy('people.profile')
+      .execute(),
+    db
+      .selectFrom('groups')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('structureId', '=', structureId)
+      .where('schoolYear', '=', year)
+      .where('kind', '=', 'class')
+      .executeTakeFirstOrThrow(),
+  ]);
+  const byProfile: Record<string, number> = {};
+  for (const p of profiles) byProfile[p.profile] = Number(p.n);
+  return {
+    students: byProfile.student ?? 0,
+    teachers: byProfile.teacher ?? 0,
+    relatives: byProfile.relative ?? 0,
+    personnel: byProfile.personnel ?? 0,
+    classes: Number(classes.n),
+  };
+}
+
+export async function listGroups(db: Db, structureId: string, year: string, kind?: GroupKind) {
+  let q = db
+    .selectFrom('groups')
+    .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.schoolYear', 'groups.structureId'])
+    .select((eb) =>
+      eb
+        .selectFrom('groupMembers')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('groupMembers.groupId', '=', 'groups.id')
+        .where('groupMembers.role', '=', 'student')
+        .as('students'),
+    )
+    .where('groups.structureId', '=', structureId)
+    .where('groups.schoolYear', '=', year)
+    .orderBy('groups.name');
+  if (kind) q = q.where('groups.kind', '=', kind);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, students: Number(r.students ?? 0) }));
+}
+
+export async function findGroup(db: Db, id: string) {
+  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function groupMembers(db: Db, groupId: string) {
+  const rows = await db
+    .selectFrom('groupMembers')
+    .innerJoin('people', 'people.id', 'groupMembers.personId')
+    .select([...summaryColumns, 'groupMembers.role', 'people.birthDate', 'people.activationCode', 'people.activatedAt', 'people.photoConsent'])
+    .where('groupMembers.groupId', '=', groupId)
+    .orderBy('people.searchKey')
+    .execute();
+  return rows.map((r) => ({ ...toSummary(r), role: r.role, birthDate: r.birthDate, activationCode: r.activationCode, activated: !!r.activatedAt, photoConsent: r.photoConsent === null ? null : r.photoConsent === 1 }));
+}
+
+export async function memberRole(db: Db, groupId: string, personId: string) {
+  const row = await db.selectFrom('groupMembers').select('role').where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export async function isRelativeOfGroupMember(db: Db, groupId: string, relativeId: string) {
+  const row = await db
+    .selectFrom('relativeLinks')
+    .innerJoin('groupMembers', 'groupMembers.personId', 'relativeLinks.studentId')
+    .select('relativeLinks.studentId')
+    .where('relativeLinks.relativeId', '=', relativeId)
+    .where('groupMembers.groupId', '=', groupId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function structureKindOf(db: Db, id: string): Promise<StructureKind | null> {
+  const row = await db.selectFrom('structures').select('kind').where('id', '=', id).executeTakeFirst();
+  return row?.kind ?? null;
+}
+
+/** Logins already taken that start with a base, to pick the next free `prenom.nom2`. */
+export async function takenLogins(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('people').select('login').where('login', 'like', `${base}%`).execute();
+  return new Set(rows.map((r) => r.login));
+}
