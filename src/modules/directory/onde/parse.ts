@@ -1,0 +1,413 @@
+// Parses ONDE exports (pupils, teachers, parents) into typed rows, without touching the database.
+import { normalizeKey } from '../../../kernel/text.js';
+import { CsvError, decodeCsv, parseCsv, type CsvRow } from './csv.js';
+
+export type OndeFile = 'pupils' | 'teachers' | 'parents';
+
+export interface ImportIssue {
+  file: OndeFile;
+  line: number | null;
+  code: string;
+  message: string;
+}
+
+export interface ParseResult<T> {
+  rows: T[];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+export const PRIMARY_LEVELS = ['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS'] as const;
+export type PrimaryLevel = (typeof PRIMARY_LEVELS)[number];
+
+export interface OndePupil {
+  line: number;
+  lastName: string;
+  usageName: string | null;
+  firstName: string;
+  /** ISO YYYY-MM-DD */
+  birthDate: string;
+  sex: 'M' | 'F' | null;
+  address: string | null;
+  cycle: string | null;
+  level: PrimaryLevel;
+  className: string;
+  photoConsent: boolean | null;
+}
+
+/** Identity and contact fields shared by teachers and parents. */
+export interface OndeContact {
+  line: number;
+  civility: string | null;
+  lastName: string;
+  usageName: string | null;
+  firstName: string;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface OndeTeacher extends OndeContact {
+  isDirector: boolean;
+  classNames: string[];
+}
+
+export interface OndeChild {
+  usageName: string | null;
+  lastName: string;
+  firstName: string;
+  className: string;
+}
+
+export interface OndeParent extends OndeContact {
+  children: OndeChild[];
+}
+
+// ---------------------------------------------------------------- values
+
+/** Header comparison key: normalizeKey plus punctuation ("Tél.", "E-mail") flattened. */
+function headerKey(s: string): string {
+  return normalizeKey(s.replace(/[.\-_()/:]/g, ' '));
+}
+
+function clean(s: string | undefined): string {
+  const t = (s ?? '').trim();
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+function orNull(s: string): string | null {
+  return s === '' ? null : s;
+}
+
+const LEVEL_CODES = new Map<string, PrimaryLevel>([
+  ...PRIMARY_LEVELS.map((l) => [l.toLowerCase(), l] as [string, PrimaryLevel]),
+  ['clis', 'ULIS'],
+  ['ulisecole', 'ULIS'],
+  ['ulis1', 'ULIS'],
+]);
+
+const LEVEL_PATTERNS: [RegExp, PrimaryLevel][] = [
+  [/^(ulis|clis)|uniteslocalisees?pourlinclusion|classedinclusion/, 'ULIS'],
+  [/toutepetitesection/, 'TPS'],
+  [/petitesection/, 'PS'],
+  [/moyennesection/, 'MS'],
+  [/grandesection/, 'GS'],
+  [/courspreparatoire/, 'CP'],
+  [/courselementaire(1|premiere)/, 'CE1'],
+  [/courselementaire(2|deuxieme|seconde)/, 'CE2'],
+  [/coursmoyen(1|premiere)/, 'CM1'],
+  [/coursmoyen(2|deuxieme|seconde)/, 'CM2'],
+];
+
+/** Maps ONDE level labels ("CE1 - COURS ELEMENTAIRE 1ERE ANNEE", "Petite section"…) to a code. */
+export function normalizeLevel(raw: string): PrimaryLevel | null {
+  const key = normalizeKey(raw).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (key === '') return null;
+  const compact = key.replace(/ /g, '');
+  const direct = LEVEL_CODES.get(compact) ?? LEVEL_CODES.get(key.split(' ')[0] ?? '');
+  if (direct) return direct;
+  for (const [re, level] of LEVEL_PATTERNS) if (re.test(compact)) return level;
+  return null;
+}
+
+/** Accepts YYYY-MM-DD and DD/MM/YYYY (also with "-" or "." separators); null if not a real date. */
+export function parseDate(raw: string): string | null {
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (m) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else {
+    m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+    if (!m) return null;
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = Number(m[3]);
+  }
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > daysInMonth) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Looks a value up in a word table: null when empty, undefined when not understood. */
+function lookup<T>(raw: string, table: Record<string, T>): T | null | undefined {
+  const k = normalizeKey(raw).replace(/\.$/, '');
+  return k === '' ? null : Object.hasOwn(table, k) ? table[k] : undefined;
+}
+
+const BOOLEANS: Record<string, boolean> = {
+  oui: true, o: true, yes: true, y: true, 1: true, true: true, vrai: true, x: true,
+  non: false, n: false, no: false, 0: false, false: false, faux: false,
+};
+const SEXES: Record<string, 'M' | 'F'> = {
+  m: 'M', masculin: 'M', garcon: 'M', g: 'M', h: 'M', homme: 'M', f: 'F', feminin: 'F', fille: 'F', femme: 'F',
+};
+const CIVILITIES: Record<string, string> = {
+  m: 'M.', mr: 'M.', monsieur: 'M.', mme: 'Mme', madame: 'Mme', mlle: 'Mme', mademoiselle: 'Mme',
+};
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+// ---------------------------------------------------------------- columns
+
+type Aliases = Record<string, readonly string[]>;
+
+const ADDRESS_ALIASES = {
+  street: ['Adresse', 'Adresse postale', 'Adresse responsable', 'Adresse personnelle', 'Ligne adresse'],
+  postcode: ['CP', 'Code postal', 'Code postal responsable'],
+  city: ['Commune', 'Ville', 'Commune responsable', 'Localité'],
+} as const;
+const EMAIL_ALIASES = ['Courriel', 'Courriel responsable', 'Email', 'E-mail', 'Mél', 'Mel', 'Adresse électronique', 'Adresse mail'];
+const CONSENT_ALIASES = [
+  'Autorisations photos', 'Autorisation photos', 'Autorisation photo', 'Autorisations photo',
+  'Photo', 'Photos', "Droit à l'image", 'Autorisation droit à l’image', 'Consentement photo',
+];
+
+const isPhoneHeader = (key: string): boolean => /^(telephone|tel|portable|mobile|numero de telephone)\b/.test(key);
+const cell = (row: CsvRow, index: number): string => (index < 0 ? '' : clean(row.cells[index]));
+
+/** One file being parsed: decoded table, result under construction, issue helpers. */
+class Sheet<T> {
+  readonly result: ParseResult<T> = { rows: [], errors: [], warnings: [] };
+  keys: string[] = [];
+  rows: CsvRow[] = [];
+  phones: number[] = [];
+
+  constructor(readonly file: OndeFile, bytes: Uint8Array) {
+    try {
+      const { header, rows } = parseCsv(decodeCsv(bytes).text);
+      if (header.length === 0) this.error(null, 'csv.unreadable', 'Le fichier ne contient aucune ligne.');
+      this.keys = header.map(headerKey);
+      this.rows = rows;
+      this.phones = this.keys.flatMap((k, i) => (isPhoneHeader(k) ? [i] : []));
+    } catch (e) {
+      if (!(e instanceof CsvError)) throw e;
+      this.error(e.line, e.code, e.message);
+    }
+  }
+
+  get failed(): boolean {
+    return this.result.errors.length > 0;
+  }
+
+  error(line: number | null, code: string, message: string): void {
+    this.result.errors.push({ file: this.file, line, code, message });
+  }
+
+  warn(line: number | null, code: string, message: string): void {
+    this.result.warnings.push({ file: this.file, line, code, message });
+  }
+
+  /** Every column index whose header matches the first alias found. */
+  occurrences(aliases: readonly string[]): number[] {
+    for (const alias of aliases) {
+      const key = headerKey(alias);
+      const found = this.keys.flatMap((k, i) => (k === key ? [i] : []));
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  /** First column index per field (-1 when absent); missing required fields are errors. */
+  columns<A extends Aliases>(aliases: A, required: readonly (keyof A & string)[]): Record<keyof A, number> {
+    const out = {} as Record<keyof A, number>;
+    for (const name of Object.keys(aliases) as (keyof A & string)[]) {
+      out[name] = this.occurrences(aliases[name] ?? [])[0] ?? -1;
+      if (out[name] < 0 && required.includes(name)) {
+        this.error(null, 'onde.missing_column', `Colonne obligatoire absente : « ${aliases[name]?.[0] ?? name} ».`);
+      }
+    }
+    return out;
+  }
+
+  /** Returns the values, or records an error per empty one and returns null. */
+  required(row: CsvRow, fields: [label: string, index: number][]): string[] | null {
+    const values = fields.map(([, i]) => cell(row, i));
+    fields.forEach(([label], k) => {
+      if (values[k] === '') this.error(row.line, 'onde.missing_value', `Valeur obligatoire manquante : « ${label} ».`);
+    });
+    return values.includes('') ? null : values;
+  }
+
+  address(row: CsvRow, c: Record<keyof typeof ADDRESS_ALIASES, number>): string | null {
+    const place = [cell(row, c.postcode), cell(row, c.city)].filter((s) => s !== '').join(' ');
+    return orNull([cell(row, c.street), place].filter((s) => s !== '').join(', '));
+  }
+
+  contact(row: CsvRow, c: Record<keyof typeof CONTACT_COLUMNS, number>, lastName: string, firstName: string): OndeContact {
+    let email: string | null = cell(row, c.email).toLowerCase();
+    if (email !== '' && !EMAIL_RE.test(email)) this.warn(row.line, 'onde.bad_email', `Adresse électronique invalide ignorée : « ${email} ».`);
+    if (!EMAIL_RE.test(email)) email = null;
+    const rawCivility = cell(row, c.civility);
+    return {
+      line: row.line,
+      civility: lookup(rawCivility, CIVILITIES) ?? orNull(rawCivility),
+      lastName,
+      usageName: orNull(cell(row, c.usageName)),
+      firstName,
+      address: this.address(row, c),
+      email,
+      phone: this.phones.map((i) => cell(row, i)).find((v) => v !== '') ?? null,
+    };
+  }
+
+  done(): ParseResult<T> {
+    if (!this.failed && this.rows.length === 0) {
+      this.warn(null, 'onde.empty_file', 'Le fichier ne contient aucune ligne de données.');
+    }
+    return this.result;
+  }
+}
+
+// ---------------------------------------------------------------- pupils
+
+const PUPIL_COLUMNS = {
+  lastName: ['Nom Elève', 'Nom de famille Elève', 'Nom patronymique Elève'],
+  usageName: ["Nom d'usage Elève", 'Nom usage Elève'],
+  firstName: ['Prénom Elève', 'Prénom 1 Elève', 'Premier prénom Elève'],
+  birthDate: ['Date naissance', 'Date de naissance', 'Date naissance Elève', 'Né(e) le'],
+  sex: ['Sexe', 'Genre'],
+  ...ADDRESS_ALIASES,
+  cycle: ['Cycle'],
+  level: ['Niveau', 'Niveau Elève'],
+  className: ['Classe', 'Classe Elève', 'Libellé classe'],
+  photoConsent: CONSENT_ALIASES,
+} as const;
+
+export function parsePupils(bytes: Uint8Array): ParseResult<OndePupil> {
+  const sheet = new Sheet<OndePupil>('pupils', bytes);
+  if (sheet.failed) return sheet.result;
+  const c = sheet.columns(PUPIL_COLUMNS, ['lastName', 'firstName', 'birthDate', 'level', 'className']);
+  if (sheet.failed) return sheet.result;
+
+  for (const row of sheet.rows) {
+    const errorsBefore = sheet.result.errors.length;
+    const values = sheet.required(row, [
+      ['Nom Elève', c.lastName], ['Prénom Elève', c.firstName], ['Date naissance', c.birthDate],
+      ['Niveau', c.level], ['Classe', c.className],
+    ]);
+    const rawDate = cell(row, c.birthDate);
+    const birthDate = parseDate(rawDate);
+    if (rawDate !== '' && !birthDate) sheet.error(row.line, 'onde.bad_date', `Date de naissance invalide : « ${rawDate} ».`);
+    const rawLevel = cell(row, c.level);
+    const level = normalizeLevel(rawLevel);
+    if (rawLevel !== '' && !level) sheet.error(row.line, 'onde.bad_level', `Niveau inconnu : « ${rawLevel} ».`);
+    if (!values || !birthDate || !level || sheet.result.errors.length > errorsBefore) continue;
+    const [lastName = '', firstName = '', , , className = ''] = values;
+
+    const rawSex = cell(row, c.sex);
+    const sex = lookup(rawSex, SEXES);
+    if (sex === undefined) sheet.warn(row.line, 'onde.bad_sex', `Sexe non reconnu ignoré : « ${rawSex} ».`);
+    const rawConsent = cell(row, c.photoConsent);
+    const photoConsent = lookup(rawConsent, BOOLEANS);
+    if (photoConsent === undefined) {
+      sheet.warn(row.line, 'onde.bad_consent', `Autorisation photo non reconnue ignorée : « ${rawConsent} ».`);
+    }
+    sheet.result.rows.push({
+      line: row.line, lastName, usageName: orNull(cell(row, c.usageName)), firstName, birthDate,
+      sex: sex ?? null, address: sheet.address(row, c), cycle: orNull(cell(row, c.cycle)), level, className,
+      photoConsent: photoConsent ?? null,
+    });
+  }
+  return sheet.done();
+}
+
+// ---------------------------------------------------------------- teachers
+
+const CONTACT_COLUMNS = {
+  civility: ['Civilité'],
+  usageName: ['Nom usage', "Nom d'usage"],
+  ...ADDRESS_ALIASES,
+  email: EMAIL_ALIASES,
+} as const;
+
+const TEACHER_COLUMNS = {
+  ...CONTACT_COLUMNS,
+  lastName: ['Nom', 'Nom de famille', 'Nom patronymique'],
+  firstName: ['Prénom'],
+  director: ['Directeur', 'Directrice', 'Directeur/Directrice', 'Directeur ou directrice', 'Direction'],
+  classNames: ['Classe', 'Classes'],
+} as const;
+
+export function parseTeachers(bytes: Uint8Array): ParseResult<OndeTeacher> {
+  const sheet = new Sheet<OndeTeacher>('teachers', bytes);
+  if (sheet.failed) return sheet.result;
+  const c = sheet.columns(TEACHER_COLUMNS, ['lastName', 'firstName']);
+  if (sheet.failed) return sheet.result;
+
+  for (const row of sheet.rows) {
+    const values = sheet.required(row, [['Nom', c.lastName], ['Prénom', c.firstName]]);
+    if (!values) continue;
+    const rawDirector = cell(row, c.director);
+    const director = lookup(rawDirector, BOOLEANS);
+    if (director === undefined) {
+      sheet.warn(row.line, 'onde.bad_director', `Valeur « Directeur » non reconnue, considérée comme « non » : « ${rawDirector} ».`);
+    }
+    const classNames = cell(row, c.classNames).split(',').map((s) => s.trim()).filter((s) => s !== '');
+    sheet.result.rows.push({
+      ...sheet.contact(row, c, values[0] ?? '', values[1] ?? ''),
+      isDirector: director === true,
+      classNames: [...new Set(classNames)],
+    });
+  }
+  return sheet.done();
+}
+
+// ---------------------------------------------------------------- parents
+
+const PARENT_COLUMNS = {
+  ...CONTACT_COLUMNS,
+  civility: ['Civilité Responsable', 'Civilité'],
+  usageName: ['Nom usage responsable', "Nom d'usage responsable"],
+  lastName: ['Nom responsable', 'Nom de famille responsable'],
+  firstName: ['Prénom responsable'],
+} as const;
+
+const CHILD_COLUMNS = {
+  usageName: ["Nom d'usage enfant", 'Nom usage enfant'],
+  lastName: ['Nom de famille enfant', 'Nom enfant'],
+  firstName: ['Prénom enfant'],
+  className: ['Classes enfants', 'Classe enfant', 'Classes enfant', 'Classe enfants'],
+} as const;
+type ChildField = keyof typeof CHILD_COLUMNS;
+const CHILD_FIELDS = Object.keys(CHILD_COLUMNS) as ChildField[];
+
+export function parseParents(bytes: Uint8Array): ParseResult<OndeParent> {
+  const sheet = new Sheet<OndeParent>('parents', bytes);
+  if (sheet.failed) return sheet.result;
+  const c = sheet.columns(PARENT_COLUMNS, ['lastName', 'firstName']);
+  // Child blocks repeat the same headers: the k-th occurrence of each name forms block k.
+  const blocks = {} as Record<ChildField, number[]>;
+  for (const field of CHILD_FIELDS) {
+    blocks[field] = sheet.occurrences(CHILD_COLUMNS[field]);
+    if (field !== 'usageName' && blocks[field].length === 0) {
+      sheet.error(null, 'onde.missing_column', `Colonne obligatoire absente : « ${CHILD_COLUMNS[field][0]} ».`);
+    }
+  }
+  if (sheet.failed) return sheet.result;
+  const blockCount = Math.max(...CHILD_FIELDS.map((f) => blocks[f].length));
+
+  for (const row of sheet.rows) {
+    const values = sheet.required(row, [['Nom responsable', c.lastName], ['Prénom responsable', c.firstName]]);
+    if (!values) continue;
+    const children: OndeChild[] = [];
+    for (let k = 0; k < blockCount; k++) {
+      const [usageName = '', lastName = '', firstName = '', className = ''] = CHILD_FIELDS.map((f) => cell(row, blocks[f][k] ?? -1));
+      if (!usageName && !lastName && !firstName && !className) continue;
+      if (!(lastName || usageName) || !firstName || !className) {
+        sheet.warn(row.line, 'onde.incomplete_child', `Enfant n° ${k + 1} incomplet (nom, prénom et classe requis), ignoré.`);
+        continue;
+      }
+      children.push({ usageName: orNull(usageName), lastName: lastName || usageName, firstName, className });
+    }
+    const parent = { ...sheet.contact(row, c, values[0] ?? '', values[1] ?? ''), children };
+    if (children.length === 0) {
+      sheet.warn(row.line, 'onde.no_child', `Le responsable ${parent.firstName} ${parent.lastName} n'a aucun enfant associé.`);
+    }
+    sheet.result.rows.push(parent);
+  }
+  return sheet.done();
+}
