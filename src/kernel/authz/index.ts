@@ -9,6 +9,8 @@ export interface Actor {
   profile: Profile;
   displayName: string;
   login: string;
+  /** False until the usage charter is accepted at first login: every page but the charter waits. */
+  charterAccepted: boolean;
   /** Instance administrator (created at first run). */
   isSuperAdmin: boolean;
   /** Structures the person belongs to (active memberships), by name. */

@@ -1,9 +1,23 @@
 import fp from 'fastify-plugin';
 import { directoryMigrations } from './migrations/index.js';
+import { directoryApi } from './routes/api.js';
+import { directoryPages } from './routes/pages.js';
+import { canBrowseDirectory, canCreateStructures } from './policy.js';
+import { t } from './i18n/fr.js';
 import './tables.js';
 
 export { directoryMigrations };
-export { loadActor, displayName, visiblePersonIds, childrenOf, personGroups, structureCounts, listGroups, findStructure } from './repository.js';
+export { loadActor, displayName, searchKeyOf, visiblePersonIds, childrenOf, personGroups, structureCounts, listGroups, findStructure, canSeePerson } from './repository.js';
 export { schoolYearOf, isSchoolYear } from './school-year.js';
+export { managedStructureId, managesAny } from './policy.js';
 
-export const directoryModule = fp(async () => {}, { name: 'directory' });
+/** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
+export const directoryModule = fp(
+  async (app) => {
+    app.nav.push({ href: '/directory', label: t('directory.nav'), service: 'directory', order: 20, visible: canBrowseDirectory });
+    app.nav.push({ href: '/admin/structures', label: t('directory.structures.title'), service: 'directory', order: 90, visible: canCreateStructures });
+    await app.register(directoryApi, { prefix: '/api/directory' });
+    await app.register(directoryPages);
+  },
+  { name: 'directory' },
+);

@@ -18,7 +18,7 @@ export function searchKeyOf(p: Pick<PeopleTable, 'firstName' | 'lastName' | 'usa
 export async function loadActor(db: Db, personId: string, structureId: string | null): Promise<Actor | null> {
   const person = await db
     .selectFrom('people')
-    .select(['id', 'profile', 'firstName', 'lastName', 'usageName', 'login', 'isSuperAdmin', 'status'])
+    .select(['id', 'profile', 'firstName', 'lastName', 'usageName', 'login', 'isSuperAdmin', 'status', 'charterAcceptedAt'])
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!person || person.status !== 'active') return null;
@@ -41,6 +41,7 @@ export async function loadActor(db: Db, personId: string, structureId: string | 
     profile: person.profile,
     displayName: displayName(person),
     login: person.login,
+    charterAccepted: !!person.charterAcceptedAt,
     isSuperAdmin: person.isSuperAdmin === 1,
     structures,
     activeStructureId: active,

@@ -232,15 +232,16 @@ export async function linkRelative(db: Db, actor: Actor, relativeId: string, stu
 }
 
 /** New activation code, password removed, sessions ended: the person starts over at first login. */
+export async function issueActivationCode(db: Db, personId: string): Promise<string> {
+  const code = activationCode();
+  await db.updateTable('people').set({ activationCode: code, passwordHash: null, activatedAt: null, updatedAt: nowIso() }).where('id', '=', personId).execute();
+  await destroyPersonSessions(db, personId);
+  return code;
+}
+
 export async function resetAccess(db: Db, actor: Actor, personId: string, ip: string | null = null) {
   const { person } = await managedPerson(db, actor, personId);
-  const code = activationCode();
-  await db
-    .updateTable('people')
-    .set({ activationCode: code, passwordHash: null, activatedAt: null, updatedAt: nowIso() })
-    .where('id', '=', person.id)
-    .execute();
-  await destroyPersonSessions(db, person.id);
+  const code = await issueActivationCode(db, person.id);
   await audit(db, { action: 'account.reset', actorId: actor.personId, subjectId: person.id, ip });
   return code;
 }
@@ -342,4 +343,51 @@ export async function createClass(db: Db, actor: Actor, structureId: string, inp
   const group = { id: newId(), structureId, schoolYear: input.schoolYear, kind: 'class' as const, name: name!, level: input.level, source: 'manual' as const, createdAt: nowIso() };
   await db.insertInto('groups').values(group).execute();
   return group;
+}
+
+/** One sheet per person of a class (pupils, their relatives, teachers) with login and code to print. */
+export async function activationSheets(db: Db, actor: Actor, groupId: string) {
+  const detail = await classDetail(db, actor, groupId);
+  if (!detail.manager) throw new NotFound();
+  const members = await repo.groupMembers(db, groupId);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const sheets: { personId: string; displayName: string; profile: Profile; login: string; activationCode: string | null; activated: boolean; forStudent: string | null }[] = [];
+  const seen = new Set<string>();
+  for (const student of detail.students) {
+    const m = byId.get(student.id)!;
+    sheets.push({ personId: m.id, displayName: m.displayName, profile: 'student', login: m.login, activationCode: m.activationCode, activated: m.activated, forStudent: null });
+    for (const r of student.relatives) {
+      if (seen.has(r.id) || !r.account) continue;
+      seen.add(r.id);
+      const children = detail.students.filter((s) => s.relatives.some((x) => x.id === r.id)).map((s) => s.displayName);
+      sheets.push({ personId: r.id, displayName: r.displayName, profile: 'relative', login: r.account.login, activationCode: r.account.activationCode, activated: r.account.activated, forStudent: children.join(', ') });
+    }
+  }
+  for (const teacher of members.filter((m) => m.role === 'teacher')) {
+    sheets.push({ personId: teacher.id, displayName: teacher.displayName, profile: teacher.profile, login: teacher.login, activationCode: teacher.activationCode, activated: teacher.activated, forStudent: null });
+  }
+  await audit(db, { action: 'directory.codes_printed', actorId: actor.personId, structureId: detail.structure.id, details: { groupId } });
+  return { detail, sheets };
+}
+
+export async function structuresFor(db: Db, actor: Actor) {
+  const structures = await repo.listStructures(db, actor.isSuperAdmin ? 'all' : actor.structures.map((s) => s.id));
+  return structures;
+}
+
+export async function structureDetail(db: Db, actor: Actor, structureId: string, year: string) {
+  const structure = await repo.findStructure(db, structureId);
+  authorize((s) => actor.isSuperAdmin || actor.structures.some((x) => x.id === s.id), structure);
+  const counts = managesStructure(actor, structureId) ? await repo.structureCounts(db, structureId, year) : null;
+  return { ...structure, counts };
+}
+
+/** Classes of a structure: managers see all; members see those they belong to. */
+export async function classesOf(db: Db, actor: Actor, structureId: string, year: string) {
+  const structure = await repo.findStructure(db, structureId);
+  authorize((s) => actor.isSuperAdmin || actor.structures.some((x) => x.id === s.id), structure);
+  const all = await repo.listGroups(db, structureId, year);
+  if (managesStructure(actor, structureId)) return all;
+  const mine = new Set((await repo.personGroups(db, actor.personId, year)).map((g) => g.id));
+  return all.filter((g) => mine.has(g.id));
 }

@@ -1,5 +1,6 @@
 import { createTranslator, plural } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { importFr } from './import-fr.js';
 
 export const directoryFr = {
   'directory.nav': 'Annuaire',
@@ -15,6 +16,19 @@ export const directoryFr = {
   'directory.pagination': 'Pagination',
   'directory.previous': 'Page précédente',
   'directory.next': 'Page suivante',
+  'directory.col.name': 'Nom',
+  'directory.col.student': 'Élève',
+  'directory.page': (page: number, pages: number) => `Page ${page} sur ${pages}`,
+  'directory.import.link': 'Importer depuis ONDE',
+  'directory.codes.title': (name: string) => `Codes d’activation — ${name}`,
+  'directory.codes.print': 'Imprimer',
+  'directory.codes.intro': 'Une feuille par personne. Chaque code ne sert qu’une fois, pour la première connexion.',
+  'directory.codes.sheetTitle': 'Votre accès à l’espace numérique de travail',
+  'directory.codes.address': 'Adresse',
+  'directory.codes.forStudent': (names: string) => `Responsable de ${names}`,
+  'directory.codes.steps': 'Rendez-vous à l’adresse ci-dessus, choisissez « Première connexion », saisissez votre identifiant et ce code, puis choisissez votre mot de passe.',
+  'directory.codes.alreadyActivated': 'Compte déjà activé : utilisez votre mot de passe.',
+  'directory.codes.none': 'Aucune personne dans cette classe.',
   'directory.classes': 'Classes',
   'directory.classes.none': 'Aucune classe pour cette année scolaire.',
   'directory.class.students': (n: number) => plural(n, 'élève', 'élèves'),
@@ -100,4 +114,4 @@ export const directoryFr = {
   'directory.error.school_year': 'L’année scolaire doit s’écrire 2026-2027.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...directoryFr });
+export const t = createTranslator({ ...kernelFr, ...directoryFr, ...importFr });

@@ -1,0 +1,33 @@
+import { createTranslator, plural } from '../../../kernel/i18n/index.js';
+import { kernelFr } from '../../../kernel/i18n/fr.js';
+
+export const homeFr = {
+  'home.nav': 'Accueil',
+  'home.title': 'Accueil',
+  'home.hello': (name: string) => `Bonjour ${name}`,
+  'home.year': (year: string) => `Année scolaire ${year}`,
+  'home.noStructure': 'Votre compte n’est rattaché à aucun établissement pour le moment.',
+  'home.admin.title': 'Administration de l’instance',
+  'home.admin.structures': (n: number) => plural(n, 'structure', 'structures'),
+  'home.admin.manage': 'Gérer les établissements et collectivités',
+  'home.manager.title': (name: string) => `Votre établissement : ${name}`,
+  'home.manager.directory': 'Ouvrir l’annuaire',
+  'home.manager.import': 'Importer l’annuaire ONDE',
+  'home.stat.students': 'élèves',
+  'home.stat.teachers': 'enseignants',
+  'home.stat.relatives': 'responsables',
+  'home.stat.personnel': 'personnels',
+  'home.stat.classes': 'classes',
+  'home.teacher.title': 'Mes classes',
+  'home.teacher.none': 'Aucune classe ne vous est attribuée cette année.',
+  'home.classSize': (n: number) => plural(n, 'élève', 'élèves'),
+  'home.relative.title': 'Mes enfants',
+  'home.relative.none': 'Aucun enfant n’est rattaché à votre compte. Contactez l’école.',
+  'home.relative.noClass': 'Pas de classe cette année',
+  'home.teachers': 'Enseignants :',
+  'home.student.title': 'Ma classe',
+  'home.student.none': 'Tu n’es inscrit dans aucune classe cette année.',
+  'home.personnel.title': 'Mon établissement',
+} as const;
+
+export const t = createTranslator({ ...kernelFr, ...homeFr });

@@ -1,0 +1,128 @@
+import type { Actor } from '../../../kernel/authz/index.js';
+import { t } from '../i18n/fr.js';
+import type { HomeData } from '../service.js';
+
+function Stat({ value, label }: { value: number; label: string }) {
+  return (
+    <li class="stat">
+      <span class="stat__value">{value.toLocaleString('fr-FR')}</span> <span class="stat__label">{label}</span>
+    </li>
+  );
+}
+
+export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
+  const { managed, classes, children } = data;
+  return (
+    <>
+      <div class="page-header">
+        <h1>{t('home.hello', actor.displayName)}</h1>
+        <p class="muted">{t('home.year', data.year)}</p>
+      </div>
+      {actor.structures.length === 0 && !actor.isSuperAdmin && <p>{t('home.noStructure')}</p>}
+      {data.adminStructures !== null && (
+        <section class="card" aria-labelledby="admin-title">
+          <h2 id="admin-title">{t('home.admin.title')}</h2>
+          <p>{t('home.admin.structures', data.adminStructures)}</p>
+          <p>
+            <a class="button" href="/admin/structures">
+              {t('home.admin.manage')}
+            </a>
+          </p>
+        </section>
+      )}
+      {managed && (
+        <section aria-labelledby="structure-title">
+          <h2 id="structure-title">{t('home.manager.title', managed.structure.name)}</h2>
+          <ul class="stats">
+            <Stat value={managed.counts.students} label={t('home.stat.students')} />
+            <Stat value={managed.counts.teachers} label={t('home.stat.teachers')} />
+            <Stat value={managed.counts.relatives} label={t('home.stat.relatives')} />
+            <Stat value={managed.counts.classes} label={t('home.stat.classes')} />
+          </ul>
+          <p class="actions">
+            <a class="button button--primary" href="/directory">
+              {t('home.manager.directory')}
+            </a>
+            <a class="button" href="/directory/import">
+              {t('home.manager.import')}
+            </a>
+          </p>
+        </section>
+      )}
+      {actor.profile === 'teacher' && (
+        <section aria-labelledby="classes-title">
+          <h2 id="classes-title">{t('home.teacher.title')}</h2>
+          {classes.length === 0 ? (
+            <p class="muted">{t('home.teacher.none')}</p>
+          ) : (
+            <ul class="cards">
+              {classes.map((c) => (
+                <li class="card">
+                  <h3>
+                    <a href={`/directory/classes/${c.id}`}>{c.name}</a>
+                  </h3>
+                  <p class="muted">{`${c.structureName} · ${t('home.classSize', c.students)}`}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {actor.profile === 'relative' && (
+        <section aria-labelledby="children-title">
+          <h2 id="children-title">{t('home.relative.title')}</h2>
+          {children.length === 0 ? (
+            <p>{t('home.relative.none')}</p>
+          ) : (
+            <ul class="cards">
+              {children.map((child) => (
+                <li class="card">
+                  <h3>{child.displayName}</h3>
+                  {child.classes.length === 0 && <p class="muted">{t('home.relative.noClass')}</p>}
+                  {child.classes.map((c) => (
+                    <>
+                      <p>
+                        <strong>{c.name}</strong> — {c.structureName}
+                      </p>
+                      {c.teachers.length > 0 && <p class="muted">{`${t('home.teachers')} ${c.teachers.join(', ')}`}</p>}
+                    </>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {actor.profile === 'student' && (
+        <section aria-labelledby="class-title">
+          <h2 id="class-title">{t('home.student.title')}</h2>
+          {classes.length === 0 ? (
+            <p>{t('home.student.none')}</p>
+          ) : (
+            <ul class="cards">
+              {classes.map((c) => (
+                <li class="card">
+                  <h3>
+                    <a href={`/directory/classes/${c.id}`}>{c.name}</a>
+                  </h3>
+                  <p class="muted">{c.structureName}</p>
+                  {c.teachers.length > 0 && <p>{`${t('home.teachers')} ${c.teachers.join(', ')}`}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {(actor.profile === 'personnel' || actor.profile === 'municipal') && !managed && actor.structures.length > 0 && (
+        <section aria-labelledby="personnel-title">
+          <h2 id="personnel-title">{t('home.personnel.title')}</h2>
+          <ul class="list-plain">
+            {actor.structures.map((s) => (
+              <li>{s.name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
