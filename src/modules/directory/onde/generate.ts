@@ -220,7 +220,8 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
   while (p < order.length) {
     if (used[order[p]!]) { p++; continue; }
     const r = rand();
-    const size = r < 0.55 ? 1 : r < 0.88 ? 2 : r < 0.98 ? 3 : 4;
+    // Most pupils are the only child of their family in the school; some have one or two siblings there.
+    const size = r < 0.72 ? 1 : r < 0.94 ? 2 : r < 0.99 ? 3 : 4;
     const kids: Pupil[] = [pupils[order[p]!]!];
     used[order[p]!] = 1;
     for (let s = 1; s < size; s++) {

@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp, databaseOptions, migrations } from './app.js';
+import { ConfigError, loadConfig, type Config } from './kernel/config/index.js';
+import { migrateToLatest, newId, nowIso, openDatabase } from './kernel/db/index.js';
+import { audit } from './kernel/audit.js';
+import { ensureSetupToken } from './modules/accounts/index.js';
+import { isSchoolYear, schoolYearOf } from './modules/directory/index.js';
+import { readOndeFolder } from './modules/directory/onde/files.js';
+import { formatReport, importOnde } from './modules/directory/onde/import.js';
+import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
+import { loadDemo } from './demo.js';
+
+const USAGE = `Préau — espace numérique de travail
+
+Usage : preau <commande> [options]
+
+  serve                      démarre le serveur (migrations appliquées au démarrage)
+  demo                       charge une école de démonstration puis démarre le serveur
+  migrate                    applique les migrations de la base
+  import onde --uai UAI --year AAAA-AAAA [--name NOM] DOSSIER
+                             importe les trois fichiers ONDE (élèves, enseignants, responsables)
+  user reset IDENTIFIANT     donne un nouveau code d’activation à une personne
+
+Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
+PREAU_LOG_LEVEL (voir le README).`;
+
+function fail(message: string): never {
+  process.stderr.write(`preau: ${message}\n`);
+  process.exit(1);
+}
+
+function config(overrides: Partial<Config> = {}): Config {
+  try {
+    return loadConfig(process.env, overrides);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function serve(cfg: Config, banner?: (url: string) => string) {
+  const app = await buildApp(cfg);
+  const token = await ensureSetupToken(app.db);
+  await app.listen({ port: cfg.port, host: cfg.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : cfg.port;
+  const url = cfg.publicUrl.includes(`:${cfg.port}`) ? cfg.publicUrl.replace(`:${cfg.port}`, `:${port}`) : cfg.publicUrl;
+  process.stdout.write(`\nPréau écoute sur ${url}  (base : ${app.dbKind === 'sqlite' ? path.join(cfg.dataDir, 'preau.db') : 'PostgreSQL'})\n`);
+  if (token) {
+    process.stdout.write(`\nPremière mise en route : aucun administrateur n’existe encore.\nOuvrez ${url}/setup et saisissez ce jeton à usage unique :\n\n    ${token}\n\n`);
+    app.log.warn('setup token issued: open /setup to create the first administrator');
+  }
+  if (banner) process.stdout.write(banner(url));
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (closing) return;
+      closing = true;
+      await app.close();
+      process.exit(0);
+    });
+  }
+}
+
+async function withDb<T>(cfg: Config, run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
+  const handle = openDatabase(databaseOptions(cfg));
+  try {
+    await migrateToLatest(handle.db, migrations);
+    return await run(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  switch (command) {
+    case 'serve':
+      return serve(config());
+    case 'demo': {
+      const cfg = config(process.env.DATA_DIR ? {} : { dataDir: path.resolve('data', 'demo') });
+      const { report, logins } = await withDb(cfg, loadDemo);
+      if (report) process.stdout.write(`\nÉcole de démonstration importée depuis des fichiers ONDE générés :\n${formatReport(report)}\n`);
+      return serve(cfg, (url) => {
+        const lines = logins.map((l) => `  ${l.role.padEnd(28)} ${l.login.padEnd(28)} ${l.password ? `mot de passe : ${l.password}` : `code d’activation : ${l.activationCode} (sur ${url}/activate)`}`);
+        return `\nComptes de démonstration :\n${lines.join('\n')}\n\n`;
+      });
+    }
+    case 'migrate': {
+      const handle = openDatabase(databaseOptions(config()));
+      const applied = await migrateToLatest(handle.db, migrations);
+      await handle.close();
+      process.stdout.write(applied.length ? `Migrations appliquées :\n${applied.map((m) => `  ${m}`).join('\n')}\n` : 'La base est à jour.\n');
+      return;
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { uai: { type: 'string' }, year: { type: 'string' }, name: { type: 'string' } } });
+      const [kind, dir] = positionals;
+      if (kind !== 'onde' || !dir) fail('usage : preau import onde --uai UAI --year AAAA-AAAA DOSSIER');
+      const uai = (values.uai ?? '').toUpperCase();
+      if (!UAI_PATTERN.test(uai)) fail(`--uai doit comporter 7 chiffres et une lettre (reçu « ${values.uai ?? ''} »)`);
+      const year = values.year ?? schoolYearOf();
+      if (!isSchoolYear(year)) fail(`--year doit s’écrire 2026-2027 (reçu « ${year} »)`);
+      let files;
+      try {
+        files = await readOndeFolder(path.resolve(dir));
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      const report = await withDb(config(), async (db) => {
+        let school = await db.selectFrom('structures').selectAll().where('uai', '=', uai).executeTakeFirst();
+        if (!school) {
+          school = { id: newId(), kind: 'school', name: values.name ?? `École ${uai}`, uai, parentId: null, createdAt: nowIso() };
+          await db.insertInto('structures').values(school).execute();
+          process.stdout.write(`Établissement ${uai} créé : ${school.name}\n`);
+        }
+        return importOnde(db, { structureId: school.id, schoolYear: year, files, actorId: null });
+      });
+      process.stdout.write(`${formatReport(report)}\n`);
+      if (report.status === 'failed') process.exit(2);
+      return;
+    }
+    case 'user': {
+      const [action, login] = rest;
+      if (action !== 'reset' || !login) fail('usage : preau user reset IDENTIFIANT');
+      const code = await withDb(config(), async (db) => {
+        const person = await db.selectFrom('people').select(['id']).where('login', '=', login).executeTakeFirst();
+        if (!person) fail(`aucune personne avec l’identifiant « ${login} »`);
+        const code = await issueActivationCode(db, person.id);
+        await audit(db, { action: 'account.reset', subjectId: person.id, details: { via: 'cli' } });
+        return code;
+      });
+      process.stdout.write(`Nouveau code d’activation pour ${login} : ${code}\n`);
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      fail(`commande inconnue « ${command} »\n\n${USAGE}`);
+  }
+}
+
+await main();
