@@ -32,7 +32,7 @@ export function databaseOptions(config: Config): DbOptions {
 /** The whole application, ready to `listen` or to `inject` in tests. Migrations run first. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(databaseOptions(config));
-  await migrateToLatest(database.db, migrations);
+  await migrateToLatest(database.db, migrations, database.schema);
 
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },

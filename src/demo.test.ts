@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, DEMO_UAI, loadDemo } from './demo.js';
 test('the demo loads a realistic school once, through the ONDE import, with working logins', async () => {
   const database = await testDatabase();
   try {
-    await migrateToLatest(database.db, migrations);
+    await migrateToLatest(database.db, migrations, database.schema);
     const first = await loadDemo(database.db);
     assert.equal(first.report?.status, 'done');
     assert.equal(first.report?.errors.length, 0);

@@ -36,6 +36,8 @@ export interface DbOptions {
 export interface DbHandle {
   db: Db;
   kind: DbKind;
+  /** PostgreSQL schema the handle works in, when not the default one. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export function openDatabase(options: DbOptions): DbHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', schema: options.pgSchema, close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -74,8 +76,9 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db, migrations: Migrations): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations) });
+/** `schema`: keep the migration bookkeeping in that PostgreSQL schema (Kysely would otherwise find another schema's tables). */
+export async function migrateToLatest(db: Db, migrations: Migrations, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(migrations), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

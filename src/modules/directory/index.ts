@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { directoryMigrations } from './migrations/index.js';
 import { directoryApi } from './routes/api.js';
 import { directoryPages } from './routes/pages.js';
+import { directoryImportRoutes } from './routes/import.js';
 import { canBrowseDirectory, canCreateStructures } from './policy.js';
 import { t } from './i18n/fr.js';
 import './tables.js';
@@ -18,6 +19,7 @@ export const directoryModule = fp(
     app.nav.push({ href: '/admin/structures', label: t('directory.structures.title'), service: 'directory', order: 90, visible: canCreateStructures });
     await app.register(directoryApi, { prefix: '/api/directory' });
     await app.register(directoryPages);
+    await app.register(directoryImportRoutes);
   },
   { name: 'directory' },
 );

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { h } from 'preact';
+import { audit } from '../../../kernel/audit.js';
+import type { FieldErrors } from '../../../kernel/views/forms.js';
+import { t } from '../i18n/fr.js';
+import { LoginForm, NextQuery } from '../schema.js';
+import { logIn, type Throttle } from '../service.js';
+import { LoginView, type LoginViewProps } from '../views/login.js';
+import { field, safeNext, schemaErrors } from './forms.js';
+
+function loginPage(reply: FastifyReply, status: number, props: Omit<LoginViewProps, 'csrfToken'>) {
+  return reply.page({ title: t('accounts.login.title'), narrow: true, status }, h(LoginView, { ...props, csrfToken: reply.request.csrfToken }));
+}
+
+/** Sign-in and sign-out pages. */
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = async (app, { throttle }) => {
+  app.get('/login', { schema: { querystring: NextQuery }, attachValidation: true }, async (request, reply) => {
+    const next = request.validationError ? null : safeNext(request.query.next);
+    if (request.actor) return reply.redirect(next ?? '/', 303);
+    return loginPage(reply, 200, { next });
+  });
+
+  app.post('/login', { schema: { body: LoginForm }, attachValidation: true }, async (request, reply) => {
+    const login = field(request.body, 'login');
+    const password = field(request.body, 'password');
+    const next = safeNext(field(request.body, 'next'));
+    const fail = (status: number, errors: FieldErrors, pendingHint = false) => loginPage(reply, status, { next, login, errors, pendingHint });
+
+    if (request.validationError) return fail(400, schemaErrors(request));
+    const missing: FieldErrors = {};
+    if (!login.trim()) missing.login = t('form.required');
+    if (!password) missing.password = t('form.required');
+    if (Object.keys(missing).length > 0) return fail(400, missing);
+
+    const result = await logIn(app.db, throttle, { login, password, ip: request.ip });
+    if (!result.ok) {
+      if (result.reason === 'throttled') return fail(429, { _form: t('accounts.login.throttled') });
+      return fail(400, { _form: t('accounts.login.invalid') }, result.reason === 'pending');
+    }
+    await app.startSession(request, reply, result.person.id, null);
+    return reply.redirect(next ?? '/', 303);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    const actor = request.actor;
+    await app.endSession(request, reply);
+    if (actor) await audit(app.db, { action: 'logout', actorId: actor.personId, subjectId: actor.personId, ip: request.ip });
+    reply.setFlash(t('accounts.logout.done'));
+    return reply.redirect('/login', 303);
+  });
+};
