@@ -14,10 +14,23 @@ import { instanceSecret } from './kernel/secrets.js';
 import { directoryModule, directoryMigrations, loadActor } from './modules/directory/index.js';
 import { accountsModule, accountsMigrations } from './modules/accounts/index.js';
 import { homeModule } from './modules/home/index.js';
+import { notificationsModule, notificationsMigrations } from './modules/notifications/index.js';
+import { homeworkModule, homeworkMigrations } from './modules/homework/index.js';
+import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
+import { documentsModule, documentsMigrations } from './modules/documents/index.js';
+import { EventBus } from './kernel/events/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const migrations = { ...kernelMigrations, ...directoryMigrations, ...accountsMigrations };
+export const migrations = {
+  ...kernelMigrations,
+  ...directoryMigrations,
+  ...accountsMigrations,
+  ...notificationsMigrations,
+  ...homeworkMigrations,
+  ...messagingMigrations,
+  ...documentsMigrations,
+};
 
 export interface BuildOptions {
   /** Database to use instead of the one the config names (tests pass their own). */
@@ -44,6 +57,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('nav', []);
+  app.decorate('events', new EventBus());
   app.addHook('onClose', async () => {
     if (!options.database) await database.close();
   });
@@ -56,5 +70,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(homeModule);
   await app.register(accountsModule);
   await app.register(directoryModule);
+  await app.register(notificationsModule);
+  await app.register(homeworkModule);
+  await app.register(messagingModule);
+  await app.register(documentsModule);
   return app;
 }

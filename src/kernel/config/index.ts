@@ -20,6 +20,13 @@ export interface Config {
   sessionAbsoluteMinutes: number;
   /** Maximum size of an uploaded file, in bytes. */
   uploadMaxBytes: number;
+  /** Blob store: `disk` under DATA_DIR/blobs, or an S3-compatible service. */
+  storage: { kind: 'disk' } | { kind: 's3'; endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  /** Document space quotas per profile, in bytes. */
+  quotas: { teacher: number; student: number; relative: number; personnel: number; municipal: number };
+  /** Outgoing mail: `smtp://user:pass@host:port` (or `smtps://`); null disables email notices. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +50,32 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+const MB = 1024 * 1024;
+
+function storageConfig(env: Env): Config['storage'] {
+  const kind = env.STORAGE || 'disk';
+  if (kind === 'disk') return { kind: 'disk' };
+  if (kind !== 's3') throw new ConfigError(`STORAGE must be disk or s3, got "${kind}"`);
+  const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(`STORAGE=s3 needs ${missing.join(', ')}`);
+  return {
+    kind: 's3',
+    endpoint: env.S3_ENDPOINT || null,
+    region: env.S3_REGION || 'us-east-1',
+    bucket: env.S3_BUCKET!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', true),
+  };
+}
+
+function smtpUrl(env: Env): string | null {
+  const raw = env.SMTP_URL || '';
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^/]+/.test(raw)) throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587');
+  return raw;
 }
 
 /** Builds the typed configuration; the only reader of `process.env`. */
@@ -76,6 +109,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 120, 5, 60 * 24 * 7),
     sessionAbsoluteMinutes: int(env, 'SESSION_ABSOLUTE_MINUTES', 60 * 12, 5, 60 * 24 * 30),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, 1, 2048) * 1024 * 1024,
+    storage: storageConfig(env),
+    quotas: {
+      teacher: int(env, 'QUOTA_TEACHER_MB', 2048, 1, 1_000_000) * MB,
+      student: int(env, 'QUOTA_STUDENT_MB', 500, 1, 1_000_000) * MB,
+      relative: int(env, 'QUOTA_RELATIVE_MB', 100, 1, 1_000_000) * MB,
+      personnel: int(env, 'QUOTA_PERSONNEL_MB', 1024, 1, 1_000_000) * MB,
+      municipal: int(env, 'QUOTA_MUNICIPAL_MB', 1024, 1, 1_000_000) * MB,
+    },
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM || 'Préau <ne-pas-repondre@preau.invalid>',
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { Db, DbKind } from '../db/index.js';
 import type { Actor } from '../authz/index.js';
 import type { NavItem, LayoutProps } from '../views/layout.js';
 import type { ComponentChildren } from 'preact';
+import type { EventBus } from '../events/index.js';
 
 /** A navigation entry and who sees it. */
 export interface NavRegistration extends NavItem {
@@ -27,6 +28,7 @@ declare module 'fastify' {
     db: Db;
     dbKind: DbKind;
     nav: NavRegistration[];
+    events: EventBus;
   }
   interface FastifyRequest {
     actor: Actor | null;
