@@ -58,11 +58,15 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     index: false,
   });
 
-  app.decorateReply('page', function (this: FastifyReply, options, body) {
+  app.decorateReply('page', async function (this: FastifyReply, options, body) {
     const request = this.request;
     const actor = request.actor;
     const { status, ...layout } = options;
-    const nav = actor ? this.server.nav.filter((n) => n.visible(actor)).sort((a, b) => a.order - b.order) : [];
+    const visible = actor ? this.server.nav.filter((n) => n.visible(actor)).sort((a, b) => a.order - b.order) : [];
+    // Counters (unread messages, notifications) are one small query each, run together.
+    const nav = await Promise.all(
+      visible.map(async (n) => ({ href: n.href, label: n.label, service: n.service, count: actor && n.count ? await n.count(actor, this.server.db) : undefined })),
+    );
     const html = renderDocument(
       h(
         Layout,

@@ -4,11 +4,14 @@ import type { Actor } from '../authz/index.js';
 import type { NavItem, LayoutProps } from '../views/layout.js';
 import type { ComponentChildren } from 'preact';
 import type { EventBus } from '../events/index.js';
+import type { BlobStore } from '../storage/index.js';
 
 /** A navigation entry and who sees it. */
-export interface NavRegistration extends NavItem {
+export interface NavRegistration extends Omit<NavItem, 'count'> {
   order: number;
   visible(actor: Actor): boolean;
+  /** A number shown beside the label (unread items); omitted or 0 shows nothing. */
+  count?(actor: Actor, db: Db): Promise<number>;
 }
 
 export interface SessionInfo {
@@ -29,6 +32,8 @@ declare module 'fastify' {
     dbKind: DbKind;
     nav: NavRegistration[];
     events: EventBus;
+    /** Where files live (disk or S3), for every module that stores files. */
+    blobs: BlobStore;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -40,7 +45,7 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     /** Renders a full page in the layout, with the person's navigation. */
-    page(options: PageOptions, body: ComponentChildren): FastifyReply;
+    page(options: PageOptions, body: ComponentChildren): Promise<FastifyReply>;
     /** Stores a message shown on the next page. */
     setFlash(message: string): FastifyReply;
   }

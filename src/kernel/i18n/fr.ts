@@ -9,6 +9,7 @@ export const kernelFr = {
   'layout.logout': 'Se déconnecter',
   'layout.structure': 'Établissement',
   'layout.switch': 'Changer',
+  'layout.unread': 'non lus',
   'layout.footer': 'Préau — logiciel libre',
   'error.title': 'Une erreur est survenue',
   'error.back': 'Revenir à l’accueil',

@@ -1,4 +1,8 @@
 import type { Readable } from 'node:stream';
+import path from 'node:path';
+import type { Config } from '../config/index.js';
+import { DiskBlobStore } from './disk.js';
+import { S3BlobStore } from './s3.js';
 
 /** What is known of a stored blob. */
 export interface BlobInfo {
@@ -14,6 +18,8 @@ export interface BlobInfo {
 export interface PutOptions {
   /** Refuse (and delete) past this many bytes. */
   maxBytes: number;
+  /** The file's (already safe) name: only used to tell apart zip-based office formats. */
+  fileName?: string;
 }
 
 /**
@@ -22,8 +28,18 @@ export interface PutOptions {
  */
 export interface BlobStore {
   put(body: Readable, options: PutOptions): Promise<BlobInfo>;
-  /** A byte range (inclusive `end`) or the whole blob. */
+  /** A byte range (inclusive `end`) or the whole blob; `BlobMissing` when the key is unknown. */
   get(key: string, range?: { start: number; end: number }): Promise<Readable>;
   size(key: string): Promise<number | null>;
+  /** Deleting a missing blob is not an error. */
   delete(key: string): Promise<void>;
 }
+
+/** The store the configuration names: `DATA_DIR/blobs` on disk, or an S3 bucket. */
+export function createBlobStore(config: Pick<Config, 'storage' | 'dataDir'>): BlobStore {
+  if (config.storage.kind === 's3') return new S3BlobStore(config.storage);
+  return new DiskBlobStore(path.join(config.dataDir, 'blobs'));
+}
+
+export { BlobTooLarge, BlobMissing } from './errors.js';
+export { isInlineSafe, sniffContentType } from './sniff.js';

@@ -7,6 +7,8 @@ export interface NavItem {
   label: string;
   /** Accent colour key (`home`, `directory`, `homework`…), see public/css. */
   service: string;
+  /** Unread items, shown as a badge. */
+  count?: number;
 }
 
 export interface LayoutUser {
@@ -91,6 +93,13 @@ export function Layout(props: LayoutProps) {
                     <li>
                       <a href={item.href} class={`services__link service-${item.service}`} aria-current={current ? 'page' : undefined}>
                         {item.label}
+                        {item.count ? (
+                          <span class="nav-count" data-count-for={item.service}>
+                            {' '}
+                            {item.count > 99 ? '99+' : item.count}
+                            <span class="visually-hidden">{` ${t('layout.unread')}`}</span>
+                          </span>
+                        ) : null}
                       </a>
                     </li>
                   );

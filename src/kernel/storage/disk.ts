@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobInfo, BlobStore, PutOptions } from './index.js';
+import { BlobMeter } from './meter.js';
+import { BlobMissing } from './errors.js';
+
+const KEY = /^[0-9a-f-]{36}$/;
+
+/** Blobs as files under `root/xx/yy/<key>`; two levels keep folders small. */
+export class DiskBlobStore implements BlobStore {
+  constructor(readonly root: string) {}
+
+  private pathOf(key: string): string {
+    // Keys are ours (UUIDs); refusing anything else keeps a bad key from walking the disk.
+    if (!KEY.test(key)) throw new BlobMissing();
+    return path.join(this.root, key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  async put(body: Readable, options: PutOptions): Promise<BlobInfo> {
+    const key = randomUUID();
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `${key}.part`);
+    const meter = new BlobMeter(options.maxBytes);
+    try {
+      await pipeline(body, meter, fs.createWriteStream(tmp, { flags: 'wx' }));
+      const target = this.pathOf(key);
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      // Rename is atomic: a reader never sees half a blob.
+      await fs.promises.rename(tmp, target);
+    } catch (error) {
+      await fs.promises.rm(tmp, { force: true });
+      throw error;
+    }
+    return { key, size: meter.size, sha256: meter.sha256, contentType: meter.contentType(options.fileName) };
+  }
+
+  async get(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const file = this.pathOf(key);
+    const handle = await fs.promises.open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new BlobMissing();
+      throw error;
+    });
+    return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+  }
+
+  async size(key: string): Promise<number | null> {
+    try {
+      return (await fs.promises.stat(this.pathOf(key))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!KEY.test(key)) return;
+    await fs.promises.rm(this.pathOf(key), { force: true });
+  }
+}

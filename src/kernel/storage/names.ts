@@ -1,0 +1,36 @@
+import { InvalidInput } from '../http/errors.js';
+
+export const FILE_NAME_MAX = 200;
+
+/** Why a file name is refused, in French, or null when it is fine once trimmed. */
+export function fileNameProblem(raw: string): string | null {
+  const name = raw.normalize('NFC').trim();
+  if (name === '') return 'Le nom du fichier est vide.';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'Le nom du fichier contient des caractères de contrôle.';
+  if (/[/\\]/.test(name)) return 'Le nom du fichier ne peut pas contenir « / » ni « \\ ».';
+  if (name === '.' || name === '..') return 'Ce nom de fichier n’est pas permis.';
+  if ([...name].length > FILE_NAME_MAX) return `Le nom du fichier dépasse ${FILE_NAME_MAX} caractères.`;
+  return null;
+}
+
+/**
+ * A file (or folder) name fit to store and to send back: NFC, trimmed, no path separators, no
+ * control characters, at most 200 characters. Anything else is refused (400), never silently fixed.
+ */
+export function safeFileName(raw: string, field = 'name'): string {
+  const problem = fileNameProblem(raw);
+  if (problem) throw new InvalidInput([{ field, message: problem }], 'storage.bad_file_name');
+  return raw.normalize('NFC').trim();
+}
+
+/** `Content-Disposition` with an ASCII fallback and the exact name in RFC 5987 `filename*`. */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const fallback = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
