@@ -137,14 +137,7 @@ test('small and large schools', () => {
     assert.deepEqual([pupils.errors, parents.errors, parseTeachers(school.teachers).errors], [[], [], []]);
     assert.equal(pupils.rows.length, n);
     assert.equal(school.summary.pupils, n);
-    assert.ok(school.summary.teachers >= school.summary.classes.length);
+    assert.ok(school.summary.teachers >= school.summary.classes.length, 'at least one teacher per class');
   }
 });
 
-test('generating 700 pupils is fast', () => {
-  generateOndeSchool({ seed: 1, pupils: 700 });
-  const start = performance.now();
-  for (let i = 0; i < 5; i++) generateOndeSchool({ seed: 100 + i, pupils: 700 });
-  const perSchool = (performance.now() - start) / 5;
-  assert.ok(perSchool < 100, `${perSchool.toFixed(1)} ms per school`);
-});

@@ -1,0 +1,538 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrateToLatest, type Db, type DbHandle } from '../../../kernel/db/index.js';
+import { kernelMigrations } from '../../../kernel/db/migrations.js';
+import { testDatabase } from '../../../kernel/testing/index.js';
+import { directoryMigrations } from '../migrations/index.js';
+import '../tables.js';
+import { buildPerson, buildSchool } from '../testing.js';
+import { decodeWindows1252, encodeWindows1252 } from './csv.js';
+import { generateOndeSchool } from './generate.js';
+import { formatReport, importOnde, lastImportRuns, type ImportReport } from './import.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/onde/', import.meta.url));
+const YEAR = '2026-2027';
+type Files = { pupils: Uint8Array; teachers: Uint8Array; parents: Uint8Array };
+
+function fixture(set: string): Files {
+  const read = (name: string) => fs.readFileSync(path.join(FIXTURES, set, name));
+  return { pupils: read('eleves.csv'), teachers: read('enseignants.csv'), parents: read('responsables.csv') };
+}
+
+/** The latin1 set with some text replaced (the files stay windows-1252). */
+function edited(edits: Partial<Record<keyof Files, [string, string][]>>): Files {
+  const files = fixture('latin1');
+  for (const [file, pairs] of Object.entries(edits) as [keyof Files, [string, string][]][]) {
+    let text = decodeWindows1252(files[file]);
+    for (const [from, to] of pairs) {
+      assert.ok(text.includes(from), `${file} has ${from}`);
+      text = text.replace(from, to);
+    }
+    files[file] = encodeWindows1252(text);
+  }
+  return files;
+}
+
+let handle: DbHandle;
+let db: Db;
+
+before(async () => {
+  handle = await testDatabase();
+  db = handle.db;
+  // The importer needs the kernel's and the directory's tables only.
+  await migrateToLatest(db, { ...kernelMigrations, ...directoryMigrations }, handle.schema);
+});
+after(() => handle.close());
+
+const run = (structureId: string, files: Files, schoolYear = YEAR) => importOnde(db, { structureId, schoolYear, files, actorId: null });
+
+async function people(structureId: string) {
+  return db
+    .selectFrom('people')
+    .innerJoin('structureMembers', 'structureMembers.personId', 'people.id')
+    .selectAll('people')
+    .select(['structureMembers.active', 'structureMembers.importKey', 'structureMembers.source'])
+    .where('structureMembers.structureId', '=', structureId)
+    .execute();
+}
+
+async function find(structureId: string, firstName: string, lastName: string) {
+  const found = (await people(structureId)).filter((p) => p.firstName === firstName && p.lastName === lastName);
+  assert.equal(found.length, 1, `${firstName} ${lastName}`);
+  return found[0]!;
+}
+
+async function classesOf(personId: string, schoolYear = YEAR) {
+  const rows = await db
+    .selectFrom('groupMembers')
+    .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
+    .select('groups.name')
+    .where('groupMembers.personId', '=', personId)
+    .where('groups.schoolYear', '=', schoolYear)
+    .execute();
+  return rows.map((r) => r.name).sort();
+}
+
+async function childrenOf(relativeId: string) {
+  const rows = await db
+    .selectFrom('relativeLinks')
+    .innerJoin('people', 'people.id', 'relativeLinks.studentId')
+    .select(['people.firstName', 'relativeLinks.legalGuardian', 'relativeLinks.source'])
+    .where('relativeLinks.relativeId', '=', relativeId)
+    .execute();
+  return rows;
+}
+
+async function tableCounts() {
+  const count = async (table: 'people' | 'groups' | 'groupMembers' | 'structureMembers' | 'relativeLinks' | 'structureRoles' | 'importRuns') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    people: await count('people'),
+    groups: await count('groups'),
+    groupMembers: await count('groupMembers'),
+    structureMembers: await count('structureMembers'),
+    relativeLinks: await count('relativeLinks'),
+    structureRoles: await count('structureRoles'),
+    importRuns: await count('importRuns'),
+  };
+}
+
+const counts = (r: ImportReport) => r.counts;
+
+describe('a first import (latin1 fixture)', () => {
+  let schoolId: string;
+  let report: ImportReport;
+
+  before(async () => {
+    // Someone elsewhere already holds the login the first pupil would get.
+    const other = await buildSchool(db);
+    await buildPerson(db, { profile: 'student', firstName: 'Noël', lastName: 'Martin', structureId: other.id });
+    schoolId = (await buildSchool(db)).id;
+    report = await run(schoolId, fixture('latin1'));
+  });
+
+  test('counts, encodings, no issue', () => {
+    assert.equal(report.status, 'done');
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.warnings, []);
+    assert.deepEqual(report.encoding, { pupils: 'windows-1252', teachers: 'windows-1252', parents: 'windows-1252' });
+    assert.deepEqual(counts(report), {
+      pupils: { created: 12, updated: 0, unchanged: 0, deactivated: 0 },
+      teachers: { created: 3, updated: 0, unchanged: 0, deactivated: 0 },
+      parents: { created: 16, updated: 0, unchanged: 0, deactivated: 0 },
+      links: { created: 19, updated: 0, unchanged: 0, deactivated: 0 },
+      classes: { created: 3, updated: 0, unchanged: 0, deactivated: 0 },
+    });
+    assert.ok(report.durationMs >= 0);
+  });
+
+  test('classes of the year with their level, pupils and teachers', async () => {
+    const groups = await db.selectFrom('groups').selectAll().where('structureId', '=', schoolId).orderBy('name').execute();
+    assert.deepEqual(groups.map((g) => [g.name, g.level, g.kind, g.source, g.schoolYear]), [
+      ['CE1', 'CE1', 'class', 'onde', YEAR],
+      ['CM2', 'CM2', 'class', 'onde', YEAR],
+      ['CP', 'CP', 'class', 'onde', YEAR],
+    ]);
+    assert.deepEqual(await classesOf((await find(schoolId, 'Zoé', 'CŒUR')).id), ['CP']);
+    assert.deepEqual(await classesOf((await find(schoolId, 'Linh', 'NGUYEN')).id), ['CE1']);
+    const cp = groups.find((g) => g.name === 'CP')!;
+    const members = await db.selectFrom('groupMembers').select('role').where('groupId', '=', cp.id).execute();
+    assert.equal(members.filter((m) => m.role === 'student').length, 4);
+    assert.equal(members.filter((m) => m.role === 'teacher').length, 1);
+  });
+
+  test('people: fields, accents kept, logins folded and unique, activation codes, import keys', async () => {
+    const all = await people(schoolId);
+    assert.equal(all.length, 31);
+    assert.equal(new Set(all.map((p) => p.login)).size, 31);
+    assert.ok(all.every((p) => p.status === 'active' && p.active === 1 && p.source === 'onde' && p.importKey));
+    assert.ok(all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? '') && p.passwordHash === null));
+    const zoe = await find(schoolId, 'Zoé', 'CŒUR');
+    assert.equal(zoe.login, 'zoe.coeur');
+    assert.equal(zoe.searchKey, 'coeur zoe');
+    assert.equal(zoe.profile, 'student');
+    assert.equal(zoe.birthDate, '2020-07-03');
+    assert.equal(zoe.sex, 'F');
+    assert.equal(zoe.photoConsent, 0);
+    assert.equal(zoe.address, '5 place de l’Église, 06140 Vence');
+    assert.equal((await find(schoolId, 'Aminata', "N'DIAYE")).photoConsent, null);
+    assert.equal((await find(schoolId, 'Noël', 'MARTIN')).login, 'noel.martin2');
+    const heloise = await find(schoolId, 'Héloïse', 'DUPRÉ');
+    assert.equal(heloise.usageName, 'LE BŒUF');
+    assert.equal(heloise.login, 'heloise.leboeuf');
+    const linh = await find(schoolId, 'Linh', 'NGUYEN');
+    assert.equal(linh.email, 'linh.nguyen@ac-demo.example');
+    assert.equal(linh.civility, 'Mme');
+    assert.equal(linh.phone, '04 65 71 00 12');
+    const sophie = await find(schoolId, 'Sophie', 'GIRARD');
+    assert.equal(sophie.login, 'sophie.bernard');
+  });
+
+  test('the two Nathalie MARTIN: one person over two lines, and a homonym', async () => {
+    const nathalies = (await people(schoolId)).filter((p) => p.firstName === 'Nathalie' && p.lastName === 'MARTIN');
+    assert.equal(nathalies.length, 2);
+    assert.deepEqual(nathalies.map((p) => p.login).sort(), ['nathalie.martin', 'nathalie.martin2']);
+    const vence = nathalies.find((p) => p.address?.includes('Vence'))!;
+    const stJeannet = nathalies.find((p) => p.address?.includes('Saint-Jeannet'))!;
+    assert.deepEqual((await childrenOf(vence.id)).map((c) => c.firstName).sort(), ['Maëlys', 'Noël']);
+    assert.deepEqual((await childrenOf(stJeannet.id)).map((c) => c.firstName), ['Gaël']);
+    assert.notEqual(vence.importKey, stJeannet.importKey);
+    assert.equal(vence.email, 'nathalie.martin@example.org');
+  });
+
+  test('links: legal guardians from the export, siblings on one line', async () => {
+    const francoise = await find(schoolId, 'Françoise', 'ŒUVRAY');
+    const kids = await childrenOf(francoise.id);
+    assert.deepEqual(kids.map((k) => k.firstName).sort(), ['Anaïs', 'François']);
+    assert.ok(kids.every((k) => k.legalGuardian === 1 && k.source === 'onde'));
+    const agnes = await find(schoolId, 'Agnès', 'LE BŒUF');
+    assert.deepEqual((await childrenOf(agnes.id)).map((k) => k.firstName), ['Héloïse']);
+  });
+
+  test('the director gets the role', async () => {
+    const roles = await db.selectFrom('structureRoles').selectAll().where('structureId', '=', schoolId).execute();
+    const director = await find(schoolId, 'Jérôme', 'LEMAÎTRE');
+    assert.deepEqual(roles.map((r) => [r.personId, r.role, r.source]), [[director.id, 'director', 'onde']]);
+  });
+
+  test('the run is recorded with its report, and audited', async () => {
+    const runs = await lastImportRuns(db, schoolId);
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0]!.id, report.runId);
+    assert.equal(runs[0]!.status, 'done');
+    assert.equal(runs[0]!.counts.pupils.created, 12);
+    const audit = await db.selectFrom('auditLog').selectAll().where('action', '=', 'directory.import').where('structureId', '=', schoolId).execute();
+    assert.equal(audit.length, 1);
+    assert.equal(JSON.parse(audit[0]!.details!).counts.parents.created, 16);
+  });
+
+  test('the same files again: nothing created, everything unchanged', async () => {
+    const before = await tableCounts();
+    const again = await run(schoolId, fixture('latin1'));
+    assert.deepEqual(counts(again), {
+      pupils: { created: 0, updated: 0, unchanged: 12, deactivated: 0 },
+      teachers: { created: 0, updated: 0, unchanged: 3, deactivated: 0 },
+      parents: { created: 0, updated: 0, unchanged: 16, deactivated: 0 },
+      links: { created: 0, updated: 0, unchanged: 19, deactivated: 0 },
+      classes: { created: 0, updated: 0, unchanged: 3, deactivated: 0 },
+    });
+    assert.deepEqual(await tableCounts(), { ...before, importRuns: before.importRuns + 1 });
+  });
+});
+
+describe('a re-import a week later (utf8 fixture)', () => {
+  let schoolId: string;
+  let before1: Awaited<ReturnType<typeof people>>;
+  let report: ImportReport;
+  let manualId: string;
+
+  before(async () => {
+    schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'));
+    before1 = await people(schoolId);
+    // Julien MARTIN activated his account; a pupil was added by hand.
+    const julien = before1.find((p) => p.firstName === 'Julien')!;
+    await db.updateTable('people').set({ passwordHash: '$argon2id$fake', activatedAt: '2026-09-10T08:00:00.000Z', activationCode: null }).where('id', '=', julien.id).execute();
+    manualId = (await buildPerson(db, { profile: 'student', firstName: 'Manuel', lastName: 'Saisi', structureId: schoolId })).id;
+    report = await run(schoolId, fixture('utf8'));
+  });
+
+  test('counts', () => {
+    assert.equal(report.status, 'done');
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.encoding, { pupils: 'utf-8', teachers: 'utf-8', parents: 'utf-8' });
+    assert.deepEqual(report.counts.pupils, { created: 1, updated: 1, unchanged: 10, deactivated: 1 });
+    assert.deepEqual(report.counts.teachers, { created: 0, updated: 0, unchanged: 3, deactivated: 0 });
+    const parents = report.counts.parents;
+    assert.equal(parents.created, 1);
+    assert.equal(parents.deactivated, 2);
+    assert.equal(parents.created + parents.updated + parents.unchanged, 15);
+    assert.deepEqual(report.counts.links, { created: 1, updated: 0, unchanged: 17, deactivated: 0 });
+    assert.deepEqual(report.counts.classes, { created: 0, updated: 0, unchanged: 3, deactivated: 0 });
+  });
+
+  test('the moved pupil changed class and kept id and login', async () => {
+    const old = before1.find((p) => p.firstName === 'Aminata')!;
+    const now = await find(schoolId, 'Aminata', "N'DIAYE");
+    assert.equal(now.id, old.id);
+    assert.equal(now.login, old.login);
+    assert.equal(now.activationCode, old.activationCode);
+    assert.deepEqual(await classesOf(now.id), ['CE1']);
+  });
+
+  test('the pupil who left and their parents are deactivated, not deleted', async () => {
+    for (const [first, last] of [['João', 'DA SILVA'], ['Paulo', 'DA SILVA'], ['Sónia', 'FERREIRA']] as const) {
+      const p = await find(schoolId, first, last);
+      assert.equal(p.active, 0, first);
+      assert.equal(p.status, 'deactivated', first);
+      assert.ok(p.deactivatedAt, first);
+    }
+    const joao = await find(schoolId, 'João', 'DA SILVA');
+    assert.deepEqual(await classesOf(joao.id), []);
+  });
+
+  test('the new pupil and parent are created and linked', async () => {
+    const yasmine = await find(schoolId, 'Yasmine', 'HADDAD');
+    const samira = await find(schoolId, 'Samira', 'HADDAD');
+    assert.deepEqual(await classesOf(yasmine.id), ['CM2']);
+    assert.deepEqual((await childrenOf(samira.id)).map((c) => c.firstName), ['Yasmine']);
+    assert.equal(yasmine.photoConsent, 1);
+  });
+
+  test('nobody was duplicated; an activated account keeps its password', async () => {
+    const after1 = await people(schoolId);
+    assert.equal(after1.length, before1.length + 2 + 1);
+    const julien = after1.find((p) => p.firstName === 'Julien')!;
+    assert.equal(julien.passwordHash, '$argon2id$fake');
+    assert.equal(julien.activatedAt, '2026-09-10T08:00:00.000Z');
+    assert.equal(julien.activationCode, null);
+    for (const p of before1) assert.equal(after1.find((q) => q.id === p.id)?.login, p.login);
+  });
+
+  test('a person created by hand is left alone', async () => {
+    const manual = (await people(schoolId)).find((p) => p.id === manualId)!;
+    assert.equal(manual.active, 1);
+    assert.equal(manual.status, 'active');
+  });
+
+  test('someone who comes back is reactivated with the same account', async () => {
+    const joaoBefore = await find(schoolId, 'João', 'DA SILVA');
+    const back = await run(schoolId, fixture('latin1'));
+    assert.equal(back.counts.pupils.created, 0);
+    assert.equal(back.counts.pupils.deactivated, 1, 'Yasmine is gone again');
+    const joao = await find(schoolId, 'João', 'DA SILVA');
+    assert.equal(joao.id, joaoBefore.id);
+    assert.equal(joao.status, 'active');
+    assert.equal(joao.active, 1);
+    assert.equal(joao.deactivatedAt, null);
+    assert.deepEqual(await classesOf(joao.id), ['CE1']);
+    assert.equal((await find(schoolId, 'Paulo', 'DA SILVA')).status, 'active');
+  });
+});
+
+describe('failures and refused lines', () => {
+  test('a file without a required column: failed, nothing written but the run', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const before1 = await tableCounts();
+    const report = await run(schoolId, fixture('broken'));
+    assert.equal(report.status, 'failed');
+    assert.deepEqual(report.errors.map((e) => [e.file, e.code]), [['pupils', 'onde.missing_column']]);
+    assert.match(report.errors[0]!.message, /Prénom/);
+    assert.deepEqual(report.counts.pupils, { created: 0, updated: 0, unchanged: 0, deactivated: 0 });
+    assert.deepEqual(await tableCounts(), { ...before1, importRuns: before1.importRuns + 1 });
+    const [run1] = await lastImportRuns(db, schoolId);
+    assert.equal(run1!.status, 'failed');
+  });
+
+  test('an unreadable or empty file fails too, after a good import it deactivates nobody', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'));
+    const before1 = await tableCounts();
+    const emptyPupils = { ...fixture('latin1'), pupils: new TextEncoder().encode('Nom Elève;Prénom Elève;Date naissance;Niveau;Classe\r\n') };
+    const empty = await run(schoolId, emptyPupils);
+    assert.equal(empty.status, 'failed');
+    assert.deepEqual(empty.errors.map((e) => e.code), ['onde.empty_file']);
+    const binary = await run(schoolId, { ...fixture('latin1'), teachers: new Uint8Array([0, 1, 2, 3]) });
+    assert.equal(binary.status, 'failed');
+    assert.equal(binary.encoding.teachers, null);
+    assert.equal(binary.errors[0]!.file, 'teachers');
+    assert.deepEqual(await tableCounts(), { ...before1, importRuns: before1.importRuns + 2 });
+  });
+
+  test('a child matching no pupil: the line is reported, the others are written', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const latin1 = fixture('latin1');
+    const report = await run(schoolId, { ...latin1, parents: fixture('broken').parents });
+    assert.equal(report.status, 'done');
+    assert.deepEqual(report.errors.map((e) => [e.file, e.line, e.code]), [['parents', 4, 'onde.unknown_child']]);
+    assert.match(report.errors[0]!.message, /ROUSSEAU Tom/);
+    assert.equal(report.counts.parents.created, 2);
+    assert.equal(report.counts.pupils.created, 12);
+    const names = (await people(schoolId)).filter((p) => p.profile === 'relative').map((p) => p.firstName).sort();
+    assert.deepEqual(names, ['Bérénice', 'Julien']);
+    assert.match(formatReport(report), /responsables:4 .*ROUSSEAU Tom/);
+  });
+
+  test('a bad line is refused; people missing from that file are then not deactivated', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'));
+    const report = await run(schoolId, edited({ pupils: [['"DURAND";"";"Léo";"28/06/2016"', '"DURAND";"";"Léo";"31/06/2016"']] }));
+    assert.equal(report.status, 'done');
+    assert.deepEqual(report.errors.map((e) => [e.file, e.line, e.code]), [
+      ['pupils', 13, 'onde.bad_date'],
+      ['parents', 18, 'onde.unknown_child'],
+    ]);
+    assert.equal(report.counts.pupils.deactivated, 0);
+    assert.ok(report.warnings.some((w) => w.file === 'pupils' && w.code === 'import.deactivation_skipped'));
+    const leo = await find(schoolId, 'Léo', 'DURAND');
+    assert.equal(leo.active, 1);
+    assert.deepEqual(await classesOf(leo.id), ['CM2']);
+    assert.equal((await find(schoolId, 'Olivier', 'DURAND')).active, 1);
+  });
+});
+
+describe('pupils sharing their names', () => {
+  const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\n'));
+  const files = {
+    pupils: csv(
+      'Nom Elève;Prénom Elève;Date naissance;Niveau;Classe;Adresse',
+      'MARTIN;Léa;2019-01-01;CE1;CE1;1 rue A',
+      'MARTIN;Léa;2019-05-05;CE1;CE1;2 rue B',
+      'MARTIN;Léa;2019-05-05;CE1;CE1;2 rue B',
+      'DUPONT;Jean;2018-02-02;CE2;CE2;3 rue C',
+      'DUPONT;Jean;2018-02-02;CM1;CM1;4 rue D',
+    ),
+    teachers: csv('Nom;Prénom;Classe', 'ROBERT;Anne;CE1'),
+    parents: csv(
+      'Civilité;Nom responsable;Prénom responsable;Adresse;Nom de famille enfant;Prénom enfant;Classes enfants',
+      'Mme;MARTIN;Anne;1 rue A;MARTIN;Léa;CE1',
+      'M.;MARTIN;Paul;2 rue B;MARTIN;Léa;CE1',
+      'Mme;DURAND;Ève;9 rue Z;MARTIN;Léa;CE1',
+      'M.;DUPONT;Marc;3 rue C;DUPONT;Jean;CE2',
+      'M.;DUPONT;Luc;4 rue D;DUPONT;Jean;CM1',
+    ),
+  };
+
+  test('a repeated line is dropped, homonyms are told apart, an undecidable child is not linked', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const report = await run(schoolId, files);
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.warnings.map((w) => [w.file, w.line, w.code]), [
+      ['pupils', 4, 'onde.duplicate_pupil'],
+      ['parents', 4, 'onde.ambiguous_child'],
+      ['parents', 4, 'onde.no_known_child'],
+    ]);
+    assert.equal(report.counts.pupils.created, 4);
+    assert.equal(report.counts.parents.created, 4);
+    const all = await people(schoolId);
+    const kid = (birthDate: string, first: string) => all.find((p) => p.birthDate === birthDate && p.firstName === first)!;
+    const parentOf = async (first: string) => (await childrenOf(all.find((p) => p.firstName === first)!.id)).map((c) => c.firstName);
+    assert.equal((await childrenOf(all.find((p) => p.firstName === 'Anne' && p.profile === 'relative')!.id)).length, 1);
+    const anne = all.find((p) => p.firstName === 'Anne' && p.profile === 'relative')!;
+    const paul = all.find((p) => p.firstName === 'Paul')!;
+    const linked = async (relativeId: string) => (await db.selectFrom('relativeLinks').select('studentId').where('relativeId', '=', relativeId).execute()).map((r) => r.studentId);
+    assert.deepEqual(await linked(anne.id), [kid('2019-01-01', 'Léa').id]);
+    assert.deepEqual(await linked(paul.id), [kid('2019-05-05', 'Léa').id]);
+    assert.deepEqual(await parentOf('Marc'), ['Jean']);
+    const jeans = all.filter((p) => p.firstName === 'Jean');
+    assert.equal(jeans.length, 2);
+    assert.deepEqual((await Promise.all(jeans.map((j) => classesOf(j.id)))).flat().sort(), ['CE2', 'CM1']);
+    const again = await run(schoolId, files);
+    assert.deepEqual(again.counts.pupils, { created: 0, updated: 0, unchanged: 4, deactivated: 0 });
+    assert.deepEqual(again.counts.parents, { created: 0, updated: 0, unchanged: 4, deactivated: 0 });
+  });
+});
+
+describe('changes between two imports', () => {
+  test('spelling fixes and new details update the same people', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'));
+    const before1 = await people(schoolId);
+    const report = await run(
+      schoolId,
+      edited({
+        pupils: [['"DURAND";"";"Léo"', '"DURANT";"";"Léo"'], ['"LEFÈVRE";"";"Inès"', '"LEFÈVRE";"";"Agnès"']],
+        parents: [
+          ['"DURAND";"Léo"', '"DURANT";"Léo"'],
+          ['"LEFÈVRE";"Inès"', '"LEFÈVRE";"Agnès"'],
+          ['"Mme";"";"LEFÈVRE";"Hélène";"14 rue Émile Zola";"06140";"Vence";"helene.lefevre@example.org"', '"Mme";"";"LEFÈVRE";"Hélène";"2 rue Neuve";"06140";"Vence";"helene.l@example.org"'],
+        ],
+        teachers: [['"NGUYEN";"Linh";"7 rue Molière"', '"NGUYEN";"Linh";"9 rue Molière"']],
+      }),
+    );
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.counts.pupils, { created: 0, updated: 2, unchanged: 10, deactivated: 0 });
+    assert.deepEqual(report.counts.parents, { created: 0, updated: 1, unchanged: 15, deactivated: 0 });
+    assert.deepEqual(report.counts.teachers, { created: 0, updated: 1, unchanged: 2, deactivated: 0 });
+    const leo = await find(schoolId, 'Léo', 'DURANT');
+    assert.equal(leo.id, before1.find((p) => p.firstName === 'Léo')!.id);
+    assert.equal(leo.searchKey, 'durant leo');
+    const ines = await find(schoolId, 'Agnès', 'LEFÈVRE');
+    assert.equal(ines.id, before1.find((p) => p.firstName === 'Inès')!.id);
+    const helene = await find(schoolId, 'Hélène', 'LEFÈVRE');
+    assert.equal(helene.address, '2 rue Neuve, 06140 Vence');
+    assert.equal(helene.email, 'helene.l@example.org');
+    assert.equal((await find(schoolId, 'Linh', 'NGUYEN')).address, '9 rue Molière, 06000 Nice');
+    const again = await run(schoolId, fixture('latin1'));
+    assert.equal(again.counts.pupils.created + again.counts.parents.created, 0, 'and back, still the same people');
+  });
+
+  test('the director role follows the export; a role given by hand stays', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'));
+    const linh = await find(schoolId, 'Linh', 'NGUYEN');
+    const sophie = await find(schoolId, 'Sophie', 'GIRARD');
+    await db.insertInto('structureRoles').values({ structureId: schoolId, personId: sophie.id, role: 'director', source: 'manual' }).execute();
+    const report = await run(
+      schoolId,
+      edited({ teachers: [['"06 39 98 00 11";"Oui"', '"06 39 98 00 11";"Non"'], ['"04 65 71 00 12";"";"Non"', '"04 65 71 00 12";"";"Oui"']] }),
+    );
+    assert.deepEqual(report.counts.teachers, { created: 0, updated: 2, unchanged: 1, deactivated: 0 });
+    const roles = await db.selectFrom('structureRoles').select(['personId', 'source']).where('structureId', '=', schoolId).execute();
+    assert.deepEqual(new Set(roles.map((r) => `${r.personId}:${r.source}`)), new Set([`${linh.id}:onde`, `${sophie.id}:manual`]));
+  });
+
+  test('people entered by hand before the first import are taken over, not duplicated', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const zoe = await buildPerson(db, { profile: 'student', firstName: 'Zoé', lastName: 'Cœur', structureId: schoolId });
+    await db.updateTable('people').set({ birthDate: '2020-07-03' }).where('id', '=', zoe.id).execute();
+    const linh = await buildPerson(db, { profile: 'teacher', firstName: 'Linh', lastName: 'Nguyen', structureId: schoolId });
+    const report = await run(schoolId, fixture('latin1'));
+    assert.equal(report.counts.pupils.created, 11);
+    assert.equal(report.counts.teachers.created, 2);
+    const zoeNow = await find(schoolId, 'Zoé', 'CŒUR');
+    assert.equal(zoeNow.id, zoe.id);
+    assert.equal(zoeNow.login, zoe.login);
+    assert.equal(zoeNow.source, 'manual');
+    assert.deepEqual(await classesOf(zoe.id), ['CP']);
+    assert.equal((await find(schoolId, 'Linh', 'NGUYEN')).id, linh.id);
+  });
+
+  test('another school year: that year’s classes are created, last year’s are kept', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'), '2026-2027');
+    const zoe = await find(schoolId, 'Zoé', 'CŒUR');
+    const next = await run(schoolId, fixture('utf8'), '2027-2028');
+    assert.deepEqual(next.counts.classes, { created: 3, updated: 0, unchanged: 0, deactivated: 0 });
+    assert.equal(next.counts.pupils.created, 1);
+    assert.equal(next.counts.pupils.updated, 11, 'every pupil got a class for the new year');
+    const years = await db.selectFrom('groups').select(['name', 'schoolYear']).where('structureId', '=', schoolId).execute();
+    assert.equal(years.filter((g) => g.schoolYear === '2026-2027').length, 3);
+    assert.equal(years.filter((g) => g.schoolYear === '2027-2028').length, 3);
+    assert.deepEqual(await classesOf(zoe.id, '2026-2027'), ['CP']);
+    assert.deepEqual(await classesOf(zoe.id, '2027-2028'), ['CP']);
+    const aminata = await find(schoolId, 'Aminata', "N'DIAYE");
+    assert.deepEqual(await classesOf(aminata.id, '2026-2027'), ['CP']);
+    assert.deepEqual(await classesOf(aminata.id, '2027-2028'), ['CE1']);
+  });
+
+  test('a class gone from the export is kept, emptied of its ONDE members', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    await run(schoolId, fixture('latin1'));
+    const report = await run(schoolId, edited({ pupils: [['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'], ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'], ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'], ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"']] }));
+    assert.deepEqual(report.counts.classes, { created: 1, updated: 0, unchanged: 2, deactivated: 1 });
+    const cp = await db.selectFrom('groups').select('id').where('structureId', '=', schoolId).where('name', '=', 'CP').executeTakeFirstOrThrow();
+    const left = await db.selectFrom('groupMembers').select('role').where('groupId', '=', cp.id).execute();
+    assert.deepEqual(left, []);
+    assert.ok(report.warnings.some((w) => w.code === 'onde.unknown_class' && w.file === 'teachers'));
+  });
+});
+
+describe('a generated school', () => {
+  test('imports without errors, with the counts of its summary', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const school = generateOndeSchool({ seed: 1 });
+    const report = await run(schoolId, school);
+    assert.equal(report.status, 'done');
+    assert.deepEqual(report.errors, []);
+    assert.equal(report.counts.pupils.created, school.summary.pupils);
+    assert.equal(report.counts.teachers.created, school.summary.teachers);
+    assert.equal(report.counts.parents.created, school.summary.parents);
+    assert.equal(report.counts.classes.created, school.summary.classes.length);
+    const again = await run(schoolId, school);
+    assert.equal(again.counts.pupils.unchanged + again.counts.teachers.unchanged + again.counts.parents.unchanged, school.summary.pupils + school.summary.teachers + school.summary.parents);
+  });
+});
