@@ -44,7 +44,7 @@ describe('activation pages', () => {
     assert.equal(step1.statusCode, 303);
     assert.equal(step1.headers.location, '/activate/password');
     const ticket = step1.cookies.find((c) => c.name === 'preau_activation');
-    assert.ok(ticket?.httpOnly);
+    assert.ok(ticket?.httpOnly, 'ticket?.httpOnly');
     assert.equal(ticket.path, '/activate');
     assert.equal(sessionCookieOf(step1), undefined);
 
@@ -57,12 +57,12 @@ describe('activation pages', () => {
     const done = await visitor.post('/activate/password', { password: PASSWORD, confirm: PASSWORD });
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/charter');
-    assert.ok(sessionCookieOf(done));
+    assert.ok(sessionCookieOf(done), 'sessionCookieOf(done)');
     assert.equal(visitor.cookies.get('preau_activation'), undefined);
     let row = await personRow(person.id);
-    assert.ok(row.passwordHash);
+    assert.ok(row.passwordHash, 'row.passwordHash');
     assert.equal(row.activationCode, null);
-    assert.ok(row.activatedAt);
+    assert.ok(row.activatedAt, 'row.activatedAt');
     assert.equal(row.charterAcceptedAt, null);
     assert.equal((await auditRows(t.app, 'account.activate')).filter((r) => r.subjectId === person.id).length, 1);
 
@@ -74,7 +74,7 @@ describe('activation pages', () => {
     assert.equal(accepted.statusCode, 303);
     assert.equal(accepted.headers.location, '/');
     row = await personRow(person.id);
-    assert.ok(row.charterAcceptedAt);
+    assert.ok(row.charterAcceptedAt, 'row.charterAcceptedAt');
     assert.equal((await visitor.me()).actor?.charterAccepted, true);
 
     // The code is spent, the password works.
@@ -96,7 +96,7 @@ describe('activation pages', () => {
     assert.equal(res.cookies.find((c) => c.name === 'preau_activation'), undefined);
     const unknown = await visitor.post('/activate', { login: 'personne.inconnue', code: wrongCode });
     assert.equal(unknown.body.replace('personne.inconnue', 'LOGIN'), res.body.replace(person.login, 'LOGIN'));
-    assert.ok((await auditRows(t.app, 'activation.failure')).some((r) => r.subjectId === person.id));
+    assert.ok((await auditRows(t.app, 'activation.failure')).some((r) => r.subjectId === person.id), '(await auditRows(t.app, \'activation.failure\')).some((r) => r.subjectId === person.id)');
     const empty = await visitor.post('/activate', { login: '', code: '' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /href="#field-code"/);
@@ -132,7 +132,7 @@ describe('activation pages', () => {
     }
     const row = await personRow(person.id);
     assert.equal(row.passwordHash, null);
-    assert.ok(row.activationCode);
+    assert.ok(row.activationCode, 'row.activationCode');
   });
 
   test('the password step needs a valid ticket: none, forged, or made stale by a new code', async () => {
@@ -159,7 +159,7 @@ describe('activation pages', () => {
     assert.equal(res.statusCode, 403);
     const row = await personRow(person.id);
     assert.equal(row.passwordHash, null);
-    assert.ok(row.activationCode);
+    assert.ok(row.activationCode, 'row.activationCode');
   });
 });
 
@@ -205,8 +205,8 @@ describe('charter', () => {
     const accepted = await request(t.app, session, 'POST', '/charter', { accept: 'yes', next: '/directory' });
     assert.equal(accepted.statusCode, 303);
     assert.equal(accepted.headers.location, '/directory');
-    assert.ok((await personRow(person.id)).charterAcceptedAt);
-    assert.ok((await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id));
+    assert.ok((await personRow(person.id)).charterAcceptedAt, '(await personRow(person.id)).charterAcceptedAt');
+    assert.ok((await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id), '(await auditRows(t.app, \'account.charter_accept\')).some((r) => r.subjectId === person.id)');
     const after = await request(t.app, session, 'GET', '/directory');
     assert.notEqual(after.headers.location, '/charter');
   });

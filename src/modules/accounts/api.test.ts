@@ -26,7 +26,7 @@ describe('GET /api/accounts/me', () => {
     const visitor = new Visitor(t.app);
     const me = await visitor.me();
     assert.equal(me.actor, null);
-    assert.ok(me.csrfToken.length >= 20);
+    assert.ok(me.csrfToken.length >= 20, 'me.csrfToken.length >= 20');
     assert.equal(me.csrfToken, visitor.cookies.get('preau_csrf'));
   });
 
@@ -83,7 +83,7 @@ describe('POST /api/accounts/login', () => {
     const body = res.json();
     assert.deepEqual(body.person, { id: teacher.id, displayName: 'Nadia Prof', profile: 'teacher', charterAccepted: true });
     assert.notEqual(body.csrfToken, before.csrfToken);
-    assert.ok(sessionCookieOf(res)?.httpOnly);
+    assert.ok(sessionCookieOf(res)?.httpOnly, 'sessionCookieOf(res)?.httpOnly');
     const me = await visitor.me();
     assert.equal(me.actor?.personId, teacher.id);
     assert.equal(me.csrfToken, body.csrfToken);
@@ -160,9 +160,9 @@ describe('POST /api/accounts/activate', () => {
     const res = await visitor.postJson('/api/accounts/activate', { login: person.login.toUpperCase(), code, password: PASSWORD, acceptCharter: true });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json().person, { id: person.id, displayName: 'Lucien Girard', profile: 'student', charterAccepted: true });
-    assert.ok(sessionCookieOf(res));
+    assert.ok(sessionCookieOf(res), 'sessionCookieOf(res)');
     const row = await personRow(person.id);
-    assert.ok(row.passwordHash && row.activatedAt && row.charterAcceptedAt);
+    assert.ok(row.passwordHash && row.activatedAt && row.charterAcceptedAt, 'row.passwordHash && row.activatedAt && row.charterAcceptedAt');
     assert.equal(row.activationCode, null);
     const me = await visitor.me();
     assert.equal(me.actor?.charterAccepted, true);
@@ -192,7 +192,7 @@ describe('POST /api/accounts/charter', () => {
     const ok = await request(t.app, session, 'POST', '/api/accounts/charter', { accept: true });
     assert.equal(ok.statusCode, 200);
     assert.deepEqual(ok.json(), { charterAccepted: true });
-    assert.ok((await personRow(person.id)).charterAcceptedAt);
+    assert.ok((await personRow(person.id)).charterAcceptedAt, '(await personRow(person.id)).charterAcceptedAt');
   });
 });
 
@@ -201,6 +201,6 @@ test('the accounts API is described in /api/openapi.json', async () => {
   for (const path of ['/api/accounts/me', '/api/accounts/login', '/api/accounts/logout', '/api/accounts/activate', '/api/accounts/charter']) {
     assert.ok(doc.paths[path], path);
   }
-  assert.ok(doc.paths['/api/accounts/login'].post.responses['401']);
+  assert.ok(doc.paths['/api/accounts/login'].post.responses['401'], 'doc.paths[\'/api/accounts/login\'].post.responses[\'401\']');
   assert.deepEqual(doc.paths['/api/accounts/login'].post.tags, ['accounts']);
 });

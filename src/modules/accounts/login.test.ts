@@ -32,7 +32,7 @@ describe('GET /login', () => {
     assert.match(res.body, /autocomplete="username"/);
     assert.match(res.body, /autocomplete="current-password"/);
     assert.match(res.body, /href="\/activate"/);
-    assert.ok(visitor.cookies.get('preau_csrf'));
+    assert.ok(visitor.cookies.get('preau_csrf'), 'visitor.cookies.get(\'preau_csrf\')');
     assert.equal(visitor.csrf, visitor.cookies.get('preau_csrf'));
   });
 
@@ -52,14 +52,14 @@ describe('POST /login', () => {
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/');
     const cookie = sessionCookieOf(res);
-    assert.ok(cookie);
+    assert.ok(cookie, 'cookie');
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
     assert.equal(cookie.path, '/');
     const me = await visitor.me();
     assert.equal(me.actor?.personId, teacher.id);
     const success = (await auditRows(t.app, 'login.success')).filter((r) => r.subjectId === teacher.id);
-    assert.ok(success.length >= 1);
+    assert.ok(success.length >= 1, 'success.length >= 1');
     assert.equal(success.at(-1)!.ip, '127.0.0.1');
   });
 
@@ -107,8 +107,8 @@ describe('POST /login', () => {
     assert.match(wrong.body, /Identifiant ou mot de passe incorrect\./);
     assert.equal(wrong.body.replace(teacher.login, 'LOGIN'), unknown.body.replace('personne.inconnue', 'LOGIN'));
     const failures = await auditRows(t.app, 'login.failure');
-    assert.ok(failures.some((r) => r.details?.login === 'personne.inconnue' && r.ip === '127.0.0.1' && r.subjectId === null));
-    assert.ok(failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id));
+    assert.ok(failures.some((r) => r.details?.login === 'personne.inconnue' && r.ip === '127.0.0.1' && r.subjectId === null), 'failures.some((r) => r.details?.login === \'personne.inconnue\' && r.ip === \'127.0.0.1\' &...');
+    assert.ok(failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id), 'failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id)');
   });
 
   test('empty fields re-render with field errors, never a 500', async () => {

@@ -23,12 +23,12 @@ test('activity keeps a session alive; idling past the limit ends it', async () =
   await t.app.db.updateTable('sessions').set({ lastSeenAt: minutesAgo(4) }).where('personId', '=', person.id).execute();
   assert.equal((await request(t.app, session, 'GET', '/api/accounts/me')).json().actor.personId, person.id);
   const [touched] = await sessionRows(person.id);
-  assert.ok(Date.parse(touched!.lastSeenAt) > Date.now() - 60_000);
+  assert.ok(Date.parse(touched!.lastSeenAt) > Date.now() - 60_000, 'Date.parse(touched!.lastSeenAt) > Date.now() - 60_000');
 
   await t.app.db.updateTable('sessions').set({ lastSeenAt: minutesAgo(6) }).where('personId', '=', person.id).execute();
   const res = await request(t.app, session, 'GET', '/api/accounts/me');
   assert.equal(res.json().actor, null);
-  assert.ok(res.cookies.some((c) => c.name === 'preau_session' && c.value === ''));
+  assert.ok(res.cookies.some((c) => c.name === 'preau_session' && c.value === ''), 'res.cookies.some((c) => c.name === \'preau_session\' && c.value === \'\')');
   assert.equal((await sessionRows(person.id)).length, 0);
 });
 

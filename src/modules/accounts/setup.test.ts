@@ -24,10 +24,10 @@ const fields = (token: string) => ({ token, firstName: 'Aïcha', lastName: 'Bena
 describe('first-run setup', () => {
   test('ensureSetupToken keeps only a digest, and a new token replaces the old one', async () => {
     const first = await ensureSetupToken(t.app.db);
-    assert.ok(first && first.length >= 24);
+    assert.ok(first && first.length >= 24, 'first && first.length >= 24');
     assert.equal(await storedHash(), sha256(first));
     const second = await ensureSetupToken(t.app.db);
-    assert.ok(second && second !== first);
+    assert.ok(second && second !== first, 'second && second !== first');
     assert.equal(await storedHash(), sha256(second));
   });
 
@@ -73,20 +73,20 @@ describe('first-run setup', () => {
     const res = await visitor.post('/setup', fields(token!));
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/');
-    assert.ok(sessionCookieOf(res));
+    assert.ok(sessionCookieOf(res), 'sessionCookieOf(res)');
 
     const [admin, ...others] = await admins();
     assert.equal(others.length, 0);
-    assert.ok(admin);
+    assert.ok(admin, 'admin');
     assert.equal(admin.login, 'admin.preau');
     assert.equal(admin.profile, 'personnel');
     assert.equal(admin.status, 'active');
-    assert.ok(admin.passwordHash && admin.activatedAt && admin.charterAcceptedAt);
+    assert.ok(admin.passwordHash && admin.activatedAt && admin.charterAcceptedAt, 'admin.passwordHash && admin.activatedAt && admin.charterAcceptedAt');
     assert.equal(admin.activationCode, null);
     const memberships = await t.app.db.selectFrom('structureMembers').select('structureId').where('personId', '=', admin.id).execute();
     assert.equal(memberships.length, 0);
     assert.equal(await storedHash(), null);
-    assert.ok((await auditRows(t.app, 'setup.admin_created')).some((r) => r.subjectId === admin.id));
+    assert.ok((await auditRows(t.app, 'setup.admin_created')).some((r) => r.subjectId === admin.id), '(await auditRows(t.app, \'setup.admin_created\')).some((r) => r.subjectId === admin.id)');
 
     const me = await visitor.me();
     assert.equal(me.actor?.isSuperAdmin, true);

@@ -68,7 +68,7 @@ describe('GET /directory/import', () => {
   test('a teacher is refused', async () => {
     const res = await request(t.app, await loginAs(t.app, w.ce1Teacher.id, w.schoolA.id), 'GET', '/directory/import');
     assert.equal(res.statusCode, 403);
-    assert.ok(!res.body.includes('multipart/form-data'));
+    assert.ok(!res.body.includes('multipart/form-data'), '!res.body.includes(\'multipart/form-data\')');
   });
 
   test('a manager gets the upload form, with the CSRF token in the action', async () => {
@@ -76,14 +76,14 @@ describe('GET /directory/import', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<form[^>]*method="post"/);
     assert.match(res.body, /enctype="multipart\/form-data"/);
-    assert.ok(res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`));
+    assert.ok(res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`), 'res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`)');
     for (const [name, label] of [['pupils', 'Élèves'], ['teachers', 'Enseignants'], ['parents', 'Responsables']]) {
       assert.match(res.body, new RegExp(`<label for="field-${name}">${label}`));
       assert.match(res.body, new RegExp(`<input id="field-${name}" name="${name}" type="file" accept=".csv,text/csv"`));
     }
-    assert.ok(res.body.includes(`value="${schoolYearOf()}"`));
-    assert.ok(res.body.includes('Listes et extractions'));
-    assert.ok(res.body.includes('Aucun import pour cet établissement.'));
+    assert.ok(res.body.includes(`value="${schoolYearOf()}"`), 'res.body.includes(`value="${schoolYearOf()}"`)');
+    assert.ok(res.body.includes('Listes et extractions'), 'res.body.includes(\'Listes et extractions\')');
+    assert.ok(res.body.includes('Aucun import pour cet établissement.'), 'res.body.includes(\'Aucun import pour cet établissement.\')');
   });
 });
 
@@ -112,7 +112,7 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     const res = await request(t.app, await loginAs(t.app, otherManagerId, w.schoolB.id), 'POST', apiUrl(w.schoolA.id), body.payload, { headers: body.headers });
     assert.equal(res.statusCode, 404);
     assert.equal(res.json().error.code, 'not_found');
-    assert.ok(!res.body.includes('MARTIN'));
+    assert.ok(!res.body.includes('MARTIN'), '!res.body.includes(\'MARTIN\')');
     assert.deepEqual(await counts(), before1);
     const runs = await request(t.app, await loginAs(t.app, otherManagerId, w.schoolB.id), 'GET', `/api/directory/structures/${w.schoolA.id}/imports`);
     assert.equal(runs.statusCode, 404);
@@ -176,7 +176,7 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.deepEqual(detail.students.map((s: { firstName: string }) => s.firstName).sort(), ['Aminata', 'François', 'Noël', 'Zoé']);
     assert.deepEqual(detail.teachers.map((p: { displayName: string }) => p.displayName), ['Sophie BERNARD']);
     const page = await request(t.app, director, 'GET', `/directory/classes/${cp.id}`);
-    assert.ok(page.body.includes('CŒUR Zoé'));
+    assert.ok(page.body.includes('CŒUR Zoé'), 'page.body.includes(\'CŒUR Zoé\')');
 
     const runs = await request(t.app, director, 'GET', `/api/directory/structures/${w.schoolA.id}/imports`);
     assert.equal(runs.statusCode, 200);
@@ -184,7 +184,7 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.equal(list[0].id, report.runId);
     assert.equal(list[0].status, 'done');
     assert.equal(list[0].counts.pupils.created, 12);
-    assert.ok(list.some((r: { status: string }) => r.status === 'failed'));
+    assert.ok(list.some((r: { status: string }) => r.status === 'failed'), 'list.some((r: { status: string }) => r.status === \'failed\')');
   });
 
   test('is described in the OpenAPI document', async () => {
@@ -193,8 +193,8 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.ok(op, 'route documented');
     assert.deepEqual(op.tags, ['directory']);
     assert.match(op.description, /multipart\/form-data/);
-    assert.ok(op.responses['422']);
-    assert.ok(doc.paths['/api/directory/structures/{id}/imports']?.get);
+    assert.ok(op.responses['422'], 'op.responses[\'422\']');
+    assert.ok(doc.paths['/api/directory/structures/{id}/imports']?.get, 'doc.paths[\'/api/directory/structures/{id}/imports\']?.get');
   });
 });
 
@@ -224,8 +224,8 @@ describe('POST /directory/import (the form)', () => {
     const { pupils, parents } = fixture('latin1');
     const res = await postForm(director, multipart({ pupils, parents, teachers: new Uint8Array() }), director.csrf);
     assert.equal(res.statusCode, 400);
-    assert.ok(res.body.includes('class="error-summary"'));
-    assert.ok(res.body.includes('Fichier manquant : enseignants.'));
+    assert.ok(res.body.includes('class="error-summary"'), 'res.body.includes(\'class="error-summary"\')');
+    assert.ok(res.body.includes('Fichier manquant : enseignants.'), 'res.body.includes(\'Fichier manquant : enseignants.\')');
     assert.match(res.body, /enctype="multipart\/form-data"/);
     assert.deepEqual(await counts(), before1);
   });
@@ -233,21 +233,21 @@ describe('POST /directory/import (the form)', () => {
   test('a failed import shows the errors and says nothing was written', async () => {
     const res = await postForm(director, multipart(fixture('broken')), director.csrf);
     assert.equal(res.statusCode, 422);
-    assert.ok(res.body.includes('rien n’a été enregistré'));
-    assert.ok(res.body.includes('class="report__errors"'));
-    assert.ok(res.body.includes('onde.missing_column'));
+    assert.ok(res.body.includes('rien n’a été enregistré'), 'res.body.includes(\'rien n’a été enregistré\')');
+    assert.ok(res.body.includes('class="report__errors"'), 'res.body.includes(\'class="report__errors"\')');
+    assert.ok(res.body.includes('onde.missing_column'), 'res.body.includes(\'onde.missing_column\')');
   });
 
   test('the happy path shows the report with counts, refused lines and links', async () => {
     const body = multipart({ ...fixture('latin1'), parents: fixture('broken').parents });
     const res = await postForm(director, body, director.csrf);
     assert.equal(res.statusCode, 200);
-    assert.ok(res.body.includes('class="card report"'));
+    assert.ok(res.body.includes('class="card report"'), 'res.body.includes(\'class="card report"\')');
     assert.match(res.body, /<table class="table">/);
     assert.match(res.body, /<th scope="row">Élèves<\/th>/);
-    assert.ok(res.body.includes('class="report__errors"'));
-    assert.ok(res.body.includes('Fichier responsables, ligne 4'));
-    assert.ok(res.body.includes('href="/directory"'));
+    assert.ok(res.body.includes('class="report__errors"'), 'res.body.includes(\'class="report__errors"\')');
+    assert.ok(res.body.includes('Fichier responsables, ligne 4'), 'res.body.includes(\'Fichier responsables, ligne 4\')');
+    assert.ok(res.body.includes('href="/directory"'), 'res.body.includes(\'href="/directory"\')');
     assert.match(res.body, /href="\/directory\/classes\/[0-9a-f-]{36}">CP</);
 
     const form = await request(t.app, director, 'GET', '/directory/import');
@@ -255,7 +255,7 @@ describe('POST /directory/import (the form)', () => {
     assert.ok(runId, 'the history links the runs');
     const stored = await request(t.app, director, 'GET', `/directory/import/runs/${runId}`);
     assert.equal(stored.statusCode, 200);
-    assert.ok(stored.body.includes('class="card report"'));
+    assert.ok(stored.body.includes('class="card report"'), 'stored.body.includes(\'class="card report"\')');
     const other = await request(t.app, await loginAs(t.app, otherManagerId, w.schoolB.id), 'GET', `/directory/import/runs/${runId}`);
     assert.equal(other.statusCode, 404);
   });

@@ -18,7 +18,7 @@ test('finds the three exports by name, accents and case aside', async () => {
     fs.writeFileSync(path.join(dir, 'Parents des élèves.csv'), 'y');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'z');
     await assert.rejects(readOndeFolder(dir), (e: unknown) => {
-      assert.ok(e instanceof OndeFolderError);
+      assert.ok(e instanceof OndeFolderError, 'e instanceof OndeFolderError');
       assert.match(e.message, /enseignants/);
       assert.match(e.message, /Export_ÉLÈVES_2026\.CSV, Parents des élèves\.csv/);
       return true;

@@ -28,7 +28,7 @@ test('generated school parses cleanly and matches its summary', () => {
 
   // Classes: TPS to CM2 plus ULIS, ~25 pupils each.
   assert.deepEqual([...new Set(pupils.rows.map((p) => p.className))], summary.classes);
-  assert.ok(summary.classes.includes('ULIS'));
+  assert.ok(summary.classes.includes('ULIS'), 'summary.classes.includes(\'ULIS\')');
   assert.deepEqual(new Set(pupils.rows.map((p) => p.level)), new Set(['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS']));
   for (const c of summary.classes) {
     const size = pupils.rows.filter((p) => p.className === c).length;
@@ -40,25 +40,25 @@ test('generated school parses cleanly and matches its summary', () => {
   assert.equal(teachers.rows.filter((t) => t.isDirector).length, 1);
   const taught = new Set(teachers.rows.flatMap((t) => t.classNames));
   assert.deepEqual([...taught].sort(), [...summary.classes].sort());
-  assert.ok(teachers.rows.some((t) => t.classNames.length === 0));
-  assert.ok(teachers.rows.some((t) => t.classNames.length === 2));
+  assert.ok(teachers.rows.some((t) => t.classNames.length === 0), 'teachers.rows.some((t) => t.classNames.length === 0)');
+  assert.ok(teachers.rows.some((t) => t.classNames.length === 2), 'teachers.rows.some((t) => t.classNames.length === 2)');
 
   // Birth dates consistent with levels (a few pupils a year older).
   let late = 0;
   for (const p of pupils.rows) {
     const year = Number(p.birthDate.slice(0, 4));
     const expected = BIRTH_YEAR[p.level];
-    if (expected === undefined) assert.ok(year >= 2015 && year <= 2019);
+    if (expected === undefined) assert.ok(year >= 2015 && year <= 2019, 'year >= 2015 && year <= 2019');
     else if (year === expected - 1) late++;
     else assert.equal(year, expected, `${p.level} ${p.birthDate}`);
   }
-  assert.ok(late < 20);
+  assert.ok(late < 20, 'late < 20');
 
   // Every child block designates a pupil; every pupil has 1 or 2 parents.
   const pupilKeys = new Map(pupils.rows.map((p) => [normalizeKey(`${p.lastName}|${p.firstName}|${p.className}`), 0]));
   const links = new Set<string>();
   for (const parent of parents.rows) {
-    assert.ok(parent.children.length > 0);
+    assert.ok(parent.children.length > 0, 'parent.children.length > 0');
     for (const c of parent.children) {
       const key = normalizeKey(`${c.lastName}|${c.firstName}|${c.className}`);
       assert.ok(pupilKeys.has(key), `unknown child ${key}`);
@@ -73,10 +73,10 @@ test('generated school parses cleanly and matches its summary', () => {
   assert.ok(avg > 1.6 && avg < 2.1, `parents per pupil ${avg}`);
 
   // Both forms for siblings: several child blocks on a line, and a parent repeated on several lines.
-  assert.ok(parents.rows.some((p) => p.children.length >= 2));
-  assert.ok(parents.rows.length > distinctParents.size);
-  assert.ok(parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null));
-  assert.ok(pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoConsent === false));
+  assert.ok(parents.rows.some((p) => p.children.length >= 2), 'parents.rows.some((p) => p.children.length >= 2)');
+  assert.ok(parents.rows.length > distinctParents.size, 'parents.rows.length > distinctParents.size');
+  assert.ok(parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null), 'parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null)');
+  assert.ok(pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoConsent === false), 'pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoCons...');
 });
 
 test('output is windows-1252 by default with accents, CRLF and quoting', () => {
@@ -84,13 +84,13 @@ test('output is windows-1252 by default with accents, CRLF and quoting', () => {
   for (const bytes of [school.pupils, school.teachers, school.parents]) {
     const { text, encoding } = decodeCsv(bytes);
     assert.equal(encoding, 'windows-1252');
-    assert.ok(text.includes('é'));
-    assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text));
-    assert.ok(text.includes('"') && text.includes(';'));
+    assert.ok(text.includes('é'), 'text.includes(\'é\')');
+    assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text), 'text.includes(\'\\r\\n\') && !/[^\\r]\\n/.test(text)');
+    assert.ok(text.includes('"') && text.includes(';'), 'text.includes(\'"\') && text.includes(\';\')');
   }
   const all = [school.pupils, school.parents].map((b) => decodeCsv(b).text).join('');
   assert.match(all, /[ŒœëçÉ]/);
-  assert.ok(!all.includes('\ufffd') && !all.includes('?'));
+  assert.ok(!all.includes('\ufffd') && !all.includes('?'), '!all.includes(\'\\ufffd\') && !all.includes(\'?\')');
 });
 
 test('utf-8 output has a BOM and the same content', () => {
@@ -125,8 +125,8 @@ test('uaiSuffix keeps e-mail addresses distinct across schools', () => {
   };
   const a = emails('0061234A');
   const b = emails('0061235B');
-  assert.ok(a.size > 0);
-  assert.ok([...a.keys()].every((e) => e.includes('.0061234a@') && !b.has(e)));
+  assert.ok(a.size > 0, 'a.size > 0');
+  assert.ok([...a.keys()].every((e) => e.includes('.0061234a@') && !b.has(e)), '[...a.keys()].every((e) => e.includes(\'.0061234a@\') && !b.has(e))');
 });
 
 test('small and large schools', () => {

@@ -126,7 +126,7 @@ describe('a first import (latin1 fixture)', () => {
       links: { created: 19, updated: 0, unchanged: 0, deactivated: 0 },
       classes: { created: 3, updated: 0, unchanged: 0, deactivated: 0 },
     });
-    assert.ok(report.durationMs >= 0);
+    assert.ok(report.durationMs >= 0, 'report.durationMs >= 0');
   });
 
   test('classes of the year with their level, pupils and teachers', async () => {
@@ -148,8 +148,8 @@ describe('a first import (latin1 fixture)', () => {
     const all = await people(schoolId);
     assert.equal(all.length, 31);
     assert.equal(new Set(all.map((p) => p.login)).size, 31);
-    assert.ok(all.every((p) => p.status === 'active' && p.active === 1 && p.source === 'onde' && p.importKey));
-    assert.ok(all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? '') && p.passwordHash === null));
+    assert.ok(all.every((p) => p.status === 'active' && p.active === 1 && p.source === 'onde' && p.importKey), 'all.every((p) => p.status === \'active\' && p.active === 1 && p.source === \'onde\' && p.im...');
+    assert.ok(all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? '') && p.passwordHash === null), 'all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? \'\') && p.password...');
     const zoe = await find(schoolId, 'Zoé', 'CŒUR');
     assert.equal(zoe.login, 'zoe.coeur');
     assert.equal(zoe.searchKey, 'coeur zoe');
@@ -187,7 +187,7 @@ describe('a first import (latin1 fixture)', () => {
     const francoise = await find(schoolId, 'Françoise', 'ŒUVRAY');
     const kids = await childrenOf(francoise.id);
     assert.deepEqual(kids.map((k) => k.firstName).sort(), ['Anaïs', 'François']);
-    assert.ok(kids.every((k) => k.legalGuardian === 1 && k.source === 'onde'));
+    assert.ok(kids.every((k) => k.legalGuardian === 1 && k.source === 'onde'), 'kids.every((k) => k.legalGuardian === 1 && k.source === \'onde\')');
     const agnes = await find(schoolId, 'Agnès', 'LE BŒUF');
     assert.deepEqual((await childrenOf(agnes.id)).map((k) => k.firstName), ['Héloïse']);
   });
@@ -366,7 +366,7 @@ describe('failures and refused lines', () => {
       ['parents', 18, 'onde.unknown_child'],
     ]);
     assert.equal(report.counts.pupils.deactivated, 0);
-    assert.ok(report.warnings.some((w) => w.file === 'pupils' && w.code === 'import.deactivation_skipped'));
+    assert.ok(report.warnings.some((w) => w.file === 'pupils' && w.code === 'import.deactivation_skipped'), 'report.warnings.some((w) => w.file === \'pupils\' && w.code === \'import.deactivation_skip...');
     const leo = await find(schoolId, 'Léo', 'DURAND');
     assert.equal(leo.active, 1);
     assert.deepEqual(await classesOf(leo.id), ['CM2']);
@@ -517,7 +517,7 @@ describe('changes between two imports', () => {
     const cp = await db.selectFrom('groups').select('id').where('structureId', '=', schoolId).where('name', '=', 'CP').executeTakeFirstOrThrow();
     const left = await db.selectFrom('groupMembers').select('role').where('groupId', '=', cp.id).execute();
     assert.deepEqual(left, []);
-    assert.ok(report.warnings.some((w) => w.code === 'onde.unknown_class' && w.file === 'teachers'));
+    assert.ok(report.warnings.some((w) => w.code === 'onde.unknown_class' && w.file === 'teachers'), 'report.warnings.some((w) => w.code === \'onde.unknown_class\' && w.file === \'teachers\')');
   });
 });
 

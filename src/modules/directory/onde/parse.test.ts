@@ -47,8 +47,8 @@ test('latin1 fixture: pupils', () => {
   assert.equal(rows[3]!.photoConsent, null);
   assert.equal(rows.find((r) => r.firstName === 'Héloïse')!.usageName, 'LE BŒUF');
   assert.deepEqual([...new Set(rows.map((r) => r.className))], ['CP', 'CE1', 'CM2']);
-  assert.ok(rows.every((r) => r.level === r.className));
-  assert.ok(rows.some((r) => r.lastName === 'ŒUVRAY' && r.firstName === 'François'));
+  assert.ok(rows.every((r) => r.level === r.className), 'rows.every((r) => r.level === r.className)');
+  assert.ok(rows.some((r) => r.lastName === 'ŒUVRAY' && r.firstName === 'François'), 'rows.some((r) => r.lastName === \'ŒUVRAY\' && r.firstName === \'François\')');
 });
 
 test('latin1 fixture: teachers', () => {
@@ -144,7 +144,7 @@ test('bad rows are skipped with an error, other rows kept', () => {
     [2, 'onde.bad_date'], [3, 'onde.missing_value'], [5, 'onde.bad_level'], [6, 'onde.missing_value'], [6, 'onde.missing_value'],
   ]);
   assert.deepEqual(warnings.map((w) => [w.line, w.code]), [[4, 'onde.bad_sex'], [4, 'onde.bad_consent']]);
-  assert.ok(errors.every((e) => e.file === 'pupils' && e.message.length > 0));
+  assert.ok(errors.every((e) => e.file === 'pupils' && e.message.length > 0), 'errors.every((e) => e.file === \'pupils\' && e.message.length > 0)');
 });
 
 test('headers are matched tolerantly and unknown columns ignored', () => {
