@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Migrations } from '../../kernel/db/index.js';
+
+export const notificationsMigrations: Migrations = {
+  '20261123-1300-notifications-init': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('notifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text')
+        .addColumn('link', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('visible_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .execute();
+      await db.schema.createIndex('notifications_recipient').on('notifications').columns(['recipient_id', 'visible_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('notifications').execute();
+    },
+  },
+};
