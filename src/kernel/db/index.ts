@@ -7,7 +7,9 @@ import {
   Kysely,
   Migrator,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
+  sql,
   type Migration,
   type MigrationProvider,
 } from 'kysely';
@@ -93,4 +95,17 @@ export function nowIso(): string {
 
 export function newId(): string {
   return crypto.randomUUID();
+}
+
+/**
+ * Lets the query planner see the data after a bulk load: without fresh statistics PostgreSQL
+ * (whose autovacuum may be off or late) picks nested loops over hundreds of thousands of rows.
+ * SQLite's `PRAGMA optimize` analyses only the tables that need it.
+ */
+export async function refreshStatistics(db: Db, tables: string[]): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    await sql`pragma optimize`.execute(db);
+    return;
+  }
+  await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
 }

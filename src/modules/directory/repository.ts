@@ -191,7 +191,12 @@ export interface SearchOptions {
 
 /** Accent-insensitive prefix search on every word of the query, within what the actor may see. */
 export async function searchPeople(db: Db, actor: Actor, options: SearchOptions): Promise<{ total: number; items: PersonSummary[] }> {
-  let q = db.selectFrom('people').where('people.id', 'in', visiblePersonIds(db, actor, options.year));
+  const members = (structureId: string) => db.selectFrom('structureMembers').select('structureMembers.personId').where('structureMembers.structureId', '=', structureId);
+  // A manager searching their own structure sees all of it: the membership list alone scopes the search.
+  const wholeStructure = !!options.structureId && (actor.isSuperAdmin || managedIds(actor).includes(options.structureId));
+  let q = wholeStructure
+    ? db.selectFrom('people').where('people.id', 'in', members(options.structureId!))
+    : db.selectFrom('people').where('people.id', 'in', visiblePersonIds(db, actor, options.year));
   for (const word of normalizeKey(options.q ?? '').split(' ').filter(Boolean).slice(0, 5)) {
     const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
     q = q.where((eb) =>
@@ -201,17 +206,22 @@ export async function searchPeople(db: Db, actor: Actor, options: SearchOptions)
       ]),
     );
   }
-  if (options.structureId) {
-    const members = db.selectFrom('structureMembers').select('structureMembers.personId').where('structureMembers.structureId', '=', options.structureId);
-    q = q.where('people.id', 'in', members);
-  }
+  if (options.structureId && !wholeStructure) q = q.where('people.id', 'in', members(options.structureId));
   if (options.profile) q = q.where('people.profile', '=', options.profile);
   if (!options.includeDeactivated) q = q.where('people.status', '=', 'active');
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    q.select(summaryColumns).orderBy('people.searchKey').orderBy('people.id').limit(options.limit).offset(options.offset).execute(),
-  ]);
-  return { total: Number(count.n), items: rows.map(toSummary) };
+  // One query for the page and the total: the window count rides along with each row.
+  const rows = await q
+    .select([...summaryColumns, sql<number>`count(*) over ()`.as('total')])
+    .orderBy('people.searchKey')
+    .orderBy('people.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && options.offset > 0) {
+    total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  }
+  return { total, items: rows.map(({ total: _total, ...row }) => toSummary(row)) };
 }
 
 export async function findPerson(db: Db, id: string) {

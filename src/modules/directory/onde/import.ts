@@ -1,6 +1,6 @@
 // ONDE import: three CSV exports → one structure's people, classes, links and director role.
 import type { Db } from '../../../kernel/db/index.js';
-import { newId, nowIso } from '../../../kernel/db/index.js';
+import { newId, nowIso, refreshStatistics } from '../../../kernel/db/index.js';
 import { audit } from '../../../kernel/audit.js';
 import { NotFound } from '../../../kernel/authz/index.js';
 import { BadRequest } from '../../../kernel/http/errors.js';
@@ -111,7 +111,7 @@ export async function importOnde(db: Db, input: ImportInput): Promise<ImportRepo
   const incomplete = new Set(ONDE_FILES.filter((f) => parsed[f].errors.length > 0));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      const done = await db.transaction().execute(async (trx) => {
         // A write on the structure's row first: two imports of one school wait for each other.
         await trx.updateTable('structures').set((eb) => ({ name: eb.ref('name') })).where('id', '=', input.structureId).execute();
         const result = await syncDirectory(trx, {
@@ -133,6 +133,8 @@ export async function importOnde(db: Db, input: ImportInput): Promise<ImportRepo
         await record(trx, input, done, startedAt);
         return done;
       });
+      await refreshStatistics(db, ['people', 'structure_members', 'group_members', 'groups', 'relative_links', 'structure_roles']);
+      return done;
     } catch (error) {
       // Two imports at once may pick the same new login: the later one starts over.
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
