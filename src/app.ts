@@ -19,6 +19,7 @@ import { homeworkModule, homeworkMigrations } from './modules/homework/index.js'
 import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
 import { documentsModule, documentsMigrations } from './modules/documents/index.js';
 import { EventBus } from './kernel/events/index.js';
+import { createBlobStore } from './kernel/storage/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('dbKind', database.kind);
   app.decorate('nav', []);
   app.decorate('events', new EventBus());
+  app.decorate('blobs', createBlobStore(config));
   app.addHook('onClose', async () => {
     if (!options.database) await database.close();
   });

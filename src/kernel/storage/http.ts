@@ -53,11 +53,13 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
   const files: StoredFile[] = [];
   let total = 0;
   try {
+    // The store enforces the size itself (and deletes the partial blob); preservePath keeps a
+    // name like `a/b.pdf` intact so that it is refused rather than silently shortened.
     const parts = request.parts({
       preservePath: true,
       throwFileSizeLimit: false,
       limits: { fileSize: options.maxBytes + 1, files: options.maxFiles + 1 },
-    });
+    } as Parameters<FastifyRequest['parts']>[0]);
     for await (const part of parts) {
       if (part.type === 'field') {
         const value = String(part.value ?? '');

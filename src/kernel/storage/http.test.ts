@@ -1,0 +1,130 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipartPlugin from '@fastify/multipart';
+import { AppError } from '../http/errors.js';
+import { DiskBlobStore } from './disk.js';
+import { receiveFiles, sendBlob } from './http.js';
+import { multipart } from './testing.js';
+import type { BlobInfo } from './index.js';
+
+let app: FastifyInstance;
+let root: string;
+const stored = new Map<string, BlobInfo & { fileName: string }>();
+
+before(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-blob-http-'));
+  app = Fastify();
+  await app.register(multipartPlugin);
+  app.decorate('blobs', new DiskBlobStore(path.join(root, 'blobs')));
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof AppError) return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details } });
+    return reply.code(500).send({ error: { code: 'internal', message: String(error), details: null } });
+  });
+  app.post('/upload', async (request) => {
+    const received = await receiveFiles(request, {
+      maxBytes: 1000,
+      maxFiles: 3,
+      maxTotalBytes: 1500,
+      totalExceeded: () => new AppError(413, 'quota.exceeded', 'Quota dépassé.'),
+    });
+    for (const file of received.files) stored.set(file.key, file);
+    return { fields: received.fields, files: received.files.map(({ key, fileName, size, sha256, contentType }) => ({ key, fileName, size, sha256, contentType })) };
+  });
+  app.get<{ Params: { key: string }; Querystring: { inline?: string } }>('/blob/:key', async (request, reply) => {
+    const file = stored.get(request.params.key)!;
+    return sendBlob(request, reply, { ...file, filename: file.fileName, inline: request.query.inline === '1' });
+  });
+  await app.ready();
+});
+
+after(async () => {
+  await app.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+function blobCount(): number {
+  const dir = path.join(root, 'blobs');
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+async function upload(fields: Record<string, string>, files: Parameters<typeof multipart>[1]) {
+  const body = multipart(fields, files);
+  return app.inject({ method: 'POST', url: '/upload', payload: body.payload, headers: body.headers });
+}
+
+test('receiveFiles stores each file with a safe name, fields alongside; an empty input is skipped', async () => {
+  const response = await upload({ note: 'Bonjour' }, [
+    { name: '  Poème.txt ', content: 'Le corbeau et le renard', type: 'text/html' },
+    { name: 'image.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]) },
+    { name: '', content: '' },
+  ]);
+  assert.equal(response.statusCode, 200, response.body);
+  const body = response.json();
+  assert.deepEqual(body.fields, { note: 'Bonjour' });
+  assert.equal(body.files.length, 2);
+  assert.equal(body.files[0].fileName, 'Poème.txt');
+  assert.equal(body.files[0].contentType, 'text/plain; charset=utf-8', 'the claimed type is ignored');
+  assert.equal(body.files[0].sha256, createHash('sha256').update('Le corbeau et le renard').digest('hex'));
+  assert.equal(body.files[1].contentType, 'image/png');
+});
+
+test('bad names, empty files, too large, too many, over the total: 4xx and nothing kept', async () => {
+  const before = blobCount();
+  const cases: Array<[Parameters<typeof multipart>[1], number, string]> = [
+    [[{ name: 'ok.txt', content: 'a' }, { name: '../etc/passwd', content: 'x' }], 400, 'storage.bad_file_name'],
+    [[{ name: 'dossier\\x.txt', content: 'x' }], 400, 'storage.bad_file_name'],
+    [[{ name: 'tab\tname.txt', content: 'x' }], 400, 'storage.bad_file_name'],
+    [[{ name: 'ok.txt', content: 'a' }, { name: 'vide.txt', content: '' }], 400, 'storage.empty_file'],
+    [[{ name: 'gros.bin', content: Buffer.alloc(1001) }], 413, 'storage.too_large'],
+    [[1, 2, 3, 4].map((i) => ({ name: `f${i}.txt`, content: 'x' })), 400, 'storage.too_many_files'],
+    [[{ name: 'a.bin', content: Buffer.alloc(900) }, { name: 'b.bin', content: Buffer.alloc(900) }], 413, 'quota.exceeded'],
+  ];
+  for (const [files, status, code] of cases) {
+    const response = await upload({}, files);
+    assert.equal(response.statusCode, status, `${code}: ${response.body}`);
+    assert.equal(response.json().error.code, code);
+  }
+  assert.equal(blobCount(), before, 'no blob should remain from refused requests');
+  const notMultipart = await app.inject({ method: 'POST', url: '/upload', payload: { a: 1 } });
+  assert.equal(notMultipart.statusCode, 400);
+});
+
+test('sendBlob: attachment with RFC 5987 name, nosniff, ranges (206/416), inline only for safe types', async () => {
+  const video = Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42'), Buffer.alloc(500, 7)]);
+  const html = '<!doctype html><script>alert(document.cookie)</script>';
+  const up = await upload({}, [
+    { name: 'Sortie scolaire.mp4', content: video },
+    { name: 'page.html', content: html },
+  ]);
+  const [mp4, page] = up.json().files;
+
+  const full = await app.inject({ url: `/blob/${mp4.key}` });
+  assert.equal(full.statusCode, 200);
+  assert.equal(full.headers['x-content-type-options'], 'nosniff');
+  assert.equal(full.headers['accept-ranges'], 'bytes');
+  assert.equal(full.headers['content-type'], 'video/mp4');
+  assert.equal(full.headers['content-disposition'], `attachment; filename="Sortie scolaire.mp4"; filename*=UTF-8''Sortie%20scolaire.mp4`);
+  assert.ok(full.rawPayload.equals(video), 'the whole file is sent');
+
+  const inline = await app.inject({ url: `/blob/${mp4.key}?inline=1`, headers: { range: 'bytes=10-19' } });
+  assert.equal(inline.statusCode, 206);
+  assert.equal(inline.headers['content-range'], `bytes 10-19/${video.length}`);
+  assert.match(String(inline.headers['content-disposition']), /^inline;/);
+  assert.ok(inline.rawPayload.equals(video.subarray(10, 20)), 'the range is sent');
+
+  const bad = await app.inject({ url: `/blob/${mp4.key}`, headers: { range: `bytes=${video.length}-` } });
+  assert.equal(bad.statusCode, 416);
+  assert.equal(bad.headers['content-range'], `bytes */${video.length}`);
+
+  const htmlInline = await app.inject({ url: `/blob/${page.key}?inline=1` });
+  assert.equal(page.contentType, 'text/html');
+  assert.match(String(htmlInline.headers['content-disposition']), /^attachment;/);
+  assert.equal(htmlInline.headers['content-type'], 'application/octet-stream');
+  assert.match(String(htmlInline.headers['content-security-policy']), /sandbox/);
+});

@@ -1,0 +1,123 @@
+// Email notices of new messages: queued per recipient, sent outside the school's quiet hours,
+// one email per person per flush (a digest when several are due).
+import type { Db } from '../../kernel/db/index.js';
+import { newId } from '../../kernel/db/index.js';
+import type { Mailer } from '../../kernel/mail/index.js';
+import { displayName } from '../directory/index.js';
+import { htmlToText } from './body.js';
+import { t } from './i18n/fr.js';
+import { nextDigest, nextSendable, type QuietHours } from './quiet.js';
+
+const CHUNK = 500;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Queues a notice for each recipient who has an email address and asked for notices: due now
+ * (or at the end of quiet hours) for "immediate", at the next daily digest otherwise.
+ * Returns how many are due at once.
+ */
+export async function queueNotices(db: Db, messageId: string, recipientIds: string[], hours: QuietHours, now: Date): Promise<number> {
+  let dueNow = 0;
+  for (let i = 0; i < recipientIds.length; i += CHUNK) {
+    const people = await db
+      .selectFrom('messagingPreferences')
+      .innerJoin('people', 'people.id', 'messagingPreferences.personId')
+      .select(['people.id', 'messagingPreferences.emailMode'])
+      .where('people.id', 'in', recipientIds.slice(i, i + CHUNK))
+      .where('messagingPreferences.emailMode', '!=', 'off')
+      .where('people.email', 'is not', null)
+      .where('people.email', '!=', '')
+      .execute();
+    if (people.length === 0) continue;
+    const createdAt = now.toISOString();
+    const rows = people.map((p) => {
+      const due = p.emailMode === 'immediate' ? nextSendable(hours, now) : nextDigest(hours, now);
+      if (due.getTime() <= now.getTime()) dueNow++;
+      return { id: newId(), personId: p.id, messageId, dueAt: due.toISOString(), sentAt: null, attempts: 0, lastError: null, createdAt };
+    });
+    await db.insertInto('mailQueue').values(rows).execute();
+  }
+  return dueNow;
+}
+
+export interface FlushResult {
+  emails: number;
+  failed: number;
+  /** Notices dropped because the message had been read, trashed or withdrawn meanwhile. */
+  skipped: number;
+}
+
+/** Sends every notice due at `now`, grouped per person. Safe to call often; does nothing without a mailer. */
+export async function flushMailQueue(db: Db, mailer: Mailer | null, now: Date, publicUrl: string): Promise<FlushResult> {
+  const result: FlushResult = { emails: 0, failed: 0, skipped: 0 };
+  if (!mailer) return result;
+  const at = now.toISOString();
+  const rows = await db
+    .selectFrom('mailQueue')
+    .innerJoin('people as recipient', 'recipient.id', 'mailQueue.personId')
+    .innerJoin('messages', 'messages.id', 'mailQueue.messageId')
+    .innerJoin('people as sender', 'sender.id', 'messages.senderId')
+    .leftJoin('messageRecipients', (join) => join.onRef('messageRecipients.messageId', '=', 'mailQueue.messageId').onRef('messageRecipients.personId', '=', 'mailQueue.personId'))
+    .select([
+      'mailQueue.id',
+      'mailQueue.personId',
+      'recipient.email',
+      'recipient.profile',
+      'messages.subject',
+      'messages.bodyHtml',
+      'sender.firstName',
+      'sender.lastName',
+      'sender.usageName',
+      'messageRecipients.folder',
+      'messageRecipients.readAt',
+    ])
+    .where('mailQueue.sentAt', 'is', null)
+    .where('mailQueue.dueAt', '<=', at)
+    .where('mailQueue.attempts', '<', MAX_ATTEMPTS)
+    .orderBy('mailQueue.personId')
+    .orderBy('mailQueue.dueAt')
+    .limit(2000)
+    .execute();
+  const done = async (ids: string[]) => {
+    for (let i = 0; i < ids.length; i += CHUNK) await db.updateTable('mailQueue').set({ sentAt: at }).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+  };
+  const stale = rows.filter((r) => r.folder !== 'inbox' || r.readAt !== null || !r.email);
+  result.skipped = stale.length;
+  await done(stale.map((r) => r.id));
+  const byPerson = new Map<string, typeof rows>();
+  for (const row of rows) if (!stale.includes(row)) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+  const link = `${publicUrl}/messaging`;
+  for (const items of byPerson.values()) {
+    const first = items[0]!;
+    // A pupil's notice never carries the content, not even the subject.
+    const pupil = first.profile === 'student';
+    const from = (r: (typeof items)[number]) => displayName(r);
+    const lines = [t('messaging.mail.hello'), ''];
+    if (items.length === 1) {
+      lines.push(t('messaging.mail.notice', from(first)));
+      if (!pupil) {
+        const excerpt = htmlToText(first.bodyHtml).slice(0, 400);
+        lines.push('', `${t('messaging.field.subject')} : ${first.subject || t('messaging.noSubject')}`, '', excerpt + (excerpt.length === 400 ? '…' : ''));
+      }
+    } else {
+      lines.push(t('messaging.mail.digest', items.length));
+      for (const r of items) lines.push(pupil ? t('messaging.mail.itemNoSubject', from(r)) : t('messaging.mail.item', from(r), r.subject || t('messaging.noSubject')));
+    }
+    lines.push('', t('messaging.mail.read', link), '', '--', t('messaging.mail.footer'));
+    const subject = items.length === 1 ? t('messaging.mail.subject.one', from(first)) : t('messaging.mail.subject.many', items.length);
+    const ids = items.map((r) => r.id);
+    try {
+      await mailer.send({ to: first.email!, subject, text: lines.join('\n') });
+      await done(ids);
+      result.emails++;
+    } catch (error) {
+      result.failed++;
+      await db
+        .updateTable('mailQueue')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: String(error instanceof Error ? error.message : error).slice(0, 500) }))
+        .where('id', 'in', ids)
+        .execute();
+    }
+  }
+  return result;
+}

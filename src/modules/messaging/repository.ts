@@ -1,0 +1,238 @@
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/index.js';
+import { displayName } from '../directory/index.js';
+import { searchWords } from './body.js';
+import type { MessagesTable, RecipientFolder } from './tables.js';
+
+export type Folder = 'inbox' | 'sent' | 'drafts' | 'trash';
+export const FOLDERS: readonly Folder[] = ['inbox', 'sent', 'drafts', 'trash'];
+
+export interface ListItem {
+  id: string;
+  threadId: string;
+  subject: string;
+  /** Sender, for received messages. */
+  from: string;
+  /** Recipients as chosen (people and groups), for sent messages and drafts. */
+  to: string[];
+  at: string;
+  read: boolean;
+  state: MessagesTable['state'];
+  recipientCount: number;
+  attachments: number;
+  /** Whose copy it is: a received one or one's own. */
+  mine: boolean;
+}
+
+export interface ListPage {
+  total: number;
+  items: ListItem[];
+}
+
+function labels(json: string): string[] {
+  try {
+    return (JSON.parse(json) as { label: string }[]).map((x) => x.label);
+  } catch {
+    return [];
+  }
+}
+
+function wordFilter(words: string[]) {
+  return words.map((word) => {
+    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return sql<boolean>`messages.search_text like ${'% ' + escaped + '%'} escape '\\'`;
+  });
+}
+
+
+/** Received copies in one folder of the person (inbox or trash). */
+function receivedQuery(db: Db, personId: string, folder: RecipientFolder, words: string[]) {
+  let q = db
+    .selectFrom('messageRecipients')
+    .innerJoin('messages', 'messages.id', 'messageRecipients.messageId')
+    .innerJoin('people', 'people.id', 'messages.senderId')
+    .where('messageRecipients.personId', '=', personId)
+    .where('messageRecipients.folder', '=', folder);
+  for (const cond of wordFilter(words)) q = q.where(cond);
+  return q;
+}
+
+/** The sender's own copies: sent (with held and refused ones), drafts, or trashed. */
+function ownQuery(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash', words: string[]) {
+  let q = db.selectFrom('messages').where('messages.senderId', '=', personId).where('messages.senderFolder', '=', folder);
+  for (const cond of wordFilter(words)) q = q.where(cond);
+  return q;
+}
+
+async function received(db: Db, personId: string, folder: RecipientFolder, words: string[], limit: number, offset: number): Promise<ListPage> {
+  const q = receivedQuery(db, personId, folder, words);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .select(['messages.id', 'messages.threadId', 'messages.subject', 'messages.state', 'messages.recipientCount', 'messages.toJson', 'messageRecipients.sentAt as at', 'messageRecipients.readAt'])
+      .select(['people.firstName', 'people.lastName', 'people.usageName'])
+      .select((eb) => eb.selectFrom('messageAttachments').select(eb.fn.countAll<number>().as('n')).whereRef('messageAttachments.messageId', '=', 'messages.id').as('attachments'))
+      .orderBy('messageRecipients.sentAt', 'desc')
+      .orderBy('messages.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      threadId: r.threadId,
+      subject: r.subject,
+      from: displayName(r),
+      to: labels(r.toJson),
+      at: r.at,
+      read: r.readAt !== null,
+      state: r.state,
+      recipientCount: r.recipientCount,
+      attachments: Number(r.attachments ?? 0),
+      mine: false,
+    })),
+  };
+}
+
+async function own(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash', words: string[], limit: number, offset: number): Promise<ListPage> {
+  const q = ownQuery(db, personId, folder, words);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .select(['messages.id', 'messages.threadId', 'messages.subject', 'messages.state', 'messages.recipientCount', 'messages.toJson', 'messages.updatedAt as at'])
+      .select((eb) => eb.selectFrom('messageAttachments').select(eb.fn.countAll<number>().as('n')).whereRef('messageAttachments.messageId', '=', 'messages.id').as('attachments'))
+      .orderBy('messages.updatedAt', 'desc')
+      .orderBy('messages.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      threadId: r.threadId,
+      subject: r.subject,
+      from: '',
+      to: labels(r.toJson),
+      at: r.at,
+      read: true,
+      state: r.state,
+      recipientCount: r.recipientCount,
+      attachments: Number(r.attachments ?? 0),
+      mine: true,
+    })),
+  };
+}
+
+/** One page of a folder, newest first, optionally filtered by words (accent-insensitive prefixes). */
+export async function listFolder(db: Db, personId: string, folder: Folder, q: string, limit: number, offset: number): Promise<ListPage> {
+  const words = searchWords(q);
+  // Only punctuation: nothing can match a word.
+  if (q.trim() && words.length === 0) return { total: 0, items: [] };
+  if (folder === 'inbox') return received(db, personId, 'inbox', words, limit, offset);
+  if (folder === 'sent' || folder === 'drafts') return own(db, personId, folder, words, limit, offset);
+  // The trash holds both received and own copies: merge two sorted pages.
+  const [a, b] = await Promise.all([received(db, personId, 'trash', words, offset + limit, 0), own(db, personId, 'trash', words, offset + limit, 0)]);
+  const items = [...a.items, ...b.items].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x.id.localeCompare(y.id))).slice(offset, offset + limit);
+  return { total: a.total + b.total, items };
+}
+
+export async function unreadCount(db: Db, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('messageRecipients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('personId', '=', personId)
+    .where('folder', '=', 'inbox')
+    .where('readAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findMessage(db: Db, id: string) {
+  return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recipientRow(db: Db, messageId: string, personId: string) {
+  return db.selectFrom('messageRecipients').selectAll().where('messageId', '=', messageId).where('personId', '=', personId).executeTakeFirst();
+}
+
+/** Messages of a thread the person may read (as sender, or as recipient of a delivered copy), oldest first. */
+export async function threadFor(db: Db, threadId: string, personId: string) {
+  const copies = db.selectFrom('messageRecipients').select('messageRecipients.messageId').where('messageRecipients.personId', '=', personId).where('messageRecipients.folder', 'in', ['inbox', 'trash']);
+  return db
+    .selectFrom('messages')
+    .innerJoin('people', 'people.id', 'messages.senderId')
+    .select(['messages.id', 'messages.subject', 'messages.bodyHtml', 'messages.sentAt', 'messages.senderId', 'messages.state', 'people.firstName', 'people.lastName', 'people.usageName'])
+    .where('messages.threadId', '=', threadId)
+    .where('messages.state', '!=', 'draft')
+    .where((eb) => eb.or([eb.and([eb('messages.senderId', '=', personId), eb('messages.senderFolder', '!=', 'purged')]), eb('messages.id', 'in', copies)]))
+    .orderBy('messages.sentAt')
+    .execute();
+}
+
+export async function attachmentsOf(db: Db, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db.selectFrom('messageAttachments').select(['id', 'messageId', 'filename', 'contentType', 'size']).where('messageId', 'in', messageIds).orderBy('createdAt').execute();
+}
+
+/** Per-recipient read state, or only counts past `detailLimit` recipients. */
+export async function receipts(db: Db, messageId: string, detailLimit: number) {
+  const counts = await db
+    .selectFrom('messageRecipients')
+    .select([(eb) => eb.fn.countAll<number>().as('total'), (eb) => eb.fn.count<number>('readAt').as('read')])
+    .where('messageId', '=', messageId)
+    .where('folder', '!=', 'held')
+    .executeTakeFirstOrThrow();
+  const total = Number(counts.total);
+  const read = Number(counts.read);
+  if (total > detailLimit) return { total, read, people: null };
+  const rows = await db
+    .selectFrom('messageRecipients')
+    .innerJoin('people', 'people.id', 'messageRecipients.personId')
+    .select(['people.id', 'people.firstName', 'people.lastName', 'people.usageName', 'people.searchKey', 'messageRecipients.readAt', 'messageRecipients.kind'])
+    .where('messageRecipients.messageId', '=', messageId)
+    .where('messageRecipients.folder', '!=', 'held')
+    .orderBy('people.searchKey')
+    .execute();
+  return { total, read, people: rows.map((r) => ({ id: r.id, name: displayName(r), kind: r.kind, readAt: r.readAt })) };
+}
+
+/** Distinct people the sender reached over the last hour (held sends count too). */
+export async function recentRecipients(db: Db, senderId: string, since: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('messages')
+    .innerJoin('messageRecipients', 'messageRecipients.messageId', 'messages.id')
+    .select('messageRecipients.personId')
+    .distinct()
+    .where('messages.senderId', '=', senderId)
+    .where('messages.sentAt', '>=', since)
+    .where('messages.state', 'in', ['sent', 'held'])
+    .execute();
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** The largest delivered send of the writer since a date. */
+export async function largestSend(db: Db, senderId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.max<number>('recipientCount').as('n'))
+    .where('senderId', '=', senderId)
+    .where('sentAt', '>=', since)
+    .where('state', '=', 'sent')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function heldMessages(db: Db, structureId: string) {
+  return db
+    .selectFrom('messages')
+    .innerJoin('people', 'people.id', 'messages.senderId')
+    .select(['messages.id', 'messages.subject', 'messages.bodyHtml', 'messages.recipientCount', 'messages.toJson', 'messages.sentAt', 'people.firstName', 'people.lastName', 'people.usageName', 'people.profile'])
+    .where('messages.structureId', '=', structureId)
+    .where('messages.state', '=', 'held')
+    .orderBy('messages.sentAt')
+    .execute();
+}

@@ -1,0 +1,161 @@
+import { ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
+import { t } from '../i18n/fr.js';
+import type { AttachmentView } from '../read.js';
+import { formatSize } from './common.js';
+
+export interface Chosen {
+  token: string;
+  label: string;
+}
+
+export interface ComposeValues {
+  subject: string;
+  body: string;
+  draftId?: string;
+  parentId?: string;
+  forwardId?: string;
+}
+
+export interface ComposeProps {
+  csrf: string;
+  values: ComposeValues;
+  to: Chosen[];
+  cc: Chosen[];
+  groups: Chosen[];
+  q: string;
+  results: (Chosen & { profile: string })[] | null;
+  attachments: AttachmentView[];
+  maxMb: number;
+  errors?: FieldErrors;
+}
+
+const PROFILE: Record<string, string> = {
+  student: t('messaging.profile.student'),
+  teacher: t('messaging.profile.teacher'),
+  relative: t('messaging.profile.relative'),
+  personnel: t('messaging.profile.personnel'),
+  municipal: t('messaging.profile.municipal'),
+};
+
+export function ComposePage(props: ComposeProps) {
+  const { values, errors } = props;
+  const groupTokens = new Set(props.groups.map((g) => g.token));
+  const toTokens = new Set(props.to.map((c) => c.token));
+  const ccTokens = new Set(props.cc.map((c) => c.token));
+  const chosenPeople = [...props.to.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'to' })), ...props.cc.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'cc' }))];
+  const results = (props.results ?? []).filter((r) => !toTokens.has(r.token) && !ccTokens.has(r.token));
+  return (
+    <>
+      <h1>{t('messaging.compose')}</h1>
+      <ErrorSummary errors={errors} labels={{ to: t('messaging.field.to'), subject: t('messaging.field.subject'), body: t('messaging.field.body'), files: t('messaging.field.files') }} />
+      <form method="post" action={`/messaging/compose?_csrf=${encodeURIComponent(props.csrf)}`} encType="multipart/form-data" class="card">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        {values.draftId && <input type="hidden" name="draftId" value={values.draftId} />}
+        {values.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
+        {values.forwardId && <input type="hidden" name="forwardId" value={values.forwardId} />}
+        <fieldset id="field-to" class={errors?.to ? 'field field--error' : 'field'} aria-describedby={errors?.to ? 'field-to-error' : undefined}>
+          <legend>{t('messaging.field.chosen')}</legend>
+          {errors?.to && (
+            <p class="field__error" id="field-to-error">
+              {errors.to}
+            </p>
+          )}
+          {chosenPeople.length === 0 ? (
+            <p class="muted">{t('messaging.error.no_recipients')}</p>
+          ) : (
+            chosenPeople.map((c, i) => (
+              <div class="field--check">
+                <input type="checkbox" id={`chosen-${i}`} name={c.field} value={c.token} checked />
+                <label for={`chosen-${i}`}>{c.field === 'cc' ? `${c.label} (${t('messaging.field.cc.as')})` : c.label}</label>
+              </div>
+            ))
+          )}
+        </fieldset>
+        {props.groups.length > 0 && (
+          <fieldset class="field">
+            <legend>{t('messaging.field.groups')}</legend>
+            {props.groups.map((g, i) => (
+              <div class="field--check">
+                <input type="checkbox" id={`group-${i}`} name="to" value={g.token} checked={toTokens.has(g.token)} />
+                <label for={`group-${i}`}>{g.label}</label>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        <div class="field">
+          <label for="field-q">{t('messaging.field.search')}</label>
+          <p class="field__hint" id="field-q-hint">
+            {t('messaging.field.search.hint')}
+          </p>
+          <div class="inline-form">
+            <input id="field-q" name="q" type="search" value={props.q} maxLength={100} aria-describedby="field-q-hint" />
+            <button type="submit" name="action" value="search" class="button">
+              {t('messaging.action.search')}
+            </button>
+          </div>
+        </div>
+        {props.results !== null &&
+          (results.length === 0 ? (
+            <p role="status">{t('messaging.search.none')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="table">
+                <caption>{t('messaging.field.people')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('messaging.col.name')}</th>
+                    <th scope="col">{t('messaging.to')}</th>
+                    <th scope="col">{t('messaging.cc')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.map((r, i) => (
+                    <tr>
+                      <th scope="row" id={`result-${i}`}>
+                        {r.label} <span class="muted">({PROFILE[r.profile] ?? r.profile})</span>
+                      </th>
+                      <td>
+                        <input type="checkbox" name="to" value={r.token} aria-label={`${t('messaging.to')} ${r.label}`} />
+                      </td>
+                      <td>
+                        <input type="checkbox" name="cc" value={r.token} aria-label={`${t('messaging.cc')} ${r.label}`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        <Field name="subject" label={t('messaging.field.subject')} value={values.subject} error={errors?.subject} />
+        <Field name="body" label={t('messaging.field.body')} error={errors?.body}>
+          <textarea id="field-body" name="body" rows={10} aria-invalid={errors?.body ? 'true' : undefined} aria-describedby={errors?.body ? 'field-body-error' : undefined}>
+            {values.body}
+          </textarea>
+        </Field>
+        {props.attachments.length > 0 && (
+          <>
+            <p>{t('messaging.attachments')}</p>
+            <ul>
+              {props.attachments.map((f) => (
+                <li>
+                  {f.filename} <span class="muted">({formatSize(f.size)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Field name="files" label={t('messaging.field.files')} hint={t('messaging.field.files.hint', props.maxMb)} error={errors?.files}>
+          <input id="field-files" name="files" type="file" multiple aria-describedby="field-files-hint" />
+        </Field>
+        <div class="actions">
+          <button type="submit" name="action" value="send" class="button button--primary">
+            {t('messaging.action.send')}
+          </button>
+          <button type="submit" name="action" value="draft" class="button">
+            {t('messaging.action.draft')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
