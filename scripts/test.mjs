@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm test`: every *.test.ts(x) under src/ and test/, through node's test runner with tsx.
+// Extra arguments are passed on: a path or part of a path narrows the files (`npm test -- e2e`),
+// options go to node (`npm test -- --test-name-pattern=login`).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TEST_FILE = /\.test\.tsx?$/;
+
+function findTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(full));
+    else if (entry.isFile() && TEST_FILE.test(entry.name)) found.push(path.relative(root, full));
+  }
+  return found;
+}
+
+// node options that take their value as the next argument (`--test-name-pattern login`).
+const VALUE_OPTIONS = new Set([
+  '--test-name-pattern',
+  '--test-skip-pattern',
+  '--test-reporter',
+  '--test-reporter-destination',
+  '--test-timeout',
+  '--test-concurrency',
+]);
+const options = [];
+const filters = [];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (!arg.startsWith('-')) filters.push(arg);
+  else if (VALUE_OPTIONS.has(arg) && i + 1 < args.length) options.push(arg, args[++i]);
+  else options.push(arg);
+}
+const all = [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))].sort();
+const files = filters.length === 0 ? all : all.filter((f) => filters.some((needle) => f.includes(needle.replace(/^\.\//, ''))));
+
+const dbUrl = process.env.PREAU_TEST_DATABASE_URL;
+console.log(`Préau tests on ${dbUrl ? `PostgreSQL (${dbUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')})` : 'SQLite'}`);
+if (files.length === 0) {
+  console.error(filters.length ? `No test file matches ${filters.join(', ')}.` : 'No test file found under src/ or test/.');
+  process.exit(1);
+}
+console.log(`${files.length} test file${files.length > 1 ? 's' : ''}\n`);
+
+// A test file that hangs (a promise never settled, a server left open) must fail the run, not
+// stall CI: each file gets 5 minutes, and a process still busy after its last test is ended.
+// Later options win, so `npm test -- --test-timeout=0` lifts the limit while debugging.
+const defaults = ['--test-concurrency=2', '--test-timeout=300000', '--test-force-exit'];
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...defaults, ...options, ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
