@@ -1,3 +1,4 @@
+import { TableWrap } from '../../../kernel/views/table.js';
 import { formatDate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { ClassDetail } from '../service.js';
@@ -40,7 +41,7 @@ export function ClassPage({ detail }: { detail: ClassDetail }) {
       </section>
       <section aria-labelledby="pupils-title">
         <h2 id="pupils-title">{detail.manager || detail.students.some((s) => s.relatives.length) ? t('directory.class.pupils') : t('directory.class.students', detail.students.length)}</h2>
-        <div class="table-wrap">
+        <TableWrap labelledBy="pupils-title">
           <table class="table">
             <thead>
               <tr>
@@ -73,7 +74,7 @@ export function ClassPage({ detail }: { detail: ClassDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );

@@ -22,9 +22,9 @@ export function CodesPage({ className, structureName, sheets, publicUrl }: { cla
       <div class="sheets">
         {sheets.map((s) => (
           <article class="sheet">
-            <h2>{t('directory.codes.sheetTitle')}</h2>
+            <h2>{`${s.displayName} — ${t('directory.codes.sheetTitle')}`}</h2>
             <p>
-              <strong>{s.displayName}</strong> — {profileLabel(s.profile)}
+              {profileLabel(s.profile)}
               {s.forStudent && <> · {t('directory.codes.forStudent', s.forStudent)}</>}
             </p>
             <p>{`${structureName} · ${className}`}</p>

@@ -1,3 +1,4 @@
+import { TableWrap } from '../../../kernel/views/table.js';
 import { t } from '../i18n/fr.js';
 import type { PersonSummary } from '../repository.js';
 import { PROFILES, profileLabel } from './labels.js';
@@ -75,7 +76,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
         {props.items.length === 0 ? (
           <p class="muted">{t('directory.search.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <TableWrap labelledBy="results-title">
             <table class="table">
               <thead>
                 <tr>
@@ -97,7 +98,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {pages > 1 && (
           <nav class="pagination" aria-label={t('directory.pagination')}>

@@ -1,3 +1,4 @@
+import { TableWrap } from '../../../kernel/views/table.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { StructuresTable } from '../tables.js';
@@ -14,9 +15,9 @@ export function StructuresPage({ structures, csrf, values, errors }: { structure
   const municipalities = structures.filter((s) => s.kind === 'municipality');
   return (
     <>
-      <h1>{t('directory.structures.title')}</h1>
+      <h1 id="structures-title">{t('directory.structures.title')}</h1>
       {structures.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap labelledBy="structures-title">
           <table class="table">
             <thead>
               <tr>
@@ -35,7 +36,7 @@ export function StructuresPage({ structures, csrf, values, errors }: { structure
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <section aria-labelledby="new-structure" class="card">
         <h2 id="new-structure">{t('directory.structures.new')}</h2>
