@@ -39,7 +39,7 @@ export function ClassPage({ detail }: { detail: ClassDetail }) {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="pupils-title">
+      <section>
         <h2 id="pupils-title">{detail.manager || detail.students.some((s) => s.relatives.length) ? t('directory.class.pupils') : t('directory.class.students', detail.students.length)}</h2>
         <TableWrap labelledBy="pupils-title">
           <table class="table">

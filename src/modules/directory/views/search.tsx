@@ -71,7 +71,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
           {t('directory.search.submit')}
         </button>
       </form>
-      <section aria-labelledby="results-title">
+      <section>
         <h2 id="results-title">{t('directory.search.results', props.total)}</h2>
         {props.items.length === 0 ? (
           <p class="muted">{t('directory.search.none')}</p>
