@@ -9,7 +9,7 @@ import type { Db } from '../src/kernel/db/index.js';
 import { migrateToLatest, newId, nowIso, openDatabase } from '../src/kernel/db/index.js';
 import { hashPassword } from '../src/kernel/auth/password.js';
 import { migrations } from '../src/app.js';
-import { generateOndeSchool } from '../src/modules/directory/onde/generate.js';
+import { generateOndeSchool, prng } from '../src/modules/directory/onde/generate.js';
 import { importOnde } from '../src/modules/directory/onde/import.js';
 import { UsageError, parseArgs, positiveInt } from './options.js';
 
@@ -102,16 +102,6 @@ function communeName(i: number): string {
 
 // ---------------------------------------------------------------- helpers
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** School sizes between 0.4× and 1.6× the mean, summing exactly to the total. */
 export function schoolSizes(total: number, schools: number, seed: number): number[] {

@@ -58,7 +58,7 @@ const LONG_LEVEL: Record<PrimaryLevel, string> = {
 // ---------------------------------------------------------------- helpers
 
 /** mulberry32: tiny, fast, good enough for fake data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

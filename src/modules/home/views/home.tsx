@@ -10,6 +10,18 @@ function Stat({ value, label }: { value: number; label: string }) {
   );
 }
 
+function ClassCard({ group, detail, teachers = [] }: { group: { id: string; name: string }; detail: string; teachers?: string[] }) {
+  return (
+    <li class="card">
+      <h3>
+        <a href={`/directory/classes/${group.id}`}>{group.name}</a>
+      </h3>
+      <p class="muted">{detail}</p>
+      {teachers.length > 0 && <p>{`${t('home.teachers')} ${teachers.join(', ')}`}</p>}
+    </li>
+  );
+}
+
 export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
   const { managed, classes, children } = data;
   return (
@@ -57,12 +69,7 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
           ) : (
             <ul class="cards">
               {classes.map((c) => (
-                <li class="card">
-                  <h3>
-                    <a href={`/directory/classes/${c.id}`}>{c.name}</a>
-                  </h3>
-                  <p class="muted">{`${c.structureName} · ${t('home.classSize', c.students)}`}</p>
-                </li>
+                <ClassCard group={c} detail={`${c.structureName} · ${t('home.classSize', c.students)}`} />
               ))}
             </ul>
           )}
@@ -101,13 +108,7 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
           ) : (
             <ul class="cards">
               {classes.map((c) => (
-                <li class="card">
-                  <h3>
-                    <a href={`/directory/classes/${c.id}`}>{c.name}</a>
-                  </h3>
-                  <p class="muted">{c.structureName}</p>
-                  {c.teachers.length > 0 && <p>{`${t('home.teachers')} ${c.teachers.join(', ')}`}</p>}
-                </li>
+                <ClassCard group={c} detail={c.structureName} teachers={c.teachers} />
               ))}
             </ul>
           )}
