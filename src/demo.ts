@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from './kernel/db/index.js';
 import { newId, nowIso } from './kernel/db/index.js';
 import { hashPassword } from './kernel/auth/password.js';
@@ -9,6 +11,21 @@ export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
 export const DEMO_PASSWORD = 'preau-demo-2026';
 const DEMO_ADMIN = 'admin.demo';
+
+/** The demo school's ONDE export: the same files each time, so they can be imported again from the browser. */
+export function demoOndeFiles() {
+  return generateOndeSchool({ seed: 2026, pupils: 250 });
+}
+
+/** Writes the demo export where a person can pick it in the import form. */
+export function writeDemoOndeFiles(dir: string): string {
+  const files = demoOndeFiles();
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'eleves.csv'), files.pupils);
+  fs.writeFileSync(path.join(dir, 'enseignants.csv'), files.teachers);
+  fs.writeFileSync(path.join(dir, 'responsables.csv'), files.parents);
+  return dir;
+}
 
 export interface DemoLogin {
   role: string;
@@ -43,7 +60,7 @@ export async function loadDemo(db: Db): Promise<{ report: ImportReport | null; l
     await db.insertInto('structures').values(town).execute();
     school = { id: newId(), kind: 'school' as const, name: 'École élémentaire Jean-Jaurès', uai: DEMO_UAI, parentId: town.id, createdAt: nowIso() };
     await db.insertInto('structures').values(school).execute();
-    const files = generateOndeSchool({ seed: 2026, pupils: 250 });
+    const files = demoOndeFiles();
     report = await importOnde(db, { structureId: school.id, schoolYear: schoolYearOf(), files, actorId: null });
     const hash = await hashPassword(DEMO_PASSWORD);
     const now = nowIso();

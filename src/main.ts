@@ -9,7 +9,7 @@ import { isSchoolYear, schoolYearOf } from './modules/directory/index.js';
 import { readOndeFolder } from './modules/directory/onde/files.js';
 import { formatReport, importOnde } from './modules/directory/onde/import.js';
 import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
-import { loadDemo } from './demo.js';
+import { loadDemo, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
 
@@ -82,9 +82,10 @@ async function main() {
       const cfg = config(process.env.DATA_DIR ? {} : { dataDir: path.resolve('data', 'demo') });
       const { report, logins } = await withDb(cfg, loadDemo);
       if (report) process.stdout.write(`\nÉcole de démonstration importée depuis des fichiers ONDE générés :\n${formatReport(report)}\n`);
+      const ondeDir = writeDemoOndeFiles(path.join(cfg.dataDir, 'onde'));
       return serve(cfg, (url) => {
         const lines = logins.map((l) => `  ${l.role.padEnd(28)} ${l.login.padEnd(28)} ${l.password ? `mot de passe : ${l.password}` : `code d’activation : ${l.activationCode} (sur ${url}/activate)`}`);
-        return `\nComptes de démonstration :\n${lines.join('\n')}\n\n`;
+        return `\nComptes de démonstration :\n${lines.join('\n')}\n\nL’export ONDE de l’école est dans ${ondeDir} : la direction peut le réimporter depuis Annuaire → Importer depuis ONDE.\n\n`;
       });
     }
     case 'migrate': {
