@@ -16,6 +16,7 @@ import { LoginRouteMissing, anonymousCsrf, loginOverHttp, loginRequest, sessionW
 import { pageWeight } from './weight.js';
 import { HOMEWORK_SCENARIOS, runHomeworkBench } from './scenarios/homework.js';
 import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js';
+import { runDocumentsBench } from './scenarios/documents.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -218,6 +219,8 @@ async function main(argv: string[]) {
     const messaging = await runMessagingBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents, directors });
     for (const r of messaging.results) results.set(r.name, r);
     notes.push(...messaging.notes);
+    const documents = await runDocumentsBench({ log, quick: opts.quick });
+    notes.push(`Documents (MB/s, ms): ${Object.entries(documents.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}.`, ...documents.notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {

@@ -1,0 +1,160 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { buildApp } from '../../app.js';
+import { buildTestApp, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
+import { multipart, type TestFile } from '../../kernel/storage/testing.js';
+import { buildWorld, type World } from '../directory/testing.js';
+import { handInWindow } from './policy.js';
+import { parisToIso } from './boxes.js';
+
+let t: TestApp;
+let w: World;
+const s: Record<string, Session> = {};
+const future = new Date(Date.now() + 7 * 86400_000).toISOString();
+const past = new Date(Date.now() - 86400_000).toISOString();
+const anon = 'anonymous-csrf-token-0123456789';
+
+before(async () => {
+  t = await buildTestApp(buildApp);
+  w = await buildWorld(t.app.db);
+  for (const key of ['cm2Teacher', 'ce1Teacher', 'cm2', 'ce1a', 'cm2Parent', 'ce1aParent', 'otherTeacher', 'otherStudent', 'director'] as const) s[key] = await loginAs(t.app, w[key].id);
+});
+after(() => t.close());
+
+async function send(session: Session | null, url: string, fields: Record<string, string>, files: TestFile[]) {
+  const body = multipart(fields, files);
+  const headers = session ? body.headers : { ...body.headers, cookie: `preau_csrf=${anon}`, 'x-csrf-token': anon };
+  return request(t.app, session, 'POST', url, body.payload, { headers });
+}
+
+async function openBox(dueAt: string, acceptLate: boolean, title = 'Exposé sur les volcans') {
+  const res = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title, instructions: 'Un fichier PDF.', dueAt, acceptLate, assignmentId: 'hw-123' });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json().id as string;
+}
+
+describe('policy', () => {
+  test('hand-in window: open until the deadline, then late only for a first hand-in if accepted', () => {
+    const box = { dueAt: '2026-12-01T17:00:00.000Z', acceptLate: 1 };
+    assert.equal(handInWindow(box, false, new Date('2026-12-01T16:59:00Z')), 'on_time');
+    assert.equal(handInWindow(box, true, new Date('2026-12-01T16:59:00Z')), 'on_time');
+    assert.equal(handInWindow(box, false, new Date('2026-12-01T17:01:00Z')), 'late');
+    assert.equal(handInWindow(box, true, new Date('2026-12-01T17:01:00Z')), 'closed');
+    assert.equal(handInWindow({ ...box, acceptLate: 0 }, false, new Date('2026-12-01T17:01:00Z')), 'closed');
+  });
+
+  test('a datetime-local value is read as Paris time', () => {
+    assert.equal(parisToIso('2026-12-01T18:00'), '2026-12-01T17:00:00.000Z');
+    assert.equal(parisToIso('2026-06-01T18:00'), '2026-06-01T16:00:00.000Z');
+    assert.equal(parisToIso('2026-02-31T18:00'), null);
+    assert.equal(parisToIso('demain'), null);
+  });
+});
+
+describe('hand-in boxes', () => {
+  let boxId: string;
+
+  test('requires a session', async () => {
+    assert.equal((await request(t.app, null, 'GET', '/api/documents/boxes')).statusCode, 401);
+    assert.equal((await request(t.app, null, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: 'x', dueAt: future }, { headers: { cookie: `preau_csrf=${anon}`, 'x-csrf-token': anon } })).statusCode, 401);
+  });
+
+  test('only a teacher of the group opens a box; bad input is a 400 that changes nothing', async () => {
+    boxId = await openBox(future, false);
+    for (const who of [s.ce1Teacher!, s.cm2!, s.otherTeacher!]) {
+      const res = await request(t.app, who, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: 'x', dueAt: future });
+      assert.equal(res.statusCode, 400);
+    }
+    const bad = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: '', dueAt: 'bientôt' });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json().error.details.map((d: { field: string }) => d.field).sort(), ['dueAt', 'title']);
+    assert.equal((await request(t.app, s.cm2Teacher!, 'GET', '/api/documents/boxes')).json().items.length, 1);
+  });
+
+  test('a pupil hands in, sees a receipt with checksums, and replaces before the deadline', async () => {
+    const first = await send(s.cm2!, `/api/documents/boxes/${boxId}/hand-in`, {}, [{ name: 'volcans.pdf', content: '%PDF-1.4 brouillon' }]);
+    assert.equal(first.statusCode, 201, first.body);
+    const receipt = first.json();
+    assert.equal(receipt.late, false);
+    assert.equal(receipt.files[0].sha256, createHash('sha256').update('%PDF-1.4 brouillon').digest('hex'));
+    const second = await send(s.cm2!, `/api/documents/boxes/${boxId}/hand-in`, {}, [
+      { name: 'volcans.pdf', content: '%PDF-1.4 version finale' },
+      { name: 'schéma.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) },
+    ]);
+    assert.equal(second.statusCode, 201);
+    assert.deepEqual(second.json().files.map((f: { fileName: string }) => f.fileName).sort(), ['schéma.png', 'volcans.pdf']);
+    assert.equal(second.json().handInId, receipt.handInId);
+  });
+
+  test('the teacher sees who handed in and who has not; a parent sees their child’s status only', async () => {
+    const teacher = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}`)).json();
+    assert.equal(teacher.role, 'teacher');
+    assert.deepEqual(teacher.lines.map((l: { studentId: string; status: string }) => [l.studentId, l.status]), [[w.cm2.id, 'on_time']]);
+    const parent = await request(t.app, s.cm2Parent!, 'GET', `/api/documents/boxes/${boxId}`);
+    assert.equal(parent.statusCode, 200);
+    assert.equal(parent.json().lines[0].status, 'on_time');
+    assert.deepEqual(parent.json().lines[0].files, []);
+    assert.deepEqual((await request(t.app, s.cm2Parent!, 'GET', '/api/documents/boxes')).json().items.map((b: { id: string }) => b.id), [boxId]);
+  });
+
+  test('other classes, other parents, another school: 404 with no data, empty lists', async () => {
+    const fileId = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}`)).json().lines[0].files[0].id;
+    for (const who of [s.ce1a!, s.ce1aParent!, s.otherStudent!, s.otherTeacher!, s.ce1Teacher!]) {
+      for (const url of [`/api/documents/boxes/${boxId}`, `/api/documents/boxes/${boxId}/zip`, `/api/documents/hand-in-files/${fileId}/content`]) {
+        const res = await request(t.app, who, 'GET', url);
+        assert.equal(res.statusCode, 404, url);
+        assert.ok(!res.body.includes('volcans'), `no data in ${url}`);
+      }
+      assert.deepEqual((await request(t.app, who, 'GET', '/api/documents/boxes')).json().items, []);
+      const handIn = await send(who, `/api/documents/boxes/${boxId}/hand-in`, {}, [{ name: 'x.txt', content: 'x' }]);
+      assert.equal(handIn.statusCode, 404);
+    }
+    // A parent never downloads the work itself.
+    assert.equal((await request(t.app, s.cm2Parent!, 'GET', `/api/documents/hand-in-files/${fileId}/content`)).statusCode, 404);
+  });
+
+  test('the teacher downloads one file and the zip, named by pupil', async () => {
+    const detail = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}`)).json();
+    const pdf = detail.lines[0].files.find((f: { fileName: string }) => f.fileName === 'volcans.pdf');
+    const one = await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/hand-in-files/${pdf.id}/content`);
+    assert.equal(one.body, '%PDF-1.4 version finale');
+    const zip = await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}/zip`);
+    assert.equal(zip.statusCode, 200);
+    assert.equal(zip.headers['content-type'], 'application/zip');
+    assert.match(String(zip.headers['content-disposition']), /^attachment;.*volcans\.zip/);
+    const raw = zip.rawPayload.toString('latin1');
+    assert.ok(zip.rawPayload.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), 'a zip file');
+    assert.ok(raw.includes('Grande Zoé'.normalize('NFC').replace('é', '\u00c3\u00a9') + '/volcans.pdf'), 'entries are named by pupil');
+    assert.ok(raw.includes('%PDF-1.4 version finale'), 'stored entries carry the bytes');
+  });
+
+  test('the teacher returns a file with a comment; the pupil downloads it; other pupils cannot', async () => {
+    const detail = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}`)).json();
+    const handInId = detail.lines[0].handInId;
+    assert.equal((await send(s.cm2!, `/api/documents/hand-ins/${handInId}/returns`, { comment: 'Bravo' }, [])).statusCode, 404);
+    assert.equal((await send(s.cm2Teacher!, `/api/documents/hand-ins/${handInId}/returns`, { comment: '' }, [])).statusCode, 400);
+    const res = await send(s.cm2Teacher!, `/api/documents/hand-ins/${handInId}/returns`, { comment: 'Très bien, voir annotations.' }, [{ field: 'file', name: 'corrigé.pdf', content: '%PDF-1.4 annoté' }]);
+    assert.equal(res.statusCode, 201, res.body);
+    const returnId = res.json().id;
+    const pupil = (await request(t.app, s.cm2!, 'GET', `/api/documents/boxes/${boxId}`)).json();
+    assert.equal(pupil.lines[0].returns[0].comment, 'Très bien, voir annotations.');
+    assert.equal((await request(t.app, s.cm2!, 'GET', `/api/documents/returns/${returnId}/content`)).body, '%PDF-1.4 annoté');
+    for (const who of [s.ce1a!, s.cm2Parent!, s.otherStudent!]) assert.equal((await request(t.app, who, 'GET', `/api/documents/returns/${returnId}/content`)).statusCode, 404);
+  });
+
+  test('after the deadline: late hand-ins marked late when accepted, refused otherwise', async () => {
+    const lateOk = await openBox(past, true, 'Carte de France');
+    const res = await send(s.cm2!, `/api/documents/boxes/${lateOk}/hand-in`, {}, [{ name: 'carte.pdf', content: '%PDF carte' }]);
+    assert.equal(res.statusCode, 201);
+    assert.equal(res.json().late, true);
+    const again = await send(s.cm2!, `/api/documents/boxes/${lateOk}/hand-in`, {}, [{ name: 'carte2.pdf', content: '%PDF carte 2' }]);
+    assert.equal(again.statusCode, 409);
+    const teacher = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${lateOk}`)).json();
+    assert.equal(teacher.lines[0].status, 'late');
+    const closed = await openBox(past, false, 'Fermé');
+    const refused = await send(s.cm2!, `/api/documents/boxes/${closed}/hand-in`, {}, [{ name: 'x.pdf', content: '%PDF x' }]);
+    assert.equal(refused.statusCode, 409);
+    assert.equal((await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${closed}`)).json().lines[0].status, 'missing');
+  });
+});

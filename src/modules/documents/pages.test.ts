@@ -1,0 +1,105 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildApp } from '../../app.js';
+import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
+import { multipart } from '../../kernel/storage/testing.js';
+import { buildWorld, type World } from '../directory/testing.js';
+
+let t: TestApp;
+let w: World;
+const s: Record<string, Session> = {};
+
+before(async () => {
+  t = await buildTestApp(buildApp);
+  w = await buildWorld(t.app.db);
+  for (const key of ['cm2Teacher', 'cm2', 'ce1a', 'cm2Parent', 'otherTeacher', 'otherStudent'] as const) s[key] = await loginAs(t.app, w[key].id);
+});
+after(() => t.close());
+
+async function uploadForm(session: Session, url: string, files: Array<{ name: string; content: string }>) {
+  const body = multipart({}, files);
+  // As a browser sends it: the token only in the action URL, the session in the cookie.
+  return request(t.app, null, 'POST', `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(session.csrf)}`, body.payload, { headers: { ...body.headers, cookie: session.cookie } });
+}
+
+describe('document pages', () => {
+  test('require a session: redirect to the login page', async () => {
+    for (const url of ['/documents', '/documents/shared', '/documents/trash', '/documents/boxes', '/documents/boxes/new']) {
+      const res = await request(t.app, null, 'GET', url);
+      assert.equal(res.statusCode, 303, url);
+      assert.match(String(res.headers.location), /^\/login/);
+    }
+  });
+
+  test('a pupil uploads with the plain form (CSRF in the action), creates a folder, and finds them', async () => {
+    const res = await uploadForm(s.cm2!, '/documents/upload', [{ name: 'Mon exposé.txt', content: 'Les volcans' }]);
+    assert.equal(res.statusCode, 303, res.body);
+    const created = form({ name: 'Brouillons', _csrf: s.cm2!.csrf });
+    const folder = await request(t.app, s.cm2!, 'POST', '/documents/folders', created.payload, { headers: created.headers });
+    assert.equal(folder.statusCode, 303, folder.body);
+    const page = await request(t.app, s.cm2!, 'GET', '/documents');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Mon exposé\.txt/);
+    assert.match(page.body, /Brouillons/);
+    const search = await request(t.app, s.cm2!, 'GET', '/documents?q=expose');
+    assert.match(search.body, /1 résultat/);
+  });
+
+  test('bad input shows the page again with the message, nothing stored', async () => {
+    const res = await uploadForm(s.cm2!, '/documents/upload', [{ name: 'vide.txt', content: '' }]);
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /est vide/);
+    const folder = await request(t.app, s.cm2!, 'POST', '/documents/folders', form({ name: 'a/b', _csrf: s.cm2!.csrf }).payload, { headers: form({}).headers });
+    assert.equal(folder.statusCode, 400);
+    assert.match(folder.body, /ne peut pas contenir/);
+    assert.doesNotMatch((await request(t.app, s.cm2!, 'GET', '/documents')).body, /vide\.txt/);
+  });
+
+  test('a folder page of someone else answers 404 without its content', async () => {
+    const list = await request(t.app, s.cm2!, 'GET', '/api/documents/nodes');
+    const folder = list.json().items.find((i: { name: string }) => i.name === 'Brouillons');
+    for (const who of [s.ce1a!, s.otherStudent!, s.cm2Parent!]) {
+      for (const url of [`/documents/folders/${folder.id}`, `/documents/items/${folder.id}?manage=1`]) {
+        const res = await request(t.app, who, 'GET', url);
+        assert.equal(res.statusCode, 404, url);
+        assert.doesNotMatch(res.body, /Brouillons/);
+      }
+    }
+  });
+});
+
+describe('hand-in box pages', () => {
+  let boxId: string;
+
+  test('a teacher opens a box with the form; errors are shown again with status 400', async () => {
+    const bad = await request(t.app, s.cm2Teacher!, 'POST', '/documents/boxes/new', form({ groupId: w.cm2Class.id, title: '', dueAt: '', _csrf: s.cm2Teacher!.csrf }).payload, { headers: form({}).headers });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Donnez un titre/);
+    const res = await request(t.app, s.cm2Teacher!, 'POST', '/documents/boxes/new', form({ groupId: w.cm2Class.id, title: 'Poésie', dueAt: '2099-06-01T18:00', acceptLate: 'true', _csrf: s.cm2Teacher!.csrf }).payload, { headers: form({}).headers });
+    assert.equal(res.statusCode, 303, res.body);
+    boxId = String(res.headers.location).split('/').pop()!;
+    assert.equal((await request(t.app, s.cm2!, 'GET', '/documents/boxes/new')).statusCode, 404, 'a pupil opens no box');
+  });
+
+  test('a pupil hands in from the page and sees the receipt; the teacher and the parent see the status', async () => {
+    const res = await uploadForm(s.cm2!, `/documents/boxes/${boxId}/hand-in`, [{ name: 'poème.txt', content: 'Il pleure dans mon cœur' }]);
+    assert.equal(res.statusCode, 303, res.body);
+    const pupil = (await request(t.app, s.cm2!, 'GET', `/documents/boxes/${boxId}`)).body;
+    assert.match(pupil, /Accusé de réception/);
+    assert.match(pupil, /poème\.txt/);
+    const teacher = (await request(t.app, s.cm2Teacher!, 'GET', `/documents/boxes/${boxId}`)).body;
+    assert.match(teacher, /1 rendus sur 1/);
+    const parent = (await request(t.app, s.cm2Parent!, 'GET', `/documents/boxes/${boxId}`)).body;
+    assert.match(parent, /Rendu/);
+    assert.doesNotMatch(parent, /poème\.txt/);
+  });
+
+  test('another class’s pupil and another school’s teacher get 404 and no data', async () => {
+    for (const who of [s.ce1a!, s.otherStudent!, s.otherTeacher!]) {
+      const res = await request(t.app, who, 'GET', `/documents/boxes/${boxId}`);
+      assert.equal(res.statusCode, 404);
+      assert.doesNotMatch(res.body, /Poésie|poème/);
+      assert.doesNotMatch((await request(t.app, who, 'GET', '/documents/boxes')).body, /Poésie/);
+    }
+  });
+});
