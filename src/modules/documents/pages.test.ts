@@ -103,3 +103,27 @@ describe('hand-in box pages', () => {
     }
   });
 });
+
+describe('large folders', () => {
+  test('a folder page shows 100 entries at a time, with links to the other pages', async () => {
+    const { newId, nowIso } = await import('../../kernel/db/index.js');
+    const owner = w.otherTeacher.id;
+    const now = nowIso();
+    const rows = Array.from({ length: 105 }, (_, i) => {
+      const id = newId();
+      const name = `fiche-${String(i).padStart(3, '0')}.txt`;
+      return { id, ownerId: owner, createdBy: owner, parentId: null, kind: 'file' as const, name, searchKey: name, path: `/${id}/`, classId: null, parentsCanRead: 0, blobKey: null, size: 1, sha256: null, contentType: 'text/plain', trashedAt: null, trashRoot: 0, createdAt: now, updatedAt: now };
+    });
+    for (let i = 0; i < rows.length; i += 50) await t.app.db.insertInto('documentNodes').values(rows.slice(i, i + 50)).execute();
+    const first = await request(t.app, s.otherTeacher!, 'GET', '/documents');
+    assert.equal(first.statusCode, 200);
+    const names = (body: string) => new Set(body.match(/fiche-\d{3}\.txt/g)).size;
+    assert.equal(names(first.body), 100);
+    assert.match(first.body, /Page 1 sur 2/);
+    assert.match(first.body, /href="\/documents\?page=2"/);
+    const second = await request(t.app, s.otherTeacher!, 'GET', '/documents?page=2');
+    assert.equal(names(second.body), 5);
+    const beyond = await request(t.app, s.otherTeacher!, 'GET', '/documents?page=abc');
+    assert.equal(beyond.statusCode, 200, 'a bad page number shows the first page');
+  });
+});

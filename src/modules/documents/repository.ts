@@ -64,13 +64,35 @@ export async function classRole(db: Db, actor: Actor, classId: string): Promise<
 
 const listColumns = ['id', 'ownerId', 'parentId', 'kind', 'name', 'size', 'contentType', 'sha256', 'classId', 'parentsCanRead', 'updatedAt', 'trashedAt'] as const;
 
-/** Children of a folder (or of a space's root), folders first, not trashed. */
-export async function listChildren(db: Db, where: { parentId: string } | { ownerRoot: string } | { classRoot: string }, limit = 5000) {
-  let query = db.selectFrom('documentNodes').select(listColumns).where('trashedAt', 'is', null);
+type ChildrenOf = { parentId: string } | { ownerRoot: string } | { classRoot: string };
+
+function childrenQuery(db: Db, where: ChildrenOf) {
+  let query = db.selectFrom('documentNodes').where('trashedAt', 'is', null);
   if ('parentId' in where) query = query.where('parentId', '=', where.parentId);
   else if ('ownerRoot' in where) query = query.where('ownerId', '=', where.ownerRoot).where('parentId', 'is', null).where('classId', 'is', null);
   else query = query.where('classId', '=', where.classRoot).where('parentId', 'is', null);
-  return query.orderBy('kind', 'desc').orderBy('searchKey').orderBy('id').limit(limit).execute();
+  return query;
+}
+
+/** Children of a folder (or of a space's root), folders first, not trashed. */
+export async function listChildren(db: Db, where: ChildrenOf, limit = 5000) {
+  return childrenQuery(db, where).select(listColumns).orderBy('kind', 'desc').orderBy('searchKey').orderBy('id').limit(limit).execute();
+}
+
+/** One page of a folder for the HTML listing, with the total; `parentsOnly` keeps what parents may read. */
+export async function pageOfChildren(db: Db, where: ChildrenOf, options: { limit: number; offset: number; parentsOnly?: boolean }) {
+  let query = childrenQuery(db, where);
+  if (options.parentsOnly) query = query.where('parentsCanRead', '=', 1);
+  const rows = await query
+    .select([...listColumns, sql<number>`count(*) over ()`.as('total')])
+    .orderBy('kind', 'desc')
+    .orderBy('searchKey')
+    .orderBy('id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  return { total, items: rows.map(({ total: _total, ...row }) => row) };
 }
 
 /** Nodes shared directly with the actor or one of their groups, not trashed. */

@@ -52,6 +52,9 @@ async function tabs(request: FastifyRequest, actor: Actor, current: string): Pro
 }
 
 /** Server-rendered document space under /documents; every form works without JavaScript. */
+/** A folder page shows this many entries; a folder of 1 000 files stays a light page. */
+const PAGE_SIZE = 100;
+
 export const spacePages: FastifyPluginAsync = async (app) => {
   const db = app.db;
   const deps = { db, blobs: app.blobs, config: app.config };
@@ -64,26 +67,32 @@ export const spacePages: FastifyPluginAsync = async (app) => {
   /** A folder, the root, or a class space, optionally with form errors. */
   async function renderListing(request: FastifyRequest, reply: FastifyReply, where: { folderId?: string; classId?: string; q?: string }, errors?: Record<string, string>, status = 200) {
     const actor = request.actor!;
+    const pageNumber = Math.min(Math.max(1, Number.parseInt((request.query as { page?: string } | undefined)?.page ?? '1', 10) || 1), 100_000);
+    const window = { limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE };
+    const paging = (total: number) => ({ page: pageNumber, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), basePath: request.url.split('?')[0]! });
     const common = { csrf: request.csrfToken, errors, ...(await usage(actor)) };
     if (where.folderId) {
       const { node, access } = await service.nodeFor(db, actor, where.folderId);
       if (node.kind !== 'folder') throw new NotFound();
-      const items = (await repo.listChildren(db, { parentId: node.id })).map(toItem);
+      const listing = await repo.pageOfChildren(db, { parentId: node.id }, window);
+      const items = listing.items.map(toItem);
       const crumbs = await service.breadcrumbs(db, actor, node);
-      return reply.page({ ...page, title: node.name, status }, h(SpacePage, { ...common, title: node.name, tabs: await tabs(request, actor, ''), breadcrumbs: crumbs, items, target: canEdit(access) ? `parentId=${node.id}` : null, manageHref: canEdit(access) ? `/documents/items/${node.id}?manage=1` : undefined }));
+      return reply.page({ ...page, title: node.name, status }, h(SpacePage, { ...common, paging: paging(listing.total), title: node.name, tabs: await tabs(request, actor, ''), breadcrumbs: crumbs, items, target: canEdit(access) ? `parentId=${node.id}` : null, manageHref: canEdit(access) ? `/documents/items/${node.id}?manage=1` : undefined }));
     }
     if (where.classId) {
       const role = await repo.classRole(db, actor, where.classId);
       if (!role) throw new NotFound();
       const group = await db.selectFrom('groups').select('name').where('id', '=', where.classId).executeTakeFirstOrThrow();
-      const items = (await repo.listChildren(db, { classRoot: where.classId })).filter((n) => role !== 'relative' || n.parentsCanRead === 1).map(toItem);
+      const listing = await repo.pageOfChildren(db, { classRoot: where.classId }, { ...window, parentsOnly: role === 'relative' });
+      const items = listing.items.map(toItem);
       const title = t('documents.class.title', group.name);
-      return reply.page({ ...page, title, status }, h(SpacePage, { ...common, title, tabs: await tabs(request, actor, `/documents/classes/${where.classId}`), breadcrumbs: [], items, classSpace: true, target: role === 'teacher' && actor.profile === 'teacher' ? `classId=${where.classId}` : null }));
+      return reply.page({ ...page, title, status }, h(SpacePage, { ...common, paging: paging(listing.total), title, tabs: await tabs(request, actor, `/documents/classes/${where.classId}`), breadcrumbs: [], items, classSpace: true, target: role === 'teacher' && actor.profile === 'teacher' ? `classId=${where.classId}` : null }));
     }
     const q = (where.q ?? '').trim().slice(0, 100);
-    const items = (await repo.listChildren(db, { ownerRoot: actor.personId })).map(toItem);
+    const listing = await repo.pageOfChildren(db, { ownerRoot: actor.personId }, window);
+    const items = listing.items.map(toItem);
     const searchResults = q ? (await repo.searchOwn(db, actor, normalizeKey(q))).map(toItem) : undefined;
-    return reply.page({ ...page, title: t('documents.title'), status }, h(SpacePage, { ...common, title: t('documents.title'), tabs: await tabs(request, actor, '/documents'), breadcrumbs: [], items, target: '', q, searchResults }));
+    return reply.page({ ...page, title: t('documents.title'), status }, h(SpacePage, { ...common, paging: paging(listing.total), title: t('documents.title'), tabs: await tabs(request, actor, '/documents'), breadcrumbs: [], items, target: '', q, searchResults }));
   }
 
   app.get('/documents', async (request: IdReq, reply) => renderListing(request, reply, { q: request.query.q }));

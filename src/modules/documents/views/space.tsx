@@ -101,6 +101,20 @@ export interface SpacePageProps {
   manageHref?: string;
   errors?: FieldErrors;
   searchResults?: NodeItem[];
+  /** Present on folder listings: which page of the folder this is. */
+  paging?: { page: number; pages: number; basePath: string };
+}
+
+function Pager({ paging }: { paging: NonNullable<SpacePageProps['paging']> }) {
+  if (paging.pages <= 1) return null;
+  const href = (page: number) => `${paging.basePath}?page=${page}`;
+  return (
+    <nav class="pagination" aria-label={t('documents.pagination')}>
+      {paging.page > 1 && <a href={href(paging.page - 1)}>{t('documents.previous')}</a>}
+      <span>{t('documents.page', paging.page, paging.pages)}</span>
+      {paging.page < paging.pages && <a href={href(paging.page + 1)}>{t('documents.next')}</a>}
+    </nav>
+  );
 }
 
 export function SpacePage(p: SpacePageProps) {
@@ -144,7 +158,10 @@ export function SpacePage(p: SpacePageProps) {
       {p.searchResults ? (
         <ItemsTable items={p.searchResults} caption={t('documents.search.results', p.searchResults.length)} />
       ) : p.items.length > 0 ? (
-        <ItemsTable items={p.items} caption={p.title} />
+        <>
+          <ItemsTable items={p.items} caption={p.title} />
+          {p.paging && <Pager paging={p.paging} />}
+        </>
       ) : (
         <p>{p.classSpace ? t('documents.class.empty') : t('documents.empty')}</p>
       )}
