@@ -3,6 +3,7 @@ import { h } from 'preact';
 import { requireUser } from '../../../kernel/auth/plugin.js';
 import { Forbidden, NotFound, type Actor } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
+import { htmlToTypedText } from '../../../kernel/rich-text.js';
 import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
 import { schoolYearOf } from '../../directory/index.js';
 import { attachFiles, receiveLessonFiles, removeBlobs } from '../attachments.js';
@@ -127,9 +128,9 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
       lessonDate: lesson.lessonDate,
       startTime: lesson.startTime ?? '',
       endTime: lesson.endTime ?? '',
-      content: lesson.content,
+      content: htmlToTypedText(lesson.content),
       visibleFrom: lesson.visibleFrom > new Date().toISOString() ? isoToParisLocal(lesson.visibleFrom) : '',
-      assignments: lesson.assignments.map((a) => ({ id: a.id, instructions: a.instructions, givenOn: a.givenOn, dueOn: a.dueOn, minutes: a.estimatedMinutes?.toString() ?? '', toHandIn: a.toHandIn })),
+      assignments: lesson.assignments.map((a) => ({ id: a.id, instructions: htmlToTypedText(a.instructions), givenOn: a.givenOn, dueOn: a.dueOn, minutes: a.estimatedMinutes?.toString() ?? '', toHandIn: a.toHandIn })),
     };
     return renderForm(request, reply, { action: `/homework/lessons/${lesson.id}/edit`, editing: true, values });
   });
