@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { hashPassword } from '../../src/kernel/auth/password.js';
 import { buildClass, buildLink, buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
 import { checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
 
@@ -23,8 +22,7 @@ before(async () => {
   const db = suite.server.app.db;
   const school = await buildSchool(db, { name: 'École Jean-Moulin' });
   const person = async (key: string, profile: 'teacher' | 'student' | 'relative', firstName: string, lastName: string) => {
-    const p = await buildPerson(db, { profile, firstName, lastName, structureId: school.id });
-    await db.updateTable('people').set({ passwordHash: await hashPassword(PASSWORD) }).where('id', '=', p.id).execute();
+    const p = await buildPerson(db, { profile, firstName, lastName, structureId: school.id, password: PASSWORD });
     logins[key] = p.login;
     return p;
   };
