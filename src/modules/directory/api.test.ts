@@ -255,3 +255,34 @@ describe('classes and structures', () => {
     assert.ok(doc.paths['/api/directory/classes/{id}'], 'class route documented');
   });
 });
+
+describe('roles', () => {
+  test('a manager gives and removes the local administrator role; nobody changes their own roles', async () => {
+    const admin = await as(w.admin.id);
+    const teacher = await buildPerson(t.app.db, { profile: 'teacher', structureId: w.schoolA.id });
+    const res = await request(t.app, admin, 'PUT', `/api/directory/people/${teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['localAdmin'] });
+    assert.equal(res.statusCode, 204, res.body);
+    const promoted = await as(teacher.id);
+    assert.equal((await request(t.app, promoted, 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode, 200, 'the new local administrator manages the school');
+    const detail = (await request(t.app, admin, 'GET', `/api/directory/people/${teacher.id}`)).json();
+    assert.deepEqual(detail.structures[0].roles, ['localAdmin']);
+    assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${teacher.id}/roles`, { structureId: w.schoolA.id, roles: [] })).statusCode, 204);
+    assert.equal((await request(t.app, await as(teacher.id), 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode, 404, 'the role is gone');
+    assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${w.admin.id}/roles`, { structureId: w.schoolA.id, roles: [] })).statusCode, 403);
+  });
+
+  test('wrong people and bad input change nothing', async () => {
+    const res = await request(t.app, await as(w.otherTeacher.id), 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['director'] });
+    assert.equal(res.statusCode, 404);
+    const admin = await as(w.admin.id);
+    assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['king'] })).statusCode, 400);
+    assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolB.id, roles: ['director'] })).statusCode, 400);
+    // A visitor with a valid pre-login CSRF pair but no session: the session is what is missing.
+    const me = await t.app.inject({ url: '/api/accounts/me' });
+    const cookie = String(me.headers['set-cookie']).split(';')[0]!;
+    const anonymous = await t.app.inject({ method: 'PUT', url: `/api/directory/people/${w.ce1Teacher.id}/roles`, payload: { structureId: w.schoolA.id, roles: [] }, headers: { cookie, 'x-csrf-token': me.json().csrfToken } });
+    assert.equal(anonymous.statusCode, 401);
+    const roles = await t.app.db.selectFrom('structureRoles').selectAll().where('personId', '=', w.ce1Teacher.id).execute();
+    assert.deepEqual(roles, []);
+  });
+});

@@ -150,3 +150,29 @@ describe('home page', () => {
     assert.doesNotMatch(parent.body, /href="\/directory"/, 'parents have no directory in their navigation');
   });
 });
+
+describe('instance administrator', () => {
+  test('chooses a structure from the structures page, then manages it: import, new person, roles', async () => {
+    const root = await buildPerson(t.app.db, { profile: 'personnel', isSuperAdmin: true });
+    const session = await as(root.id);
+    const list = await request(t.app, session, 'GET', '/admin/structures');
+    assert.match(list.body, /action="\/account\/structure"/);
+    assert.equal((await request(t.app, session, 'GET', '/directory/import')).statusCode, 403, 'no structure chosen yet');
+    const { payload, headers } = form({ structureId: w.schoolB.id, _csrf: session.csrf });
+    const chosen = await request(t.app, session, 'POST', '/account/structure', payload, { headers });
+    assert.equal(chosen.statusCode, 303);
+    assert.equal((await request(t.app, session, 'GET', '/directory/import')).statusCode, 200);
+    const home = await request(t.app, session, 'GET', '/');
+    assert.match(home.body, /Votre établissement : École du Port/);
+    const roles = await post(root.id, `/directory/people/${w.otherTeacher.id}/roles`, { structureId: w.schoolB.id, roles: 'localAdmin' });
+    assert.equal(roles.statusCode, 303, roles.body);
+    const stored = await t.app.db.selectFrom('structureRoles').select('role').where('personId', '=', w.otherTeacher.id).execute();
+    assert.deepEqual(stored.map((r) => r.role), ['localAdmin']);
+  });
+
+  test('a person who is not the instance administrator cannot switch to a foreign structure', async () => {
+    const session = await as(w.admin.id);
+    const { payload, headers } = form({ structureId: w.schoolB.id, _csrf: session.csrf });
+    assert.equal((await request(t.app, session, 'POST', '/account/structure', payload, { headers })).statusCode, 400);
+  });
+});

@@ -35,6 +35,11 @@ export async function loadActor(db: Db, personId: string, structureId: string | 
   ]);
   const roleMap: Record<string, StructureRole[]> = {};
   for (const r of roles) (roleMap[r.structureId] ??= []).push(r.role);
+  // The instance administrator works in the structure chosen from the structures page.
+  if (person.isSuperAdmin === 1 && structureId && !structures.some((s) => s.id === structureId)) {
+    const chosen = await db.selectFrom('structures').select(['id', 'name']).where('id', '=', structureId).executeTakeFirst();
+    if (chosen) structures.push(chosen);
+  }
   const active = structures.find((s) => s.id === structureId)?.id ?? structures[0]?.id ?? null;
   return {
     personId: person.id,

@@ -51,7 +51,9 @@ export const PersonDetail = Type.Object({
   login: Type.Union([Type.String(), Type.Null()]),
   account: Type.Union([Account, Type.Null()]),
   managed: Type.Boolean({ description: 'La personne qui demande gère ce compte.' }),
-  structures: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), active: Type.Boolean() })),
+  structures: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), active: Type.Boolean(), roles: Type.Array(Type.String(), { description: 'Rôles dans cet établissement (direction, administrateur local).' }) }),
+  ),
   groups: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -109,6 +111,12 @@ export const LinkBody = Type.Object({
   legalGuardian: Type.Optional(Type.Boolean({ default: true, description: 'Représentant légal.' })),
 });
 export type LinkBody = Static<typeof LinkBody>;
+
+export const RolesBody = Type.Object({
+  structureId: Type.String({ format: 'uuid', description: 'Établissement.' }),
+  roles: Type.Array(Type.Union([Type.Literal('director'), Type.Literal('localAdmin')]), { maxItems: 2, description: 'Rôles à donner ; une liste vide les retire.' }),
+});
+export type RolesBody = Static<typeof RolesBody>;
 
 export const ResetResult = Type.Object({ activationCode: Type.String() });
 

@@ -1,4 +1,4 @@
-import type { Actor, Profile } from '../../kernel/authz/index.js';
+import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
 import { Forbidden, NotFound, authorize } from '../../kernel/authz/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { flag, newId, nowIso } from '../../kernel/db/index.js';
@@ -246,17 +246,36 @@ export async function resetAccess(db: Db, actor: Actor, personId: string, ip: st
   return code;
 }
 
+/**
+ * Sets a person's roles in one structure the actor manages. Nobody removes their own roles, so a
+ * school always keeps the manager who is acting.
+ */
+export async function setRoles(db: Db, actor: Actor, personId: string, structureId: string, roles: StructureRole[]) {
+  const { person, managed } = await managedPerson(db, actor, personId);
+  if (!managed.some((s) => s.id === structureId) && !(actor.isSuperAdmin && (await repo.personStructures(db, personId)).some((s) => s.id === structureId))) {
+    new Problems().add('structureId', t('directory.error.no_structure')).throwIfAny();
+  }
+  if (person.id === actor.personId && !actor.isSuperAdmin) throw new Forbidden(t('directory.error.own_roles'));
+  const wanted = [...new Set(roles)];
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('structureRoles').where('structureId', '=', structureId).where('personId', '=', person.id).execute();
+    if (wanted.length > 0) await trx.insertInto('structureRoles').values(wanted.map((role) => ({ structureId, personId: person.id, role, source: 'manual' as const }))).execute();
+  });
+  await audit(db, { action: 'person.roles', actorId: actor.personId, subjectId: person.id, structureId, details: { roles: wanted } });
+}
+
 /** What the actor may see of a person: identity always; contact details and account state for managers. */
 export async function personDetail(db: Db, actor: Actor, personId: string, year: string) {
   if (!(await repo.canSeePerson(db, actor, personId, year))) throw new NotFound();
   const person = (await repo.findPerson(db, personId))!;
   const managed = (await managedStructuresOf(db, actor, personId)).length > 0 || actor.isSuperAdmin;
   const self = person.id === actor.personId;
-  const [structures, groups, children, relatives] = await Promise.all([
+  const [structures, groups, children, relatives, roles] = await Promise.all([
     repo.personStructures(db, personId),
     repo.personGroups(db, personId, year),
     person.profile === 'relative' ? repo.childrenOf(db, personId) : Promise.resolve([]),
     person.profile === 'student' && (managed || self || actor.profile === 'teacher') ? repo.relativesOf(db, [personId]) : Promise.resolve([]),
+    db.selectFrom('structureRoles').select(['structureId', 'role']).where('personId', '=', personId).execute(),
   ]);
   const visibleChildren = [];
   for (const child of children) if (managed || self || (await repo.canSeePerson(db, actor, child.id, year))) visibleChildren.push(child);
@@ -276,7 +295,9 @@ export async function personDetail(db: Db, actor: Actor, personId: string, year:
     login: managed || self ? person.login : null,
     account: managed ? { activated: !!person.activatedAt, activationCode: person.activationCode } : null,
     managed,
-    structures: structures.filter((s) => s.active === 1 || managed).map((s) => ({ id: s.id, name: s.name, kind: s.kind, active: s.active === 1 })),
+    structures: structures
+      .filter((s) => s.active === 1 || managed)
+      .map((s) => ({ id: s.id, name: s.name, kind: s.kind, active: s.active === 1, roles: roles.filter((r) => r.structureId === s.id).map((r) => r.role) })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, level: g.level, role: g.role, structureId: g.structureId, structureName: g.structureName })),
     children: visibleChildren.map((c) => ({ id: c.id, displayName: c.displayName, legalGuardian: c.legalGuardian })),
     relatives: relatives.map((r) => ({ id: r.id, displayName: r.displayName, legalGuardian: r.legalGuardian, email: managed || actor.profile === 'teacher' ? r.email : null, phone: managed || actor.profile === 'teacher' ? r.phone : null })),

@@ -9,7 +9,10 @@ import { StructureForm } from '../schema.js';
 export const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/account/structure', { schema: { body: StructureForm }, preHandler: requireUser }, async (request, reply) => {
     const actor = request.actor!;
-    const structure = actor.structures.find((s) => s.id === request.body.structureId);
+    // The instance administrator may work in any structure, member or not.
+    const structure =
+      actor.structures.find((s) => s.id === request.body.structureId) ??
+      (actor.isSuperAdmin ? await app.db.selectFrom('structures').select(['id', 'name']).where('id', '=', request.body.structureId).executeTakeFirst() : undefined);
     if (!structure || !request.session) throw new BadRequest('account.structure_invalid', t('accounts.structure.invalid'));
     await setSessionStructure(app.db, request.session.id, structure.id);
     reply.setFlash(t('accounts.structure.switched', structure.name));

@@ -99,6 +99,9 @@ export const directoryFr = {
   'directory.structures.parent': 'Collectivité de rattachement',
   'directory.structures.none': 'Aucune',
   'directory.structures.created': 'Structure créée.',
+  'directory.structures.actions': 'Actions',
+  'directory.structures.workIn': 'Gérer',
+  'directory.structures.workInNamed': (name: string) => `Gérer ${name} : annuaire, import, codes`,
   'directory.error.uai': 'L’UAI doit comporter 7 chiffres suivis d’une lettre (par exemple 0610001A).',
   'directory.error.uai_taken': 'Une structure porte déjà cet UAI.',
   'directory.error.parent': 'La collectivité de rattachement est inconnue.',
@@ -111,6 +114,10 @@ export const directoryFr = {
   'directory.error.not_student': 'Seul un élève peut changer de classe.',
   'directory.error.not_relative': 'Ce rattachement demande un responsable et un élève.',
   'directory.error.no_structure': 'Choisissez d’abord un établissement.',
+  'directory.error.own_roles': 'Vous ne pouvez pas changer vos propres rôles.',
+  'directory.people.roles': (structure: string) => `Rôles dans ${structure}`,
+  'directory.people.rolesSubmit': 'Enregistrer les rôles',
+  'directory.people.rolesDone': 'Rôles enregistrés.',
   'directory.error.school_year': 'L’année scolaire doit s’écrire 2026-2027.',
 } as const;
 

@@ -77,6 +77,14 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => ({ activationCode: await service.resetAccess(db, request.actor!, request.params.id, request.ip) }),
   });
 
+  app.put('/people/:id/roles', {
+    schema: { tags, security, summary: 'Rôles d’une personne dans un établissement', params: schema.IdParams, body: schema.RolesBody, response: { 204: Type.Null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      await service.setRoles(db, request.actor!, request.params.id, request.body.structureId, request.body.roles);
+      return reply.code(204).send(null);
+    },
+  });
+
   app.post('/links', {
     schema: { tags, security, summary: 'Rattacher un élève à un responsable', body: schema.LinkBody, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {

@@ -105,7 +105,10 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
       classes = await classOptions(actor);
       if (person.profile === 'relative') pupils = await pupilOptions(actor);
     }
-    return reply.page({ ...service_, title: person.displayName, status: errors ? 400 : 200 }, h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors }));
+    const managedHere = managedStructureId(actor);
+    const membership = person.structures.find((s) => s.id === managedHere);
+    const rolesStructure = person.managed && membership && person.id !== actor.personId ? { id: membership.id, name: membership.name, roles: membership.roles } : null;
+    return reply.page({ ...service_, title: person.displayName, status: errors ? 400 : 200 }, h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors, rolesStructure }));
   }
 
   async function pupilOptions(actor: Actor) {
@@ -197,6 +200,12 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
   action('reactivate', async (actor, id) => (await service.setPersonActive(db, actor, id, true), t('directory.people.reactivatedDone')));
   action('move', async (actor, id, body) => (await service.movePupil(db, actor, id, body.classId ?? ''), t('directory.people.movedDone')));
   action('link', async (actor, id, body) => (await service.linkRelative(db, actor, id, body.studentId ?? '', body.legalGuardian === 'on'), t('directory.people.linkedDone')));
+  action('roles', async (actor, id, body) => {
+    const raw = (body as Record<string, string | string[] | undefined>).roles;
+    const roles = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((r): r is 'director' | 'localAdmin' => r === 'director' || r === 'localAdmin');
+    await service.setRoles(db, actor, id, body.structureId ?? '', roles);
+    return t('directory.people.rolesDone');
+  });
   action('reset', async (actor, id, _body, request) => t('directory.people.resetDone', await service.resetAccess(db, actor, id, request.ip)));
 
   app.get('/admin/structures', async (request, reply) => {

@@ -17,13 +17,36 @@ export interface PupilOption {
 
 export interface PersonPageProps {
   person: PersonDetail;
+  /** The structure the viewer manages and the person belongs to: where roles can be given. */
+  rolesStructure?: { id: string; name: string; roles: string[] } | null;
   csrf: string;
   classes: ClassOption[];
   pupils: PupilOption[];
   errors?: FieldErrors;
 }
 
-function ManagerActions({ person, csrf, classes, pupils, errors }: PersonPageProps) {
+function RolesForm({ person, structure, csrf }: { person: PersonDetail; structure: { id: string; name: string; roles: string[] }; csrf: string }) {
+  return (
+    <form method="post" action={`/directory/people/${person.id}/roles`} class="inline-form">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="structureId" value={structure.id} />
+      <fieldset>
+        <legend>{t('directory.people.roles', structure.name)}</legend>
+        {(['director', 'localAdmin'] as const).map((role) => (
+          <div class="field field--check">
+            <input type="checkbox" id={`field-role-${role}`} name="roles" value={role} checked={structure.roles.includes(role)} />
+            <label for={`field-role-${role}`}>{t(`directory.role.${role}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <button type="submit" class="button">
+        {t('directory.people.rolesSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function ManagerActions({ person, csrf, classes, pupils, errors, rolesStructure }: PersonPageProps) {
   const currentClass = person.groups.find((g) => g.kind === 'class' && g.role === 'student');
   const byClass = new Map<string, PupilOption[]>();
   for (const p of pupils) byClass.set(p.className, [...(byClass.get(p.className) ?? []), p]);
@@ -72,6 +95,7 @@ function ManagerActions({ person, csrf, classes, pupils, errors }: PersonPagePro
           {person.status === 'active' ? t('directory.people.deactivate') : t('directory.people.reactivate')}
         </button>
       </form>
+      {rolesStructure && person.profile !== 'student' && person.profile !== 'relative' && <RolesForm person={person} structure={rolesStructure} csrf={csrf} />}
       {person.profile === 'student' && classes.length > 0 && (
         <form method="post" action={`/directory/people/${person.id}/move`} class="inline-form">
           <CsrfField token={csrf} />

@@ -24,6 +24,7 @@ export function StructuresPage({ structures, csrf, values, errors }: { structure
                 <th scope="col">{t('directory.structures.name')}</th>
                 <th scope="col">{t('directory.structures.kind')}</th>
                 <th scope="col">{t('directory.structures.uai')}</th>
+                <th scope="col">{t('directory.structures.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -32,6 +33,15 @@ export function StructuresPage({ structures, csrf, values, errors }: { structure
                   <td>{s.name}</td>
                   <td>{kindLabel(s.kind)}</td>
                   <td>{s.uai ?? '—'}</td>
+                  <td>
+                    <form method="post" action="/account/structure" class="inline-form">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="structureId" value={s.id} />
+                      <button type="submit" class="button button--small" aria-label={t('directory.structures.workInNamed', s.name)}>
+                        {t('directory.structures.workIn')}
+                      </button>
+                    </form>
+                  </td>
                 </tr>
               ))}
             </tbody>
