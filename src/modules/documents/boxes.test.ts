@@ -7,6 +7,7 @@ import { multipart, type TestFile } from '../../kernel/storage/testing.js';
 import { buildWorld, type World } from '../directory/testing.js';
 import { handInWindow } from './policy.js';
 import { parisToIso } from './boxes.js';
+import { lessonBody, publishLesson } from '../homework/testing.js';
 
 let t: TestApp;
 let w: World;
@@ -29,7 +30,7 @@ async function send(session: Session | null, url: string, fields: Record<string,
 }
 
 async function openBox(dueAt: string, acceptLate: boolean, title = 'Exposé sur les volcans') {
-  const res = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title, instructions: 'Un fichier PDF.', dueAt, acceptLate, assignmentId: 'hw-123' });
+  const res = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title, instructions: 'Un fichier PDF.', dueAt, acceptLate });
   assert.equal(res.statusCode, 201, res.body);
   return res.json().id as string;
 }
@@ -156,5 +157,27 @@ describe('hand-in boxes', () => {
     const refused = await send(s.cm2!, `/api/documents/boxes/${closed}/hand-in`, {}, [{ name: 'x.pdf', content: '%PDF x' }]);
     assert.equal(refused.statusCode, 409);
     assert.equal((await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${closed}`)).json().lines[0].status, 'missing');
+  });
+});
+
+describe('a box tied to the cahier de textes', () => {
+  test('only the teacher\'s own work to hand in, given to the same class', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const body = await lessonBody(t.app, w.schoolA.id, w.cm2Class.id, { assignments: [{ instructions: 'Rendre l’exposé sur les volcans', dueOn: today, toHandIn: true }] });
+    const lesson = await publishLesson(t.app, s.cm2Teacher!, body);
+    const detail = (await request(t.app, s.cm2Teacher!, 'GET', `/api/homework/lessons/${lesson.id}`)).json();
+    const assignmentId = detail.assignments[0].id as string;
+    const open = (fields: Record<string, unknown>, who = s.cm2Teacher!) =>
+      request(t.app, who, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: 'Exposé', instructions: '', dueAt: future, acceptLate: true, ...fields });
+    const ok = await open({ assignmentId });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const box = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${ok.json().id}`)).json();
+    assert.equal(box.box.assignmentId, assignmentId);
+    const foreign = await open({ assignmentId, groupId: w.ce1.id }, s.ce1Teacher!);
+    assert.equal(foreign.statusCode, 400, 'another teacher cannot tie a box to this work');
+    assert.equal(foreign.json().error.details[0].field, 'assignmentId');
+    assert.equal((await open({ assignmentId: 'not-an-assignment' })).statusCode, 400);
+    const form = await request(t.app, s.cm2Teacher!, 'GET', '/documents/boxes/new');
+    assert.match(form.body, /Rendre l’exposé sur les volcans/);
   });
 });

@@ -8,6 +8,7 @@ import { canOpenBox, handInWindow, type ClassRole } from './policy.js';
 import { classRole, myGroupIds } from './repository.js';
 import type { HandInBoxesTable } from './tables.js';
 import { t } from './i18n/fr.js';
+import { handInAssignmentsOf } from '../homework/index.js';
 
 export type Box = HandInBoxesTable;
 export type HandInStatus = 'on_time' | 'late' | 'missing';
@@ -52,13 +53,18 @@ export async function openBox(db: Db, actor: Actor, input: OpenBoxInput): Promis
   problems.check(dueAt !== null, 'dueAt', t('boxes.error.due'));
   const role = input.groupId ? await classRole(db, actor, input.groupId) : null;
   problems.check(canOpenBox(actor, role), 'groupId', t('boxes.error.group'));
-  problems.throwIfAny('boxes.invalid');
   const assignmentId = input.assignmentId?.trim() || null;
+  if (assignmentId) {
+    // Only the teacher's own work "to hand in", given to the same class or group.
+    const [assignment] = await handInAssignmentsOf(db, actor.personId, [assignmentId]);
+    problems.check(!!assignment && assignment.groupId === input.groupId, 'assignmentId', t('boxes.error.assignment'));
+  }
+  problems.throwIfAny('boxes.invalid');
   const box: Box = {
     id: newId(),
     groupId: input.groupId!,
     teacherId: actor.personId,
-    assignmentId: assignmentId && assignmentId.length <= 64 ? assignmentId : null,
+    assignmentId,
     title,
     instructions,
     dueAt: dueAt!,

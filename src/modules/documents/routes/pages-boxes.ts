@@ -8,6 +8,7 @@ import { handInWindow } from '../policy.js';
 import { t } from '../i18n/fr.js';
 import { BoxesPage, BoxPage, NewBoxPage, type NewBoxValues } from '../views/boxes.js';
 import { boxDetail, handInFiles, returnWithFile } from './api-boxes.js';
+import { handInAssignmentsOf } from '../../homework/index.js';
 
 type Form = Record<string, string | undefined>;
 type IdReq = FastifyRequest<{ Params: { id: string }; Body: Form }>;
@@ -33,7 +34,8 @@ export const boxPages: FastifyPluginAsync = async (app) => {
   async function renderNew(request: FastifyRequest, reply: FastifyReply, values: NewBoxValues, errors?: Record<string, string>, status = 200) {
     const groups = await boxes.teachingGroups(db, request.actor!);
     if (groups.length === 0) throw new NotFound();
-    return reply.page({ ...page, title: t('boxes.open'), status }, h(NewBoxPage, { groups, values, errors, csrf: request.csrfToken }));
+    const assignments = await handInAssignmentsOf(db, request.actor!.personId);
+    return reply.page({ ...page, title: t('boxes.open'), status }, h(NewBoxPage, { groups, assignments, values, errors, csrf: request.csrfToken }));
   }
 
   app.get('/documents/boxes/new', async (request, reply) => renderNew(request, reply, { acceptLate: true }));

@@ -1,7 +1,8 @@
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
-import { formatDateTime } from '../../../kernel/i18n/index.js';
+import { formatDate, formatDateTime } from '../../../kernel/i18n/index.js';
 import { formatBytes, t } from '../i18n/fr.js';
 import type { RosterLine } from '../boxes.js';
+import type { HandInAssignment } from '../../homework/index.js';
 
 export interface BoxSummary {
   id: string;
@@ -51,7 +52,7 @@ export interface NewBoxValues {
   assignmentId?: string;
 }
 
-export function NewBoxPage({ groups, values, errors, csrf }: { groups: Array<{ id: string; name: string }>; values: NewBoxValues; errors?: FieldErrors; csrf: string }) {
+export function NewBoxPage({ groups, assignments, values, errors, csrf }: { groups: Array<{ id: string; name: string }>; assignments: HandInAssignment[]; values: NewBoxValues; errors?: FieldErrors; csrf: string }) {
   return (
     <>
       <h1>{t('boxes.open')}</h1>
@@ -78,7 +79,18 @@ export function NewBoxPage({ groups, values, errors, csrf }: { groups: Array<{ i
           <input id="field-acceptLate" name="acceptLate" type="checkbox" value="true" checked={values.acceptLate} />
           <label for="field-acceptLate">{t('boxes.field.late')}</label>
         </div>
-        <Field name="assignmentId" label={t('boxes.field.assignment')} value={values.assignmentId} error={errors?.assignmentId} />
+        {assignments.length > 0 && (
+          <Field name="assignmentId" label={t('boxes.field.assignment')} hint={t('boxes.field.assignmentHint')} error={errors?.assignmentId}>
+            <select id="field-assignmentId" name="assignmentId" aria-describedby="field-assignmentId-hint">
+              <option value="">{t('boxes.field.noAssignment')}</option>
+              {assignments.map((a) => (
+                <option value={a.id} selected={a.id === values.assignmentId}>
+                  {t('boxes.field.assignmentOption', a.groupName, a.subject, formatDate(a.dueOn), a.summary)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <button class="button button--primary" type="submit">
           {t('boxes.open')}
         </button>
