@@ -178,9 +178,9 @@ export interface PersonSummary {
   status: 'active' | 'deactivated';
 }
 
-const summaryColumns = ['people.id', 'people.profile', 'people.firstName', 'people.lastName', 'people.usageName', 'people.login', 'people.status'] as const;
+export const summaryColumns = ['people.id', 'people.profile', 'people.firstName', 'people.lastName', 'people.usageName', 'people.login', 'people.status'] as const;
 
-function toSummary(row: Omit<PersonSummary, 'displayName'>): PersonSummary {
+export function toSummary(row: Omit<PersonSummary, 'displayName'>): PersonSummary {
   return { ...row, displayName: displayName(row) };
 }
 
@@ -199,9 +199,12 @@ export async function searchPeople(db: Db, actor: Actor, options: SearchOptions)
   const members = (structureId: string) => db.selectFrom('structureMembers').select('structureMembers.personId').where('structureMembers.structureId', '=', structureId);
   // A manager searching their own structure sees all of it: the membership list alone scopes the search.
   const wholeStructure = !!options.structureId && (actor.isSuperAdmin || managedIds(actor).includes(options.structureId));
-  let q = wholeStructure
-    ? db.selectFrom('people').where('people.id', 'in', members(options.structureId!))
-    : db.selectFrom('people').where('people.id', 'in', visiblePersonIds(db, actor, options.year));
+  // The visible ids drive the query (a join, not `IN`), so the planner starts from the few hundred
+  // people in scope rather than scanning every person to probe them.
+  const scope = wholeStructure
+    ? db.selectFrom('structureMembers').select('structureMembers.personId as id').where('structureMembers.structureId', '=', options.structureId!)
+    : visiblePersonIds(db, actor, options.year);
+  let q = db.selectFrom(scope.as('scope')).innerJoin('people', 'people.id', 'scope.id');
   for (const word of normalizeKey(options.q ?? '').split(' ').filter(Boolean).slice(0, 5)) {
     const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
     q = q.where((eb) =>
@@ -278,110 +281,4 @@ export async function relativesOf(db: Db, studentIds: string[]) {
   return rows.map((r) => ({ ...toSummary(r), studentId: r.studentId, legalGuardian: r.legalGuardian === 1, email: r.email, phone: r.phone, activationCode: r.activationCode, activated: !!r.activatedAt }));
 }
 
-export async function findStructure(db: Db, id: string) {
-  return db.selectFrom('structures').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findStructureByUai(db: Db, uai: string) {
-  return db.selectFrom('structures').selectAll().where('uai', '=', uai.toUpperCase()).executeTakeFirst();
-}
-
-export async function listStructures(db: Db, ids: string[] | 'all') {
-  let q = db.selectFrom('structures').selectAll().orderBy('name');
-  if (ids !== 'all') {
-    if (ids.length === 0) return [];
-    q = q.where('id', 'in', ids);
-  }
-  return q.execute();
-}
-
-export async function structureCounts(db: Db, structureId: string, year: string) {
-  const [profiles, classes] = await Promise.all([
-    db
-      .selectFrom('structureMembers')
-      .innerJoin('people', 'people.id', 'structureMembers.personId')
-      .select(['people.profile', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('structureMembers.structureId', '=', structureId)
-      .where('structureMembers.active', '=', 1)
-      .groupBy('people.profile')
-      .execute(),
-    db
-      .selectFrom('groups')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('structureId', '=', structureId)
-      .where('schoolYear', '=', year)
-      .where('kind', '=', 'class')
-      .executeTakeFirstOrThrow(),
-  ]);
-  const byProfile: Record<string, number> = {};
-  for (const p of profiles) byProfile[p.profile] = Number(p.n);
-  return {
-    students: byProfile.student ?? 0,
-    teachers: byProfile.teacher ?? 0,
-    relatives: byProfile.relative ?? 0,
-    personnel: byProfile.personnel ?? 0,
-    classes: Number(classes.n),
-  };
-}
-
-export async function listGroups(db: Db, structureId: string, year: string, kind?: GroupKind) {
-  let q = db
-    .selectFrom('groups')
-    .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.schoolYear', 'groups.structureId'])
-    .select((eb) =>
-      eb
-        .selectFrom('groupMembers')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('groupMembers.groupId', '=', 'groups.id')
-        .where('groupMembers.role', '=', 'student')
-        .as('students'),
-    )
-    .where('groups.structureId', '=', structureId)
-    .where('groups.schoolYear', '=', year)
-    .orderBy('groups.name');
-  if (kind) q = q.where('groups.kind', '=', kind);
-  const rows = await q.execute();
-  return rows.map((r) => ({ ...r, students: Number(r.students ?? 0) }));
-}
-
-export async function findGroup(db: Db, id: string) {
-  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function groupMembers(db: Db, groupId: string) {
-  const rows = await db
-    .selectFrom('groupMembers')
-    .innerJoin('people', 'people.id', 'groupMembers.personId')
-    .select([...summaryColumns, 'groupMembers.role', 'people.birthDate', 'people.activationCode', 'people.activatedAt', 'people.photoConsent'])
-    .where('groupMembers.groupId', '=', groupId)
-    .orderBy('people.searchKey')
-    .execute();
-  return rows.map((r) => ({ ...toSummary(r), role: r.role, birthDate: r.birthDate, activationCode: r.activationCode, activated: !!r.activatedAt, photoConsent: r.photoConsent === null ? null : r.photoConsent === 1 }));
-}
-
-export async function memberRole(db: Db, groupId: string, personId: string) {
-  const row = await db.selectFrom('groupMembers').select('role').where('groupId', '=', groupId).where('personId', '=', personId).executeTakeFirst();
-  return row?.role ?? null;
-}
-
-export async function isRelativeOfGroupMember(db: Db, groupId: string, relativeId: string) {
-  const row = await db
-    .selectFrom('relativeLinks')
-    .innerJoin('groupMembers', 'groupMembers.personId', 'relativeLinks.studentId')
-    .select('relativeLinks.studentId')
-    .where('relativeLinks.relativeId', '=', relativeId)
-    .where('groupMembers.groupId', '=', groupId)
-    .executeTakeFirst();
-  return !!row;
-}
-
-export async function structureKindOf(db: Db, id: string): Promise<StructureKind | null> {
-  const row = await db.selectFrom('structures').select('kind').where('id', '=', id).executeTakeFirst();
-  return row?.kind ?? null;
-}
-
-/** Logins already taken that start with a base, to pick the next free `prenom.nom2`. */
-export async function takenLogins(db: Db, base: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('people').select('login').where('login', 'like', `${base}%`).execute();
-  return new Set(rows.map((r) => r.login));
-}
+export * from './structures-repository.js';

@@ -113,20 +113,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
 
   async function pupilOptions(actor: Actor) {
     const structureId = managedStructureId(actor);
-    if (!structureId) return [];
-    const rows = await db
-      .selectFrom('groupMembers')
-      .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
-      .innerJoin('people', 'people.id', 'groupMembers.personId')
-      .select(['people.id', 'people.firstName', 'people.lastName', 'people.usageName', 'groups.name as className'])
-      .where('groups.structureId', '=', structureId)
-      .where('groups.schoolYear', '=', schoolYearOf())
-      .where('groups.kind', '=', 'class')
-      .where('groupMembers.role', '=', 'student')
-      .orderBy('groups.name')
-      .orderBy('people.searchKey')
-      .execute();
-    return rows.map((r) => ({ id: r.id, label: `${r.usageName || r.lastName} ${r.firstName}`, className: r.className }));
+    return structureId ? repo.pupilsByClass(db, structureId, schoolYearOf()) : [];
   }
 
   app.get('/directory/people/new', async (request, reply) => {
