@@ -63,14 +63,21 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-async function check(baseUrl: string, request: Request) {
-  const res = await fetch(baseUrl + (request.path ?? '/'), {
-    method: request.method ?? 'GET',
-    headers: request.headers,
-    body: request.body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(30_000),
-  });
+async function check(baseUrl: string, request: Request, retry = true): Promise<{ status: number; bytes: number; ok: boolean }> {
+  let res: Response;
+  try {
+    res = await fetch(baseUrl + (request.path ?? '/'), {
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    // A pooled keep-alive connection the server closed while data was being generated: once more.
+    if (retry && (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return check(baseUrl, request, false);
+    throw error;
+  }
   const bytes = (await res.arrayBuffer()).byteLength;
   return { status: res.status, bytes, ok: res.status >= 200 && res.status < 300 };
 }
