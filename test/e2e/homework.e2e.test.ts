@@ -86,7 +86,7 @@ test('a teacher publishes a lesson with work and a PDF', async () => {
 test('the pupil sees it for its due date, ticks it, and subscribes to the calendar feed', async () => {
   await withPage(suite.browser, {}, async (page) => {
     await login(page, 'pupil');
-    await page.getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('link', { name: 'Agenda', exact: true }).click();
     await page.waitForLoadState('load');
     await checkA11y(page);
     const weight = await pageWeight(page, `${suite.server.url}/homework/agenda`);
@@ -114,7 +114,7 @@ test('the pupil sees it for its due date, ticks it, and subscribes to the calend
 test('the parent sees the work and the pupil’s tick', async () => {
   await withPage(suite.browser, {}, async (page) => {
     await login(page, 'parent');
-    await page.getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('link', { name: 'Agenda', exact: true }).click();
     await page.waitForLoadState('load');
     const section = await page.locator('section[aria-labelledby="bucket-tomorrow"]').innerText();
     assert.match(section, /Exercices 5 et 6/);

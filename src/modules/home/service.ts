@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/authz/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { childrenOf, findStructure, listGroups, managedStructureId, personGroups, schoolYearOf, structureCounts } from '../directory/index.js';
+import { dueSoon, type DueSoon } from '../homework/index.js';
 
 /** Teachers of several groups at once, by group id. */
 async function teachersByGroup(db: Db, groupIds: string[]) {
@@ -38,19 +39,23 @@ export async function homeData(db: Db, actor: Actor) {
   }
   const teachers = await teachersByGroup(db, classes.map((c) => c.id));
 
-  let children: { id: string; displayName: string; classes: { name: string; structureName: string; teachers: string[] }[] }[] = [];
+  let children: { id: string; displayName: string; classes: { name: string; structureName: string; teachers: string[] }[]; work: DueSoon | null }[] = [];
   if (actor.profile === 'relative') {
     const kids = await childrenOf(db, actor.personId);
     const groupsPerChild = await Promise.all(kids.map((k) => personGroups(db, k.id, year)));
     const childTeachers = await teachersByGroup(db, groupsPerChild.flat().map((g) => g.id));
+    const work = await Promise.all(kids.map((k) => dueSoon(db, actor, k.id)));
     children = kids.map((k, i) => ({
       id: k.id,
       displayName: k.displayName,
+      work: work[i] ?? null,
       classes: groupsPerChild[i]!.filter((g) => g.role === 'student').map((g) => ({ name: g.name, structureName: g.structureName, teachers: childTeachers.get(g.id) ?? [] })),
     }));
   }
+  const ownWork = actor.profile === 'student' ? await dueSoon(db, actor, actor.personId) : null;
   return {
     year,
+    ownWork,
     managed,
     adminStructures,
     classes: classes.map((c) => ({ ...c, teachers: teachers.get(c.id) ?? [] })),

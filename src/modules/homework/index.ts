@@ -13,6 +13,7 @@ import './events.js';
 export { homeworkMigrations };
 export type { HomeworkPublished } from './events.js';
 export { handInAssignmentsOf, type HandInAssignment } from './hand-in.js';
+export { dueSoon, type DueSoon } from './due-soon.js';
 
 /** Cahier de textes: lessons, work to do, pupils' agenda and calendar feed. Pages under /homework, JSON under /api/homework. */
 export const homeworkModule = fp(

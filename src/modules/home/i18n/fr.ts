@@ -28,6 +28,14 @@ export const homeFr = {
   'home.student.title': 'Ma classe',
   'home.student.none': 'Tu n’es inscrit dans aucune classe cette année.',
   'home.personnel.title': 'Mon établissement',
+  'home.work.title': 'Travail à faire',
+  'home.work.counts': (today: number, tomorrow: number, week: number) =>
+    [today ? `${today} pour aujourd’hui` : '', tomorrow ? `${tomorrow} pour demain` : '', `${week} d’ici une semaine`].filter(Boolean).join(' · '),
+  'home.work.none': 'Rien à faire cette semaine.',
+  'home.work.agenda': 'Ouvrir l’agenda',
+  'home.work.agendaOf': (name: string) => `Agenda de ${name}`,
+  'home.work.due': (subject: string, due: string) => `${subject}, pour le ${due}`,
+  'home.work.done': 'fait',
 } as const;
 
 export const t = createTranslator({ ...kernelFr, ...homeFr });

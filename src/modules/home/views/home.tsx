@@ -1,12 +1,35 @@
 import type { Actor } from '../../../kernel/authz/index.js';
 import { t } from '../i18n/fr.js';
 import type { HomeData } from '../service.js';
+import type { DueSoon } from '../../homework/index.js';
+import { formatDate } from '../../../kernel/i18n/index.js';
 
 function Stat({ value, label }: { value: number; label: string }) {
   return (
     <li class="stat">
       <span class="stat__value">{value.toLocaleString('fr-FR')}</span> <span class="stat__label">{label}</span>
     </li>
+  );
+}
+
+function Work({ work, href, linkLabel }: { work: DueSoon; href: string; linkLabel: string }) {
+  return (
+    <>
+      <p>{work.counts.week === 0 ? t('home.work.none') : t('home.work.counts', work.counts.today, work.counts.tomorrow, work.counts.week)}</p>
+      {work.next.length > 0 && (
+        <ul class="list-plain">
+          {work.next.map((w) => (
+            <li>
+              <strong>{t('home.work.due', w.subject, formatDate(w.dueOn))}</strong> — {w.summary}
+              {w.done && <span class="badge badge--ok"> {t('home.work.done')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={href}>{linkLabel}</a>
+      </p>
+    </>
   );
 }
 
@@ -86,6 +109,7 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
                 <li class="card">
                   <h3>{child.displayName}</h3>
                   {child.classes.length === 0 && <p class="muted">{t('home.relative.noClass')}</p>}
+                  {child.work && <Work work={child.work} href={`/homework/agenda?child=${child.id}`} linkLabel={t('home.work.agendaOf', child.displayName)} />}
                   {child.classes.map((c) => (
                     <>
                       <p>
@@ -98,6 +122,12 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
               ))}
             </ul>
           )}
+        </section>
+      )}
+      {data.ownWork && (
+        <section class="card" aria-labelledby="work-title">
+          <h2 id="work-title">{t('home.work.title')}</h2>
+          <Work work={data.ownWork} href="/homework/agenda" linkLabel={t('home.work.agenda')} />
         </section>
       )}
       {actor.profile === 'student' && (

@@ -1,0 +1,43 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildApp } from '../../app.js';
+import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
+import { buildWorld, type World } from '../directory/testing.js';
+import { lessonBody, publishLesson } from '../homework/testing.js';
+
+let t: TestApp;
+let w: World;
+
+before(async () => {
+  t = await buildTestApp(buildApp);
+  w = await buildWorld(t.app.db);
+  const teacher = await loginAs(t.app, w.ce1Teacher.id);
+  await publishLesson(t.app, teacher, await lessonBody(t.app, w.schoolA.id, w.ce1.id));
+});
+after(() => t.close());
+
+test('a pupil’s home page shows the work due soon, with a way to the agenda', async () => {
+  const res = await request(t.app, await loginAs(t.app, w.ce1a.id), 'GET', '/');
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /Travail à faire/);
+  assert.match(res.body, /1 pour demain · 2 d’ici une semaine/);
+  assert.match(res.body, /Exercices 3 et 4 page 52/);
+  assert.match(res.body, /href="\/homework\/agenda"/);
+});
+
+test('a parent sees each child’s work on the home page; another class’s family sees none of it', async () => {
+  const parent = await request(t.app, await loginAs(t.app, w.ce1aParent.id), 'GET', '/');
+  assert.match(parent.body, /1 pour demain/);
+  assert.match(parent.body, new RegExp(`href="/homework/agenda\\?child=${w.ce1a.id}"`));
+  const other = await request(t.app, await loginAs(t.app, w.cm2Parent.id), 'GET', '/');
+  assert.doesNotMatch(other.body, /Exercices 3 et 4/);
+  assert.match(other.body, /Rien à faire cette semaine/);
+});
+
+test('when the school keeps the cahier de textes closed to parents, their home page says nothing of it', async () => {
+  await t.app.db.insertInto('homeworkSettings').values({ structureId: w.schoolA.id, openToStudents: 1, openToRelatives: 0, updatedAt: new Date().toISOString(), updatedBy: null }).onConflict((oc) => oc.column('structureId').doUpdateSet({ openToRelatives: 0 })).execute();
+  const parent = await request(t.app, await loginAs(t.app, w.ce1aParent.id), 'GET', '/');
+  assert.doesNotMatch(parent.body, /Exercices 3 et 4|pour demain/);
+  const pupil = await request(t.app, await loginAs(t.app, w.ce1a.id), 'GET', '/');
+  assert.match(pupil.body, /Exercices 3 et 4/);
+});
