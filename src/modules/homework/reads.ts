@@ -239,6 +239,8 @@ export async function agenda(db: Db, actor: Actor, studentId: string, options: {
       'assignmentDone.doneAt',
     ])
     .where('assignments.dueOn', '>=', from)
+    // Same groups as the lesson filter, on the assignments' own (group, due date) index.
+    .where('assignments.groupId', 'in', repo.groupIdsOf(db, studentId, 'student', schoolYearOf()))
     .where(repo.familyLessons(db, viewer, studentId, schoolYearOf(), nowIso()));
   if (options.to && isDate(options.to)) q = q.where('assignments.dueOn', '<=', options.to);
   const rows = await q.orderBy('assignments.dueOn').orderBy('subjects.label').orderBy('assignments.id').limit(500).execute();
