@@ -21,7 +21,7 @@ export function isRealDate(iso: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
-const clean = (value: string | null | undefined) => {
+export const clean = (value: string | null | undefined) => {
   const v = (value ?? '').trim().replace(/\s+/g, ' ');
   return v === '' ? null : v;
 };
@@ -74,7 +74,7 @@ function checkPerson(input: Omit<PersonInput, 'profile' | 'classId'>, problems: 
   problems.check(!birthDate || isRealDate(birthDate), 'birthDate', t('directory.error.birth_date'));
 }
 
-function requireManager(actor: Actor, structureId: string | null): asserts structureId is string {
+export function requireManager(actor: Actor, structureId: string | null): asserts structureId is string {
   if (!structureId) throw new Forbidden(t('directory.error.no_structure'));
   if (!managesStructure(actor, structureId)) throw new Forbidden();
 }
@@ -306,91 +306,6 @@ export async function personDetail(db: Db, actor: Actor, personId: string, year:
 
 export type PersonDetail = Awaited<ReturnType<typeof personDetail>>;
 
-/**
- * A class with its members. Managers and the class's teachers see pupils, their relatives and
- * account states; a pupil of the class sees classmates and teachers.
- */
-export async function classDetail(db: Db, actor: Actor, groupId: string) {
-  const group = await repo.findGroup(db, groupId);
-  if (!group) throw new NotFound();
-  const manager = managesStructure(actor, group.structureId);
-  const role = manager ? null : await repo.memberRole(db, groupId, actor.personId);
-  if (!manager && !role) throw new NotFound();
-  const members = await repo.groupMembers(db, groupId);
-  const students = members.filter((m) => m.role === 'student');
-  const teachers = members.filter((m) => m.role === 'teacher');
-  const full = manager || role === 'teacher';
-  const relatives = full ? await repo.relativesOf(db, students.map((s) => s.id)) : [];
-  const structure = (await repo.findStructure(db, group.structureId))!;
-  return {
-    id: group.id,
-    name: group.name,
-    kind: group.kind,
-    level: group.level,
-    schoolYear: group.schoolYear,
-    structure: { id: structure.id, name: structure.name },
-    manager,
-    teachers: teachers.map((p) => ({ id: p.id, displayName: p.displayName })),
-    students: students.map((s) => ({
-      id: s.id,
-      displayName: s.displayName,
-      firstName: s.firstName,
-      lastName: s.usageName || s.lastName,
-      status: s.status,
-      birthDate: full ? s.birthDate : null,
-      photoConsent: full ? s.photoConsent : null,
-      account: manager ? { login: s.login, activated: s.activated, activationCode: s.activationCode } : null,
-      relatives: relatives
-        .filter((r) => r.studentId === s.id)
-        .map((r) => ({
-          id: r.id,
-          displayName: r.displayName,
-          legalGuardian: r.legalGuardian,
-          email: r.email,
-          phone: r.phone,
-          account: manager ? { login: r.login, activated: r.activated, activationCode: r.activationCode } : null,
-        })),
-    })),
-  };
-}
-
-export type ClassDetail = Awaited<ReturnType<typeof classDetail>>;
-
-export async function createClass(db: Db, actor: Actor, structureId: string, input: { name: string; level: string | null; schoolYear: string }) {
-  requireManager(actor, structureId);
-  const name = clean(input.name);
-  const problems = new Problems().check(!!name, 'name', t('directory.error.name'));
-  problems.throwIfAny();
-  const group = { id: newId(), structureId, schoolYear: input.schoolYear, kind: 'class' as const, name: name!, level: input.level, source: 'manual' as const, createdAt: nowIso() };
-  await db.insertInto('groups').values(group).execute();
-  return group;
-}
-
-/** One sheet per person of a class (pupils, their relatives, teachers) with login and code to print. */
-export async function activationSheets(db: Db, actor: Actor, groupId: string) {
-  const detail = await classDetail(db, actor, groupId);
-  if (!detail.manager) throw new NotFound();
-  const members = await repo.groupMembers(db, groupId);
-  const byId = new Map(members.map((m) => [m.id, m]));
-  const sheets: { personId: string; displayName: string; profile: Profile; login: string; activationCode: string | null; activated: boolean; forStudent: string | null }[] = [];
-  const seen = new Set<string>();
-  for (const student of detail.students) {
-    const m = byId.get(student.id)!;
-    sheets.push({ personId: m.id, displayName: m.displayName, profile: 'student', login: m.login, activationCode: m.activationCode, activated: m.activated, forStudent: null });
-    for (const r of student.relatives) {
-      if (seen.has(r.id) || !r.account) continue;
-      seen.add(r.id);
-      const children = detail.students.filter((s) => s.relatives.some((x) => x.id === r.id)).map((s) => s.displayName);
-      sheets.push({ personId: r.id, displayName: r.displayName, profile: 'relative', login: r.account.login, activationCode: r.account.activationCode, activated: r.account.activated, forStudent: children.join(', ') });
-    }
-  }
-  for (const teacher of members.filter((m) => m.role === 'teacher')) {
-    sheets.push({ personId: teacher.id, displayName: teacher.displayName, profile: teacher.profile, login: teacher.login, activationCode: teacher.activationCode, activated: teacher.activated, forStudent: null });
-  }
-  await audit(db, { action: 'directory.codes_printed', actorId: actor.personId, structureId: detail.structure.id, details: { groupId } });
-  return { detail, sheets };
-}
-
 export async function structuresFor(db: Db, actor: Actor) {
   const structures = await repo.listStructures(db, actor.isSuperAdmin ? 'all' : actor.structures.map((s) => s.id));
   return structures;
@@ -403,12 +318,4 @@ export async function structureDetail(db: Db, actor: Actor, structureId: string,
   return { ...structure, counts };
 }
 
-/** Classes of a structure: managers see all; members see those they belong to. */
-export async function classesOf(db: Db, actor: Actor, structureId: string, year: string) {
-  const structure = await repo.findStructure(db, structureId);
-  authorize((s) => actor.isSuperAdmin || actor.structures.some((x) => x.id === s.id), structure);
-  const all = await repo.listGroups(db, structureId, year);
-  if (managesStructure(actor, structureId)) return all;
-  const mine = new Set((await repo.personGroups(db, actor.personId, year)).map((g) => g.id));
-  return all.filter((g) => mine.has(g.id));
-}
+export * from './classes-service.js';
