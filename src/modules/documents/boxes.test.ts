@@ -179,5 +179,20 @@ describe('a box tied to the cahier de textes', () => {
     assert.equal((await open({ assignmentId: 'not-an-assignment' })).statusCode, 400);
     const form = await request(t.app, s.cm2Teacher!, 'GET', '/documents/boxes/new');
     assert.match(form.body, /Rendre l’exposé sur les volcans/);
+
+    // From the pupil's agenda to the box; the parent too; nobody else.
+    const agenda = await request(t.app, s.cm2!, 'GET', '/homework/agenda');
+    assert.match(agenda.body, new RegExp(`href="/documents/boxes/for-assignment/${assignmentId}"`));
+    for (const who of [s.cm2!, s.cm2Parent!]) {
+      const go = await request(t.app, who, 'GET', `/documents/boxes/for-assignment/${assignmentId}`);
+      assert.equal(go.statusCode, 303);
+      assert.equal(go.headers.location, `/documents/boxes/${ok.json().id}`);
+    }
+    const stranger = await request(t.app, s.otherStudent!, 'GET', `/documents/boxes/for-assignment/${assignmentId}`);
+    assert.equal(stranger.statusCode, 404);
+    assert.doesNotMatch(stranger.body, /Exposé/);
+    const none = await request(t.app, s.cm2!, 'GET', '/documents/boxes/for-assignment/00000000-0000-4000-8000-000000000000');
+    assert.equal(none.statusCode, 404);
+    assert.match(none.body, /Pas encore de dépôt pour ce travail/);
   });
 });

@@ -6,7 +6,7 @@ import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
 import * as boxes from '../boxes.js';
 import { handInWindow } from '../policy.js';
 import { t } from '../i18n/fr.js';
-import { BoxesPage, BoxPage, NewBoxPage, type NewBoxValues } from '../views/boxes.js';
+import { BoxesPage, BoxPage, NewBoxPage, NoBoxPage, type NewBoxValues } from '../views/boxes.js';
 import { boxDetail, handInFiles, returnWithFile } from './api-boxes.js';
 import { handInAssignmentsOf } from '../../homework/index.js';
 
@@ -37,6 +37,13 @@ export const boxPages: FastifyPluginAsync = async (app) => {
     const assignments = await handInAssignmentsOf(db, request.actor!.personId);
     return reply.page({ ...page, title: t('boxes.open'), status }, h(NewBoxPage, { groups, assignments, values, errors, csrf: request.csrfToken }));
   }
+
+  // The agenda links work "to hand in" here: the drop box the teacher opened for it, if the person may see one.
+  app.get('/documents/boxes/for-assignment/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const box = (await boxes.listBoxes(db, request.actor!)).find((b) => b.assignmentId === request.params.id);
+    if (box) return reply.redirect(`/documents/boxes/${box.id}`, 303);
+    return reply.page({ ...page, title: t('boxes.forAssignment.none'), status: 404 }, h(NoBoxPage, null));
+  });
 
   app.get('/documents/boxes/new', async (request, reply) => renderNew(request, reply, { acceptLate: true }));
 

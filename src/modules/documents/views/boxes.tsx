@@ -265,3 +265,16 @@ function StudentView(p: BoxPageProps & { line: RosterLine }) {
     </>
   );
 }
+
+/** Work "to hand in" for which the teacher has not opened a drop box (or not one this person may see). */
+export function NoBoxPage() {
+  return (
+    <section class="card">
+      <h1>{t('boxes.forAssignment.none')}</h1>
+      <p>{t('boxes.forAssignment.explain')}</p>
+      <p>
+        <a href="/homework/agenda">{t('boxes.forAssignment.back')}</a>
+      </p>
+    </section>
+  );
+}

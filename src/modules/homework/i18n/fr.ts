@@ -89,6 +89,7 @@ export const homeworkFr = {
   'homework.form.dueOn': 'Pour le',
   'homework.form.minutes': 'Temps estimé en minutes (facultatif)',
   'homework.form.toHandIn': 'À rendre',
+  'homework.handIn.open': 'Déposer le travail ou voir le dépôt',
   'homework.form.remove': 'Supprimer ce travail',
   'homework.form.visibleFrom': 'Publier plus tard : visible à partir du (facultatif)',
   'homework.form.files': 'Documents joints (facultatif)',

@@ -20,6 +20,12 @@ function Item({ item, csrf, studentId }: { item: AgendaItem; csrf: string; stude
       <RichText html={item.instructions} />
       <WorkMeta a={item} />
       <Attachments files={item.attachments} />
+      {item.toHandIn && (
+        <p>
+          {/* The documents module answers this address with the teacher's drop box for the work. */}
+          <a href={`/documents/boxes/for-assignment/${item.id}`}>{t('homework.handIn.open')}</a>
+        </p>
+      )}
       <form method="post" action={`/homework/assignments/${item.id}/done`} class="inline-form">
         <CsrfField token={csrf} />
         <input type="hidden" name="studentId" value={studentId} />
