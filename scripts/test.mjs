@@ -55,9 +55,35 @@ console.log(`${files.length} test file${files.length > 1 ? 's' : ''}\n`);
 // stall CI: each file gets 5 minutes, and a process still busy after its last test is ended.
 // Later options win, so `npm test -- --test-timeout=0` lifts the limit while debugging.
 const defaults = ['--test-concurrency=2', '--test-timeout=300000', '--test-force-exit'];
+
+// On PostgreSQL every test file works in its own schema. Dropping a schema while another file's
+// migrator introspects the catalogue makes that file fail, so schemas are named after this run and
+// dropped together once every file has finished.
+const schemaPrefix = dbUrl ? `t${Date.now().toString(36)}_` : null;
+const env = schemaPrefix ? { ...process.env, PREAU_TEST_SCHEMA_PREFIX: schemaPrefix } : process.env;
+
+async function dropRunSchemas() {
+  if (!schemaPrefix) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: dbUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query('select nspname from pg_namespace where starts_with(nspname, $1)', [schemaPrefix]);
+    for (const { nspname } of rows) await client.query(`drop schema "${nspname}" cascade`);
+  } catch (error) {
+    console.error(`Could not drop this run's test schemas (${schemaPrefix}*): ${error.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...defaults, ...options, ...files], {
   cwd: root,
   stdio: 'inherit',
+  env,
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', async (code, signal) => {
+  await dropRunSchemas();
+  process.exit(code ?? (signal ? 1 : 0));
+});

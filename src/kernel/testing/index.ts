@@ -26,7 +26,9 @@ export async function testDatabase(): Promise<DbHandle & { dataDir: string }> {
       },
     };
   }
-  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  // Under `npm test` the runner names the schemas and drops them all at the end (see scripts/test.mjs).
+  const runPrefix = process.env.PREAU_TEST_SCHEMA_PREFIX;
+  const schema = `${runPrefix ?? 't_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
@@ -37,10 +39,12 @@ export async function testDatabase(): Promise<DbHandle & { dataDir: string }> {
     dataDir,
     close: async () => {
       await handle.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
+      if (!runPrefix) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
