@@ -26,7 +26,7 @@ function idParam(request: IdReq): string {
   return request.params.id;
 }
 
-const service_ = { title: t('directory.title'), service: 'directory' };
+const directoryPage = { title: t('directory.title'), service: 'directory' };
 
 /** Server-rendered directory pages under /directory, and structures under /admin. */
 export const directoryPages: FastifyPluginAsync = async (app) => {
@@ -60,7 +60,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
       actor.activeStructureId ? service.classesOf(db, actor, actor.activeStructureId, year) : Promise.resolve([]),
     ]);
     return reply.page(
-      service_,
+      directoryPage,
       h(DirectoryPage, {
         q: query.q ?? '',
         profile: profile ?? '',
@@ -78,12 +78,12 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
 
   app.get('/directory/classes/:id', async (request: IdReq, reply) => {
     const detail = await service.classDetail(db, request.actor!, idParam(request));
-    return reply.page({ ...service_, title: detail.name }, h(ClassPage, { detail }));
+    return reply.page({ ...directoryPage, title: detail.name }, h(ClassPage, { detail }));
   });
 
   app.get('/directory/classes/:id/codes', async (request: IdReq, reply) => {
     const { detail, sheets } = await service.activationSheets(db, request.actor!, idParam(request));
-    return reply.page({ ...service_, title: t('directory.codes.title', detail.name) }, h(CodesPage, { className: detail.name, structureName: detail.structure.name, sheets, publicUrl: app.config.publicUrl }));
+    return reply.page({ ...directoryPage, title: t('directory.codes.title', detail.name) }, h(CodesPage, { className: detail.name, structureName: detail.structure.name, sheets, publicUrl: app.config.publicUrl }));
   });
 
   app.get('/directory/classes/:id/codes.csv', async (request: IdReq, reply) => {
@@ -108,7 +108,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
     const managedHere = managedStructureId(actor);
     const membership = person.structures.find((s) => s.id === managedHere);
     const rolesStructure = person.managed && membership && person.id !== actor.personId ? { id: membership.id, name: membership.name, roles: membership.roles } : null;
-    return reply.page({ ...service_, title: person.displayName, status: errors ? 400 : 200 }, h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors, rolesStructure }));
+    return reply.page({ ...directoryPage, title: person.displayName, status: errors ? 400 : 200 }, h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors, rolesStructure }));
   }
 
   async function pupilOptions(actor: Actor) {
@@ -119,7 +119,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
   app.get('/directory/people/new', async (request, reply) => {
     const actor = request.actor!;
     if (!managedStructureId(actor)) throw new Forbidden();
-    return reply.page({ ...service_, title: t('directory.people.new') }, h(PersonForm, { action: '/directory/people', values: { profile: 'student' }, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }));
+    return reply.page({ ...directoryPage, title: t('directory.people.new') }, h(PersonForm, { action: '/directory/people', values: { profile: 'student' }, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }));
   });
 
   app.post('/directory/people', async (request: FastifyRequest<{ Body: Form }>, reply) => {
@@ -144,7 +144,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
     } catch (error) {
       const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
       if (!errors) throw error;
-      return reply.page({ ...service_, title: t('directory.people.new'), status: 400 }, h(PersonForm, { action: '/directory/people', values, errors, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }));
+      return reply.page({ ...directoryPage, title: t('directory.people.new'), status: 400 }, h(PersonForm, { action: '/directory/people', values, errors, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }));
     }
   });
 
@@ -152,7 +152,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
 
   app.get('/directory/people/:id/edit', async (request: IdReq, reply) => {
     const { person } = await service.managedPerson(db, request.actor!, idParam(request));
-    return reply.page({ ...service_, title: t('directory.people.edit') }, h(PersonForm, { action: `/directory/people/${person.id}/edit`, values: person, csrf: request.csrfToken, classes: [], creating: false }));
+    return reply.page({ ...directoryPage, title: t('directory.people.edit') }, h(PersonForm, { action: `/directory/people/${person.id}/edit`, values: person, csrf: request.csrfToken, classes: [], creating: false }));
   });
 
   app.post('/directory/people/:id/edit', async (request: FastifyRequest<{ Params: { id: string }; Body: Form }>, reply) => {
@@ -165,7 +165,7 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
     } catch (error) {
       const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
       if (!errors) throw error;
-      return reply.page({ ...service_, title: t('directory.people.edit'), status: 400 }, h(PersonForm, { action: `/directory/people/${id}/edit`, values: { ...body }, errors, csrf: request.csrfToken, classes: [], creating: false }));
+      return reply.page({ ...directoryPage, title: t('directory.people.edit'), status: 400 }, h(PersonForm, { action: `/directory/people/${id}/edit`, values: { ...body }, errors, csrf: request.csrfToken, classes: [], creating: false }));
     }
   });
 
