@@ -4,16 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildClass, buildLink, buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
+import { schoolPeople, signIn, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
 
 /**
  * Hand-in boxes in a real browser: a CM2 teacher opens a box; two pupils hand in, one late; the
  * teacher downloads the zip; a parent sees their child's status; a CM1 pupil reaches none of it.
  */
 let suite: BrowserSuite;
-const PASSWORD = 'cartable-vert-sous-le-préau';
-const logins: Record<string, string> = {};
+let logins: Record<string, string> = {};
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-e2e-docs-'));
 let boxUrl = '';
 
@@ -21,11 +20,9 @@ before(async () => {
   suite = await startBrowserSuite();
   const db = suite.server.app.db;
   const school = await buildSchool(db, { name: 'École Jean-Moulin' });
-  const person = async (key: string, profile: 'teacher' | 'student' | 'relative', firstName: string, lastName: string) => {
-    const p = await buildPerson(db, { profile, firstName, lastName, structureId: school.id, password: PASSWORD });
-    logins[key] = p.login;
-    return p;
-  };
+  const people = schoolPeople(db, school.id);
+  logins = people.logins;
+  const person = people.add;
   const teacher = await person('teacher', 'teacher', 'Hélène', 'Martin');
   const ana = await person('ana', 'student', 'Ana', 'Durand');
   const tom = await person('tom', 'student', 'Tom', 'Bernard');
@@ -43,10 +40,7 @@ after(async () => {
 });
 
 async function login(page: Page, key: string) {
-  await page.goto(`${suite.server.url}/login`);
-  await page.fill('input[name="login"]', logins[key]!);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForLoadState('load'), page.locator('form[action^="/login"] [type="submit"]').first().click()]);
+  await signIn(page, suite.server.url, logins[key]!);
   assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
 }
 

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page, type Res
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/kernel/config/index.js';
 import { testDatabase } from '../../src/kernel/testing/index.js';
+import { buildPerson } from '../../src/modules/directory/testing.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -251,4 +252,26 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     }
     return { scrollWidth, viewport, culprits };
   });
+}
+
+/** The password every browser-test account gets. */
+export const E2E_PASSWORD = 'cartable-vert-sous-le-préau';
+
+/** People of one school, each with the test password; `logins` maps a short key to their login. */
+export function schoolPeople(db: FastifyInstance['db'], structureId: string) {
+  const logins: Record<string, string> = {};
+  const add = async (key: string, profile: 'teacher' | 'student' | 'relative', firstName: string, lastName: string) => {
+    const person = await buildPerson(db, { profile, firstName, lastName, structureId, password: E2E_PASSWORD });
+    logins[key] = person.login;
+    return person;
+  };
+  return { add, logins };
+}
+
+/** Signs in through the login form and waits for the page it leads to. */
+export async function signIn(page: Page, baseUrl: string, login: string, password = E2E_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForLoadState('load'), page.locator('form[action^="/login"] [type="submit"]').first().click()]);
 }

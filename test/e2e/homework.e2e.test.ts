@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildClass, buildLink, buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
+import { schoolPeople, signIn, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
 
 /**
  * The cahier de textes in a real browser: a teacher publishes a lesson with work and a PDF; the
@@ -13,8 +13,7 @@ import { checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, typ
  * carries it; a pupil of another class sees it nowhere. axe checks every page visited.
  */
 let suite: BrowserSuite;
-const PASSWORD = 'cahier-de-textes-du-préau';
-const logins: Record<string, string> = {};
+let logins: Record<string, string> = {};
 const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preau-e2e-')), 'fractions.pdf');
 let lessonUrl = '';
 let attachmentUrl = '';
@@ -23,11 +22,9 @@ before(async () => {
   suite = await startBrowserSuite();
   const db = suite.server.app.db;
   const school = await buildSchool(db, { name: 'École Jules-Ferry' });
-  const person = async (key: string, profile: 'teacher' | 'student' | 'relative', firstName: string, lastName: string) => {
-    const p = await buildPerson(db, { profile, firstName, lastName, structureId: school.id, password: PASSWORD });
-    logins[key] = p.login;
-    return p;
-  };
+  const people = schoolPeople(db, school.id);
+  logins = people.logins;
+  const person = people.add;
   const teacher = await person('teacher', 'teacher', 'Hélène', 'Martin');
   const pupil = await person('pupil', 'student', 'Jules', 'Petit');
   const parent = await person('parent', 'relative', 'Claire', 'Petit');
@@ -42,10 +39,7 @@ after(async () => {
 });
 
 async function login(page: Page, key: string) {
-  await page.goto(`${suite.server.url}/login`);
-  await page.fill('input[name="login"]', logins[key]!);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForLoadState('load'), page.locator('form[action^="/login"] [type="submit"]').first().click()]);
+  await signIn(page, suite.server.url, logins[key]!);
   assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
 }
 

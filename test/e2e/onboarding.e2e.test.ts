@@ -2,9 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { hashPassword } from '../../src/kernel/auth/password.js';
 import { buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { E2E_PASSWORD, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
 
 /**
  * The yearly path of a primary school, in a real browser: the director logs in, imports the
@@ -13,14 +12,12 @@ import { checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, typ
  */
 let suite: BrowserSuite;
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'onde', 'latin1');
-const PASSWORD = 'cartable-vert-sous-le-préau';
 
 before(async () => {
   suite = await startBrowserSuite();
   const db = suite.server.app.db;
   const school = await buildSchool(db, { name: 'École Frédéric-Mistral', uai: '0061234A' });
-  const director = await buildPerson(db, { profile: 'teacher', firstName: 'Sylvie', lastName: 'Fournier', structureId: school.id, roles: ['director'] });
-  await db.updateTable('people').set({ passwordHash: await hashPassword(PASSWORD) }).where('id', '=', director.id).execute();
+  const director = await buildPerson(db, { profile: 'teacher', firstName: 'Sylvie', lastName: 'Fournier', structureId: school.id, roles: ['director'], password: E2E_PASSWORD });
   directorLogin = director.login;
 });
 after(async () => {
@@ -39,7 +36,7 @@ test('a director logs in, imports the ONDE files and prints activation codes', a
     await page.goto(`${suite.server.url}/`);
     assert.equal(new URL(page.url()).pathname, '/login');
     await page.fill('input[name="login"]', directorLogin);
-    await page.fill('input[name="password"]', PASSWORD);
+    await page.fill('input[name="password"]', E2E_PASSWORD);
     await submit(page, '/login');
     assert.equal(new URL(page.url()).pathname, '/');
     assert.match(await page.locator('h1').innerText(), /Sylvie Fournier/);

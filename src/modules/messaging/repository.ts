@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { displayName } from '../directory/index.js';
 import { searchWords } from './body.js';
-import type { MessagesTable, RecipientFolder } from './tables.js';
+import type { MessageState, MessagesTable, RecipientFolder } from './tables.js';
 
 export type Folder = 'inbox' | 'sent' | 'drafts' | 'trash';
 export const FOLDERS: readonly Folder[] = ['inbox', 'sent', 'drafts', 'trash'];
@@ -64,6 +64,22 @@ function ownQuery(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash',
   return q;
 }
 
+interface ListRow {
+  id: string;
+  threadId: string;
+  subject: string;
+  state: MessageState;
+  recipientCount: number;
+  toJson: string;
+  at: string;
+  attachments: number | string | null;
+}
+
+/** A folder entry from a received or an own copy: they differ only in sender, read state and ownership. */
+function listItem(r: ListRow, side: { from: string; read: boolean; mine: boolean }): ListItem {
+  return { id: r.id, threadId: r.threadId, subject: r.subject, to: labels(r.toJson), at: r.at, state: r.state, recipientCount: r.recipientCount, attachments: Number(r.attachments ?? 0), ...side };
+}
+
 async function received(db: Db, personId: string, folder: RecipientFolder, words: string[], limit: number, offset: number): Promise<ListPage> {
   const q = receivedQuery(db, personId, folder, words);
   const [count, rows] = await Promise.all([
@@ -78,22 +94,7 @@ async function received(db: Db, personId: string, folder: RecipientFolder, words
       .offset(offset)
       .execute(),
   ]);
-  return {
-    total: Number(count.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      threadId: r.threadId,
-      subject: r.subject,
-      from: displayName(r),
-      to: labels(r.toJson),
-      at: r.at,
-      read: r.readAt !== null,
-      state: r.state,
-      recipientCount: r.recipientCount,
-      attachments: Number(r.attachments ?? 0),
-      mine: false,
-    })),
-  };
+  return { total: Number(count.n), items: rows.map((r) => listItem(r, { from: displayName(r), read: r.readAt !== null, mine: false })) };
 }
 
 async function own(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash', words: string[], limit: number, offset: number): Promise<ListPage> {
@@ -109,22 +110,7 @@ async function own(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash'
       .offset(offset)
       .execute(),
   ]);
-  return {
-    total: Number(count.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      threadId: r.threadId,
-      subject: r.subject,
-      from: '',
-      to: labels(r.toJson),
-      at: r.at,
-      read: true,
-      state: r.state,
-      recipientCount: r.recipientCount,
-      attachments: Number(r.attachments ?? 0),
-      mine: true,
-    })),
-  };
+  return { total: Number(count.n), items: rows.map((r) => listItem(r, { from: '', read: true, mine: true })) };
 }
 
 /** One page of a folder, newest first, optionally filtered by words (accent-insensitive prefixes). */

@@ -3,26 +3,14 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
 import { firstFreeLogin } from '../logins.js';
-import type { PeopleTable } from '../tables.js';
+import type { PeopleTable, StructureMembersTable } from '../tables.js';
 
-export interface Existing {
-  id: string;
-  profile: string;
-  civility: string | null;
-  firstName: string;
-  lastName: string;
-  usageName: string | null;
-  birthDate: string | null;
-  sex: 'M' | 'F' | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  photoConsent: number | null;
-  status: string;
-  importKey: string | null;
-  source: 'onde' | 'manual';
-  active: number;
-}
+/** A person of the structure as the import compares them with the export, with their membership. */
+export type Existing = Pick<
+  PeopleTable,
+  'id' | 'profile' | 'civility' | 'firstName' | 'lastName' | 'usageName' | 'birthDate' | 'sex' | 'email' | 'phone' | 'address' | 'photoConsent' | 'status'
+> &
+  Pick<StructureMembersTable, 'importKey' | 'source' | 'active'>;
 
 export interface LinkKey {
   relativeId: string;
