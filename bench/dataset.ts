@@ -91,8 +91,14 @@ export function uai(departement: string, serial: number): string {
   return digits + UAI_KEYS[Number(digits) % 23];
 }
 
-const COMMUNES = 'Saint-Julien-du-Bois|Montreuil-sur-Loir|La Chapelle-Saint-Aubin|Fontaine-lès-Crêtes|Villeneuve-la-Rivière|Bréville|Sainte-Hélène|Saint-Médard|Champigny-lès-Prés|Bœurs-en-Othe|Les Églisottes|Val-d’Orbe|Pont-l’Évêque-sur-Saône|Noyers|Châteauneuf|Beaumont|Villefranche|Saint-Cyr|Lavaur|Mérignac-le-Haut'.split('|');
-const NAMESAKES = 'Jules Ferry|Jean Jaurès|Victor Hugo|Louise Michel|Jean Moulin|Marie Curie|Jacques Prévert|Paul Éluard|Simone Veil|Pierre et Marie Curie|Anne Frank|Antoine de Saint-Exupéry|Les Tilleuls|Le Petit Prince|Condorcet|George Sand|Pasteur|Les Marronniers|Joséphine Baker|Gisèle Halimi'.split('|');
+const COMMUNES =
+  'Saint-Julien-du-Bois|Montreuil-sur-Loir|La Chapelle-Saint-Aubin|Fontaine-lès-Crêtes|Villeneuve-la-Rivière|Bréville|Sainte-Hélène|Saint-Médard|Champigny-lès-Prés|Bœurs-en-Othe|Les Églisottes|Val-d’Orbe|Pont-l’Évêque-sur-Saône|Noyers|Châteauneuf|Beaumont|Villefranche|Saint-Cyr|Lavaur|Mérignac-le-Haut'.split(
+    '|',
+  );
+const NAMESAKES =
+  'Jules Ferry|Jean Jaurès|Victor Hugo|Louise Michel|Jean Moulin|Marie Curie|Jacques Prévert|Paul Éluard|Simone Veil|Pierre et Marie Curie|Anne Frank|Antoine de Saint-Exupéry|Les Tilleuls|Le Petit Prince|Condorcet|George Sand|Pasteur|Les Marronniers|Joséphine Baker|Gisèle Halimi'.split(
+    '|',
+  );
 
 function communeName(i: number): string {
   const base = COMMUNES[i % COMMUNES.length]!;
@@ -101,7 +107,6 @@ function communeName(i: number): string {
 }
 
 // ---------------------------------------------------------------- helpers
-
 
 /** School sizes between 0.4× and 1.6× the mean, summing exactly to the total. */
 export function schoolSizes(total: number, schools: number, seed: number): number[] {
@@ -130,7 +135,10 @@ function flatCounts(value: unknown, prefix = '', out: Record<string, number> = {
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function countPeople(db: Db): Promise<number> {
-  const row = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -162,8 +170,16 @@ export async function buildDataset(db: Db, options: DatasetOptions): Promise<Dat
       createdAt: now,
     };
   });
-  for (let i = 0; i < municipalities.length; i += 200) await db.insertInto('structures').values(municipalities.slice(i, i + 200)).execute();
-  for (let i = 0; i < schools.length; i += 200) await db.insertInto('structures').values(schools.slice(i, i + 200)).execute();
+  for (let i = 0; i < municipalities.length; i += 200)
+    await db
+      .insertInto('structures')
+      .values(municipalities.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < schools.length; i += 200)
+    await db
+      .insertInto('structures')
+      .values(schools.slice(i, i + 200))
+      .execute();
 
   const sizes = schoolSizes(options.pupils, options.schools, options.seed);
   const perSchool: { people: number; seconds: number }[] = [];
@@ -222,7 +238,12 @@ export async function buildDataset(db: Db, options: DatasetOptions): Promise<Dat
     warnings,
   };
 
-  const accounts = await prepareAccounts(db, schools.map((s) => s.id), options.parents ?? 8, options.directors ?? 4);
+  const accounts = await prepareAccounts(
+    db,
+    schools.map((s) => s.id),
+    options.parents ?? 8,
+    options.directors ?? 4,
+  );
   return {
     created_at: nowIso(),
     options: { schools: options.schools, pupils: options.pupils, seed: options.seed, departement },
@@ -284,19 +305,46 @@ export async function prepareAccounts(db: Db, schoolIds: string[], parents: numb
   await db
     .updateTable('people')
     .set({ passwordHash: hash, activatedAt: now, charterAcceptedAt: now, activationCode: null, updatedAt: now })
-    .where('id', 'in', [...parentIds, ...directorIds].map((p) => p.id))
+    .where(
+      'id',
+      'in',
+      [...parentIds, ...directorIds].map((p) => p.id),
+    )
     .execute();
   return { password: BENCH_PASSWORD, parents: parentIds.map((p) => p.login), directors: directorIds.map((p) => p.login) };
 }
 
 export async function datasetCounts(db: Db): Promise<DatasetCounts> {
   const count = async (table: 'relativeLinks' | 'groupMembers' | 'structureMembers') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const [structures, profiles, classes, directors] = await Promise.all([
-    db.selectFrom('structures').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').execute(),
-    db.selectFrom('people').select(['profile', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('profile').execute(),
-    db.selectFrom('groups').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'class').executeTakeFirstOrThrow(),
-    db.selectFrom('structureRoles').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'director').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('structures')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('kind')
+      .execute(),
+    db
+      .selectFrom('people')
+      .select(['profile', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('profile')
+      .execute(),
+    db
+      .selectFrom('groups')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'class')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('structureRoles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'director')
+      .executeTakeFirstOrThrow(),
   ]);
   const byKind = Object.fromEntries(structures.map((s) => [s.kind, Number(s.n)]));
   const byProfile = Object.fromEntries(profiles.map((p) => [p.profile, Number(p.n)]));

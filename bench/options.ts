@@ -97,14 +97,33 @@ export const BENCH_USAGE = `Usage: npm run bench -- [flags]
 
 export function benchOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
   const a = parseArgs(argv, {
-    quick: 'flag', schools: 'value', pupils: 'value', seed: 'value', db: 'value', duration: 'value', warmup: 'value',
-    connections: 'value', 'login-connections': 'value', 'login-duration': 'value', server: 'value', data: 'value',
-    keep: 'flag', only: 'value', results: 'value', help: 'flag', 'no-analyze': 'flag',
+    quick: 'flag',
+    schools: 'value',
+    pupils: 'value',
+    seed: 'value',
+    db: 'value',
+    duration: 'value',
+    warmup: 'value',
+    connections: 'value',
+    'login-connections': 'value',
+    'login-duration': 'value',
+    server: 'value',
+    data: 'value',
+    keep: 'flag',
+    only: 'value',
+    results: 'value',
+    help: 'flag',
+    'no-analyze': 'flag',
   });
   if (a.has('help')) throw new UsageError('');
   const quick = a.has('quick');
   const duration = positiveInt('--duration', a.get('duration'), quick ? 3 : 10);
-  const only = a.get('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+  const only =
+    a
+      .get('only')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? null;
   for (const name of only ?? []) {
     if (!(SCENARIOS as readonly string[]).includes(name)) throw new UsageError(`unknown scenario "${name}" (${SCENARIOS.join(', ')})`);
   }

@@ -8,7 +8,17 @@ import type { PageWeight } from './weight.js';
 export interface BenchResults {
   date: string;
   mode: 'quick' | 'full';
-  machine: { cpus: number; cpu_model: string; memory_gb: number; node: string; db: string; server: string; os: string; loadavg_1m_before: number; loadavg_1m_after: number };
+  machine: {
+    cpus: number;
+    cpu_model: string;
+    memory_gb: number;
+    node: string;
+    db: string;
+    server: string;
+    os: string;
+    loadavg_1m_before: number;
+    loadavg_1m_after: number;
+  };
   dataset: DatasetCounts & { reused: boolean };
   sessions: string;
   scenarios: ScenarioResult[];
@@ -52,11 +62,16 @@ export function markdown(r: BenchResults): string {
       `(first tenth of the schools ${n(i.first_tenth_people_per_s)}/s, last tenth ${n(i.last_tenth_people_per_s)}/s, slowest school ${n(i.slowest_school_s, 2)} s; CSV generation ${n(i.generate_seconds, 1)} s, not counted).`,
     '',
   );
-  lines.push(`Memory: server RSS after the load ${n(r.memory_rss_mb, 1)} MB (peak ${n(r.memory_peak_rss_mb, 1)} MB). Database: ${n(r.db_size_mb, 1)} MB (${r.db_size_what}).`, '');
+  lines.push(
+    `Memory: server RSS after the load ${n(r.memory_rss_mb, 1)} MB (peak ${n(r.memory_peak_rss_mb, 1)} MB). Database: ${n(r.db_size_mb, 1)} MB (${r.db_size_what}).`,
+    '',
+  );
   lines.push('| page | title | status | HTML | CSS | JS | total | total gzipped |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, w] of Object.entries(r.page_weight)) {
     if (!w) continue;
-    lines.push(`| ${name} (${w.url}) | ${w.title ?? '–'} | ${w.status} | ${kb(w.html_bytes)} | ${kb(w.css_bytes)} | ${kb(w.js_bytes)} | ${kb(w.total_bytes)} | ${kb(w.total_gzip_bytes)} |`);
+    lines.push(
+      `| ${name} (${w.url}) | ${w.title ?? '–'} | ${w.status} | ${kb(w.html_bytes)} | ${kb(w.css_bytes)} | ${kb(w.js_bytes)} | ${kb(w.total_bytes)} | ${kb(w.total_gzip_bytes)} |`,
+    );
   }
   if (r.notes.length > 0) {
     lines.push('', 'Notes:', '');

@@ -70,7 +70,10 @@ async function prepareSqlite(opts: BenchOptions): Promise<Prepared> {
       openHandle,
       dbLabel: `SQLite ${version.rows[0]?.v ?? '?'} (better-sqlite3, WAL)`,
       size: async () => {
-        const bytes = ['preau.db', 'preau.db-wal'].reduce((a, f) => a + (fs.existsSync(path.join(dataDir, f)) ? fs.statSync(path.join(dataDir, f)).size : 0), 0);
+        const bytes = ['preau.db', 'preau.db-wal'].reduce(
+          (a, f) => a + (fs.existsSync(path.join(dataDir, f)) ? fs.statSync(path.join(dataDir, f)).size : 0),
+          0,
+        );
         return { mb: round(bytes / 1048576, 1), what: 'SQLite file preau.db (+ WAL if any), after the run' };
       },
     };
@@ -123,7 +126,10 @@ async function prepareSchema(opts: BenchOptions, notes: string[]): Promise<Prepa
             [schema],
           ),
         );
-        return { mb: round(Number(res.rows[0]?.bytes ?? 0) / 1048576, 1), what: `tables of schema ${schema} with their indexes and TOAST (pg_total_relation_size)` };
+        return {
+          mb: round(Number(res.rows[0]?.bytes ?? 0) / 1048576, 1),
+          what: `tables of schema ${schema} with their indexes and TOAST (pg_total_relation_size)`,
+        };
       },
     };
   } finally {
@@ -192,7 +198,8 @@ async function main(argv: string[]) {
   const directors = await signIn(preau, prepared, accounts.directors, accounts.password);
   const via = [...new Set([...parents, ...directors].map((s) => s.via))].join(', ');
   log(`[bench] ${parents.length} parents and ${directors.length} directors signed in (${via})`);
-  if (via.includes('createSession')) notes.push('POST /api/accounts/login was not there: sessions were written with createSession and the login scenario was skipped.');
+  if (via.includes('createSession'))
+    notes.push('POST /api/accounts/login was not there: sessions were written with createSession and the login scenario was skipped.');
 
   const common = { baseUrl: preau.url, connections: opts.connections, duration: opts.duration, warmup: opts.warmup };
   const results = new Map<string, ScenarioResult>();
@@ -206,10 +213,19 @@ async function main(argv: string[]) {
   }
   if (wanted('directory_search')) {
     const requests = SEARCH_PREFIXES.flatMap((q) =>
-      directors.map((s) => ({ method: 'GET', path: `/api/directory/people?q=${encodeURIComponent(q)}`, headers: { cookie: s.cookie, accept: 'application/json' } })),
+      directors.map((s) => ({
+        method: 'GET',
+        path: `/api/directory/people?q=${encodeURIComponent(q)}`,
+        headers: { cookie: s.cookie, accept: 'application/json' },
+      })),
     );
     const totals = await searchTotals(preau.url, directors[0]!.cookie);
-    const scenario: Scenario = { ...common, name: 'directory_search', requests, note: `${directors.length} directors × prefixes; matches for one director: ${totals}` };
+    const scenario: Scenario = {
+      ...common,
+      name: 'directory_search',
+      requests,
+      note: `${directors.length} directors × prefixes; matches for one director: ${totals}`,
+    };
     results.set('directory_search', await runScenario(scenario, log));
   }
   if (!opts.only) {
@@ -220,7 +236,12 @@ async function main(argv: string[]) {
     for (const r of messaging.results) results.set(r.name, r);
     notes.push(...messaging.notes);
     const documents = await runDocumentsBench({ log, quick: opts.quick });
-    notes.push(`Documents (MB/s, ms): ${Object.entries(documents.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}.`, ...documents.notes);
+    notes.push(
+      `Documents (MB/s, ms): ${Object.entries(documents.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+      ...documents.notes,
+    );
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
@@ -252,7 +273,10 @@ async function main(argv: string[]) {
   log('[bench] page weight');
   const loginPage = await pageWeight(preau.url, '/login', null);
   const homePage = parents[0] ? await pageWeight(preau.url, '/', parents[0].cookie) : null;
-  for (const [name, w] of [['login', loginPage], ['home', homePage]] as const) {
+  for (const [name, w] of [
+    ['login', loginPage],
+    ['home', homePage],
+  ] as const) {
     if (w && w.status !== 200) notes.push(`The ${name} page answered ${w.status}: its weight is not that of a real page yet.`);
   }
 

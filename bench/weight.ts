@@ -31,7 +31,11 @@ function attributes(tag: string): Map<string, string> {
   return out;
 }
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /** Stylesheets (`<link rel=stylesheet>`) and scripts (`<script src>`, `<link rel=modulepreload>`) a page loads. */
 export function linkedResources(html: string): { href: string; kind: 'css' | 'js' }[] {
@@ -63,9 +67,7 @@ async function fetchBytes(url: string, cookie: string | null) {
 
 export async function pageWeight(baseUrl: string, path: string, cookie: string | null): Promise<PageWeight> {
   const page = await fetchBytes(baseUrl + path, cookie);
-  const resources: Resource[] = [
-    { url: path, kind: 'html', status: page.status, bytes: page.body.length, gzip_bytes: zlib.gzipSync(page.body).length },
-  ];
+  const resources: Resource[] = [{ url: path, kind: 'html', status: page.status, bytes: page.body.length, gzip_bytes: zlib.gzipSync(page.body).length }];
   for (const { href, kind } of linkedResources(page.body.toString('utf8'))) {
     const url = new URL(href, baseUrl + path);
     if (url.origin !== new URL(baseUrl).origin) {

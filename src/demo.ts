@@ -100,7 +100,11 @@ export async function loadDemo(db: Db): Promise<{ report: ImportReport | null; l
       await pick(db, school.id, 'student'),
     ]) {
       if (!chosen) continue;
-      await db.updateTable('people').set({ passwordHash: hash, activationCode: null, activatedAt: now, charterAcceptedAt: now }).where('id', '=', chosen.id).execute();
+      await db
+        .updateTable('people')
+        .set({ passwordHash: hash, activationCode: null, activatedAt: now, charterAcceptedAt: now })
+        .where('id', '=', chosen.id)
+        .execute();
     }
   }
   const logins: DemoLogin[] = [{ role: 'Administrateur de l’instance', login: DEMO_ADMIN, password: DEMO_PASSWORD }];
@@ -109,7 +113,11 @@ export async function loadDemo(db: Db): Promise<{ report: ImportReport | null; l
   };
   await opened('Directrice ou directeur', await pick(db, school.id, 'teacher', { director: true }));
   const activated = db.selectFrom('people').select('id').where('passwordHash', 'is not', null);
-  for (const [role, profile] of [['Enseignant', 'teacher'], ['Parent', 'relative'], ['Élève', 'student']] as const) {
+  for (const [role, profile] of [
+    ['Enseignant', 'teacher'],
+    ['Parent', 'relative'],
+    ['Élève', 'student'],
+  ] as const) {
     const row = await db
       .selectFrom('people')
       .innerJoin('structureMembers', 'structureMembers.personId', 'people.id')
@@ -126,4 +134,3 @@ export async function loadDemo(db: Db): Promise<{ report: ImportReport | null; l
   if (pending?.activationCode) logins.push({ role: 'Parent (première connexion)', login: pending.login, activationCode: pending.activationCode });
   return { report, logins };
 }
-

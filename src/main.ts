@@ -48,7 +48,9 @@ async function serve(cfg: Config, banner?: (url: string) => string) {
   const url = cfg.publicUrl.includes(`:${cfg.port}`) ? cfg.publicUrl.replace(`:${cfg.port}`, `:${port}`) : cfg.publicUrl;
   process.stdout.write(`\nPréau écoute sur ${url}  (base : ${app.dbKind === 'sqlite' ? path.join(cfg.dataDir, 'preau.db') : 'PostgreSQL'})\n`);
   if (token) {
-    process.stdout.write(`\nPremière mise en route : aucun administrateur n’existe encore.\nOuvrez ${url}/setup et saisissez ce jeton à usage unique :\n\n    ${token}\n\n`);
+    process.stdout.write(
+      `\nPremière mise en route : aucun administrateur n’existe encore.\nOuvrez ${url}/setup et saisissez ce jeton à usage unique :\n\n    ${token}\n\n`,
+    );
     app.log.warn('setup token issued: open /setup to create the first administrator');
   }
   if (banner) process.stdout.write(banner(url));
@@ -84,7 +86,10 @@ async function main() {
       if (report) process.stdout.write(`\nÉcole de démonstration importée depuis des fichiers ONDE générés :\n${formatReport(report)}\n`);
       const ondeDir = writeDemoOndeFiles(path.join(cfg.dataDir, 'onde'));
       return serve(cfg, (url) => {
-        const lines = logins.map((l) => `  ${l.role.padEnd(28)} ${l.login.padEnd(28)} ${l.password ? `mot de passe : ${l.password}` : `code d’activation : ${l.activationCode} (sur ${url}/activate)`}`);
+        const lines = logins.map(
+          (l) =>
+            `  ${l.role.padEnd(28)} ${l.login.padEnd(28)} ${l.password ? `mot de passe : ${l.password}` : `code d’activation : ${l.activationCode} (sur ${url}/activate)`}`,
+        );
         return `\nComptes de démonstration :\n${lines.join('\n')}\n\nL’export ONDE de l’école est dans ${ondeDir} : la direction peut le réimporter depuis Annuaire → Importer depuis ONDE.\n\n`;
       });
     }
@@ -96,7 +101,11 @@ async function main() {
       return;
     }
     case 'import': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { uai: { type: 'string' }, year: { type: 'string' }, name: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { uai: { type: 'string' }, year: { type: 'string' }, name: { type: 'string' } },
+      });
       const [kind, dir] = positionals;
       if (kind !== 'onde' || !dir) fail('usage : preau import onde --uai UAI --year AAAA-AAAA DOSSIER');
       const uai = (values.uai ?? '').toUpperCase();

@@ -46,7 +46,9 @@ async function diskSpeed(dir: string, bytes: number): Promise<{ write: number; r
 /** A multipart body streamed from random chunks, never held whole in memory. */
 function multipartStream(bytes: number, name: string): { body: ReadableStream<Uint8Array>; headers: Record<string, string> } {
   const boundary = `----preaubench${randomBytes(6).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const chunk = randomBytes(CHUNK);
   let sent = -1;
@@ -93,7 +95,12 @@ export async function runDocumentsBench(ctx: DocumentsBenchContext): Promise<{ m
     for (const size of [10, 100]) {
       const upload = multipartStream(size * MB, `bench-${size}.bin`);
       let t0 = performance.now();
-      const res = await fetch(`${base}/api/documents/files`, { method: 'POST', headers: { ...headers, ...upload.headers }, body: upload.body, duplex: 'half' } as RequestInit);
+      const res = await fetch(`${base}/api/documents/files`, {
+        method: 'POST',
+        headers: { ...headers, ...upload.headers },
+        body: upload.body,
+        duplex: 'half',
+      } as RequestInit);
       if (res.status !== 201) throw new Error(`upload ${size} MB answered ${res.status}: ${await res.text()}`);
       const uploadS = (performance.now() - t0) / 1000;
       const id = ((await res.json()) as { items: { id: string }[] }).items[0]!.id;
@@ -111,12 +118,24 @@ export async function runDocumentsBench(ctx: DocumentsBenchContext): Promise<{ m
     metrics.download_100mb_ratio_to_disk_read = round(metrics.download_100mb_mb_s! / disk.read, 2);
 
     // A folder of 1 000 small files, uploaded through the API 20 at a time.
-    const folder = await fetch(`${base}/api/documents/folders`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Mille fichiers' }) });
+    const folder = await fetch(`${base}/api/documents/folders`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Mille fichiers' }),
+    });
     const folderId = ((await folder.json()) as { id: string }).id;
     for (let batch = 0; batch < 50; batch++) {
       const boundary = `----preaubench${batch}`;
-      const parts = Array.from({ length: 20 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="fiche-${String(batch * 20 + i).padStart(4, '0')}.txt"\r\n\r\nFiche ${batch * 20 + i}\r\n`);
-      const res = await fetch(`${base}/api/documents/files?parentId=${folderId}`, { method: 'POST', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body: `${parts.join('')}--${boundary}--\r\n` });
+      const parts = Array.from(
+        { length: 20 },
+        (_, i) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="fiche-${String(batch * 20 + i).padStart(4, '0')}.txt"\r\n\r\nFiche ${batch * 20 + i}\r\n`,
+      );
+      const res = await fetch(`${base}/api/documents/files?parentId=${folderId}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: `${parts.join('')}--${boundary}--\r\n`,
+      });
       if (res.status !== 201) throw new Error(`batch upload answered ${res.status}`);
     }
     const rounds = ctx.quick ? 20 : 100;

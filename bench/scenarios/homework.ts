@@ -75,14 +75,34 @@ export async function generateHomeworkYear(db: Db, options: HomeworkYearOptions 
             updatedAt: now,
           });
           if (slot % 2 === 0) {
-            workRows.push({ id: newId(), lessonId: id, groupId: c.id, instructions: '<p>Exercices 1 à 4, relire la leçon.</p>', givenOn: date, dueOn: addDays(date, 2), estimatedMinutes: 20, toHandIn: 0, position: 0, createdAt: now, updatedAt: now });
+            workRows.push({
+              id: newId(),
+              lessonId: id,
+              groupId: c.id,
+              instructions: '<p>Exercices 1 à 4, relire la leçon.</p>',
+              givenOn: date,
+              dueOn: addDays(date, 2),
+              estimatedMinutes: 20,
+              toHandIn: 0,
+              position: 0,
+              createdAt: now,
+              updatedAt: now,
+            });
           }
         }
       }
     }
     await db.transaction().execute(async (trx) => {
-      for (let i = 0; i < lessonRows.length; i += CHUNK) await trx.insertInto('lessons').values(lessonRows.slice(i, i + CHUNK)).execute();
-      for (let i = 0; i < workRows.length; i += CHUNK) await trx.insertInto('assignments').values(workRows.slice(i, i + CHUNK)).execute();
+      for (let i = 0; i < lessonRows.length; i += CHUNK)
+        await trx
+          .insertInto('lessons')
+          .values(lessonRows.slice(i, i + CHUNK))
+          .execute();
+      for (let i = 0; i < workRows.length; i += CHUNK)
+        await trx
+          .insertInto('assignments')
+          .values(workRows.slice(i, i + CHUNK))
+          .execute();
     });
     lessons += lessonRows.length;
     assignments += workRows.length;
@@ -115,10 +135,15 @@ export async function runHomeworkBench(ctx: HomeworkBenchContext): Promise<{ res
   const pupils: { cookie: string }[] = [];
   const teachers: { cookie: string; csrf: string; groupId: string; subjectId: string }[] = [];
   try {
-    const existing = await handle.db.selectFrom('lessons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const existing = await handle.db
+      .selectFrom('lessons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(existing.n) === 0) {
       const year = await generateHomeworkYear(handle.db, { log: ctx.log });
-      notes.push(`Cahier de textes: ${year.lessons} lessons and ${year.assignments} assignments (6 lessons a day per class over 36 weeks) written in ${year.seconds.toFixed(1)} s.`);
+      notes.push(
+        `Cahier de textes: ${year.lessons} lessons and ${year.assignments} assignments (6 lessons a day per class over 36 weeks) written in ${year.seconds.toFixed(1)} s.`,
+      );
     }
     const lifetimes = { idleMinutes: 120, absoluteMinutes: 720 };
     const pupilIds = await handle.db
@@ -159,8 +184,18 @@ export async function runHomeworkBench(ctx: HomeworkBenchContext): Promise<{ res
   const results: ScenarioResult[] = [];
   const get = (path: string, accept: string) => pupils.map((s) => ({ method: 'GET', path, headers: { cookie: s.cookie, accept } }));
   const scenarios: Scenario[] = [
-    { ...common, name: 'homework_agenda_json', requests: get('/api/homework/agenda', 'application/json'), note: `GET /api/homework/agenda as ${pupils.length} pupils in turn` },
-    { ...common, name: 'homework_agenda_page', requests: get('/homework/agenda', 'text/html'), note: `GET /homework/agenda as ${pupils.length} pupils in turn` },
+    {
+      ...common,
+      name: 'homework_agenda_json',
+      requests: get('/api/homework/agenda', 'application/json'),
+      note: `GET /api/homework/agenda as ${pupils.length} pupils in turn`,
+    },
+    {
+      ...common,
+      name: 'homework_agenda_page',
+      requests: get('/homework/agenda', 'text/html'),
+      note: `GET /homework/agenda as ${pupils.length} pupils in turn`,
+    },
   ];
   const today = todayInParis();
   const publish = teachers.map((s) => ({
@@ -181,7 +216,12 @@ export async function runHomeworkBench(ctx: HomeworkBenchContext): Promise<{ res
       ],
     }),
   }));
-  scenarios.push({ ...common, name: 'homework_publish', requests: publish, note: `POST /api/homework/lessons (two assignments, notifications to the class) as ${teachers.length} teachers in turn` });
+  scenarios.push({
+    ...common,
+    name: 'homework_publish',
+    requests: publish,
+    note: `POST /api/homework/lessons (two assignments, notifications to the class) as ${teachers.length} teachers in turn`,
+  });
   for (const scenario of scenarios) {
     if (scenario.requests.length === 0) {
       notes.push(`${scenario.name}: no account found in the dataset, skipped.`);

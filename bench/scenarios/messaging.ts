@@ -24,11 +24,29 @@ export interface MessagingBenchContext {
 }
 
 /** Scenario names, in report order. */
-export const MESSAGING_SCENARIOS = ['messaging_inbox', 'messaging_unread', 'messaging_recipients', 'messaging_send_one', 'messaging_send_class', 'messaging_send_school'] as const;
+export const MESSAGING_SCENARIOS = [
+  'messaging_inbox',
+  'messaging_unread',
+  'messaging_recipients',
+  'messaging_send_one',
+  'messaging_send_class',
+  'messaging_send_school',
+] as const;
 
 /** Messages per teacher per school week, and how they split. */
 const PER_WEEK = { toParent: 20, fromParent: 15, toClassParents: 5, toColleague: 10 };
-const SUBJECTS = ['Sortie au musée', 'Réunion de rentrée', 'Cahier de liaison', 'Goûter de Noël', 'Absence de demain', 'Photos de classe', 'Devoirs de la semaine', 'Piscine', 'Fournitures', 'Rendez-vous'];
+const SUBJECTS = [
+  'Sortie au musée',
+  'Réunion de rentrée',
+  'Cahier de liaison',
+  'Goûter de Noël',
+  'Absence de demain',
+  'Photos de classe',
+  'Devoirs de la semaine',
+  'Piscine',
+  'Fournitures',
+  'Rendez-vous',
+];
 const BODIES = [
   'Bonjour, pourriez-vous signer le cahier de liaison ? Merci.',
   'Bonjour, la sortie aura lieu jeudi ; prévoir un pique-nique et une tenue adaptée.',
@@ -113,7 +131,11 @@ async function generate(handle: DbHandle, casts: SchoolCast[], weeks: number, lo
               senderFolder: 'sent',
               subject,
               bodyHtml: `<p>${body}</p>`,
-              toJson: JSON.stringify(kind === 'class' ? [{ token: `group:${teacher.classId}:relative`, label: 'Parents de la classe' }] : to.map((p) => ({ token: `person:${p}`, label: '' }))),
+              toJson: JSON.stringify(
+                kind === 'class'
+                  ? [{ token: `group:${teacher.classId}:relative`, label: 'Parents de la classe' }]
+                  : to.map((p) => ({ token: `person:${p}`, label: '' })),
+              ),
               ccJson: '[]',
               recipientCount: to.length,
               searchText: searchTextOf(subject, body),
@@ -126,8 +148,16 @@ async function generate(handle: DbHandle, casts: SchoolCast[], weeks: number, lo
         }
       }
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < msgRows.length; i += CHUNK) await trx.insertInto('messages').values(msgRows.slice(i, i + CHUNK) as never).execute();
-        for (let i = 0; i < rcptRows.length; i += CHUNK) await trx.insertInto('messageRecipients').values(rcptRows.slice(i, i + CHUNK) as never).execute();
+        for (let i = 0; i < msgRows.length; i += CHUNK)
+          await trx
+            .insertInto('messages')
+            .values(msgRows.slice(i, i + CHUNK) as never)
+            .execute();
+        for (let i = 0; i < rcptRows.length; i += CHUNK)
+          await trx
+            .insertInto('messageRecipients')
+            .values(rcptRows.slice(i, i + CHUNK) as never)
+            .execute();
       });
       messages += msgRows.length;
       recipients += rcptRows.length;
@@ -200,9 +230,19 @@ export async function runMessagingBench(ctx: MessagingBenchContext): Promise<{ r
     const schools = await handle.db.selectFrom('structures').select('id').where('kind', '=', 'school').orderBy('uai').execute();
     // Full volume for a sample of schools spread over the département (all of them in quick mode).
     const step = Math.max(1, Math.floor(schools.length / (ctx.quick ? schools.length : 12)));
-    schoolIds = schools.filter((_, i) => i % step === 0).map((s) => s.id).slice(0, ctx.quick ? schools.length : 12);
+    schoolIds = schools
+      .filter((_, i) => i % step === 0)
+      .map((s) => s.id)
+      .slice(0, ctx.quick ? schools.length : 12);
     const casts = await Promise.all(schoolIds.map((id) => castOf(handle, id)));
-    const existing = Number((await handle.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const existing = Number(
+      (
+        await handle.db
+          .selectFrom('messages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (existing > 0) {
       notes.push(`Messaging: reused ${existing} messages already in the dataset.`);
     } else {
@@ -216,7 +256,15 @@ export async function runMessagingBench(ctx: MessagingBenchContext): Promise<{ r
     const picked = casts.flatMap((c) => c.teachers.slice(0, 1)).slice(0, 8);
     const hash = await hashPassword(BENCH_PASSWORD);
     const now = new Date().toISOString();
-    await handle.db.updateTable('people').set({ passwordHash: hash, activatedAt: now, charterAcceptedAt: now, activationCode: null }).where('id', 'in', picked.map((p) => p.id)).execute();
+    await handle.db
+      .updateTable('people')
+      .set({ passwordHash: hash, activatedAt: now, charterAcceptedAt: now, activationCode: null })
+      .where(
+        'id',
+        'in',
+        picked.map((p) => p.id),
+      )
+      .execute();
     for (const p of picked) {
       const session = await loginOverHttp(ctx.baseUrl, p.login, BENCH_PASSWORD);
       teachers.push({ session, csrf: await csrfOf(ctx.baseUrl, session.cookie), parent: p.parents[0]!, classId: p.classId });
@@ -235,7 +283,11 @@ export async function runMessagingBench(ctx: MessagingBenchContext): Promise<{ r
   const run = async (name: string, requests: { method: string; path: string; headers: Record<string, string>; body?: string }[], note: string) => {
     out.push(await runScenario({ ...common, name, requests, note }, ctx.log));
   };
-  await run('messaging_inbox', teachers.map((x) => ({ method: 'GET', path: '/messaging', headers: { ...html, cookie: x.session.cookie } })), `GET /messaging as ${teachers.length} teachers with a year of mail`);
+  await run(
+    'messaging_inbox',
+    teachers.map((x) => ({ method: 'GET', path: '/messaging', headers: { ...html, cookie: x.session.cookie } })),
+    `GET /messaging as ${teachers.length} teachers with a year of mail`,
+  );
   await run(
     'messaging_unread',
     [...teachers.map((x) => x.session), ...ctx.parents].map((s) => ({ method: 'GET', path: '/api/messaging/unread', headers: { ...json, cookie: s.cookie } })),
@@ -244,7 +296,9 @@ export async function runMessagingBench(ctx: MessagingBenchContext): Promise<{ r
   const searchers = [...teachers.map((x) => x.session), ...ctx.directors];
   await run(
     'messaging_recipients',
-    PREFIXES.flatMap((q) => searchers.map((s) => ({ method: 'GET', path: `/api/messaging/recipients?q=${encodeURIComponent(q)}`, headers: { ...json, cookie: s.cookie } }))),
+    PREFIXES.flatMap((q) =>
+      searchers.map((s) => ({ method: 'GET', path: `/api/messaging/recipients?q=${encodeURIComponent(q)}`, headers: { ...json, cookie: s.cookie } })),
+    ),
     `search-as-you-type within the communication rules, prefixes ${PREFIXES.join(', ')}, teachers and directors`,
   );
   const post = (x: (typeof teachers)[number], to: string) => ({
@@ -253,20 +307,42 @@ export async function runMessagingBench(ctx: MessagingBenchContext): Promise<{ r
     headers: { ...json, 'content-type': 'application/json', cookie: x.session.cookie, 'x-csrf-token': x.csrf },
     body: JSON.stringify({ to: [to], subject: 'Mesure', body: 'Message de mesure du banc.' }),
   });
-  await run('messaging_send_one', teachers.map((x) => post(x, `person:${x.parent}`)), 'POST /api/messaging/messages, a teacher to one parent of the class (rules checked, stored, one copy)');
-  await run('messaging_send_class', teachers.map((x) => post(x, `group:${x.classId}:relative`)), 'POST /api/messaging/messages to "<class> – parents": group expanded within the rules, one row per parent');
+  await run(
+    'messaging_send_one',
+    teachers.map((x) => post(x, `person:${x.parent}`)),
+    'POST /api/messaging/messages, a teacher to one parent of the class (rules checked, stored, one copy)',
+  );
+  await run(
+    'messaging_send_class',
+    teachers.map((x) => post(x, `group:${x.classId}:relative`)),
+    'POST /api/messaging/messages to "<class> – parents": group expanded within the rules, one row per parent',
+  );
 
   const signedDirectors = ctx.directors.slice(0, 4);
   const schoolSends: { cookie: string; csrf: string; body: unknown }[] = [];
   for (const d of signedDirectors) {
     const csrf = await csrfOf(ctx.baseUrl, d.cookie);
-    const me = (await (await fetch(`${ctx.baseUrl}/api/accounts/me`, { headers: { cookie: d.cookie, accept: 'application/json' } })).json()) as { actor?: { activeStructureId?: string | null } | null };
+    const me = (await (await fetch(`${ctx.baseUrl}/api/accounts/me`, { headers: { cookie: d.cookie, accept: 'application/json' } })).json()) as {
+      actor?: { activeStructureId?: string | null } | null;
+    };
     const structureId = me.actor?.activeStructureId;
     if (!structureId) continue;
-    for (let i = 0; i < (ctx.quick ? 3 : 5); i++) schoolSends.push({ cookie: d.cookie, csrf, body: { to: [`school:${structureId}:relative`], subject: 'Information aux familles', body: 'Message de mesure à tous les parents.' } });
+    for (let i = 0; i < (ctx.quick ? 3 : 5); i++)
+      schoolSends.push({
+        cookie: d.cookie,
+        csrf,
+        body: { to: [`school:${structureId}:relative`], subject: 'Information aux familles', body: 'Message de mesure à tous les parents.' },
+      });
   }
   if (schoolSends.length > 0) {
-    out.push(await timedSends('messaging_send_school', ctx.baseUrl, schoolSends, 'a director to all the school’s parents ("Parents de l’école"), sequential; the first such send of an account is held for review (same work: expanded and stored)'));
+    out.push(
+      await timedSends(
+        'messaging_send_school',
+        ctx.baseUrl,
+        schoolSends,
+        'a director to all the school’s parents ("Parents de l’école"), sequential; the first such send of an account is held for review (same work: expanded and stored)',
+      ),
+    );
   }
   return { results: out, notes };
 }

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { htmlToText, htmlToTypedText, richText, typedTextToHtml } from './rich-text.js';
 
 test('typed text becomes paragraphs, lists, emphasis and links', () => {
-  const html = typedTextToHtml('Lire le **chapitre 3** pour *jeudi*.\nBien relire.\n\n- exercice 1\n- exercice 2\n\n1. lire\n2. résumer\n\nVoir https://fr.wikipedia.org/wiki/Volcan.');
+  const html = typedTextToHtml(
+    'Lire le **chapitre 3** pour *jeudi*.\nBien relire.\n\n- exercice 1\n- exercice 2\n\n1. lire\n2. résumer\n\nVoir https://fr.wikipedia.org/wiki/Volcan.',
+  );
   assert.equal(
     html,
     '<p>Lire le <strong>chapitre 3</strong> pour <em>jeudi</em>.<br>Bien relire.</p>' +
@@ -19,7 +21,9 @@ test('what a person types is never markup: tags are shown as text', () => {
 });
 
 test('HTML keeps only the small set, with safe links', () => {
-  const html = richText('<p onclick="x()">Bonjour <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://exemple.fr">ici</a><img src=x onerror=y></p>');
+  const html = richText(
+    '<p onclick="x()">Bonjour <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://exemple.fr">ici</a><img src=x onerror=y></p>',
+  );
   assert.equal(html, '<p>Bonjour <a rel="noopener noreferrer nofollow">x</a> <a href="https://exemple.fr" rel="noopener noreferrer nofollow">ici</a></p>');
 });
 

@@ -29,12 +29,18 @@ function inline(escaped: string): string {
  * Works without any editor script.
  */
 export function typedTextToHtml(text: string): string {
-  const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n{2,}/).filter(Boolean);
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n{2,}/)
+    .filter(Boolean);
   return blocks
     .map((block) => {
       const lines = block.split('\n');
-      if (lines.every((l) => /^\s*[-*•]\s+/.test(l))) return `<ul>${lines.map((l) => `<li>${inline(escape(l.replace(/^\s*[-*•]\s+/, '')))}</li>`).join('')}</ul>`;
-      if (lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) return `<ol>${lines.map((l) => `<li>${inline(escape(l.replace(/^\s*\d+[.)]\s+/, '')))}</li>`).join('')}</ol>`;
+      if (lines.every((l) => /^\s*[-*•]\s+/.test(l)))
+        return `<ul>${lines.map((l) => `<li>${inline(escape(l.replace(/^\s*[-*•]\s+/, '')))}</li>`).join('')}</ul>`;
+      if (lines.every((l) => /^\s*\d+[.)]\s+/.test(l)))
+        return `<ol>${lines.map((l) => `<li>${inline(escape(l.replace(/^\s*\d+[.)]\s+/, '')))}</li>`).join('')}</ol>`;
       return `<p>${lines.map((l) => inline(escape(l))).join('<br>')}</p>`;
     })
     .join('');

@@ -12,7 +12,7 @@ test('foldAccents strips diacritics and expands ligatures', () => {
 });
 
 test('normalizeKey makes header comparisons tolerant', () => {
-  assert.equal(normalizeKey("  Nom d’usage   Elève "), "nom d'usage eleve");
+  assert.equal(normalizeKey('  Nom d’usage   Elève '), "nom d'usage eleve");
   assert.equal(normalizeKey('NOM D`USAGE ÉLÈVE'), "nom d'usage eleve");
   assert.equal(normalizeKey('Prénom\tElève'), 'prenom eleve');
   assert.equal(normalizeKey('Nom d‘usage'), "nom d'usage");

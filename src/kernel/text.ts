@@ -1,11 +1,11 @@
 // Small text helpers shared by several modules (imports, logins, search).
 
 const LIGATURES: Record<string, string> = {
-  'œ': 'oe',
-  'Œ': 'OE',
-  'æ': 'ae',
-  'Æ': 'AE',
-  'ß': 'ss',
+  œ: 'oe',
+  Œ: 'OE',
+  æ: 'ae',
+  Æ: 'AE',
+  ß: 'ss',
 };
 
 const LIGATURE_RE = /[œŒæÆß]/g;

@@ -47,11 +47,20 @@ test('import onde refuses a bad UAI, a bad year and a broken folder', () => {
 
 test('user reset prints a new activation code', () => {
   const login = JSON.parse(
-    spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       const { default: SQLite } = await import('better-sqlite3');
       const db = new SQLite(${JSON.stringify(path.join(dataDir, 'preau.db'))});
       console.log(JSON.stringify(db.prepare("select login from people where profile = 'relative' order by login limit 1").get().login));
-    `], { cwd: root, encoding: 'utf8' }).stdout,
+    `,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    ).stdout,
   );
   const run = preau(['user', 'reset', login]);
   assert.equal(run.code, 0, run.err);

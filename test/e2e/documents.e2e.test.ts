@@ -91,7 +91,11 @@ test('two pupils hand in, the second after the deadline (marked late)', async ()
   await withPage(suite.browser, {}, (page) => handIn(page, 'ana', 'exposé-ana.pdf'));
   // Time passes: the deadline is now behind us; late work is accepted by default.
   const boxId = new URL(boxUrl).pathname.split('/').pop()!;
-  await suite.server.app.db.updateTable('handInBoxes').set({ dueAt: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', boxId).execute();
+  await suite.server.app.db
+    .updateTable('handInBoxes')
+    .set({ dueAt: new Date(Date.now() - 60_000).toISOString() })
+    .where('id', '=', boxId)
+    .execute();
   await withPage(suite.browser, {}, async (page) => {
     const main = await handIn(page, 'tom', 'exposé-tom.txt');
     assert.match(main, /Rendu en retard/);

@@ -61,9 +61,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
 /** Debian's Chromium, headless. Throws when it is missing: browser tests never skip silently. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM_PATH}. Browser tests need Debian's package: apt-get install chromium`,
-    );
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}. Browser tests need Debian's package: apt-get install chromium`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
@@ -217,8 +215,7 @@ export async function pageWeight(page: Page, url: string): Promise<PageWeight> {
     page.off('response', onResponse);
   }
   const resources = (await Promise.all(pending)).filter((r): r is LoadedResource => r !== null);
-  const sum = (types: string[] | null) =>
-    resources.filter((r) => (types ? types.includes(r.type) : true)).reduce((n, r) => n + r.bytes, 0);
+  const sum = (types: string[] | null) => resources.filter((r) => (types ? types.includes(r.type) : true)).reduce((n, r) => n + r.bytes, 0);
   const html = sum(['document']);
   const css = sum(['stylesheet']);
   const js = sum(['script']);
@@ -247,7 +244,9 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
         if (getComputedStyle(p).overflowX !== 'visible') clipped = true;
       }
       if (!clipped && rect.right > viewport + 0.5 && culprits.length < 10) {
-        culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right ${Math.round(rect.right)})`);
+        culprits.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right ${Math.round(rect.right)})`,
+        );
       }
     }
     return { scrollWidth, viewport, culprits };

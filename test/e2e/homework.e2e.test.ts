@@ -131,7 +131,13 @@ test('a pupil of another class cannot see it by any route', async () => {
     assert.equal(lesson?.status(), 404);
     assert.doesNotMatch(await page.locator('main').innerText(), /fractions/);
     await checkA11y(page);
-    for (const url of [attachmentUrl, `/api/homework/lessons/${lessonUrl.split('/').pop()}`, '/api/homework/lessons', '/api/homework/agenda', '/notifications']) {
+    for (const url of [
+      attachmentUrl,
+      `/api/homework/lessons/${lessonUrl.split('/').pop()}`,
+      '/api/homework/lessons',
+      '/api/homework/agenda',
+      '/notifications',
+    ]) {
       const res = await page.request.get(`${suite.server.url}${url}`);
       assert.doesNotMatch(await res.text(), /Exercices 5 et 6|fractions/, url);
     }

@@ -51,7 +51,10 @@ let messageUrl = '';
 test('a teacher writes to “CE1 – parents” with an attachment', async () => {
   await withPage(suite.browser, {}, async (page) => {
     await login(page, await loginOf(w.ce1Teacher.id));
-    await page.getByRole('link', { name: /Messagerie/ }).first().click();
+    await page
+      .getByRole('link', { name: /Messagerie/ })
+      .first()
+      .click();
     await page.waitForLoadState('load');
     assert.equal(new URL(page.url()).pathname, '/messaging');
     await checkA11y(page);

@@ -17,7 +17,14 @@ before(async () => {
   suite = await startBrowserSuite();
   const db = suite.server.app.db;
   const school = await buildSchool(db, { name: 'École Frédéric-Mistral', uai: '0061234A' });
-  const director = await buildPerson(db, { profile: 'teacher', firstName: 'Sylvie', lastName: 'Fournier', structureId: school.id, roles: ['director'], password: E2E_PASSWORD });
+  const director = await buildPerson(db, {
+    profile: 'teacher',
+    firstName: 'Sylvie',
+    lastName: 'Fournier',
+    structureId: school.id,
+    roles: ['director'],
+    password: E2E_PASSWORD,
+  });
   directorLogin = director.login;
 });
 after(async () => {
@@ -66,7 +73,11 @@ test('a director logs in, imports the ONDE files and prints activation codes', a
     await page.waitForLoadState('load');
     await checkA11y(page);
     const sheets = await page.locator('.sheet').evaluateAll((nodes) =>
-      nodes.map((n) => ({ text: (n as HTMLElement).innerText, login: n.querySelector('dd code')?.textContent ?? '', code: n.querySelector('.code-large')?.textContent ?? '' })),
+      nodes.map((n) => ({
+        text: (n as HTMLElement).innerText,
+        login: n.querySelector('dd code')?.textContent ?? '',
+        code: n.querySelector('.code-large')?.textContent ?? '',
+      })),
     );
     assert.ok(sheets.length >= 8, `one sheet per pupil, parent and teacher: ${sheets.length}`);
     const sheet = sheets.find((s) => /Responsable de/.test(s.text) && s.code);

@@ -1,8 +1,9 @@
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../authz/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, Unauthorized } from '../http/errors.js';
+import { Forbidden } from '../authz/index.js';
 import { wantsJson } from '../http/plugin.js';
 import { t } from '../i18n/fr.js';
 import { createSession, destroySession, findSession } from './sessions.js';
@@ -16,15 +17,24 @@ export type ActorLoader = (db: Db, personId: string, structureId: string | null)
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Sessions (server-side rows, cookie holds a random token), `request.actor`, and CSRF checks on
- * every state-changing request: the session's token, or before login a double-submit cookie.
+ * Sessions (server-side rows, cookie holds a random token), `request.optionalActor`, and CSRF
+ * checks on every state-changing request: the session's token, or before login a double-submit
+ * cookie. `fastify-plugin`: the request decorators and hooks must reach every module.
  */
 export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
   const lifetimes = { idleMinutes: app.config.sessionIdleMinutes, absoluteMinutes: app.config.sessionAbsoluteMinutes };
   const secure = app.config.publicUrl.startsWith('https://');
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
 
-  app.decorateRequest('actor', null);
+  app.decorateRequest('optionalActor', null);
+  // Inside `authenticated` scopes the hook below has already answered 401 when nobody is signed
+  // in, so handlers read a non-null actor; anywhere else a missing person is a 401, never a crash.
+  app.decorateRequest('actor', {
+    getter(this: FastifyRequest) {
+      if (!this.optionalActor) throw new Unauthorized();
+      return this.optionalActor;
+    },
+  });
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', '');
 
@@ -36,7 +46,7 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
       const actor = session ? await opts.loadActor(app.db, session.personId, session.structureId) : null;
       if (session && actor) {
         request.session = session;
-        request.actor = actor;
+        request.optionalActor = actor;
         request.csrfToken = session.csrfToken;
         return;
       }
@@ -78,17 +88,54 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
   app.decorate('endSession', async function (request: FastifyRequest, reply: FastifyReply) {
     if (request.session) await destroySession(app.db, request.session.id);
     request.session = null;
-    request.actor = null;
+    request.optionalActor = null;
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 });
 
-/** preHandler for routes that need a person: 401 for the API, the login page for pages. */
-export async function requireUser(request: FastifyRequest, reply: FastifyReply) {
-  if (request.actor) return;
-  if (wantsJson(request)) throw new Unauthorized();
-  const next = encodeURIComponent(request.url);
-  return reply.redirect(`/login?next=${next}`, 303);
+/**
+ * The one way in for routes that need a person. The scope resolves the session once (the kernel's
+ * hook above), answers 401 JSON for the API and sends pages to `/login?next=…` before the body is
+ * read, holds every page but the charter until the usage charter is accepted, and marks its routes
+ * `access: 'person'` for the route-coverage test. Register a module's private routes inside it:
+ *
+ *     await app.register(authenticated(async (app) => { await app.register(api, { prefix: '/api/x' }); }));
+ */
+export function authenticated<O extends Record<string, unknown> = Record<string, never>>(routes: (app: FastifyInstance, opts: O) => Promise<void>) {
+  return async function authenticatedScope(app: FastifyInstance, opts: O) {
+    app.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: 'person' };
+    });
+    app.addHook('onRequest', requirePerson);
+    await routes(app, opts);
+  };
+}
+
+/**
+ * Routes anyone may call (login, activation, public feeds). Each still declares itself, so that
+ * the coverage test knows the route is public on purpose and checks what a stranger gets.
+ */
+export function publicRoutes<O extends Record<string, unknown> = Record<string, never>>(routes: (app: FastifyInstance, opts: O) => Promise<void>) {
+  return async function publicScope(app: FastifyInstance, opts: O) {
+    app.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: 'public' };
+    });
+    await routes(app, opts);
+  };
+}
+
+async function requirePerson(request: FastifyRequest, reply: FastifyReply) {
+  const actor = request.optionalActor;
+  if (!actor) {
+    if (wantsJson(request)) throw new Unauthorized();
+    return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+  }
+  if (actor.charterAccepted || request.routeOptions.config?.beforeCharter) return;
+  // Until the usage charter is accepted, every page leads to it and the API refuses.
+  if (wantsJson(request)) throw new Forbidden(t('error.charter_pending'), 'account.charter_required');
+  const path = request.url.split('?')[0] ?? '/';
+  const next = request.method === 'GET' && path !== '/' && !request.url.startsWith('//') ? request.url : null;
+  return reply.redirect(next ? `/charter?next=${encodeURIComponent(next)}` : '/charter', 303);
 }
 
 declare module 'fastify' {
@@ -97,3 +144,6 @@ declare module 'fastify' {
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
+
+/** Transitional name of the scope's guard for modules not yet inside `authenticated`. */
+export const requireUser = requirePerson;

@@ -15,7 +15,15 @@ test('defaults give a working local instance on SQLite', () => {
 });
 
 test('values are read and typed', () => {
-  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/srv/preau', DATABASE_URL: 'postgres://u@db/preau', PUBLIC_URL: 'https://ent.exemple.fr/', PREAU_LOG_LEVEL: 'warn', TRUST_PROXY: 'yes' });
+  const config = loadConfig({
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    DATA_DIR: '/srv/preau',
+    DATABASE_URL: 'postgres://u@db/preau',
+    PUBLIC_URL: 'https://ent.exemple.fr/',
+    PREAU_LOG_LEVEL: 'warn',
+    TRUST_PROXY: 'yes',
+  });
   assert.equal(config.port, 8080);
   assert.equal(config.dataDir, '/srv/preau');
   assert.equal(config.databaseUrl, 'postgres://u@db/preau');
@@ -35,5 +43,10 @@ test('a bad value is one clear error naming the variable', () => {
     [{ STORAGE: 's3' }, /STORAGE=s3 needs S3_BUCKET/],
     [{ SMTP_URL: 'mail.example' }, /SMTP_URL must look like/],
   ];
-  for (const [env, message] of cases) assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test((e as Error).message), JSON.stringify(env));
+  for (const [env, message] of cases)
+    assert.throws(
+      () => loadConfig(env),
+      (e: unknown) => e instanceof ConfigError && message.test((e as Error).message),
+      JSON.stringify(env),
+    );
 });

@@ -21,7 +21,9 @@ export interface Config {
   /** Maximum size of an uploaded file, in bytes. */
   uploadMaxBytes: number;
   /** Blob store: `disk` under DATA_DIR/blobs, or an S3-compatible service. */
-  storage: { kind: 'disk' } | { kind: 's3'; endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  storage:
+    | { kind: 'disk' }
+    | { kind: 's3'; endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   /** Document space quotas per profile, in bytes. */
   quotas: { teacher: number; student: number; relative: number; personnel: number; municipal: number };
   /** Outgoing mail: `smtp://user:pass@host:port` (or `smtps://`); null disables email notices. */

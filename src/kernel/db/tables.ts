@@ -1,5 +1,3 @@
-
-
 export interface SettingsTable {
   key: string;
   value: string;
@@ -35,4 +33,3 @@ declare module './index.js' {
     sessions: SessionsTable;
   }
 }
-

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { h } from 'preact';
 import { AppError, errorBody } from './errors.js';
 import { Layout } from '../views/layout.js';
@@ -18,16 +18,29 @@ export function wantsJson(request: FastifyRequest): boolean {
 function errorPage(reply: FastifyReply, status: number, message: string) {
   return reply.page(
     { title: t('error.title'), status },
-    h('section', { class: 'card' }, [
-      h('h1', null, t('error.title')),
-      h('p', null, message),
-      h('p', null, h('a', { href: '/' }, t('error.back'))),
-    ]),
+    h('section', { class: 'card' }, [h('h1', null, t('error.title')), h('p', null, message), h('p', null, h('a', { href: '/' }, t('error.back')))]),
   );
 }
 
-/** Error model, security headers, static files, form bodies and the page renderer. */
+/** Every route of the app as registered, for the route-coverage test (HEAD twins left out). */
+export interface RouteRecord {
+  method: string;
+  url: string;
+  /** Read after registration: the route kit's scopes mark `config.access` once the route exists. */
+  options: RouteOptions;
+}
+
+/**
+ * Error model, security headers, static files, form bodies and the page renderer.
+ * `fastify-plugin`: the reply decorators, the error handler and the route table serve every module.
+ */
 export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
+  app.decorate('routeTable', [] as RouteRecord[]);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, options: route });
+    }
+  });
   const secure = app.config.publicUrl.startsWith('https://');
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -51,30 +64,33 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
   });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: app.config.uploadMaxBytes, files: 20, fields: 50 } });
-  await app.register(fastifyStatic, {
-    root: path.resolve(opts.publicDir),
-    prefix: '/static/',
-    maxAge: '1h',
-    index: false,
+  await app.register(async (assets) => {
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: 'public' };
+    });
+    await assets.register(fastifyStatic, { root: path.resolve(opts.publicDir), prefix: '/static/', maxAge: '1h', index: false });
   });
 
   app.decorateReply('page', async function (this: FastifyReply, options, body) {
     const request = this.request;
-    const actor = request.actor;
+    const actor = request.optionalActor;
     const { status, ...layout } = options;
     const visible = actor ? this.server.nav.filter((n) => n.visible(actor)).sort((a, b) => a.order - b.order) : [];
     // Counters (unread messages, notifications) are one small query each, run together.
     const nav = await Promise.all(
-      visible.map(async (n) => ({ href: n.href, label: n.label, service: n.service, count: actor && n.count ? await n.count(actor, this.server.db) : undefined })),
+      visible.map(async (n) => ({
+        href: n.href,
+        label: n.label,
+        service: n.service,
+        count: actor && n.count ? await n.count(actor, this.server.db) : undefined,
+      })),
     );
     const html = renderDocument(
       h(
         Layout,
         {
           ...layout,
-          user: actor
-            ? { displayName: actor.displayName, structures: actor.structures, activeStructureId: actor.activeStructureId }
-            : null,
+          user: actor ? { displayName: actor.displayName, structures: actor.structures, activeStructureId: actor.activeStructureId } : null,
           nav,
           currentPath: request.url.split('?')[0],
           csrfToken: request.csrfToken,

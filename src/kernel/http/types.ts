@@ -34,9 +34,14 @@ declare module 'fastify' {
     events: EventBus;
     /** Where files live (disk or S3), for every module that stores files. */
     blobs: BlobStore;
+    /** Every route registered, in order (the route-coverage test reads it). */
+    routeTable: import('./plugin.js').RouteRecord[];
   }
   interface FastifyRequest {
-    actor: Actor | null;
+    /** The signed-in person. Inside an `authenticated` scope always present; elsewhere reading it without a session is a 401. */
+    readonly actor: Actor;
+    /** The signed-in person or null, for public routes and the layout. */
+    optionalActor: Actor | null;
     session: SessionInfo | null;
     /** Token forms must send back in `_csrf` (or the `x-csrf-token` header). */
     csrfToken: string;
@@ -52,5 +57,14 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route does not need the CSRF token (e.g. token-authenticated feeds). */
     skipCsrf?: boolean;
+    /** Set by the route kit: `person` inside `authenticated`, `public` inside `publicRoutes`. */
+    access?: 'person' | 'public';
+    /** Reachable while the usage charter is still to be accepted (the charter itself, logout, who am I). */
+    beforeCharter?: boolean;
+    /**
+     * The route reads or changes only the signed-in person's own things and takes no id of anyone
+     * else's (their preferences, their unread count): no wrong-person case is asked of it.
+     */
+    personal?: boolean;
   }
 }

@@ -17,6 +17,8 @@ export const kernelFr = {
   'error.forbidden': 'Vous n’avez pas accès à cette page.',
   'error.internal': 'Une erreur inattendue est survenue. Réessayez dans un instant.',
   'error.validation': 'Certaines valeurs envoyées ne sont pas valides.',
+  'error.charter_pending': 'Acceptez la charte d’usage de l’ENT pour continuer.',
+  'error.unauthenticated': 'Connectez-vous pour continuer.',
   'error.csrf': 'Le formulaire a expiré. Rechargez la page et recommencez.',
   'error.too_many': 'Trop de demandes. Réessayez dans quelques minutes.',
   'error.payload_too_large': 'Le fichier envoyé est trop volumineux.',

@@ -33,7 +33,10 @@ before(async () => {
       totalExceeded: () => new AppError(413, 'quota.exceeded', 'Quota dépassé.'),
     });
     for (const file of received.files) stored.set(file.key, file);
-    return { fields: received.fields, files: received.files.map(({ key, fileName, size, sha256, contentType }) => ({ key, fileName, size, sha256, contentType })) };
+    return {
+      fields: received.fields,
+      files: received.files.map(({ key, fileName, size, sha256, contentType }) => ({ key, fileName, size, sha256, contentType })),
+    };
   });
   app.get<{ Params: { key: string }; Querystring: { inline?: string } }>('/blob/:key', async (request, reply) => {
     const file = stored.get(request.params.key)!;
@@ -77,13 +80,34 @@ test('receiveFiles stores each file with a safe name, fields alongside; an empty
 test('bad names, empty files, too large, too many, over the total: 4xx and nothing kept', async () => {
   const before = blobCount();
   const cases: Array<[Parameters<typeof multipart>[1], number, string]> = [
-    [[{ name: 'ok.txt', content: 'a' }, { name: '../etc/passwd', content: 'x' }], 400, 'storage.bad_file_name'],
+    [
+      [
+        { name: 'ok.txt', content: 'a' },
+        { name: '../etc/passwd', content: 'x' },
+      ],
+      400,
+      'storage.bad_file_name',
+    ],
     [[{ name: 'dossier\\x.txt', content: 'x' }], 400, 'storage.bad_file_name'],
     [[{ name: 'tab\tname.txt', content: 'x' }], 400, 'storage.bad_file_name'],
-    [[{ name: 'ok.txt', content: 'a' }, { name: 'vide.txt', content: '' }], 400, 'storage.empty_file'],
+    [
+      [
+        { name: 'ok.txt', content: 'a' },
+        { name: 'vide.txt', content: '' },
+      ],
+      400,
+      'storage.empty_file',
+    ],
     [[{ name: 'gros.bin', content: Buffer.alloc(1001) }], 413, 'storage.too_large'],
     [[1, 2, 3, 4].map((i) => ({ name: `f${i}.txt`, content: 'x' })), 400, 'storage.too_many_files'],
-    [[{ name: 'a.bin', content: Buffer.alloc(900) }, { name: 'b.bin', content: Buffer.alloc(900) }], 413, 'quota.exceeded'],
+    [
+      [
+        { name: 'a.bin', content: Buffer.alloc(900) },
+        { name: 'b.bin', content: Buffer.alloc(900) },
+      ],
+      413,
+      'quota.exceeded',
+    ],
   ];
   for (const [files, status, code] of cases) {
     const response = await upload({}, files);

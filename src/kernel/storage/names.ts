@@ -6,7 +6,7 @@ export const FILE_NAME_MAX = 200;
 export function fileNameProblem(raw: string): string | null {
   const name = raw.normalize('NFC').trim();
   if (name === '') return 'Le nom du fichier est vide.';
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'Le nom du fichier contient des caractères de contrôle.';
   if (/[/\\]/.test(name)) return 'Le nom du fichier ne peut pas contenir « / » ni « \\ ».';
   if (name === '.' || name === '..') return 'Ce nom de fichier n’est pas permis.';

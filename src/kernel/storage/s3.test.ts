@@ -39,9 +39,14 @@ after(async () => {
 test('S3 store: streamed put with size, SHA-256 and sniffed type; whole and ranged get; delete', async () => {
   // Bigger than one 8 MB part, so the multipart upload path runs.
   const body = Buffer.concat([Buffer.from('%PDF-1.5\n'), randomBytes(9 * 1024 * 1024)]);
-  const info = await store.put(Readable.from((function* () {
-    for (let i = 0; i < body.length; i += 256 * 1024) yield body.subarray(i, i + 256 * 1024);
-  })()), { maxBytes: 20 * 1024 * 1024 });
+  const info = await store.put(
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < body.length; i += 256 * 1024) yield body.subarray(i, i + 256 * 1024);
+      })(),
+    ),
+    { maxBytes: 20 * 1024 * 1024 },
+  );
   assert.equal(info.size, body.length);
   assert.equal(info.sha256, createHash('sha256').update(body).digest('hex'));
   assert.equal(info.contentType, 'application/pdf');

@@ -52,10 +52,7 @@ export class S3BlobStore implements BlobStore {
     });
     try {
       // Rejects when the meter fails (too large); lib-storage aborts the multipart upload.
-      await Promise.race([
-        upload.done(),
-        new Promise<never>((_, reject) => meter.once('error', reject)),
-      ]);
+      await Promise.race([upload.done(), new Promise<never>((_, reject) => meter.once('error', reject))]);
     } catch (error) {
       await upload.abort().catch(() => undefined);
       await this.delete(key).catch(() => undefined);

@@ -51,7 +51,10 @@ test('file names: trimmed and normalised, path separators and control characters
   assert.equal(safeFileName('Poe\u0301sie.pdf'), 'Poésie.pdf');
   for (const bad of ['a/b.pdf', '..\\x.pdf', 'tab\there', 'nul\u0000', '   ', '..', 'x'.repeat(201)]) {
     assert.ok(fileNameProblem(bad), `"${bad}" should be refused`);
-    assert.throws(() => safeFileName(bad), (error: { statusCode?: number }) => error.statusCode === 400);
+    assert.throws(
+      () => safeFileName(bad),
+      (error: { statusCode?: number }) => error.statusCode === 400,
+    );
   }
   assert.equal(safeFileName('x'.repeat(200)).length, 200);
 });

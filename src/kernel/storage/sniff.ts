@@ -72,7 +72,7 @@ function utf8Text(head: Uint8Array, truncated: boolean): string | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return null;
   return text;
 }
@@ -97,7 +97,11 @@ export function sniffContentType(head: Uint8Array, fileName?: string, truncated 
   if (ascii(head, 0, 'OggS')) return 'audio/ogg';
   const text = utf8Text(head, truncated);
   if (text !== null) {
-    const start = text.replace(/^\uFEFF/, '').trimStart().slice(0, 1024).toLowerCase();
+    const start = text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .slice(0, 1024)
+      .toLowerCase();
     if (/^<(!doctype\s+html|html|head|body|script|iframe|meta|style|title|a\s|div|p>|img|form)/.test(start)) return 'text/html';
     if (/<svg[\s>]/.test(start)) return 'image/svg+xml';
     if (start.startsWith('<?xml')) return 'application/xml';

@@ -9,10 +9,7 @@ export interface TestFile {
 }
 
 /** A multipart/form-data body, as a browser sends a file form; for `app.inject` in tests. */
-export function multipart(
-  fields: Record<string, string | string[]>,
-  files: TestFile[],
-): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(fields: Record<string, string | string[]>, files: TestFile[]): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----preau${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {

@@ -60,10 +60,13 @@ export interface TestApp {
 export async function buildTestApp(
   buildApp: (config: Config, options: { database: DbHandle; logger: boolean }) => Promise<FastifyInstance>,
   overrides: Partial<Config> = {},
+  /** Hooks a test adds before the app is ready (the route-coverage test tracks routes reached). */
+  beforeReady?: (app: FastifyInstance) => void,
 ): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({}, { logLevel: 'silent', dataDir: database.dataDir, ...overrides });
   const app = await buildApp(config, { database, logger: false });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,

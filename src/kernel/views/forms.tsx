@@ -17,9 +17,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors | undefin
       <p>{t('form.errors')}</p>
       <ul>
         {entries.map(([field, message]) => (
-          <li>
-            {field === '_form' ? message : <a href={`#field-${field}`}>{labels?.[field] ? `${labels[field]} : ${message}` : message}</a>}
-          </li>
+          <li>{field === '_form' ? message : <a href={`#field-${field}`}>{labels?.[field] ? `${labels[field]} : ${message}` : message}</a>}</li>
         ))}
       </ul>
     </div>

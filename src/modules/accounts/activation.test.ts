@@ -93,10 +93,16 @@ describe('activation pages', () => {
     const res = await visitor.post('/activate', { login: person.login, code: wrongCode });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Identifiant ou code d’activation incorrect/);
-    assert.equal(res.cookies.find((c) => c.name === 'preau_activation'), undefined);
+    assert.equal(
+      res.cookies.find((c) => c.name === 'preau_activation'),
+      undefined,
+    );
     const unknown = await visitor.post('/activate', { login: 'personne.inconnue', code: wrongCode });
     assert.equal(unknown.body.replace('personne.inconnue', 'LOGIN'), res.body.replace(person.login, 'LOGIN'));
-    assert.ok((await auditRows(t.app, 'activation.failure')).some((r) => r.subjectId === person.id), '(await auditRows(t.app, \'activation.failure\')).some((r) => r.subjectId === person.id)');
+    assert.ok(
+      (await auditRows(t.app, 'activation.failure')).some((r) => r.subjectId === person.id),
+      "(await auditRows(t.app, 'activation.failure')).some((r) => r.subjectId === person.id)",
+    );
     const empty = await visitor.post('/activate', { login: '', code: '' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /href="#field-code"/);
@@ -109,7 +115,10 @@ describe('activation pages', () => {
     for (let i = 0; i < 10; i++) await visitor.post('/activate', { login: person.login, code: activationCode() });
     const res = await visitor.post('/activate', { login: person.login, code: person.activationCode! });
     assert.equal(res.statusCode, 429);
-    assert.equal(res.cookies.find((c) => c.name === 'preau_activation'), undefined);
+    assert.equal(
+      res.cookies.find((c) => c.name === 'preau_activation'),
+      undefined,
+    );
   });
 
   test('weak, common, short, personal or mismatched passwords re-render with the reason', async () => {
@@ -206,7 +215,10 @@ describe('charter', () => {
     assert.equal(accepted.statusCode, 303);
     assert.equal(accepted.headers.location, '/directory');
     assert.ok((await personRow(person.id)).charterAcceptedAt, '(await personRow(person.id)).charterAcceptedAt');
-    assert.ok((await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id), '(await auditRows(t.app, \'account.charter_accept\')).some((r) => r.subjectId === person.id)');
+    assert.ok(
+      (await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id),
+      "(await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id)",
+    );
     const after = await request(t.app, session, 'GET', '/directory');
     assert.notEqual(after.headers.location, '/charter');
   });

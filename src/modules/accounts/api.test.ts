@@ -15,7 +15,14 @@ let teacher: Awaited<ReturnType<typeof buildPerson>>;
 before(async () => {
   t = await buildTestApp(buildApp);
   schoolId = (await buildSchool(t.app.db, { name: 'Collège Jean Moulin', kind: 'college' })).id;
-  teacher = await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Nadia', lastName: 'Prof', structureId: schoolId, roles: ['director'], password: PASSWORD });
+  teacher = await buildPerson(t.app.db, {
+    profile: 'teacher',
+    firstName: 'Nadia',
+    lastName: 'Prof',
+    structureId: schoolId,
+    roles: ['director'],
+    password: PASSWORD,
+  });
 });
 after(() => t.close());
 
@@ -139,14 +146,36 @@ describe('POST /api/accounts/activate', () => {
     const person = await pending();
     const visitor = new Visitor(t.app);
     await visitor.me();
-    const weak = await visitor.postJson('/api/accounts/activate', { login: person.login, code: person.activationCode, password: 'lucien girard 2015', acceptCharter: true });
+    const weak = await visitor.postJson('/api/accounts/activate', {
+      login: person.login,
+      code: person.activationCode,
+      password: 'lucien girard 2015',
+      acceptCharter: true,
+    });
     assert.equal(weak.statusCode, 400);
-    assert.deepEqual(weak.json().error.details.map((d: { field: string }) => d.field), ['password']);
+    assert.deepEqual(
+      weak.json().error.details.map((d: { field: string }) => d.field),
+      ['password'],
+    );
     const noCharter = await visitor.postJson('/api/accounts/activate', { login: person.login, code: person.activationCode, password: PASSWORD });
     assert.equal(noCharter.statusCode, 400);
-    assert.deepEqual(noCharter.json().error.details.map((d: { field: string }) => d.field), ['acceptCharter']);
-    const refused = await visitor.postJson('/api/accounts/activate', { login: person.login, code: person.activationCode, password: 'court', acceptCharter: false });
-    assert.deepEqual(refused.json().error.details.map((d: { field: string }) => d.field).sort(), ['acceptCharter', 'password']);
+    assert.deepEqual(
+      noCharter.json().error.details.map((d: { field: string }) => d.field),
+      ['acceptCharter'],
+    );
+    const refused = await visitor.postJson('/api/accounts/activate', {
+      login: person.login,
+      code: person.activationCode,
+      password: 'court',
+      acceptCharter: false,
+    });
+    assert.deepEqual(
+      refused
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+      ['acceptCharter', 'password'],
+    );
     const row = await personRow(person.id);
     assert.equal(row.passwordHash, null);
     assert.equal(row.activationCode, person.activationCode);
@@ -201,6 +230,6 @@ test('the accounts API is described in /api/openapi.json', async () => {
   for (const path of ['/api/accounts/me', '/api/accounts/login', '/api/accounts/logout', '/api/accounts/activate', '/api/accounts/charter']) {
     assert.ok(doc.paths[path], path);
   }
-  assert.ok(doc.paths['/api/accounts/login'].post.responses['401'], 'doc.paths[\'/api/accounts/login\'].post.responses[\'401\']');
+  assert.ok(doc.paths['/api/accounts/login'].post.responses['401'], "doc.paths['/api/accounts/login'].post.responses['401']");
   assert.deepEqual(doc.paths['/api/accounts/login'].post.tags, ['accounts']);
 });

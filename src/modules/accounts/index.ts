@@ -29,7 +29,7 @@ export const accountsModule = fp(
 
     // Until the usage charter is accepted, every page leads to it and the API refuses.
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.actor || request.actor.charterAccepted) return;
+      if (!request.optionalActor || request.optionalActor.charterAccepted) return;
       const path = request.url.split('?')[0] ?? '';
       if (CHARTER_EXEMPT.has(path) || path.startsWith('/static/')) return;
       if (wantsJson(request)) throw new Forbidden(t('accounts.charter.pending'), 'account.charter_required');

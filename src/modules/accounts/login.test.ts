@@ -32,7 +32,7 @@ describe('GET /login', () => {
     assert.match(res.body, /autocomplete="username"/);
     assert.match(res.body, /autocomplete="current-password"/);
     assert.match(res.body, /href="\/activate"/);
-    assert.ok(visitor.cookies.get('preau_csrf'), 'visitor.cookies.get(\'preau_csrf\')');
+    assert.ok(visitor.cookies.get('preau_csrf'), "visitor.cookies.get('preau_csrf')");
     assert.equal(visitor.csrf, visitor.cookies.get('preau_csrf'));
   });
 
@@ -107,8 +107,14 @@ describe('POST /login', () => {
     assert.match(wrong.body, /Identifiant ou mot de passe incorrect\./);
     assert.equal(wrong.body.replace(teacher.login, 'LOGIN'), unknown.body.replace('personne.inconnue', 'LOGIN'));
     const failures = await auditRows(t.app, 'login.failure');
-    assert.ok(failures.some((r) => r.details?.login === 'personne.inconnue' && r.ip === '127.0.0.1' && r.subjectId === null), 'failures.some((r) => r.details?.login === \'personne.inconnue\' && r.ip === \'127.0.0.1\' &...');
-    assert.ok(failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id), 'failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id)');
+    assert.ok(
+      failures.some((r) => r.details?.login === 'personne.inconnue' && r.ip === '127.0.0.1' && r.subjectId === null),
+      "failures.some((r) => r.details?.login === 'personne.inconnue' && r.ip === '127.0.0.1' &...",
+    );
+    assert.ok(
+      failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id),
+      'failures.some((r) => r.details?.login === teacher.login && r.subjectId === teacher.id)',
+    );
   });
 
   test('empty fields re-render with field errors, never a 500', async () => {
@@ -214,7 +220,10 @@ describe('POST /account/structure', () => {
   test('switches to another structure of the person', async () => {
     const other = await buildSchool(t.app.db, { name: 'École du Port' });
     const both = await buildPerson(t.app.db, { profile: 'teacher', structureId: school.id });
-    await t.app.db.insertInto('structureMembers').values({ structureId: other.id, personId: both.id, active: 1, importKey: null, source: 'manual', createdAt: new Date().toISOString() }).execute();
+    await t.app.db
+      .insertInto('structureMembers')
+      .values({ structureId: other.id, personId: both.id, active: 1, importKey: null, source: 'manual', createdAt: new Date().toISOString() })
+      .execute();
     const session = await loginAs(t.app, both.id, school.id);
     const res = await request(t.app, session, 'POST', '/account/structure', { structureId: other.id });
     assert.equal(res.statusCode, 303);

@@ -48,7 +48,7 @@ secret secure security login test testtest changeme default
     .filter(Boolean),
 );
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '$': 's', '5': 's', '7': 't', '9': 'g' };
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '3': 'e', '1': 'i', '!': 'i', '0': 'o', $: 's', '5': 's', '7': 't', '9': 'g' };
 
 function fold(s: string): string {
   return foldAccents(s).toLowerCase();
@@ -101,9 +101,7 @@ function containsIdentity(password: string, owner: PasswordOwner): boolean {
   const words = new Set(folded.split(/[^a-z0-9]+/).filter(Boolean));
   const login = fold(owner.login ?? '');
   if (login.length >= 3 && (folded.includes(login) || compact.includes(login.replace(/[^a-z0-9]/g, '')))) return true;
-  const parts = [owner.firstName, owner.lastName, owner.usageName]
-    .flatMap((name) => fold(name ?? '').split(/[^a-z0-9]+/))
-    .filter((part) => part.length >= 3);
+  const parts = [owner.firstName, owner.lastName, owner.usageName].flatMap((name) => fold(name ?? '').split(/[^a-z0-9]+/)).filter((part) => part.length >= 3);
   return parts.some((part) => (part.length >= 4 ? compact.includes(part) : words.has(part)));
 }
 

@@ -9,7 +9,18 @@ export type AccountRow = Pick<
   'id' | 'profile' | 'firstName' | 'lastName' | 'usageName' | 'login' | 'passwordHash' | 'activationCode' | 'status' | 'charterAcceptedAt'
 >;
 
-const accountColumns = ['id', 'profile', 'firstName', 'lastName', 'usageName', 'login', 'passwordHash', 'activationCode', 'status', 'charterAcceptedAt'] as const;
+const accountColumns = [
+  'id',
+  'profile',
+  'firstName',
+  'lastName',
+  'usageName',
+  'login',
+  'passwordHash',
+  'activationCode',
+  'status',
+  'charterAcceptedAt',
+] as const;
 
 export async function findAccountByLogin(db: Db, login: string): Promise<AccountRow | undefined> {
   return db.selectFrom('people').select(accountColumns).where('login', '=', login).executeTakeFirst();

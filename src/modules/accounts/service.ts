@@ -174,4 +174,3 @@ export async function redeemTicket(db: Db, ticket: string, now = Date.now()): Pr
   if (!safeEqual(sha256(normalizeActivationCode(person.activationCode)), codeDigest)) return null;
   return { ...person, activationCode: person.activationCode };
 }
-

@@ -20,22 +20,37 @@ const sessionRows = (personId: string) => t.app.db.selectFrom('sessions').select
 test('activity keeps a session alive; idling past the limit ends it', async () => {
   const person = await buildPerson(t.app.db, { profile: 'teacher' });
   const session = await loginAs(t.app, person.id);
-  await t.app.db.updateTable('sessions').set({ lastSeenAt: minutesAgo(4) }).where('personId', '=', person.id).execute();
+  await t.app.db
+    .updateTable('sessions')
+    .set({ lastSeenAt: minutesAgo(4) })
+    .where('personId', '=', person.id)
+    .execute();
   assert.equal((await request(t.app, session, 'GET', '/api/accounts/me')).json().actor.personId, person.id);
   const [touched] = await sessionRows(person.id);
   assert.ok(Date.parse(touched!.lastSeenAt) > Date.now() - 60_000, 'Date.parse(touched!.lastSeenAt) > Date.now() - 60_000');
 
-  await t.app.db.updateTable('sessions').set({ lastSeenAt: minutesAgo(6) }).where('personId', '=', person.id).execute();
+  await t.app.db
+    .updateTable('sessions')
+    .set({ lastSeenAt: minutesAgo(6) })
+    .where('personId', '=', person.id)
+    .execute();
   const res = await request(t.app, session, 'GET', '/api/accounts/me');
   assert.equal(res.json().actor, null);
-  assert.ok(res.cookies.some((c) => c.name === 'preau_session' && c.value === ''), 'res.cookies.some((c) => c.name === \'preau_session\' && c.value === \'\')');
+  assert.ok(
+    res.cookies.some((c) => c.name === 'preau_session' && c.value === ''),
+    "res.cookies.some((c) => c.name === 'preau_session' && c.value === '')",
+  );
   assert.equal((await sessionRows(person.id)).length, 0);
 });
 
 test('a session past its absolute expiry is over, however active', async () => {
   const person = await buildPerson(t.app.db, { profile: 'teacher' });
   const session = await loginAs(t.app, person.id);
-  await t.app.db.updateTable('sessions').set({ expiresAt: minutesAgo(1), lastSeenAt: new Date().toISOString() }).where('personId', '=', person.id).execute();
+  await t.app.db
+    .updateTable('sessions')
+    .set({ expiresAt: minutesAgo(1), lastSeenAt: new Date().toISOString() })
+    .where('personId', '=', person.id)
+    .execute();
   const res = await request(t.app, session, 'GET', '/api/accounts/me');
   assert.equal(res.json().actor, null);
   assert.equal((await sessionRows(person.id)).length, 0);

@@ -16,8 +16,7 @@ before(async () => {
 after(() => t.close());
 
 const admins = () => t.app.db.selectFrom('people').selectAll().where('isSuperAdmin', '=', 1).execute();
-const storedHash = async () =>
-  (await t.app.db.selectFrom('settings').select('value').where('key', '=', 'setup_token_hash').executeTakeFirst())?.value ?? null;
+const storedHash = async () => (await t.app.db.selectFrom('settings').select('value').where('key', '=', 'setup_token_hash').executeTakeFirst())?.value ?? null;
 
 const fields = (token: string) => ({ token, firstName: 'Aïcha', lastName: 'Benali', login: 'admin.preau', password: PASSWORD, confirm: PASSWORD });
 
@@ -86,7 +85,10 @@ describe('first-run setup', () => {
     const memberships = await t.app.db.selectFrom('structureMembers').select('structureId').where('personId', '=', admin.id).execute();
     assert.equal(memberships.length, 0);
     assert.equal(await storedHash(), null);
-    assert.ok((await auditRows(t.app, 'setup.admin_created')).some((r) => r.subjectId === admin.id), '(await auditRows(t.app, \'setup.admin_created\')).some((r) => r.subjectId === admin.id)');
+    assert.ok(
+      (await auditRows(t.app, 'setup.admin_created')).some((r) => r.subjectId === admin.id),
+      "(await auditRows(t.app, 'setup.admin_created')).some((r) => r.subjectId === admin.id)",
+    );
 
     const me = await visitor.me();
     assert.equal(me.actor?.isSuperAdmin, true);

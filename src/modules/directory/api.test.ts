@@ -106,7 +106,13 @@ describe('managing people', () => {
   });
 
   test('create a pupil in a class: login generated, activation code given', async () => {
-    const res = await request(t.app, admin, 'POST', '/api/directory/people', { profile: 'student', firstName: 'Éloïse', lastName: 'Le Bœuf', birthDate: '2019-05-02', classId: w.ce1.id });
+    const res = await request(t.app, admin, 'POST', '/api/directory/people', {
+      profile: 'student',
+      firstName: 'Éloïse',
+      lastName: 'Le Bœuf',
+      birthDate: '2019-05-02',
+      classId: w.ce1.id,
+    });
     assert.equal(res.statusCode, 201, res.body);
     const body = res.json();
     assert.equal(body.login, 'eloise.leboeuf');
@@ -114,14 +120,27 @@ describe('managing people', () => {
     const again = (await request(t.app, admin, 'POST', '/api/directory/people', { profile: 'student', firstName: 'Eloise', lastName: 'Leboeuf' })).json();
     assert.equal(again.login, 'eloise.leboeuf2');
     const cls = (await request(t.app, admin, 'GET', `/api/directory/classes/${w.ce1.id}`)).json();
-    assert.ok(cls.students.some((s: { id: string }) => s.id === body.id), 'the pupil is in the class');
+    assert.ok(
+      cls.students.some((s: { id: string }) => s.id === body.id),
+      'the pupil is in the class',
+    );
   });
 
   test('bad input: 400 with field details and nothing created', async () => {
     const before = (await request(t.app, admin, 'GET', '/api/directory/people?limit=1')).json().total;
-    const res = await request(t.app, admin, 'POST', '/api/directory/people', { profile: 'student', firstName: ' ', lastName: 'X', birthDate: '2019-02-30', email: 'nope', classId: w.otherClass.id });
+    const res = await request(t.app, admin, 'POST', '/api/directory/people', {
+      profile: 'student',
+      firstName: ' ',
+      lastName: 'X',
+      birthDate: '2019-02-30',
+      email: 'nope',
+      classId: w.otherClass.id,
+    });
     assert.equal(res.statusCode, 400);
-    const fields = res.json().error.details.map((d: { field: string }) => d.field).sort();
+    const fields = res
+      .json()
+      .error.details.map((d: { field: string }) => d.field)
+      .sort();
     assert.deepEqual(fields, ['birthDate', 'classId', 'email', 'firstName']);
     assert.equal((await request(t.app, admin, 'GET', '/api/directory/people?limit=1')).json().total, before);
   });
@@ -143,7 +162,11 @@ describe('managing people', () => {
 
   test('edit, deactivate (data kept, login refused), reactivate', async () => {
     const person = await buildPerson(t.app.db, { profile: 'relative', structureId: w.schoolA.id, firstName: 'Jean', lastName: 'Dupont' });
-    assert.equal((await request(t.app, admin, 'PATCH', `/api/directory/people/${person.id}`, { firstName: 'Jean', lastName: 'Dupont', email: 'J.Dupont@Example.fr' })).statusCode, 204);
+    assert.equal(
+      (await request(t.app, admin, 'PATCH', `/api/directory/people/${person.id}`, { firstName: 'Jean', lastName: 'Dupont', email: 'J.Dupont@Example.fr' }))
+        .statusCode,
+      204,
+    );
     const session = await as(person.id);
     assert.equal((await request(t.app, admin, 'POST', `/api/directory/people/${person.id}/deactivate`)).statusCode, 204);
     assert.equal((await request(t.app, session, 'GET', '/api/directory/people')).statusCode, 401, 'sessions end with deactivation');
@@ -157,7 +180,10 @@ describe('managing people', () => {
     const res = await request(t.app, admin, 'POST', `/api/directory/people/${w.ce1b.id}/move`, { classId: w.cm2Class.id });
     assert.equal(res.statusCode, 204);
     const detail = (await request(t.app, admin, 'GET', `/api/directory/people/${w.ce1b.id}`)).json();
-    assert.deepEqual(detail.groups.map((g: { name: string }) => g.name), ['CM2']);
+    assert.deepEqual(
+      detail.groups.map((g: { name: string }) => g.name),
+      ['CM2'],
+    );
     assert.equal((await request(t.app, admin, 'POST', `/api/directory/people/${w.ce1b.id}/move`, { classId: w.otherClass.id })).statusCode, 400);
     assert.equal((await request(t.app, admin, 'POST', `/api/directory/people/${w.ce1aParent.id}/move`, { classId: w.ce1.id })).statusCode, 400);
     await request(t.app, admin, 'POST', `/api/directory/people/${w.ce1b.id}/move`, { classId: w.ce1.id });
@@ -196,10 +222,19 @@ describe('classes and structures', () => {
   test('class detail: teacher of the class sees parents; pupil sees classmates only; others 404', async () => {
     const teacher = (await request(t.app, await as(w.ce1Teacher.id), 'GET', `/api/directory/classes/${w.ce1.id}`)).json();
     const lea = teacher.students.find((s: { id: string }) => s.id === w.ce1a.id);
-    assert.deepEqual(lea.relatives.map((r: { id: string }) => r.id), [w.ce1aParent.id]);
-    assert.ok(teacher.students.every((s: { account: unknown }) => s.account === null), 'teachers see no account data');
+    assert.deepEqual(
+      lea.relatives.map((r: { id: string }) => r.id),
+      [w.ce1aParent.id],
+    );
+    assert.ok(
+      teacher.students.every((s: { account: unknown }) => s.account === null),
+      'teachers see no account data',
+    );
     const pupil = (await request(t.app, await as(w.ce1a.id), 'GET', `/api/directory/classes/${w.ce1.id}`)).json();
-    assert.ok(pupil.students.every((s: { relatives: unknown[]; birthDate: unknown }) => s.relatives.length === 0 && s.birthDate === null), 'pupils see no family data');
+    assert.ok(
+      pupil.students.every((s: { relatives: unknown[]; birthDate: unknown }) => s.relatives.length === 0 && s.birthDate === null),
+      'pupils see no family data',
+    );
     for (const who of [w.cm2Teacher, w.ce1aParent, w.otherTeacher, w.cm2]) {
       const res = await request(t.app, await as(who.id), 'GET', `/api/directory/classes/${w.ce1.id}`);
       assert.equal(res.statusCode, 404, who.firstName);
@@ -212,14 +247,20 @@ describe('classes and structures', () => {
     const res = await request(t.app, admin, 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`);
     assert.equal(res.statusCode, 200);
     const sheets = res.json();
-    assert.deepEqual(sheets.map((s: { profile: string }) => s.profile), ['student', 'relative', 'teacher', 'teacher']);
+    assert.deepEqual(
+      sheets.map((s: { profile: string }) => s.profile),
+      ['student', 'relative', 'teacher', 'teacher'],
+    );
     assert.equal((await request(t.app, await as(w.cm2Teacher.id), 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode, 404);
   });
 
   test('structures: members see theirs with counts for managers; only the instance admin creates', async () => {
     const admin = await as(w.admin.id);
     const list = (await request(t.app, admin, 'GET', '/api/directory/structures')).json();
-    assert.deepEqual(list.map((s: { id: string }) => s.id), [w.schoolA.id]);
+    assert.deepEqual(
+      list.map((s: { id: string }) => s.id),
+      [w.schoolA.id],
+    );
     const detail = (await request(t.app, admin, 'GET', `/api/directory/structures/${w.schoolA.id}`)).json();
     assert.equal(detail.counts.classes, 2);
     const teacherView = (await request(t.app, await as(w.ce1Teacher.id), 'GET', `/api/directory/structures/${w.schoolA.id}`)).json();
@@ -231,7 +272,12 @@ describe('classes and structures', () => {
     const rs = await as(root.id);
     const town = await request(t.app, rs, 'POST', '/api/directory/structures', { kind: 'municipality', name: 'Ville de Nice' });
     assert.equal(town.statusCode, 201);
-    const school = await request(t.app, rs, 'POST', '/api/directory/structures', { kind: 'school', name: 'École Nouvelle', uai: '0069999z', parentId: town.json().id });
+    const school = await request(t.app, rs, 'POST', '/api/directory/structures', {
+      kind: 'school',
+      name: 'École Nouvelle',
+      uai: '0069999z',
+      parentId: town.json().id,
+    });
     assert.equal(school.statusCode, 201, school.body);
     assert.equal(school.json().uai, '0069999Z');
     const dup = await request(t.app, rs, 'POST', '/api/directory/structures', { kind: 'school', name: 'Doublon', uai: '0069999Z' });
@@ -243,9 +289,15 @@ describe('classes and structures', () => {
 
   test('classes list: managers see all classes, a teacher only theirs', async () => {
     const all = (await request(t.app, await as(w.admin.id), 'GET', `/api/directory/structures/${w.schoolA.id}/classes`)).json();
-    assert.deepEqual(all.map((c: { name: string }) => c.name), ['CE1', 'CM2']);
+    assert.deepEqual(
+      all.map((c: { name: string }) => c.name),
+      ['CE1', 'CM2'],
+    );
     const mine = (await request(t.app, await as(w.ce1Teacher.id), 'GET', `/api/directory/structures/${w.schoolA.id}/classes`)).json();
-    assert.deepEqual(mine.map((c: { name: string }) => c.name), ['CE1']);
+    assert.deepEqual(
+      mine.map((c: { name: string }) => c.name),
+      ['CE1'],
+    );
     assert.equal((await request(t.app, await as(w.otherTeacher.id), 'GET', `/api/directory/structures/${w.schoolA.id}/classes`)).statusCode, 404);
   });
 
@@ -263,24 +315,46 @@ describe('roles', () => {
     const res = await request(t.app, admin, 'PUT', `/api/directory/people/${teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['localAdmin'] });
     assert.equal(res.statusCode, 204, res.body);
     const promoted = await as(teacher.id);
-    assert.equal((await request(t.app, promoted, 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode, 200, 'the new local administrator manages the school');
+    assert.equal(
+      (await request(t.app, promoted, 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode,
+      200,
+      'the new local administrator manages the school',
+    );
     const detail = (await request(t.app, admin, 'GET', `/api/directory/people/${teacher.id}`)).json();
     assert.deepEqual(detail.structures[0].roles, ['localAdmin']);
     assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${teacher.id}/roles`, { structureId: w.schoolA.id, roles: [] })).statusCode, 204);
-    assert.equal((await request(t.app, await as(teacher.id), 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode, 404, 'the role is gone');
+    assert.equal(
+      (await request(t.app, await as(teacher.id), 'GET', `/api/directory/classes/${w.cm2Class.id}/activation-codes`)).statusCode,
+      404,
+      'the role is gone',
+    );
     assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${w.admin.id}/roles`, { structureId: w.schoolA.id, roles: [] })).statusCode, 403);
   });
 
   test('wrong people and bad input change nothing', async () => {
-    const res = await request(t.app, await as(w.otherTeacher.id), 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['director'] });
+    const res = await request(t.app, await as(w.otherTeacher.id), 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, {
+      structureId: w.schoolA.id,
+      roles: ['director'],
+    });
     assert.equal(res.statusCode, 404);
     const admin = await as(w.admin.id);
-    assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['king'] })).statusCode, 400);
-    assert.equal((await request(t.app, admin, 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolB.id, roles: ['director'] })).statusCode, 400);
+    assert.equal(
+      (await request(t.app, admin, 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolA.id, roles: ['king'] })).statusCode,
+      400,
+    );
+    assert.equal(
+      (await request(t.app, admin, 'PUT', `/api/directory/people/${w.ce1Teacher.id}/roles`, { structureId: w.schoolB.id, roles: ['director'] })).statusCode,
+      400,
+    );
     // A visitor with a valid pre-login CSRF pair but no session: the session is what is missing.
     const me = await t.app.inject({ url: '/api/accounts/me' });
     const cookie = String(me.headers['set-cookie']).split(';')[0]!;
-    const anonymous = await t.app.inject({ method: 'PUT', url: `/api/directory/people/${w.ce1Teacher.id}/roles`, payload: { structureId: w.schoolA.id, roles: [] }, headers: { cookie, 'x-csrf-token': me.json().csrfToken } });
+    const anonymous = await t.app.inject({
+      method: 'PUT',
+      url: `/api/directory/people/${w.ce1Teacher.id}/roles`,
+      payload: { structureId: w.schoolA.id, roles: [] },
+      headers: { cookie, 'x-csrf-token': me.json().csrfToken },
+    });
     assert.equal(anonymous.statusCode, 401);
     const roles = await t.app.db.selectFrom('structureRoles').selectAll().where('personId', '=', w.ce1Teacher.id).execute();
     assert.deepEqual(roles, []);

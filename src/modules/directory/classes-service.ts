@@ -24,7 +24,12 @@ export async function classDetail(db: Db, actor: Actor, groupId: string) {
   const students = members.filter((m) => m.role === 'student');
   const teachers = members.filter((m) => m.role === 'teacher');
   const full = manager || role === 'teacher';
-  const relatives = full ? await repo.relativesOf(db, students.map((s) => s.id)) : [];
+  const relatives = full
+    ? await repo.relativesOf(
+        db,
+        students.map((s) => s.id),
+      )
+    : [];
   const structure = (await repo.findStructure(db, group.structureId))!;
   return {
     id: group.id,
@@ -66,20 +71,52 @@ export async function activationSheets(db: Db, actor: Actor, groupId: string) {
   if (!detail.manager) throw new NotFound();
   const members = await repo.groupMembers(db, groupId);
   const byId = new Map(members.map((m) => [m.id, m]));
-  const sheets: { personId: string; displayName: string; profile: Profile; login: string; activationCode: string | null; activated: boolean; forStudent: string | null }[] = [];
+  const sheets: {
+    personId: string;
+    displayName: string;
+    profile: Profile;
+    login: string;
+    activationCode: string | null;
+    activated: boolean;
+    forStudent: string | null;
+  }[] = [];
   const seen = new Set<string>();
   for (const student of detail.students) {
     const m = byId.get(student.id)!;
-    sheets.push({ personId: m.id, displayName: m.displayName, profile: 'student', login: m.login, activationCode: m.activationCode, activated: m.activated, forStudent: null });
+    sheets.push({
+      personId: m.id,
+      displayName: m.displayName,
+      profile: 'student',
+      login: m.login,
+      activationCode: m.activationCode,
+      activated: m.activated,
+      forStudent: null,
+    });
     for (const r of student.relatives) {
       if (seen.has(r.id) || !r.account) continue;
       seen.add(r.id);
       const children = detail.students.filter((s) => s.relatives.some((x) => x.id === r.id)).map((s) => s.displayName);
-      sheets.push({ personId: r.id, displayName: r.displayName, profile: 'relative', login: r.account.login, activationCode: r.account.activationCode, activated: r.account.activated, forStudent: children.join(', ') });
+      sheets.push({
+        personId: r.id,
+        displayName: r.displayName,
+        profile: 'relative',
+        login: r.account.login,
+        activationCode: r.account.activationCode,
+        activated: r.account.activated,
+        forStudent: children.join(', '),
+      });
     }
   }
   for (const teacher of members.filter((m) => m.role === 'teacher')) {
-    sheets.push({ personId: teacher.id, displayName: teacher.displayName, profile: teacher.profile, login: teacher.login, activationCode: teacher.activationCode, activated: teacher.activated, forStudent: null });
+    sheets.push({
+      personId: teacher.id,
+      displayName: teacher.displayName,
+      profile: teacher.profile,
+      login: teacher.login,
+      activationCode: teacher.activationCode,
+      activated: teacher.activated,
+      forStudent: null,
+    });
   }
   await audit(db, { action: 'directory.codes_printed', actorId: actor.personId, structureId: detail.structure.id, details: { groupId } });
   return { detail, sheets };
@@ -90,7 +127,16 @@ export async function createClass(db: Db, actor: Actor, structureId: string, inp
   const name = clean(input.name);
   const problems = new Problems().check(!!name, 'name', t('directory.error.name'));
   problems.throwIfAny();
-  const group = { id: newId(), structureId, schoolYear: input.schoolYear, kind: 'class' as const, name: name!, level: input.level, source: 'manual' as const, createdAt: nowIso() };
+  const group = {
+    id: newId(),
+    structureId,
+    schoolYear: input.schoolYear,
+    kind: 'class' as const,
+    name: name!,
+    level: input.level,
+    source: 'manual' as const,
+    createdAt: nowIso(),
+  };
   await db.insertInto('groups').values(group).execute();
   return group;
 }

@@ -24,7 +24,9 @@ function multipart(files: Partial<Record<string, Uint8Array>>, fields: Record<st
   for (const [name, data] of Object.entries(files)) {
     // An empty part with no file name is what a browser sends for a file input left empty.
     const filename = data!.length > 0 ? `${name}.csv` : '';
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    );
     parts.push(Buffer.from(data!), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -40,7 +42,15 @@ const apiUrl = (structureId: string) => `/api/directory/structures/${structureId
 
 async function counts() {
   const db = t.app.db;
-  const n = async (table: 'people' | 'importRuns' | 'groups') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (table: 'people' | 'importRuns' | 'groups') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { people: await n('people'), importRuns: await n('importRuns'), groups: await n('groups') };
 }
 
@@ -54,7 +64,9 @@ before(async () => {
   t = await buildTestApp(buildApp);
   w = await buildWorld(t.app.db);
   director = await loginAs(t.app, w.director.id, w.schoolA.id);
-  otherManagerId = (await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Bruno', lastName: 'Portier', structureId: w.schoolB.id, roles: ['director'] })).id;
+  otherManagerId = (
+    await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Bruno', lastName: 'Portier', structureId: w.schoolB.id, roles: ['director'] })
+  ).id;
 });
 after(() => t.close());
 
@@ -68,7 +80,7 @@ describe('GET /directory/import', () => {
   test('a teacher is refused', async () => {
     const res = await request(t.app, await loginAs(t.app, w.ce1Teacher.id, w.schoolA.id), 'GET', '/directory/import');
     assert.equal(res.statusCode, 403);
-    assert.ok(!res.body.includes('multipart/form-data'), '!res.body.includes(\'multipart/form-data\')');
+    assert.ok(!res.body.includes('multipart/form-data'), "!res.body.includes('multipart/form-data')");
   });
 
   test('a manager gets the upload form, with the CSRF token in the action', async () => {
@@ -76,14 +88,21 @@ describe('GET /directory/import', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<form[^>]*method="post"/);
     assert.match(res.body, /enctype="multipart\/form-data"/);
-    assert.ok(res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`), 'res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`)');
-    for (const [name, label] of [['pupils', 'Élèves'], ['teachers', 'Enseignants'], ['parents', 'Responsables']]) {
+    assert.ok(
+      res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`),
+      'res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`)',
+    );
+    for (const [name, label] of [
+      ['pupils', 'Élèves'],
+      ['teachers', 'Enseignants'],
+      ['parents', 'Responsables'],
+    ]) {
       assert.match(res.body, new RegExp(`<label for="field-${name}">${label}`));
       assert.match(res.body, new RegExp(`<input id="field-${name}" name="${name}" type="file" accept=".csv,text/csv"`));
     }
     assert.ok(res.body.includes(`value="${schoolYearOf()}"`), 'res.body.includes(`value="${schoolYearOf()}"`)');
-    assert.ok(res.body.includes('Listes et extractions'), 'res.body.includes(\'Listes et extractions\')');
-    assert.ok(res.body.includes('Aucun import pour cet établissement.'), 'res.body.includes(\'Aucun import pour cet établissement.\')');
+    assert.ok(res.body.includes('Listes et extractions'), "res.body.includes('Listes et extractions')");
+    assert.ok(res.body.includes('Aucun import pour cet établissement.'), "res.body.includes('Aucun import pour cet établissement.')");
   });
 });
 
@@ -101,7 +120,9 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
   test('a teacher of the school gets 404', async () => {
     const before1 = await counts();
     const body = multipart(fixture('latin1'));
-    const res = await request(t.app, await loginAs(t.app, w.ce1Teacher.id, w.schoolA.id), 'POST', apiUrl(w.schoolA.id), body.payload, { headers: body.headers });
+    const res = await request(t.app, await loginAs(t.app, w.ce1Teacher.id, w.schoolA.id), 'POST', apiUrl(w.schoolA.id), body.payload, {
+      headers: body.headers,
+    });
     assert.equal(res.statusCode, 404);
     assert.deepEqual(await counts(), before1);
   });
@@ -112,7 +133,7 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     const res = await request(t.app, await loginAs(t.app, otherManagerId, w.schoolB.id), 'POST', apiUrl(w.schoolA.id), body.payload, { headers: body.headers });
     assert.equal(res.statusCode, 404);
     assert.equal(res.json().error.code, 'not_found');
-    assert.ok(!res.body.includes('MARTIN'), '!res.body.includes(\'MARTIN\')');
+    assert.ok(!res.body.includes('MARTIN'), "!res.body.includes('MARTIN')");
     assert.deepEqual(await counts(), before1);
     const runs = await request(t.app, await loginAs(t.app, otherManagerId, w.schoolB.id), 'GET', `/api/directory/structures/${w.schoolA.id}/imports`);
     assert.equal(runs.statusCode, 404);
@@ -152,7 +173,10 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.equal(res.statusCode, 422);
     const report = res.json();
     assert.equal(report.status, 'failed');
-    assert.deepEqual(report.errors.map((e: { file: string; code: string }) => [e.file, e.code]), [['pupils', 'onde.missing_column']]);
+    assert.deepEqual(
+      report.errors.map((e: { file: string; code: string }) => [e.file, e.code]),
+      [['pupils', 'onde.missing_column']],
+    );
     const after1 = await counts();
     assert.deepEqual({ ...after1, importRuns: before1.importRuns }, before1);
   });
@@ -174,9 +198,12 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.equal(cp.students, 4);
     const detail = (await request(t.app, director, 'GET', `/api/directory/classes/${cp.id}`)).json();
     assert.deepEqual(detail.students.map((s: { firstName: string }) => s.firstName).sort(), ['Aminata', 'François', 'Noël', 'Zoé']);
-    assert.deepEqual(detail.teachers.map((p: { displayName: string }) => p.displayName), ['Sophie BERNARD']);
+    assert.deepEqual(
+      detail.teachers.map((p: { displayName: string }) => p.displayName),
+      ['Sophie BERNARD'],
+    );
     const page = await request(t.app, director, 'GET', `/directory/classes/${cp.id}`);
-    assert.ok(page.body.includes('CŒUR Zoé'), 'page.body.includes(\'CŒUR Zoé\')');
+    assert.ok(page.body.includes('CŒUR Zoé'), "page.body.includes('CŒUR Zoé')");
 
     const runs = await request(t.app, director, 'GET', `/api/directory/structures/${w.schoolA.id}/imports`);
     assert.equal(runs.statusCode, 200);
@@ -184,7 +211,10 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.equal(list[0].id, report.runId);
     assert.equal(list[0].status, 'done');
     assert.equal(list[0].counts.pupils.created, 12);
-    assert.ok(list.some((r: { status: string }) => r.status === 'failed'), 'list.some((r: { status: string }) => r.status === \'failed\')');
+    assert.ok(
+      list.some((r: { status: string }) => r.status === 'failed'),
+      "list.some((r: { status: string }) => r.status === 'failed')",
+    );
   });
 
   test('is described in the OpenAPI document', async () => {
@@ -193,8 +223,8 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.ok(op, 'route documented');
     assert.deepEqual(op.tags, ['directory']);
     assert.match(op.description, /multipart\/form-data/);
-    assert.ok(op.responses['422'], 'op.responses[\'422\']');
-    assert.ok(doc.paths['/api/directory/structures/{id}/imports']?.get, 'doc.paths[\'/api/directory/structures/{id}/imports\']?.get');
+    assert.ok(op.responses['422'], "op.responses['422']");
+    assert.ok(doc.paths['/api/directory/structures/{id}/imports']?.get, "doc.paths['/api/directory/structures/{id}/imports']?.get");
   });
 });
 
@@ -207,7 +237,12 @@ describe('POST /directory/import (the form)', () => {
   test('without a session: redirect to the login page', async () => {
     const anon = 'anonymous-csrf-token-0123456789';
     const body = multipart(fixture('latin1'));
-    const res = await t.app.inject({ method: 'POST', url: `/directory/import?_csrf=${anon}`, payload: body.payload, headers: { ...body.headers, cookie: `preau_csrf=${anon}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/directory/import?_csrf=${anon}`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: `preau_csrf=${anon}` },
+    });
     assert.equal(res.statusCode, 303);
   });
 
@@ -225,7 +260,7 @@ describe('POST /directory/import (the form)', () => {
     const res = await postForm(director, multipart({ pupils, parents, teachers: new Uint8Array() }), director.csrf);
     assert.equal(res.statusCode, 400);
     assert.ok(res.body.includes('class="error-summary"'), 'res.body.includes(\'class="error-summary"\')');
-    assert.ok(res.body.includes('Fichier manquant : enseignants.'), 'res.body.includes(\'Fichier manquant : enseignants.\')');
+    assert.ok(res.body.includes('Fichier manquant : enseignants.'), "res.body.includes('Fichier manquant : enseignants.')");
     assert.match(res.body, /enctype="multipart\/form-data"/);
     assert.deepEqual(await counts(), before1);
   });
@@ -233,9 +268,9 @@ describe('POST /directory/import (the form)', () => {
   test('a failed import shows the errors and says nothing was written', async () => {
     const res = await postForm(director, multipart(fixture('broken')), director.csrf);
     assert.equal(res.statusCode, 422);
-    assert.ok(res.body.includes('rien n’a été enregistré'), 'res.body.includes(\'rien n’a été enregistré\')');
+    assert.ok(res.body.includes('rien n’a été enregistré'), "res.body.includes('rien n’a été enregistré')");
     assert.ok(res.body.includes('class="report__errors"'), 'res.body.includes(\'class="report__errors"\')');
-    assert.ok(res.body.includes('onde.missing_column'), 'res.body.includes(\'onde.missing_column\')');
+    assert.ok(res.body.includes('onde.missing_column'), "res.body.includes('onde.missing_column')");
   });
 
   test('the happy path shows the report with counts, refused lines and links', async () => {
@@ -246,7 +281,7 @@ describe('POST /directory/import (the form)', () => {
     assert.match(res.body, /<table class="table">/);
     assert.match(res.body, /<th scope="row">Élèves<\/th>/);
     assert.ok(res.body.includes('class="report__errors"'), 'res.body.includes(\'class="report__errors"\')');
-    assert.ok(res.body.includes('Fichier responsables, ligne 4'), 'res.body.includes(\'Fichier responsables, ligne 4\')');
+    assert.ok(res.body.includes('Fichier responsables, ligne 4'), "res.body.includes('Fichier responsables, ligne 4')");
     assert.ok(res.body.includes('href="/directory"'), 'res.body.includes(\'href="/directory"\')');
     assert.match(res.body, /href="\/directory\/classes\/[0-9a-f-]{36}">CP</);
 

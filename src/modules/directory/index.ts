@@ -8,7 +8,18 @@ import { t } from './i18n/fr.js';
 import './tables.js';
 
 export { directoryMigrations };
-export { loadActor, displayName, searchKeyOf, visiblePersonIds, childrenOf, personGroups, structureCounts, listGroups, findStructure, canSeePerson } from './repository.js';
+export {
+  loadActor,
+  displayName,
+  searchKeyOf,
+  visiblePersonIds,
+  childrenOf,
+  personGroups,
+  structureCounts,
+  listGroups,
+  findStructure,
+  canSeePerson,
+} from './repository.js';
 export { schoolYearOf, isSchoolYear } from './school-year.js';
 export { managedStructureId, managesAny } from './policy.js';
 

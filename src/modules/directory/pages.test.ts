@@ -78,7 +78,9 @@ describe('directory pages', () => {
     assert.match(bad.body, /aria-invalid="true"/);
     const ok = await post(w.admin.id, '/directory/people', { profile: 'relative', firstName: 'Anne', lastName: 'Nouvelle', classId: '' });
     assert.equal(ok.statusCode, 303);
-    const page = await request(t.app, await as(w.admin.id), 'GET', ok.headers.location as string, undefined, { headers: { cookie: String(ok.headers['set-cookie']).split(';')[0]! } });
+    const page = await request(t.app, await as(w.admin.id), 'GET', ok.headers.location as string, undefined, {
+      headers: { cookie: String(ok.headers['set-cookie']).split(';')[0]! },
+    });
     assert.match(page.body, /anne\.nouvelle/);
     const forged = await post(w.admin.id, '/directory/people', { profile: 'god', firstName: 'A', lastName: 'B' });
     assert.equal(forged.statusCode, 400);
@@ -167,7 +169,10 @@ describe('instance administrator', () => {
     const roles = await post(root.id, `/directory/people/${w.otherTeacher.id}/roles`, { structureId: w.schoolB.id, roles: 'localAdmin' });
     assert.equal(roles.statusCode, 303, roles.body);
     const stored = await t.app.db.selectFrom('structureRoles').select('role').where('personId', '=', w.otherTeacher.id).execute();
-    assert.deepEqual(stored.map((r) => r.role), ['localAdmin']);
+    assert.deepEqual(
+      stored.map((r) => r.role),
+      ['localAdmin'],
+    );
   });
 
   test('a person who is not the instance administrator cannot switch to a foreign structure', async () => {

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
 import type { Database, Db } from '../../kernel/db/index.js';
 import { normalizeKey } from '../../kernel/text.js';
-import type { GroupKind, PeopleTable, StructureKind } from './tables.js';
+import type { PeopleTable } from './tables.js';
 
 type IdQuery = SelectQueryBuilder<Database, any, { id: string }>;
 
@@ -121,16 +121,33 @@ export function visiblePersonIds(db: Db, actor: Actor, year: string): IdQuery {
         .where('groupMembers.personId', 'in', children)
         .where('groups.schoolYear', '=', year);
       parts.push(
-        db.selectFrom('groupMembers').select('groupMembers.personId as id').where('groupMembers.groupId', 'in', childGroups).where('groupMembers.role', '=', 'teacher'),
+        db
+          .selectFrom('groupMembers')
+          .select('groupMembers.personId as id')
+          .where('groupMembers.groupId', 'in', childGroups)
+          .where('groupMembers.role', '=', 'teacher'),
       );
-      const childStructures = db.selectFrom('structureMembers').select('structureMembers.structureId').where('structureMembers.personId', 'in', children).where('structureMembers.active', '=', 1);
+      const childStructures = db
+        .selectFrom('structureMembers')
+        .select('structureMembers.structureId')
+        .where('structureMembers.personId', 'in', children)
+        .where('structureMembers.active', '=', 1);
       parts.push(
-        db.selectFrom('structureRoles').select('structureRoles.personId as id').where('structureRoles.structureId', 'in', childStructures).where('structureRoles.role', '=', 'director'),
+        db
+          .selectFrom('structureRoles')
+          .select('structureRoles.personId as id')
+          .where('structureRoles.structureId', 'in', childStructures)
+          .where('structureRoles.role', '=', 'director'),
       );
       break;
     }
     case 'student': {
-      parts.push(db.selectFrom('groupMembers').select('groupMembers.personId as id').where('groupMembers.groupId', 'in', groupsOf(db, actor.personId, null, year)));
+      parts.push(
+        db
+          .selectFrom('groupMembers')
+          .select('groupMembers.personId as id')
+          .where('groupMembers.groupId', 'in', groupsOf(db, actor.personId, null, year)),
+      );
       parts.push(db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', '=', actor.personId));
       break;
     }
@@ -138,7 +155,11 @@ export function visiblePersonIds(db: Db, actor: Actor, year: string): IdQuery {
       if (myStructures.length > 0) {
         const schools = db.selectFrom('structures').select('structures.id').where('structures.parentId', 'in', myStructures);
         parts.push(
-          db.selectFrom('structureRoles').select('structureRoles.personId as id').where('structureRoles.structureId', 'in', schools).where('structureRoles.role', '=', 'director'),
+          db
+            .selectFrom('structureRoles')
+            .select('structureRoles.personId as id')
+            .where('structureRoles.structureId', 'in', schools)
+            .where('structureRoles.role', '=', 'director'),
         );
       }
       break;
@@ -178,7 +199,15 @@ export interface PersonSummary {
   status: 'active' | 'deactivated';
 }
 
-export const summaryColumns = ['people.id', 'people.profile', 'people.firstName', 'people.lastName', 'people.usageName', 'people.login', 'people.status'] as const;
+export const summaryColumns = [
+  'people.id',
+  'people.profile',
+  'people.firstName',
+  'people.lastName',
+  'people.usageName',
+  'people.login',
+  'people.status',
+] as const;
 
 export function toSummary(row: Omit<PersonSummary, 'displayName'>): PersonSummary {
   return { ...row, displayName: displayName(row) };
@@ -196,7 +225,8 @@ export interface SearchOptions {
 
 /** Accent-insensitive prefix search on every word of the query, within what the actor may see. */
 export async function searchPeople(db: Db, actor: Actor, options: SearchOptions): Promise<{ total: number; items: PersonSummary[] }> {
-  const members = (structureId: string) => db.selectFrom('structureMembers').select('structureMembers.personId').where('structureMembers.structureId', '=', structureId);
+  const members = (structureId: string) =>
+    db.selectFrom('structureMembers').select('structureMembers.personId').where('structureMembers.structureId', '=', structureId);
   // A manager searching their own structure sees all of it: the membership list alone scopes the search.
   const wholeStructure = !!options.structureId && (actor.isSuperAdmin || managedIds(actor).includes(options.structureId));
   // The visible ids drive the query (a join, not `IN`), so the planner starts from the few hundred
@@ -205,7 +235,10 @@ export async function searchPeople(db: Db, actor: Actor, options: SearchOptions)
     ? db.selectFrom('structureMembers').select('structureMembers.personId as id').where('structureMembers.structureId', '=', options.structureId!)
     : visiblePersonIds(db, actor, options.year);
   let q = db.selectFrom(scope.as('scope')).innerJoin('people', 'people.id', 'scope.id');
-  for (const word of normalizeKey(options.q ?? '').split(' ').filter(Boolean).slice(0, 5)) {
+  for (const word of normalizeKey(options.q ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 5)) {
     const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
     q = q.where((eb) =>
       eb.or([
@@ -274,11 +307,27 @@ export async function relativesOf(db: Db, studentIds: string[]) {
   const rows = await db
     .selectFrom('relativeLinks')
     .innerJoin('people', 'people.id', 'relativeLinks.relativeId')
-    .select([...summaryColumns, 'people.email', 'people.phone', 'relativeLinks.studentId', 'relativeLinks.legalGuardian', 'people.activationCode', 'people.activatedAt'])
+    .select([
+      ...summaryColumns,
+      'people.email',
+      'people.phone',
+      'relativeLinks.studentId',
+      'relativeLinks.legalGuardian',
+      'people.activationCode',
+      'people.activatedAt',
+    ])
     .where('relativeLinks.studentId', 'in', studentIds)
     .orderBy('people.searchKey')
     .execute();
-  return rows.map((r) => ({ ...toSummary(r), studentId: r.studentId, legalGuardian: r.legalGuardian === 1, email: r.email, phone: r.phone, activationCode: r.activationCode, activated: !!r.activatedAt }));
+  return rows.map((r) => ({
+    ...toSummary(r),
+    studentId: r.studentId,
+    legalGuardian: r.legalGuardian === 1,
+    email: r.email,
+    phone: r.phone,
+    activationCode: r.activationCode,
+    activated: !!r.activatedAt,
+  }));
 }
 
 export * from './structures-repository.js';

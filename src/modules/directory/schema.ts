@@ -52,7 +52,13 @@ export const PersonDetail = Type.Object({
   account: Type.Union([Account, Type.Null()]),
   managed: Type.Boolean({ description: 'La personne qui demande gère ce compte.' }),
   structures: Type.Array(
-    Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), active: Type.Boolean(), roles: Type.Array(Type.String(), { description: 'Rôles dans cet établissement (direction, administrateur local).' }) }),
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      kind: Type.String(),
+      active: Type.Boolean(),
+      roles: Type.Array(Type.String(), { description: 'Rôles dans cet établissement (direction, administrateur local).' }),
+    }),
   ),
   groups: Type.Array(
     Type.Object({
@@ -114,7 +120,10 @@ export type LinkBody = Static<typeof LinkBody>;
 
 export const RolesBody = Type.Object({
   structureId: Type.String({ format: 'uuid', description: 'Établissement.' }),
-  roles: Type.Array(Type.Union([Type.Literal('director'), Type.Literal('localAdmin')]), { maxItems: 2, description: 'Rôles à donner ; une liste vide les retire.' }),
+  roles: Type.Array(Type.Union([Type.Literal('director'), Type.Literal('localAdmin')]), {
+    maxItems: 2,
+    description: 'Rôles à donner ; une liste vide les retire.',
+  }),
 });
 export type RolesBody = Static<typeof RolesBody>;
 
@@ -148,7 +157,9 @@ export const CreateStructureBody = Type.Object({
 });
 export type CreateStructureBody = Static<typeof CreateStructureBody>;
 
-export const YearQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Année scolaire, par exemple 2026-2027.' })) });
+export const YearQuery = Type.Object({
+  year: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Année scolaire, par exemple 2026-2027.' })),
+});
 export type YearQuery = Static<typeof YearQuery>;
 
 export const ClassSummary = Type.Object({
@@ -167,7 +178,10 @@ export const CreateClassBody = Type.Object({
 });
 export type CreateClassBody = Static<typeof CreateClassBody>;
 
-const MemberAccount = Type.Union([Type.Object({ login: Type.String(), activated: Type.Boolean(), activationCode: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]);
+const MemberAccount = Type.Union([
+  Type.Object({ login: Type.String(), activated: Type.Boolean(), activationCode: Type.Union([Type.String(), Type.Null()]) }),
+  Type.Null(),
+]);
 
 export const ClassDetail = Type.Object({
   id: Type.String(),

@@ -126,7 +126,10 @@ export async function createPerson(db: Db, actor: Actor, structureId: string | n
   await db.transaction().execute(async (trx) => {
     person.login = await allocateLogin(trx, person.firstName, person.lastName);
     await trx.insertInto('people').values(person).execute();
-    await trx.insertInto('structureMembers').values({ structureId, personId: person.id, active: 1, importKey: null, source: 'manual', createdAt: now }).execute();
+    await trx
+      .insertInto('structureMembers')
+      .values({ structureId, personId: person.id, active: 1, importKey: null, source: 'manual', createdAt: now })
+      .execute();
     if (group) {
       const role = input.profile === 'teacher' ? 'teacher' : 'student';
       await trx.insertInto('groupMembers').values({ groupId: group.id, personId: person.id, role }).execute();
@@ -165,7 +168,11 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
     phone: clean(input.phone),
     updatedAt: nowIso(),
   };
-  await db.updateTable('people').set({ ...changes, searchKey: repo.searchKeyOf(changes) }).where('id', '=', person.id).execute();
+  await db
+    .updateTable('people')
+    .set({ ...changes, searchKey: repo.searchKeyOf(changes) })
+    .where('id', '=', person.id)
+    .execute();
   await audit(db, { action: 'person.update', actorId: actor.personId, subjectId: person.id });
 }
 
@@ -216,9 +223,17 @@ export async function linkRelative(db: Db, actor: Actor, relativeId: string, stu
     .where('studentId', '=', studentId)
     .executeTakeFirst();
   if (existing) {
-    await db.updateTable('relativeLinks').set({ legalGuardian: flag(legalGuardian) }).where('relativeId', '=', relativeId).where('studentId', '=', studentId).execute();
+    await db
+      .updateTable('relativeLinks')
+      .set({ legalGuardian: flag(legalGuardian) })
+      .where('relativeId', '=', relativeId)
+      .where('studentId', '=', studentId)
+      .execute();
   } else {
-    await db.insertInto('relativeLinks').values({ relativeId, studentId, legalGuardian: flag(legalGuardian), source: 'manual' }).execute();
+    await db
+      .insertInto('relativeLinks')
+      .values({ relativeId, studentId, legalGuardian: flag(legalGuardian), source: 'manual' })
+      .execute();
     // A parent follows their child's school.
     for (const s of student.managed) {
       await db
@@ -259,7 +274,11 @@ export async function setRoles(db: Db, actor: Actor, personId: string, structure
   const wanted = [...new Set(roles)];
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('structureRoles').where('structureId', '=', structureId).where('personId', '=', person.id).execute();
-    if (wanted.length > 0) await trx.insertInto('structureRoles').values(wanted.map((role) => ({ structureId, personId: person.id, role, source: 'manual' as const }))).execute();
+    if (wanted.length > 0)
+      await trx
+        .insertInto('structureRoles')
+        .values(wanted.map((role) => ({ structureId, personId: person.id, role, source: 'manual' as const })))
+        .execute();
   });
   await audit(db, { action: 'person.roles', actorId: actor.personId, subjectId: person.id, structureId, details: { roles: wanted } });
 }
@@ -298,9 +317,23 @@ export async function personDetail(db: Db, actor: Actor, personId: string, year:
     structures: structures
       .filter((s) => s.active === 1 || managed)
       .map((s) => ({ id: s.id, name: s.name, kind: s.kind, active: s.active === 1, roles: roles.filter((r) => r.structureId === s.id).map((r) => r.role) })),
-    groups: groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, level: g.level, role: g.role, structureId: g.structureId, structureName: g.structureName })),
+    groups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      kind: g.kind,
+      level: g.level,
+      role: g.role,
+      structureId: g.structureId,
+      structureName: g.structureName,
+    })),
     children: visibleChildren.map((c) => ({ id: c.id, displayName: c.displayName, legalGuardian: c.legalGuardian })),
-    relatives: relatives.map((r) => ({ id: r.id, displayName: r.displayName, legalGuardian: r.legalGuardian, email: managed || actor.profile === 'teacher' ? r.email : null, phone: managed || actor.profile === 'teacher' ? r.phone : null })),
+    relatives: relatives.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      legalGuardian: r.legalGuardian,
+      email: managed || actor.profile === 'teacher' ? r.email : null,
+      phone: managed || actor.profile === 'teacher' ? r.phone : null,
+    })),
   };
 }
 

@@ -81,7 +81,14 @@ export async function groupMembers(db: Db, groupId: string) {
     .where('groupMembers.groupId', '=', groupId)
     .orderBy('people.searchKey')
     .execute();
-  return rows.map((r) => ({ ...toSummary(r), role: r.role, birthDate: r.birthDate, activationCode: r.activationCode, activated: !!r.activatedAt, photoConsent: r.photoConsent === null ? null : r.photoConsent === 1 }));
+  return rows.map((r) => ({
+    ...toSummary(r),
+    role: r.role,
+    birthDate: r.birthDate,
+    activationCode: r.activationCode,
+    activated: !!r.activatedAt,
+    photoConsent: r.photoConsent === null ? null : r.photoConsent === 1,
+  }));
 }
 
 export async function memberRole(db: Db, groupId: string, personId: string) {

@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import type { Profile, StructureRole } from '../../kernel/authz/index.js';
+import { loginAs, type Session } from '../../kernel/testing/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { flag, newId, nowIso } from '../../kernel/db/index.js';
 import { hashPassword } from '../../kernel/auth/password.js';
@@ -17,7 +19,10 @@ export async function buildSchool(db: Db, input: { name?: string; uai?: string; 
     id: newId(),
     kind: input.kind ?? 'school',
     name: input.name ?? `École ${uaiCounter}`,
-    uai: input.kind === 'municipality' ? null : (input.uai ?? `${String(600000 + uaiCounter * 7 + Math.floor(Math.random() * 5)).padStart(7, '0')}${'ABCDEFGH'[uaiCounter % 8]}`),
+    uai:
+      input.kind === 'municipality'
+        ? null
+        : (input.uai ?? `${String(600000 + uaiCounter * 7 + Math.floor(Math.random() * 5)).padStart(7, '0')}${'ABCDEFGH'[uaiCounter % 8]}`),
     parentId: input.parentId ?? null,
     createdAt: nowIso(),
   };
@@ -69,7 +74,10 @@ export async function buildPerson(db: Db, spec: PersonSpec) {
   };
   await db.insertInto('people').values(person).execute();
   if (spec.structureId) {
-    await db.insertInto('structureMembers').values({ structureId: spec.structureId, personId: person.id, active: 1, importKey: null, source: 'manual', createdAt: now }).execute();
+    await db
+      .insertInto('structureMembers')
+      .values({ structureId: spec.structureId, personId: person.id, active: 1, importKey: null, source: 'manual', createdAt: now })
+      .execute();
     for (const role of spec.roles ?? []) {
       await db.insertInto('structureRoles').values({ structureId: spec.structureId, personId: person.id, role, source: 'manual' }).execute();
     }
@@ -99,7 +107,10 @@ export async function buildClass(
 }
 
 export async function buildLink(db: Db, relativeId: string, studentId: string, legalGuardian = true) {
-  await db.insertInto('relativeLinks').values({ relativeId, studentId, legalGuardian: flag(legalGuardian), source: 'manual' }).execute();
+  await db
+    .insertInto('relativeLinks')
+    .values({ relativeId, studentId, legalGuardian: flag(legalGuardian), source: 'manual' })
+    .execute();
 }
 
 /**
@@ -154,3 +165,38 @@ export async function buildWorld(db: Db) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** The world signed in: one session per person, for route cases. */
+export async function coverageWorld(app: FastifyInstance) {
+  const base = await buildWorld(app.db);
+  // Beyond the two schools: school A's office staff, a municipality's agent, the instance administrator.
+  const municipality = await buildSchool(app.db, { kind: 'municipality', name: 'Ville de Port-Lointain' });
+  const staff = await buildPerson(app.db, { profile: 'personnel', firstName: 'Sylvie', lastName: 'Secrétariat', structureId: base.schoolA.id });
+  const agent = await buildPerson(app.db, { profile: 'municipal', firstName: 'Marius', lastName: 'Mairie', structureId: municipality.id });
+  const instanceAdmin = await buildPerson(app.db, { profile: 'personnel', firstName: 'Iris', lastName: 'Instance', isSuperAdmin: true });
+  const world = { ...base, municipality, staff, agent, instanceAdmin };
+  const sessions = {} as Record<WorldPerson, Session>;
+  for (const key of WORLD_PEOPLE) sessions[key] = await loginAs(app, world[key].id);
+  return { app, world, as: sessions };
+}
+
+const WORLD_PEOPLE = [
+  'staff',
+  'agent',
+  'instanceAdmin',
+  'director',
+  'admin',
+  'ce1Teacher',
+  'cm2Teacher',
+  'ce1a',
+  'ce1b',
+  'cm2',
+  'ce1aParent',
+  'ce1bParent',
+  'cm2Parent',
+  'otherTeacher',
+  'otherStudent',
+  'otherParent',
+] as const;
+export type WorldPerson = (typeof WORLD_PEOPLE)[number];
+export type CoverageWorld = Awaited<ReturnType<typeof coverageWorld>>;

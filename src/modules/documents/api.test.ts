@@ -13,9 +13,13 @@ const s: Record<string, Session> = {};
 
 before(async () => {
   // Small quotas so "over quota" is cheap to reach.
-  t = await buildTestApp(buildApp, { uploadMaxBytes: 64 * 1024, quotas: { teacher: 200 * 1024, student: 100 * 1024, relative: 10 * 1024, personnel: 10 * 1024, municipal: 10 * 1024 } });
+  t = await buildTestApp(buildApp, {
+    uploadMaxBytes: 64 * 1024,
+    quotas: { teacher: 200 * 1024, student: 100 * 1024, relative: 10 * 1024, personnel: 10 * 1024, municipal: 10 * 1024 },
+  });
   w = await buildWorld(t.app.db);
-  for (const key of ['cm2Teacher', 'ce1Teacher', 'cm2', 'ce1a', 'cm2Parent', 'ce1aParent', 'otherTeacher', 'otherStudent', 'director'] as const) s[key] = await loginAs(t.app, w[key].id);
+  for (const key of ['cm2Teacher', 'ce1Teacher', 'cm2', 'ce1a', 'cm2Parent', 'ce1aParent', 'otherTeacher', 'otherStudent', 'director'] as const)
+    s[key] = await loginAs(t.app, w[key].id);
 });
 after(() => t.close());
 
@@ -43,7 +47,12 @@ describe('document space', () => {
   let folderId: string;
 
   test('requires a session', async () => {
-    for (const [method, url] of [['GET', '/api/documents/nodes'], ['GET', '/api/documents/shared'], ['GET', '/api/documents/trash'], ['GET', '/api/documents/search?q=a']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/documents/nodes'],
+      ['GET', '/api/documents/shared'],
+      ['GET', '/api/documents/trash'],
+      ['GET', '/api/documents/search?q=a'],
+    ] as const) {
       const res = await request(t.app, null, method, url);
       assert.equal(res.statusCode, 401, url);
     }
@@ -54,10 +63,14 @@ describe('document space', () => {
     const folder = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/folders', { name: 'Séquence poésie' });
     assert.equal(folder.statusCode, 201, folder.body);
     folderId = folder.json().id;
-    const res = await upload(s.cm2Teacher!, [
-      { name: 'Le Corbeau.txt', content: 'Maître Corbeau, sur un arbre perché' },
-      { name: 'fiche.pdf', content: '%PDF-1.4 fiche' },
-    ], `?parentId=${folderId}`);
+    const res = await upload(
+      s.cm2Teacher!,
+      [
+        { name: 'Le Corbeau.txt', content: 'Maître Corbeau, sur un arbre perché' },
+        { name: 'fiche.pdf', content: '%PDF-1.4 fiche' },
+      ],
+      `?parentId=${folderId}`,
+    );
     assert.equal(res.statusCode, 201, res.body);
     const items = res.json().items;
     assert.equal(items.length, 2);
@@ -68,7 +81,10 @@ describe('document space', () => {
     assert.equal(list.used, Buffer.byteLength('Maître Corbeau, sur un arbre perché') + 14);
     assert.equal(list.quota, 200 * 1024);
     const root = (await request(t.app, s.cm2Teacher!, 'GET', '/api/documents/nodes')).json();
-    assert.deepEqual(root.items.map((i: { name: string }) => i.name), ['Séquence poésie']);
+    assert.deepEqual(
+      root.items.map((i: { name: string }) => i.name),
+      ['Séquence poésie'],
+    );
   });
 
   test('the owner downloads with a safe disposition; ranges work', async () => {
@@ -102,7 +118,13 @@ describe('document space', () => {
     assert.equal((await request(t.app, s.cm2Teacher!, 'PATCH', `/api/documents/nodes/${fileId}`, { name: 'x\u0007y' })).statusCode, 400);
     for (const [files, status] of [
       [[{ name: '../secret.txt', content: 'x' }], 400],
-      [[{ name: 'ok.txt', content: 'x' }, { name: 'vide.txt', content: '' }], 400],
+      [
+        [
+          { name: 'ok.txt', content: 'x' },
+          { name: 'vide.txt', content: '' },
+        ],
+        400,
+      ],
       [[{ name: 'gros.bin', content: Buffer.alloc(65 * 1024) }], 413],
     ] as const) {
       const res = await upload(s.cm2Teacher!, [...files], `?parentId=${folderId}`);
@@ -132,7 +154,10 @@ describe('document space', () => {
     const share = await request(t.app, s.cm2Teacher!, 'POST', `/api/documents/nodes/${folderId}/shares`, { personId: w.cm2.id });
     assert.equal(share.statusCode, 201, share.body);
     const shared = (await request(t.app, s.cm2!, 'GET', '/api/documents/shared')).json();
-    assert.deepEqual(shared.items.map((i: { id: string }) => i.id), [folderId]);
+    assert.deepEqual(
+      shared.items.map((i: { id: string }) => i.id),
+      [folderId],
+    );
     assert.equal((await request(t.app, s.cm2!, 'GET', `/api/documents/nodes/${fileId}/content`)).statusCode, 200);
     assert.equal((await request(t.app, s.cm2!, 'PATCH', `/api/documents/nodes/${fileId}`, { name: 'x.txt' })).statusCode, 404);
     assert.equal((await request(t.app, s.cm2!, 'POST', `/api/documents/nodes/${fileId}/trash`)).statusCode, 404);
@@ -162,7 +187,10 @@ describe('document space', () => {
     assert.equal((await request(t.app, s.cm2Teacher!, 'PATCH', `/api/documents/nodes/${fileId}`, { parentId: sub })).statusCode, 204);
     assert.equal((await request(t.app, s.cm2Teacher!, 'PATCH', `/api/documents/nodes/${folderId}`, { parentId: sub })).statusCode, 400);
     const found = (await request(t.app, s.cm2Teacher!, 'GET', '/api/documents/search?q=corbeau')).json();
-    assert.deepEqual(found.items.map((i: { id: string }) => i.id), [fileId]);
+    assert.deepEqual(
+      found.items.map((i: { id: string }) => i.id),
+      [fileId],
+    );
     assert.deepEqual((await request(t.app, s.cm2!, 'GET', '/api/documents/search?q=corbeau')).json().items, []);
     // The class share on the file still holds after the move.
     assert.equal((await request(t.app, s.cm2!, 'GET', `/api/documents/nodes/${fileId}/content`)).statusCode, 200);
@@ -173,7 +201,10 @@ describe('document space', () => {
     assert.equal((await request(t.app, s.cm2!, 'GET', `/api/documents/nodes/${fileId}/content`)).statusCode, 404);
     assert.equal((await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/nodes/${fileId}/content`)).statusCode, 404);
     const trash = (await request(t.app, s.cm2Teacher!, 'GET', '/api/documents/trash')).json();
-    assert.deepEqual(trash.items.map((i: { id: string }) => i.id), [folderId]);
+    assert.deepEqual(
+      trash.items.map((i: { id: string }) => i.id),
+      [folderId],
+    );
     assert.deepEqual((await request(t.app, s.cm2!, 'GET', '/api/documents/trash')).json().items, []);
     assert.equal((await request(t.app, s.cm2!, 'POST', `/api/documents/nodes/${folderId}/restore`)).statusCode, 404);
     assert.equal((await request(t.app, s.cm2Teacher!, 'POST', `/api/documents/nodes/${folderId}/restore`)).statusCode, 204);
@@ -189,11 +220,19 @@ describe('document space', () => {
 
 describe('class space', () => {
   test('a teacher publishes to the class; pupils read, parents only when allowed, other classes never', async () => {
-    const forAll = await upload(s.cm2Teacher!, [{ name: 'Liste de fournitures.txt', content: 'cahier, stylo' }], `?classId=${w.cm2Class.id}&parentsCanRead=true`);
+    const forAll = await upload(
+      s.cm2Teacher!,
+      [{ name: 'Liste de fournitures.txt', content: 'cahier, stylo' }],
+      `?classId=${w.cm2Class.id}&parentsCanRead=true`,
+    );
     assert.equal(forAll.statusCode, 201, forAll.body);
     const pupilsOnly = await upload(s.cm2Teacher!, [{ name: 'Exercice.txt', content: 'calcul' }], `?classId=${w.cm2Class.id}`);
     const [fournitures, exercice] = [forAll.json().items[0].id, pupilsOnly.json().items[0].id];
-    const names = async (who: Session) => (await request(t.app, who, 'GET', `/api/documents/classes/${w.cm2Class.id}`)).json().items?.map((i: { name: string }) => i.name).sort();
+    const names = async (who: Session) =>
+      (await request(t.app, who, 'GET', `/api/documents/classes/${w.cm2Class.id}`))
+        .json()
+        .items?.map((i: { name: string }) => i.name)
+        .sort();
     assert.deepEqual(await names(s.cm2!), ['Exercice.txt', 'Liste de fournitures.txt']);
     assert.deepEqual(await names(s.cm2Parent!), ['Liste de fournitures.txt']);
     assert.equal((await request(t.app, s.cm2Parent!, 'GET', `/api/documents/nodes/${exercice}/content`)).statusCode, 404);

@@ -19,7 +19,8 @@ const anon = 'anonymous-csrf-token-0123456789';
 before(async () => {
   t = await buildTestApp(buildApp);
   w = await buildWorld(t.app.db);
-  for (const key of ['cm2Teacher', 'ce1Teacher', 'cm2', 'ce1a', 'cm2Parent', 'ce1aParent', 'otherTeacher', 'otherStudent', 'director'] as const) s[key] = await loginAs(t.app, w[key].id);
+  for (const key of ['cm2Teacher', 'ce1Teacher', 'cm2', 'ce1a', 'cm2Parent', 'ce1aParent', 'otherTeacher', 'otherStudent', 'director'] as const)
+    s[key] = await loginAs(t.app, w[key].id);
 });
 after(() => t.close());
 
@@ -30,7 +31,13 @@ async function send(session: Session | null, url: string, fields: Record<string,
 }
 
 async function openBox(dueAt: string, acceptLate: boolean, title = 'Exposé sur les volcans') {
-  const res = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title, instructions: 'Un fichier PDF.', dueAt, acceptLate });
+  const res = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', {
+    groupId: w.cm2Class.id,
+    title,
+    instructions: 'Un fichier PDF.',
+    dueAt,
+    acceptLate,
+  });
   assert.equal(res.statusCode, 201, res.body);
   return res.json().id as string;
 }
@@ -58,7 +65,19 @@ describe('hand-in boxes', () => {
 
   test('requires a session', async () => {
     assert.equal((await request(t.app, null, 'GET', '/api/documents/boxes')).statusCode, 401);
-    assert.equal((await request(t.app, null, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: 'x', dueAt: future }, { headers: { cookie: `preau_csrf=${anon}`, 'x-csrf-token': anon } })).statusCode, 401);
+    assert.equal(
+      (
+        await request(
+          t.app,
+          null,
+          'POST',
+          '/api/documents/boxes',
+          { groupId: w.cm2Class.id, title: 'x', dueAt: future },
+          { headers: { cookie: `preau_csrf=${anon}`, 'x-csrf-token': anon } },
+        )
+      ).statusCode,
+      401,
+    );
   });
 
   test('only a teacher of the group opens a box; bad input is a 400 that changes nothing', async () => {
@@ -69,7 +88,13 @@ describe('hand-in boxes', () => {
     }
     const bad = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: '', dueAt: 'bientôt' });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().error.details.map((d: { field: string }) => d.field).sort(), ['dueAt', 'title']);
+    assert.deepEqual(
+      bad
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+      ['dueAt', 'title'],
+    );
     assert.equal((await request(t.app, s.cm2Teacher!, 'GET', '/api/documents/boxes')).json().items.length, 1);
   });
 
@@ -84,19 +109,31 @@ describe('hand-in boxes', () => {
       { name: 'schéma.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) },
     ]);
     assert.equal(second.statusCode, 201);
-    assert.deepEqual(second.json().files.map((f: { fileName: string }) => f.fileName).sort(), ['schéma.png', 'volcans.pdf']);
+    assert.deepEqual(
+      second
+        .json()
+        .files.map((f: { fileName: string }) => f.fileName)
+        .sort(),
+      ['schéma.png', 'volcans.pdf'],
+    );
     assert.equal(second.json().handInId, receipt.handInId);
   });
 
   test('the teacher sees who handed in and who has not; a parent sees their child’s status only', async () => {
     const teacher = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}`)).json();
     assert.equal(teacher.role, 'teacher');
-    assert.deepEqual(teacher.lines.map((l: { studentId: string; status: string }) => [l.studentId, l.status]), [[w.cm2.id, 'on_time']]);
+    assert.deepEqual(
+      teacher.lines.map((l: { studentId: string; status: string }) => [l.studentId, l.status]),
+      [[w.cm2.id, 'on_time']],
+    );
     const parent = await request(t.app, s.cm2Parent!, 'GET', `/api/documents/boxes/${boxId}`);
     assert.equal(parent.statusCode, 200);
     assert.equal(parent.json().lines[0].status, 'on_time');
     assert.deepEqual(parent.json().lines[0].files, []);
-    assert.deepEqual((await request(t.app, s.cm2Parent!, 'GET', '/api/documents/boxes')).json().items.map((b: { id: string }) => b.id), [boxId]);
+    assert.deepEqual(
+      (await request(t.app, s.cm2Parent!, 'GET', '/api/documents/boxes')).json().items.map((b: { id: string }) => b.id),
+      [boxId],
+    );
   });
 
   test('other classes, other parents, another school: 404 with no data, empty lists', async () => {
@@ -135,13 +172,16 @@ describe('hand-in boxes', () => {
     const handInId = detail.lines[0].handInId;
     assert.equal((await send(s.cm2!, `/api/documents/hand-ins/${handInId}/returns`, { comment: 'Bravo' }, [])).statusCode, 404);
     assert.equal((await send(s.cm2Teacher!, `/api/documents/hand-ins/${handInId}/returns`, { comment: '' }, [])).statusCode, 400);
-    const res = await send(s.cm2Teacher!, `/api/documents/hand-ins/${handInId}/returns`, { comment: 'Très bien, voir annotations.' }, [{ field: 'file', name: 'corrigé.pdf', content: '%PDF-1.4 annoté' }]);
+    const res = await send(s.cm2Teacher!, `/api/documents/hand-ins/${handInId}/returns`, { comment: 'Très bien, voir annotations.' }, [
+      { field: 'file', name: 'corrigé.pdf', content: '%PDF-1.4 annoté' },
+    ]);
     assert.equal(res.statusCode, 201, res.body);
     const returnId = res.json().id;
     const pupil = (await request(t.app, s.cm2!, 'GET', `/api/documents/boxes/${boxId}`)).json();
     assert.equal(pupil.lines[0].returns[0].comment, 'Très bien, voir annotations.');
     assert.equal((await request(t.app, s.cm2!, 'GET', `/api/documents/returns/${returnId}/content`)).body, '%PDF-1.4 annoté');
-    for (const who of [s.ce1a!, s.cm2Parent!, s.otherStudent!]) assert.equal((await request(t.app, who, 'GET', `/api/documents/returns/${returnId}/content`)).statusCode, 404);
+    for (const who of [s.ce1a!, s.cm2Parent!, s.otherStudent!])
+      assert.equal((await request(t.app, who, 'GET', `/api/documents/returns/${returnId}/content`)).statusCode, 404);
   });
 
   test('after the deadline: late hand-ins marked late when accepted, refused otherwise', async () => {
@@ -161,14 +201,23 @@ describe('hand-in boxes', () => {
 });
 
 describe('a box tied to the cahier de textes', () => {
-  test('only the teacher\'s own work to hand in, given to the same class', async () => {
+  test("only the teacher's own work to hand in, given to the same class", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const body = await lessonBody(t.app, w.schoolA.id, w.cm2Class.id, { assignments: [{ instructions: 'Rendre l’exposé sur les volcans', dueOn: today, toHandIn: true }] });
+    const body = await lessonBody(t.app, w.schoolA.id, w.cm2Class.id, {
+      assignments: [{ instructions: 'Rendre l’exposé sur les volcans', dueOn: today, toHandIn: true }],
+    });
     const lesson = await publishLesson(t.app, s.cm2Teacher!, body);
     const detail = (await request(t.app, s.cm2Teacher!, 'GET', `/api/homework/lessons/${lesson.id}`)).json();
     const assignmentId = detail.assignments[0].id as string;
     const open = (fields: Record<string, unknown>, who = s.cm2Teacher!) =>
-      request(t.app, who, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: 'Exposé', instructions: '', dueAt: future, acceptLate: true, ...fields });
+      request(t.app, who, 'POST', '/api/documents/boxes', {
+        groupId: w.cm2Class.id,
+        title: 'Exposé',
+        instructions: '',
+        dueAt: future,
+        acceptLate: true,
+        ...fields,
+      });
     const ok = await open({ assignmentId });
     assert.equal(ok.statusCode, 201, ok.body);
     const box = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${ok.json().id}`)).json();

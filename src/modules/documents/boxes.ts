@@ -101,7 +101,15 @@ export async function listBoxes(db: Db, actor: Actor) {
   return db
     .selectFrom('handInBoxes')
     .innerJoin('groups', 'groups.id', 'handInBoxes.groupId')
-    .select(['handInBoxes.id', 'handInBoxes.title', 'handInBoxes.dueAt', 'handInBoxes.acceptLate', 'handInBoxes.groupId', 'handInBoxes.assignmentId', 'groups.name as groupName'])
+    .select([
+      'handInBoxes.id',
+      'handInBoxes.title',
+      'handInBoxes.dueAt',
+      'handInBoxes.acceptLate',
+      'handInBoxes.groupId',
+      'handInBoxes.assignmentId',
+      'groups.name as groupName',
+    ])
     .where('groups.schoolYear', '=', year)
     .where((eb) => eb.or([eb('handInBoxes.groupId', 'in', myGroupIds(db, actor.personId, year)), eb('handInBoxes.groupId', 'in', childGroups)]))
     .orderBy('handInBoxes.dueAt', 'desc')
@@ -142,17 +150,35 @@ export async function roster(db: Db, box: Box, onlyStudents?: string[]): Promise
     .selectFrom('groupMembers')
     .innerJoin('people', 'people.id', 'groupMembers.personId')
     .leftJoin('handIns', (join) => join.onRef('handIns.studentId', '=', 'groupMembers.personId').on('handIns.boxId', '=', box.id))
-    .select(['people.id as studentId', 'people.firstName', 'people.lastName', 'people.usageName', 'handIns.id as handInId', 'handIns.submittedAt', 'handIns.late'])
+    .select([
+      'people.id as studentId',
+      'people.firstName',
+      'people.lastName',
+      'people.usageName',
+      'handIns.id as handInId',
+      'handIns.submittedAt',
+      'handIns.late',
+    ])
     .where('groupMembers.groupId', '=', box.groupId)
     .where('groupMembers.role', '=', 'student');
   if (onlyStudents) query = query.where('people.id', 'in', onlyStudents);
   const rows = await query.orderBy('people.lastName').orderBy('people.firstName').execute();
   const handInIds = rows.map((r) => r.handInId).filter((id): id is string => !!id);
   const files = handInIds.length
-    ? await db.selectFrom('handInFiles').select(['id', 'handInId', 'fileName', 'size', 'sha256']).where('handInId', 'in', handInIds).orderBy('fileName').execute()
+    ? await db
+        .selectFrom('handInFiles')
+        .select(['id', 'handInId', 'fileName', 'size', 'sha256'])
+        .where('handInId', 'in', handInIds)
+        .orderBy('fileName')
+        .execute()
     : [];
   const returns = handInIds.length
-    ? await db.selectFrom('handInReturns').select(['id', 'handInId', 'comment', 'fileName', 'createdAt']).where('handInId', 'in', handInIds).orderBy('createdAt').execute()
+    ? await db
+        .selectFrom('handInReturns')
+        .select(['id', 'handInId', 'comment', 'fileName', 'createdAt'])
+        .where('handInId', 'in', handInIds)
+        .orderBy('createdAt')
+        .execute()
     : [];
   return rows.map((r) => ({
     studentId: r.studentId,
@@ -182,7 +208,13 @@ export async function childrenInGroup(db: Db, actor: Actor, groupId: string): Pr
  * A pupil hands in files, replacing an earlier hand-in while the box is open. Returns the
  * blob keys that are no longer used (the caller deletes them once the transaction is done).
  */
-export async function handIn(db: Db, actor: Actor, boxId: string, files: StoredFile[], now = new Date()): Promise<{ handInId: string; late: boolean; oldBlobs: string[] }> {
+export async function handIn(
+  db: Db,
+  actor: Actor,
+  boxId: string,
+  files: StoredFile[],
+  now = new Date(),
+): Promise<{ handInId: string; late: boolean; oldBlobs: string[] }> {
   const { box, role } = await boxFor(db, actor, boxId);
   if (role !== 'student') throw new NotFound();
   if (files.length === 0) throw new InvalidInput([{ field: 'files', message: t('boxes.error.no_files') }], 'boxes.no_files');
@@ -198,13 +230,33 @@ export async function handIn(db: Db, actor: Actor, boxId: string, files: StoredF
       handInId = existing.id;
       oldBlobs = (await trx.selectFrom('handInFiles').select('blobKey').where('handInId', '=', handInId).execute()).map((f) => f.blobKey);
       await trx.deleteFrom('handInFiles').where('handInId', '=', handInId).execute();
-      await trx.updateTable('handIns').set({ submittedAt: at, late: late ? 1 : 0 }).where('id', '=', handInId).execute();
+      await trx
+        .updateTable('handIns')
+        .set({ submittedAt: at, late: late ? 1 : 0 })
+        .where('id', '=', handInId)
+        .execute();
     } else {
       handInId = newId();
-      await trx.insertInto('handIns').values({ id: handInId, boxId: box.id, studentId: actor.personId, submittedAt: at, late: late ? 1 : 0 }).execute();
+      await trx
+        .insertInto('handIns')
+        .values({ id: handInId, boxId: box.id, studentId: actor.personId, submittedAt: at, late: late ? 1 : 0 })
+        .execute();
     }
-    const rows = files.map((f) => ({ id: newId(), handInId, fileName: f.fileName, blobKey: f.key, size: f.size, sha256: f.sha256, contentType: f.contentType, createdAt: at }));
-    for (let i = 0; i < rows.length; i += 50) await trx.insertInto('handInFiles').values(rows.slice(i, i + 50)).execute();
+    const rows = files.map((f) => ({
+      id: newId(),
+      handInId,
+      fileName: f.fileName,
+      blobKey: f.key,
+      size: f.size,
+      sha256: f.sha256,
+      contentType: f.contentType,
+      createdAt: at,
+    }));
+    for (let i = 0; i < rows.length; i += 50)
+      await trx
+        .insertInto('handInFiles')
+        .values(rows.slice(i, i + 50))
+        .execute();
     return { handInId, late, oldBlobs };
   });
 }
@@ -272,7 +324,16 @@ export async function zipEntries(db: Db, box: Box) {
     .selectFrom('handInFiles')
     .innerJoin('handIns', 'handIns.id', 'handInFiles.handInId')
     .innerJoin('people', 'people.id', 'handIns.studentId')
-    .select(['handInFiles.fileName', 'handInFiles.blobKey', 'handInFiles.size', 'handIns.late', 'people.id as studentId', 'people.firstName', 'people.lastName', 'people.usageName'])
+    .select([
+      'handInFiles.fileName',
+      'handInFiles.blobKey',
+      'handInFiles.size',
+      'handIns.late',
+      'people.id as studentId',
+      'people.firstName',
+      'people.lastName',
+      'people.usageName',
+    ])
     .where('handIns.boxId', '=', box.id)
     .orderBy('people.lastName')
     .orderBy('people.firstName')
@@ -295,4 +356,3 @@ export async function zipEntries(db: Db, box: Box) {
     return { path, blobKey: r.blobKey, size: r.size };
   });
 }
-

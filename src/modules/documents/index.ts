@@ -14,7 +14,13 @@ export { documentsMigrations };
 export const documentsModule = fp(
   async (app) => {
     app.nav.push({ href: '/documents', label: t('documents.nav'), service: 'documents', order: 50, visible: () => true });
-    app.nav.push({ href: '/documents/boxes', label: t('boxes.nav'), service: 'documents', order: 51, visible: (actor) => actor.profile === 'teacher' || actor.profile === 'student' || actor.profile === 'relative' });
+    app.nav.push({
+      href: '/documents/boxes',
+      label: t('boxes.nav'),
+      service: 'documents',
+      order: 51,
+      visible: (actor) => actor.profile === 'teacher' || actor.profile === 'student' || actor.profile === 'relative',
+    });
     await app.register(
       async (api) => {
         api.addHook('preHandler', requireUser);

@@ -19,7 +19,9 @@ after(() => t.close());
 async function uploadForm(session: Session, url: string, files: Array<{ name: string; content: string }>) {
   const body = multipart({}, files);
   // As a browser sends it: the token only in the action URL, the session in the cookie.
-  return request(t.app, null, 'POST', `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(session.csrf)}`, body.payload, { headers: { ...body.headers, cookie: session.cookie } });
+  return request(t.app, null, 'POST', `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(session.csrf)}`, body.payload, {
+    headers: { ...body.headers, cookie: session.cookie },
+  });
 }
 
 describe('document pages', () => {
@@ -72,10 +74,24 @@ describe('hand-in box pages', () => {
   let boxId: string;
 
   test('a teacher opens a box with the form; errors are shown again with status 400', async () => {
-    const bad = await request(t.app, s.cm2Teacher!, 'POST', '/documents/boxes/new', form({ groupId: w.cm2Class.id, title: '', dueAt: '', _csrf: s.cm2Teacher!.csrf }).payload, { headers: form({}).headers });
+    const bad = await request(
+      t.app,
+      s.cm2Teacher!,
+      'POST',
+      '/documents/boxes/new',
+      form({ groupId: w.cm2Class.id, title: '', dueAt: '', _csrf: s.cm2Teacher!.csrf }).payload,
+      { headers: form({}).headers },
+    );
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Donnez un titre/);
-    const res = await request(t.app, s.cm2Teacher!, 'POST', '/documents/boxes/new', form({ groupId: w.cm2Class.id, title: 'Poésie', dueAt: '2099-06-01T18:00', acceptLate: 'true', _csrf: s.cm2Teacher!.csrf }).payload, { headers: form({}).headers });
+    const res = await request(
+      t.app,
+      s.cm2Teacher!,
+      'POST',
+      '/documents/boxes/new',
+      form({ groupId: w.cm2Class.id, title: 'Poésie', dueAt: '2099-06-01T18:00', acceptLate: 'true', _csrf: s.cm2Teacher!.csrf }).payload,
+      { headers: form({}).headers },
+    );
     assert.equal(res.statusCode, 303, res.body);
     boxId = String(res.headers.location).split('/').pop()!;
     assert.equal((await request(t.app, s.cm2!, 'GET', '/documents/boxes/new')).statusCode, 404, 'a pupil opens no box');
@@ -112,9 +128,32 @@ describe('large folders', () => {
     const rows = Array.from({ length: 105 }, (_, i) => {
       const id = newId();
       const name = `fiche-${String(i).padStart(3, '0')}.txt`;
-      return { id, ownerId: owner, createdBy: owner, parentId: null, kind: 'file' as const, name, searchKey: name, path: `/${id}/`, classId: null, parentsCanRead: 0, blobKey: null, size: 1, sha256: null, contentType: 'text/plain', trashedAt: null, trashRoot: 0, createdAt: now, updatedAt: now };
+      return {
+        id,
+        ownerId: owner,
+        createdBy: owner,
+        parentId: null,
+        kind: 'file' as const,
+        name,
+        searchKey: name,
+        path: `/${id}/`,
+        classId: null,
+        parentsCanRead: 0,
+        blobKey: null,
+        size: 1,
+        sha256: null,
+        contentType: 'text/plain',
+        trashedAt: null,
+        trashRoot: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
     });
-    for (let i = 0; i < rows.length; i += 50) await t.app.db.insertInto('documentNodes').values(rows.slice(i, i + 50)).execute();
+    for (let i = 0; i < rows.length; i += 50)
+      await t.app.db
+        .insertInto('documentNodes')
+        .values(rows.slice(i, i + 50))
+        .execute();
     const first = await request(t.app, s.otherTeacher!, 'GET', '/documents');
     assert.equal(first.statusCode, 200);
     const names = (body: string) => new Set(body.match(/fiche-\d{3}\.txt/g)).size;

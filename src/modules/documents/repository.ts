@@ -44,12 +44,7 @@ export async function shareLevel(db: Db, actor: Actor, node: Pick<Node, 'path'>,
 
 /** How the actor stands towards a class: teaches it, is in it, or is a pupil's parent. */
 export async function classRole(db: Db, actor: Actor, classId: string): Promise<ClassRole> {
-  const member = await db
-    .selectFrom('groupMembers')
-    .select('role')
-    .where('groupId', '=', classId)
-    .where('personId', '=', actor.personId)
-    .executeTakeFirst();
+  const member = await db.selectFrom('groupMembers').select('role').where('groupId', '=', classId).where('personId', '=', actor.personId).executeTakeFirst();
   if (member) return member.role;
   const child = await db
     .selectFrom('relativeLinks')
@@ -62,7 +57,20 @@ export async function classRole(db: Db, actor: Actor, classId: string): Promise<
   return child ? 'relative' : null;
 }
 
-const listColumns = ['id', 'ownerId', 'parentId', 'kind', 'name', 'size', 'contentType', 'sha256', 'classId', 'parentsCanRead', 'updatedAt', 'trashedAt'] as const;
+const listColumns = [
+  'id',
+  'ownerId',
+  'parentId',
+  'kind',
+  'name',
+  'size',
+  'contentType',
+  'sha256',
+  'classId',
+  'parentsCanRead',
+  'updatedAt',
+  'trashedAt',
+] as const;
 
 type ChildrenOf = { parentId: string } | { ownerRoot: string } | { classRoot: string };
 
@@ -157,7 +165,16 @@ export async function listShares(db: Db, nodeId: string) {
     .selectFrom('documentShares')
     .leftJoin('people', (join) => join.onRef('people.id', '=', 'documentShares.granteeId').on('documentShares.granteeKind', '=', 'person'))
     .leftJoin('groups', (join) => join.onRef('groups.id', '=', 'documentShares.granteeId').on('documentShares.granteeKind', '=', 'group'))
-    .select(['documentShares.id', 'documentShares.granteeKind', 'documentShares.granteeId', 'documentShares.canEdit', 'people.firstName', 'people.lastName', 'people.usageName', 'groups.name as groupName'])
+    .select([
+      'documentShares.id',
+      'documentShares.granteeKind',
+      'documentShares.granteeId',
+      'documentShares.canEdit',
+      'people.firstName',
+      'people.lastName',
+      'people.usageName',
+      'groups.name as groupName',
+    ])
     .where('documentShares.nodeId', '=', nodeId)
     .orderBy('documentShares.createdAt')
     .execute();

@@ -126,7 +126,11 @@ export async function recordFiles(deps: Deps, actor: Actor, place: Placement, fi
   await deps.db.transaction().execute(async (trx) => {
     const left = place.quota - (await repo.usedBytes(trx, place.ownerId));
     if (total > left) throw quotaError(left);
-    for (let i = 0; i < nodes.length; i += 50) await trx.insertInto('documentNodes').values(nodes.slice(i, i + 50)).execute();
+    for (let i = 0; i < nodes.length; i += 50)
+      await trx
+        .insertInto('documentNodes')
+        .values(nodes.slice(i, i + 50))
+        .execute();
   });
   return nodes;
 }
@@ -135,7 +139,11 @@ export async function rename(db: Db, actor: Actor, id: string, rawName: unknown)
   const name = cleanName(rawName);
   const { access } = await nodeFor(db, actor, id);
   if (!canEdit(access)) throw new NotFound();
-  await db.updateTable('documentNodes').set({ name, searchKey: normalizeKey(name), updatedAt: nowIso() }).where('id', '=', id).execute();
+  await db
+    .updateTable('documentNodes')
+    .set({ name, searchKey: normalizeKey(name), updatedAt: nowIso() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Moves within one space: same owner and same class space; never into its own subtree. */
@@ -148,7 +156,8 @@ export async function move(db: Db, actor: Actor, id: string, parentId: string | 
     if (!target || target.node.kind !== 'folder' || !canEdit(target.access) || target.node.ownerId !== node.ownerId || target.node.classId !== node.classId) {
       throw new InvalidInput([{ field: 'parentId', message: t('documents.error.target') }], 'documents.bad_target');
     }
-    if (target.node.path.startsWith(node.path)) throw new InvalidInput([{ field: 'parentId', message: t('documents.error.move_into_self') }], 'documents.bad_target');
+    if (target.node.path.startsWith(node.path))
+      throw new InvalidInput([{ field: 'parentId', message: t('documents.error.move_into_self') }], 'documents.bad_target');
     newPath = `${target.node.path}${node.id}/`;
   } else {
     if (node.ownerId !== actor.personId) throw new InvalidInput([{ field: 'parentId', message: t('documents.error.target') }], 'documents.bad_target');
@@ -194,7 +203,11 @@ export async function deleteForever(deps: Deps, actor: Actor, id: string): Promi
   subtree.sort((a, b) => b.path.length - a.path.length);
   await deps.db.transaction().execute(async (trx) => {
     const ids = subtree.map((n) => n.id);
-    for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('documentShares').where('nodeId', 'in', ids.slice(i, i + 500)).execute();
+    for (let i = 0; i < ids.length; i += 500)
+      await trx
+        .deleteFrom('documentShares')
+        .where('nodeId', 'in', ids.slice(i, i + 500))
+        .execute();
     for (const n of subtree) await trx.deleteFrom('documentNodes').where('id', '=', n.id).execute();
   });
   await Promise.all(subtree.filter((n) => n.blobKey).map((n) => deps.blobs.delete(n.blobKey!)));
@@ -213,11 +226,13 @@ export async function share(db: Db, actor: Actor, id: string, input: ShareInput)
   const year = schoolYearOf();
   let grantee: { kind: 'person' | 'group'; id: string };
   if (input.personId && !input.groupId) {
-    if (!(await canShareWithPerson(db, actor, input.personId, year))) throw new InvalidInput([{ field: 'personId', message: t('documents.error.unreachable') }], 'documents.unreachable');
+    if (!(await canShareWithPerson(db, actor, input.personId, year)))
+      throw new InvalidInput([{ field: 'personId', message: t('documents.error.unreachable') }], 'documents.unreachable');
     grantee = { kind: 'person', id: input.personId };
   } else if (input.groupId && !input.personId) {
     const mine = (await repo.myGroupIds(db, actor.personId, year).execute()).map((g) => g.id);
-    if (!canShareWithGroup(mine, input.groupId)) throw new InvalidInput([{ field: 'groupId', message: t('documents.error.unreachable') }], 'documents.unreachable');
+    if (!canShareWithGroup(mine, input.groupId))
+      throw new InvalidInput([{ field: 'groupId', message: t('documents.error.unreachable') }], 'documents.unreachable');
     grantee = { kind: 'group', id: input.groupId };
   } else {
     throw new InvalidInput([{ field: 'personId', message: t('documents.error.share_target') }], 'documents.share_target');
@@ -230,13 +245,25 @@ export async function share(db: Db, actor: Actor, id: string, input: ShareInput)
     .where('granteeId', '=', grantee.id)
     .executeTakeFirst();
   if (existing) {
-    await db.updateTable('documentShares').set({ canEdit: input.canEdit ? 1 : 0 }).where('id', '=', existing.id).execute();
+    await db
+      .updateTable('documentShares')
+      .set({ canEdit: input.canEdit ? 1 : 0 })
+      .where('id', '=', existing.id)
+      .execute();
     return existing.id;
   }
   const shareId = newId();
   await db
     .insertInto('documentShares')
-    .values({ id: shareId, nodeId: node.id, granteeKind: grantee.kind, granteeId: grantee.id, canEdit: input.canEdit ? 1 : 0, createdBy: actor.personId, createdAt: nowIso() })
+    .values({
+      id: shareId,
+      nodeId: node.id,
+      granteeKind: grantee.kind,
+      granteeId: grantee.id,
+      canEdit: input.canEdit ? 1 : 0,
+      createdBy: actor.personId,
+      createdAt: nowIso(),
+    })
     .execute();
   return shareId;
 }
@@ -258,7 +285,10 @@ export async function breadcrumbs(db: Db, actor: Actor, node: Node): Promise<Arr
   // For a shared node, the chain starts at the highest folder the actor can read.
   const result: Array<{ id: string; name: string }> = [];
   for (const r of chain) {
-    const readable = await nodeFor(db, actor, r.id).then(() => true, () => false);
+    const readable = await nodeFor(db, actor, r.id).then(
+      () => true,
+      () => false,
+    );
     if (readable) result.push({ id: r.id, name: r.name });
   }
   return result;

@@ -35,7 +35,11 @@ test('a parent sees each child’s work on the home page; another class’s fami
 });
 
 test('when the school keeps the cahier de textes closed to parents, their home page says nothing of it', async () => {
-  await t.app.db.insertInto('homeworkSettings').values({ structureId: w.schoolA.id, openToStudents: 1, openToRelatives: 0, updatedAt: new Date().toISOString(), updatedBy: null }).onConflict((oc) => oc.column('structureId').doUpdateSet({ openToRelatives: 0 })).execute();
+  await t.app.db
+    .insertInto('homeworkSettings')
+    .values({ structureId: w.schoolA.id, openToStudents: 1, openToRelatives: 0, updatedAt: new Date().toISOString(), updatedBy: null })
+    .onConflict((oc) => oc.column('structureId').doUpdateSet({ openToRelatives: 0 }))
+    .execute();
   const parent = await request(t.app, await loginAs(t.app, w.ce1aParent.id), 'GET', '/');
   assert.doesNotMatch(parent.body, /Exercices 3 et 4|pour demain/);
   const pupil = await request(t.app, await loginAs(t.app, w.ce1a.id), 'GET', '/');

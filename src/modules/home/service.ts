@@ -26,7 +26,16 @@ export async function homeData(db: Db, actor: Actor) {
   const managed = managedId
     ? await Promise.all([findStructure(db, managedId), structureCounts(db, managedId, year)]).then(([structure, counts]) => ({ structure: structure!, counts }))
     : null;
-  const adminStructures = actor.isSuperAdmin ? Number((await db.selectFrom('structures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : null;
+  const adminStructures = actor.isSuperAdmin
+    ? Number(
+        (
+          await db
+            .selectFrom('structures')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : null;
 
   let classes: { id: string; name: string; structureName: string; students: number }[] = [];
   if (actor.profile === 'teacher' || actor.profile === 'student') {
@@ -37,19 +46,29 @@ export async function homeData(db: Db, actor: Actor) {
     }
     classes = groups.map((g) => ({ id: g.id, name: g.name, structureName: g.structureName, students: sizes.get(g.id) ?? 0 }));
   }
-  const teachers = await teachersByGroup(db, classes.map((c) => c.id));
+  const teachers = await teachersByGroup(
+    db,
+    classes.map((c) => c.id),
+  );
 
   let children: { id: string; displayName: string; classes: { name: string; structureName: string; teachers: string[] }[]; work: DueSoon | null }[] = [];
   if (actor.profile === 'relative') {
     const kids = await childrenOf(db, actor.personId);
     const groupsPerChild = await Promise.all(kids.map((k) => personGroups(db, k.id, year)));
-    const childTeachers = await teachersByGroup(db, groupsPerChild.flat().map((g) => g.id));
+    const childTeachers = await teachersByGroup(
+      db,
+      groupsPerChild.flat().map((g) => g.id),
+    );
     const work = await Promise.all(kids.map((k) => dueSoon(db, actor, k.id)));
     children = kids.map((k, i) => ({
       id: k.id,
       displayName: k.displayName,
       work: work[i] ?? null,
-      classes: groupsPerChild[i]!.filter((g) => g.role === 'student').map((g) => ({ name: g.name, structureName: g.structureName, teachers: childTeachers.get(g.id) ?? [] })),
+      classes: groupsPerChild[i]!.filter((g) => g.role === 'student').map((g) => ({
+        name: g.name,
+        structureName: g.structureName,
+        teachers: childTeachers.get(g.id) ?? [],
+      })),
     }));
   }
   const ownWork = actor.profile === 'student' ? await dueSoon(db, actor, actor.personId) : null;

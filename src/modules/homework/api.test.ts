@@ -71,7 +71,20 @@ describe('homework API', () => {
     assert.equal((await request(t.app, await as(w.cm2.id), 'GET', '/api/notifications')).json().unread, 0);
 
     // An edit is not a new publication.
-    const edited = await request(t.app, teacher, 'PUT', `/api/homework/lessons/${saved.id}`, await body({ content: 'Corrigé', assignments: lesson.assignments.map((a: { id: string; instructions: string; dueOn: string }) => ({ id: a.id, instructions: a.instructions, dueOn: a.dueOn })) }));
+    const edited = await request(
+      t.app,
+      teacher,
+      'PUT',
+      `/api/homework/lessons/${saved.id}`,
+      await body({
+        content: 'Corrigé',
+        assignments: lesson.assignments.map((a: { id: string; instructions: string; dueOn: string }) => ({
+          id: a.id,
+          instructions: a.instructions,
+          dueOn: a.dueOn,
+        })),
+      }),
+    );
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().firstPublication, false);
     assert.equal((await request(t.app, pupil, 'GET', '/api/notifications')).json().unread, 1);
@@ -111,7 +124,11 @@ describe('homework API', () => {
   test('drafts and later publications stay hidden from families', async () => {
     const teacher = await as(w.ce1Teacher.id);
     const draft = await publishLesson(t.app, teacher, await body({ publish: false, content: 'Brouillon secret' }));
-    const later = await publishLesson(t.app, teacher, await body({ visibleFrom: new Date(Date.now() + 86_400_000).toISOString(), content: 'Plus tard secret' }));
+    const later = await publishLesson(
+      t.app,
+      teacher,
+      await body({ visibleFrom: new Date(Date.now() + 86_400_000).toISOString(), content: 'Plus tard secret' }),
+    );
     for (const personId of [w.ce1a.id, w.ce1aParent.id]) {
       const s = await as(personId);
       for (const id of [draft.id, later.id]) assert.equal((await request(t.app, s, 'GET', `/api/homework/lessons/${id}`)).statusCode, 404);
@@ -119,7 +136,10 @@ describe('homework API', () => {
       assert.doesNotMatch(list.body, /secret/);
     }
     const notes = (await request(t.app, await as(w.ce1b.id), 'GET', '/api/notifications')).json();
-    assert.ok(notes.items.every((n: { title: string }) => n), 'listed');
+    assert.ok(
+      notes.items.every((n: { title: string }) => n),
+      'listed',
+    );
     assert.equal(notes.unread, 1, 'the scheduled publication notifies only once visible');
     assert.equal((await request(t.app, teacher, 'GET', `/api/homework/lessons/${draft.id}`)).json().status, 'draft');
   });
@@ -181,9 +201,16 @@ describe('homework API', () => {
 
   test('settings: only managers; closing to parents hides the agenda from parents only', async () => {
     assert.equal((await request(t.app, await as(w.ce1Teacher.id), 'GET', '/api/homework/settings')).statusCode, 403);
-    assert.equal((await request(t.app, await as(w.ce1aParent.id), 'PUT', '/api/homework/settings', { openToStudents: false, openToRelatives: false })).statusCode, 403);
+    assert.equal(
+      (await request(t.app, await as(w.ce1aParent.id), 'PUT', '/api/homework/settings', { openToStudents: false, openToRelatives: false })).statusCode,
+      403,
+    );
     const director = await as(w.director.id);
-    assert.deepEqual((await request(t.app, director, 'GET', '/api/homework/settings')).json(), { structureId: w.schoolA.id, openToStudents: true, openToRelatives: true });
+    assert.deepEqual((await request(t.app, director, 'GET', '/api/homework/settings')).json(), {
+      structureId: w.schoolA.id,
+      openToStudents: true,
+      openToRelatives: true,
+    });
     const put = await request(t.app, director, 'PUT', '/api/homework/settings', { openToStudents: true, openToRelatives: false });
     assert.equal(put.statusCode, 200);
     const parent = (await request(t.app, await as(w.ce1aParent.id), 'GET', '/api/homework/agenda')).json();
@@ -191,7 +218,10 @@ describe('homework API', () => {
     assert.equal(parent.items.length, 0);
     assert.ok((await request(t.app, await as(w.ce1a.id), 'GET', '/api/homework/agenda')).json().items.length > 0, 'pupils still see it');
     await request(t.app, director, 'PUT', '/api/homework/settings', { openToStudents: true, openToRelatives: true });
-    assert.equal((await request(t.app, await as(w.otherTeacher.id), 'PUT', '/api/homework/settings', { openToStudents: false, openToRelatives: false })).statusCode, 403);
+    assert.equal(
+      (await request(t.app, await as(w.otherTeacher.id), 'PUT', '/api/homework/settings', { openToStudents: false, openToRelatives: false })).statusCode,
+      403,
+    );
   });
 
   test('copy a lesson and an assignment to another group the teacher teaches', async () => {
@@ -220,7 +250,10 @@ describe('homework API', () => {
     assert.equal(feed.statusCode, 200);
     assert.match(String(feed.headers['content-type']), /text\/calendar/);
     assert.ok(feed.body.includes('\r\n'), 'CRLF line ends');
-    assert.ok(feed.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'lines folded at 75 octets');
+    assert.ok(
+      feed.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75),
+      'lines folded at 75 octets',
+    );
     const cal = new ICAL.Component(ICAL.parse(feed.body));
     const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     assert.ok(events.length >= 2, `events: ${events.length}`);
@@ -243,12 +276,18 @@ describe('homework API', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const boundary = 'XyZpreau';
     const multipart = (name: string, data: Buffer) =>
-      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
     const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
     const up = await request(t.app, teacher, 'POST', `/api/homework/lessons/${saved.id}/attachments`, multipart('fiche.pdf', pdf), { headers });
     assert.equal(up.statusCode, 201, up.body);
     const [file] = up.json();
-    const other = await request(t.app, await as(w.cm2Teacher.id), 'POST', `/api/homework/lessons/${saved.id}/attachments`, multipart('x.pdf', pdf), { headers });
+    const other = await request(t.app, await as(w.cm2Teacher.id), 'POST', `/api/homework/lessons/${saved.id}/attachments`, multipart('x.pdf', pdf), {
+      headers,
+    });
     assert.equal(other.statusCode, 404);
     const ok = await request(t.app, await as(w.ce1a.id), 'GET', `/homework/attachments/${file.id}`);
     assert.equal(ok.statusCode, 200);

@@ -31,7 +31,16 @@ export async function attachFiles(app: FastifyInstance, actor: Actor, lessonId: 
   }
   if (files.length === 0) return [];
   const createdAt = nowIso();
-  const rows = files.map((f) => ({ id: newId(), lessonId, assignmentId: null, blobKey: f.key, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt }));
+  const rows = files.map((f) => ({
+    id: newId(),
+    lessonId,
+    assignmentId: null,
+    blobKey: f.key,
+    fileName: f.fileName,
+    contentType: f.contentType,
+    size: f.size,
+    createdAt,
+  }));
   await db.insertInto('homeworkAttachments').values(rows).execute();
   return rows.map((r) => ({ id: r.id, fileName: r.fileName, contentType: r.contentType, size: r.size }));
 }
@@ -41,7 +50,13 @@ export async function readableAttachment(db: Db, actor: Actor, id: string) {
   const row = await db
     .selectFrom('homeworkAttachments')
     .innerJoin('lessons', 'lessons.id', 'homeworkAttachments.lessonId')
-    .select(['homeworkAttachments.id', 'homeworkAttachments.blobKey', 'homeworkAttachments.fileName', 'homeworkAttachments.contentType', 'homeworkAttachments.size'])
+    .select([
+      'homeworkAttachments.id',
+      'homeworkAttachments.blobKey',
+      'homeworkAttachments.fileName',
+      'homeworkAttachments.contentType',
+      'homeworkAttachments.size',
+    ])
     .where('homeworkAttachments.id', '=', id)
     .where(repo.readableLessons(db, actor, schoolYearOf(), nowIso()))
     .executeTakeFirst();

@@ -19,7 +19,10 @@ export async function regenerateCalendarToken(db: Db, personId: string): Promise
   const createdAt = nowIso();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('homeworkCalendarTokens').where('personId', '=', personId).execute();
-    await trx.insertInto('homeworkCalendarTokens').values({ personId, tokenHash: sha256(token), createdAt }).execute();
+    await trx
+      .insertInto('homeworkCalendarTokens')
+      .values({ personId, tokenHash: sha256(token), createdAt })
+      .execute();
   });
   return token;
 }
@@ -53,18 +56,37 @@ async function feedEvents(db: Db, personId: string): Promise<FeedEvent[] | null>
       .innerJoin('lessons', 'lessons.id', 'assignments.lessonId')
       .innerJoin('subjects', 'subjects.id', 'lessons.subjectId')
       .innerJoin('groups', 'groups.id', 'lessons.groupId')
-      .select(['assignments.id', 'assignments.dueOn', 'assignments.instructions', 'assignments.updatedAt', 'subjects.label as subject', 'groups.name as groupName'])
+      .select([
+        'assignments.id',
+        'assignments.dueOn',
+        'assignments.instructions',
+        'assignments.updatedAt',
+        'subjects.label as subject',
+        'groups.name as groupName',
+      ])
       .where('assignments.dueOn', '>=', from)
       .orderBy('assignments.dueOn')
       .limit(1000);
   const events: FeedEvent[] = [];
   const add = (rows: Awaited<ReturnType<ReturnType<typeof base>['execute']>>, prefix: string, owner: string) => {
     for (const r of rows) {
-      events.push({ uid: `${r.id}-${owner}@preau`, dueOn: r.dueOn, summary: `${prefix}${r.subject} — ${r.groupName}`, description: plainText(r.instructions), stamp: r.updatedAt });
+      events.push({
+        uid: `${r.id}-${owner}@preau`,
+        dueOn: r.dueOn,
+        summary: `${prefix}${r.subject} — ${r.groupName}`,
+        description: plainText(r.instructions),
+        stamp: r.updatedAt,
+      });
     }
   };
   if (person.profile === 'student') {
-    add(await base().where(repo.familyLessons(db, 'student', personId, year, now)).execute(), '', personId);
+    add(
+      await base()
+        .where(repo.familyLessons(db, 'student', personId, year, now))
+        .execute(),
+      '',
+      personId,
+    );
   } else if (person.profile === 'relative') {
     const children = await db
       .selectFrom('relativeLinks')
@@ -73,7 +95,13 @@ async function feedEvents(db: Db, personId: string): Promise<FeedEvent[] | null>
       .where('relativeLinks.relativeId', '=', personId)
       .execute();
     for (const child of children) {
-      add(await base().where(repo.familyLessons(db, 'relative', child.id, year, now)).execute(), `${displayName(child)} : `, child.id);
+      add(
+        await base()
+          .where(repo.familyLessons(db, 'relative', child.id, year, now))
+          .execute(),
+        `${displayName(child)} : `,
+        child.id,
+      );
     }
   } else if (person.profile === 'teacher') {
     add(await base().where('lessons.teacherId', '=', personId).where('lessons.status', '=', 'published').execute(), '', personId);
@@ -109,7 +137,14 @@ const stampOf = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
 
 /** The iCalendar document (RFC 5545): one all-day event per piece of work, on its due date. */
 export function renderCalendar(events: FeedEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Preau//Cahier de textes//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(t('homework.calendar.name'))}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Preau//Cahier de textes//FR',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(t('homework.calendar.name'))}`,
+  ];
   for (const e of events) {
     const day = e.dueOn.replace(/-/g, '');
     lines.push(
@@ -136,4 +171,3 @@ export async function calendarFeed(db: Db, token: string): Promise<string | null
   const events = await feedEvents(db, row.personId);
   return events ? renderCalendar(events) : null;
 }
-

@@ -26,6 +26,13 @@ export async function handInAssignmentsOf(db: Db, teacherId: string, ids?: strin
   const rows = await q.orderBy('assignments.dueOn').orderBy('groups.name').limit(100).execute();
   return rows.map((r) => {
     const text = htmlToText(r.instructions).replace(/\s+/g, ' ');
-    return { id: r.id, groupId: r.groupId, groupName: r.groupName, subject: r.subject, dueOn: r.dueOn, summary: text.length > 60 ? `${text.slice(0, 57)}…` : text };
+    return {
+      id: r.id,
+      groupId: r.groupId,
+      groupName: r.groupName,
+      subject: r.subject,
+      dueOn: r.dueOn,
+      summary: text.length > 60 ? `${text.slice(0, 57)}…` : text,
+    };
   });
 }

@@ -18,7 +18,13 @@ export { dueSoon, type DueSoon } from './due-soon.js';
 /** Cahier de textes: lessons, work to do, pupils' agenda and calendar feed. Pages under /homework, JSON under /api/homework. */
 export const homeworkModule = fp(
   async (app) => {
-    app.nav.push({ href: '/homework', label: t('homework.nav'), service: 'homework', order: 30, visible: (actor) => seesHomeworkNav(actor) && !hasAgenda(actor) });
+    app.nav.push({
+      href: '/homework',
+      label: t('homework.nav'),
+      service: 'homework',
+      order: 30,
+      visible: (actor) => seesHomeworkNav(actor) && !hasAgenda(actor),
+    });
     app.nav.push({ href: '/homework/agenda', label: t('homework.agenda.nav'), service: 'homework', order: 30, visible: hasAgenda });
     await app.register(homeworkApi, { prefix: '/api/homework' });
     await app.register(homeworkFiles);

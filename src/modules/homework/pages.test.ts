@@ -20,7 +20,12 @@ after(() => t.close());
 const BOUNDARY = 'preauFormBoundary';
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; data: Buffer }) {
   const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+  if (file)
+    parts.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      file.data,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
 }
@@ -37,7 +42,15 @@ async function postForm(session: Session, url: string, fields: Record<string, st
 
 describe('homework pages', () => {
   test('need a session: redirect to the login page', async () => {
-    for (const url of ['/homework', '/homework/agenda', '/homework/lessons/new', '/homework/settings', '/homework/history', `/homework/groups/${w.ce1.id}`, '/notifications']) {
+    for (const url of [
+      '/homework',
+      '/homework/agenda',
+      '/homework/lessons/new',
+      '/homework/settings',
+      '/homework/history',
+      `/homework/groups/${w.ce1.id}`,
+      '/notifications',
+    ]) {
       const res = await request(t.app, null, 'GET', url);
       assert.equal(res.statusCode, 303, url);
       assert.match(String(res.headers.location), /^\/login\?next=/);
@@ -68,7 +81,12 @@ describe('homework pages', () => {
     assert.match(bad.body, /ne peut pas précéder/);
     assert.match(bad.body, /Dictée du jour/);
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-    const ok = await postLessonForm(teacher, '/homework/lessons', { ...fields, 'assignments.0.dueOn': addDays(today, 2) }, { name: 'dictée.pdf', type: 'application/pdf', data: pdf });
+    const ok = await postLessonForm(
+      teacher,
+      '/homework/lessons',
+      { ...fields, 'assignments.0.dueOn': addDays(today, 2) },
+      { name: 'dictée.pdf', type: 'application/pdf', data: pdf },
+    );
     assert.equal(ok.statusCode, 303, ok.body.slice(0, 500));
     lessonId = String(ok.headers.location).split('/').pop()!;
     const page = await request(t.app, teacher, 'GET', `/homework/lessons/${lessonId}`);

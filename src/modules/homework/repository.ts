@@ -56,11 +56,21 @@ export function readableLessons(db: Db, actor: Actor, year: string, now: string)
     if (actor.profile === 'teacher') rules.push(eb.and([visible, eb('lessons.groupId', 'in', groupIdsOf(db, actor.personId, 'teacher', year))]));
     if (actor.profile === 'student') {
       rules.push(
-        eb.and([visible, eb('lessons.groupId', 'in', groupIdsOf(db, actor.personId, 'student', year)), eb('lessons.structureId', 'not in', closedTo(db, 'openToStudents'))]),
+        eb.and([
+          visible,
+          eb('lessons.groupId', 'in', groupIdsOf(db, actor.personId, 'student', year)),
+          eb('lessons.structureId', 'not in', closedTo(db, 'openToStudents')),
+        ]),
       );
     }
     if (actor.profile === 'relative') {
-      rules.push(eb.and([visible, eb('lessons.groupId', 'in', childGroupIds(db, actor.personId, year)), eb('lessons.structureId', 'not in', closedTo(db, 'openToRelatives'))]));
+      rules.push(
+        eb.and([
+          visible,
+          eb('lessons.groupId', 'in', childGroupIds(db, actor.personId, year)),
+          eb('lessons.structureId', 'not in', closedTo(db, 'openToRelatives')),
+        ]),
+      );
     }
     return eb.or(rules);
   };
@@ -78,7 +88,12 @@ export function familyLessons(db: Db, viewer: 'student' | 'relative', studentId:
 }
 
 export async function isRelativeOf(db: Db, relativeId: string, studentId: string): Promise<boolean> {
-  const row = await db.selectFrom('relativeLinks').select('studentId').where('relativeId', '=', relativeId).where('studentId', '=', studentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('relativeLinks')
+    .select('studentId')
+    .where('relativeId', '=', relativeId)
+    .where('studentId', '=', studentId)
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -155,7 +170,11 @@ export async function attachmentsOf(db: Db, lessonIds: string[]) {
 
 /** Pupils of a group and their parents, for notifications; each side only when the school opened the cahier to them. */
 export async function familiesOf(db: Db, groupId: string, open: { students: boolean; relatives: boolean }): Promise<string[]> {
-  const pupils = db.selectFrom('groupMembers').select('groupMembers.personId').where('groupMembers.groupId', '=', groupId).where('groupMembers.role', '=', 'student');
+  const pupils = db
+    .selectFrom('groupMembers')
+    .select('groupMembers.personId')
+    .where('groupMembers.groupId', '=', groupId)
+    .where('groupMembers.role', '=', 'student');
   const ids: string[] = [];
   if (open.students) ids.push(...(await pupils.execute()).map((r) => r.personId));
   if (open.relatives) {

@@ -121,15 +121,32 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
   };
   await db.transaction().execute(async (trx) => {
     if (existing) await trx.updateTable('lessons').set(values).where('id', '=', lessonId).execute();
-    else await trx.insertInto('lessons').values({ ...values, id: lessonId, teacherId: actor.personId, createdAt: now }).execute();
+    else
+      await trx
+        .insertInto('lessons')
+        .values({ ...values, id: lessonId, teacherId: actor.personId, createdAt: now })
+        .execute();
     const kept = clean.assignments.filter((a) => a.id).map((a) => a.id!);
     let removal = trx.deleteFrom('assignments').where('lessonId', '=', lessonId);
     if (kept.length > 0) removal = removal.where('id', 'not in', kept);
     await removal.execute();
     for (const a of clean.assignments) {
-      const row = { instructions: a.instructions, givenOn: a.givenOn, dueOn: a.dueOn, estimatedMinutes: a.estimatedMinutes, toHandIn: a.toHandIn, position: a.position, groupId: clean.group.id, updatedAt: now };
+      const row = {
+        instructions: a.instructions,
+        givenOn: a.givenOn,
+        dueOn: a.dueOn,
+        estimatedMinutes: a.estimatedMinutes,
+        toHandIn: a.toHandIn,
+        position: a.position,
+        groupId: clean.group.id,
+        updatedAt: now,
+      };
       if (a.id) await trx.updateTable('assignments').set(row).where('id', '=', a.id).execute();
-      else await trx.insertInto('assignments').values({ ...row, id: newId(), lessonId, createdAt: now }).execute();
+      else
+        await trx
+          .insertInto('assignments')
+          .values({ ...row, id: newId(), lessonId, createdAt: now })
+          .execute();
     }
   });
 

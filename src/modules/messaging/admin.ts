@@ -38,10 +38,21 @@ export async function setRules(db: Db, actor: Actor, structureId: string, rules:
     seen.add(key);
   }
   await replaceRules(db, structureId, rules);
-  await audit(db, { action: 'messaging.rules', actorId: actor.personId, structureId, ip, details: { rules: rules.map((r) => `${r.fromAudience}>${r.toAudience}:${r.scope}`) } });
+  await audit(db, {
+    action: 'messaging.rules',
+    actorId: actor.personId,
+    structureId,
+    ip,
+    details: { rules: rules.map((r) => `${r.fromAudience}>${r.toAudience}:${r.scope}`) },
+  });
 }
 
-export async function setQuietHours(db: Db, actor: Actor, structureId: string, input: { quietStart: string; quietEnd: string; quietWeekends: boolean }): Promise<void> {
+export async function setQuietHours(
+  db: Db,
+  actor: Actor,
+  structureId: string,
+  input: { quietStart: string; quietEnd: string; quietWeekends: boolean },
+): Promise<void> {
   requireManager(actor, structureId);
   const problems = new Problems();
   problems.check(HHMM.test(input.quietStart), 'quietStart', t('messaging.error.bad_time'));
@@ -59,7 +70,11 @@ export async function setQuietHours(db: Db, actor: Actor, structureId: string, i
 export async function setReadOnly(db: Db, actor: Actor, structureId: string, readOnly: boolean, ip: string | null): Promise<void> {
   requireManager(actor, structureId);
   await ensureSettings(db, structureId);
-  await db.updateTable('messagingSettings').set({ readOnly: readOnly ? 1 : 0, updatedAt: new Date().toISOString() }).where('structureId', '=', structureId).execute();
+  await db
+    .updateTable('messagingSettings')
+    .set({ readOnly: readOnly ? 1 : 0, updatedAt: new Date().toISOString() })
+    .where('structureId', '=', structureId)
+    .execute();
   await audit(db, { action: readOnly ? 'messaging.read_only.on' : 'messaging.read_only.off', actorId: actor.personId, structureId, ip });
 }
 
@@ -91,14 +106,37 @@ export async function decideHeld(db: Db, actor: Actor, id: string, release: bool
   requireManager(actor, message.structureId);
   if (message.state !== 'held') throw new AppError(409, 'messaging.not_held', t('messaging.error.not_held'));
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('messages').set({ state: release ? 'sent' : 'rejected', updatedAt: now.toISOString() }).where('id', '=', id).execute();
-    await trx.updateTable('messageRecipients').set({ folder: release ? 'inbox' : 'purged' }).where('messageId', '=', id).where('folder', '=', 'held').execute();
+    await trx
+      .updateTable('messages')
+      .set({ state: release ? 'sent' : 'rejected', updatedAt: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('messageRecipients')
+      .set({ folder: release ? 'inbox' : 'purged' })
+      .where('messageId', '=', id)
+      .where('folder', '=', 'held')
+      .execute();
   });
-  await audit(db, { action: release ? 'messaging.held.released' : 'messaging.held.rejected', actorId: actor.personId, subjectId: id, structureId: message.structureId, ip });
+  await audit(db, {
+    action: release ? 'messaging.held.released' : 'messaging.held.rejected',
+    actorId: actor.personId,
+    subjectId: id,
+    structureId: message.structureId,
+    ip,
+  });
   if (!release) return { noticesDue: 0 };
   const settings = (await ensureSettings(db, message.structureId))!;
   const recipients = await db.selectFrom('messageRecipients').select('personId').where('messageId', '=', id).execute();
-  return { noticesDue: await queueNotices(db, id, recipients.map((r) => r.personId), settings, now) };
+  return {
+    noticesDue: await queueNotices(
+      db,
+      id,
+      recipients.map((r) => r.personId),
+      settings,
+      now,
+    ),
+  };
 }
 
 export const EMAIL_MODES: readonly EmailMode[] = ['off', 'immediate', 'digest'];

@@ -15,7 +15,15 @@ before(async () => {
 });
 after(() => t.close());
 
-const countMessages = async () => Number((await t.app.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countMessages = async () =>
+  Number(
+    (
+      await t.app.db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('no session', () => {
   test('every JSON route answers 401', async () => {
@@ -53,7 +61,10 @@ describe('communication rules on send', () => {
     const copies = await t.app.db.selectFrom('messageRecipients').select('personId').where('messageId', '=', res.json().id).execute();
     assert.deepEqual(new Set(copies.map((c) => c.personId)), new Set([w.ce1aParent.id, w.ce1bParent.id]));
     const inbox = (await request(t.app, await as(w.ce1aParent), 'GET', '/api/messaging/messages')).json();
-    assert.ok(inbox.items.some((m: { subject: string }) => m.subject === 'Sortie au musée'), 'the parent has it');
+    assert.ok(
+      inbox.items.some((m: { subject: string }) => m.subject === 'Sortie au musée'),
+      'the parent has it',
+    );
     const other = (await request(t.app, await as(w.cm2Parent), 'GET', '/api/messaging/messages')).json();
     assert.equal(other.total, 0);
   });
@@ -73,8 +84,15 @@ describe('communication rules on send', () => {
     const parents = (await request(t.app, pupil, 'GET', `/api/messaging/recipients?q=${encodeURIComponent('grande')}`)).json();
     assert.deepEqual(parents.people, [], 'another class’s family is not found');
     const teacher = (await request(t.app, pupil, 'GET', '/api/messaging/recipients?q=enseignant')).json();
-    assert.deepEqual(teacher.people.map((p: { id: string }) => p.id), [w.ce1Teacher.id]);
-    assert.deepEqual(teacher.groups.map((g: { label: string }) => g.label), ['CE1 – enseignants'], 'a primary pupil’s only group is their teachers');
+    assert.deepEqual(
+      teacher.people.map((p: { id: string }) => p.id),
+      [w.ce1Teacher.id],
+    );
+    assert.deepEqual(
+      teacher.groups.map((g: { label: string }) => g.label),
+      ['CE1 – enseignants'],
+      'a primary pupil’s only group is their teachers',
+    );
     const classmate = (await request(t.app, pupil, 'GET', '/api/messaging/recipients?q=noe')).json();
     assert.deepEqual(classmate.people, [], 'classmates are off in primary schools');
   });
@@ -97,7 +115,10 @@ describe('communication rules on send', () => {
     assert.equal(reply.statusCode, 201, reply.body);
     const view = (await request(t.app, await as(w.ce1bParent), 'GET', `/api/messaging/messages/${reply.json().id}`)).json();
     assert.equal(view.threadId, first.json().id);
-    assert.deepEqual(view.thread.map((m: { id: string }) => m.id), [first.json().id, reply.json().id]);
+    assert.deepEqual(
+      view.thread.map((m: { id: string }) => m.id),
+      [first.json().id, reply.json().id],
+    );
   });
 
   test('a teacher of another school is refused, groups of another school too', async () => {
@@ -177,7 +198,10 @@ describe('reading', () => {
     const parentA = await as(w.ce1aParent);
     assert.equal((await request(t.app, parentA, 'POST', `/api/messaging/messages/${id}/trash`, {})).statusCode, 204);
     const trash = (await request(t.app, parentA, 'GET', '/api/messaging/messages?folder=trash')).json();
-    assert.ok(trash.items.some((m: { id: string }) => m.id === id), 'in the trash');
+    assert.ok(
+      trash.items.some((m: { id: string }) => m.id === id),
+      'in the trash',
+    );
     const inboxB = (await request(t.app, await as(w.ce1bParent), 'GET', '/api/messaging/messages?q=kermesse')).json();
     assert.equal(inboxB.total, 1, 'Inès keeps hers');
     await request(t.app, parentA, 'POST', `/api/messaging/messages/${id}/restore`, {});
@@ -211,13 +235,23 @@ describe('reading', () => {
     assert.equal(created.statusCode, 201);
     const id = created.json().id;
     assert.equal((await request(t.app, await as(w.cm2Teacher), 'PUT', `/api/messaging/drafts/${id}`, { to: [], subject: 'x' })).statusCode, 404);
-    assert.equal((await request(t.app, teacher, 'PUT', `/api/messaging/drafts/${id}`, { to: [person(w.ce1aParent)], subject: 'Brouillon fini', body: 'Fini.' })).statusCode, 204);
+    assert.equal(
+      (await request(t.app, teacher, 'PUT', `/api/messaging/drafts/${id}`, { to: [person(w.ce1aParent)], subject: 'Brouillon fini', body: 'Fini.' }))
+        .statusCode,
+      204,
+    );
     const drafts = (await request(t.app, teacher, 'GET', '/api/messaging/messages?folder=drafts')).json();
-    assert.ok(drafts.items.some((d: { id: string; subject: string }) => d.id === id && d.subject === 'Brouillon fini'), 'updated draft listed');
+    assert.ok(
+      drafts.items.some((d: { id: string; subject: string }) => d.id === id && d.subject === 'Brouillon fini'),
+      'updated draft listed',
+    );
     const sent = await send(t.app, teacher, { to: [person(w.ce1aParent)], subject: 'Brouillon fini', body: 'Fini.', draftId: id });
     assert.equal(sent.statusCode, 201);
     assert.equal(sent.json().id, id);
-    assert.equal((await request(t.app, teacher, 'GET', '/api/messaging/messages?folder=drafts')).json().items.filter((d: { id: string }) => d.id === id).length, 0);
+    assert.equal(
+      (await request(t.app, teacher, 'GET', '/api/messaging/messages?folder=drafts')).json().items.filter((d: { id: string }) => d.id === id).length,
+      0,
+    );
     assert.equal((await request(t.app, teacher, 'DELETE', `/api/messaging/drafts/${id}`)).statusCode, 404, 'no longer a draft');
   });
 });
@@ -232,10 +266,14 @@ describe('administration', () => {
     const admin = await as(w.admin);
     const settings = (await request(t.app, admin, 'GET', url)).json();
     assert.equal(settings.quietStart, '20:00');
-    const withoutParents = settings.rules.filter((r: { fromAudience: string; toAudience: string }) => !(r.fromAudience === 'teacher' && r.toAudience === 'relative'));
+    const withoutParents = settings.rules.filter(
+      (r: { fromAudience: string; toAudience: string }) => !(r.fromAudience === 'teacher' && r.toAudience === 'relative'),
+    );
     assert.equal((await request(t.app, admin, 'PUT', `/api/messaging/structures/${w.schoolA.id}/rules`, { rules: withoutParents })).statusCode, 204);
     assert.equal((await send(t.app, await as(w.ce1Teacher), { to: [classParents(w.ce1)] })).statusCode, 403);
-    const bad = await request(t.app, admin, 'PUT', `/api/messaging/structures/${w.schoolA.id}/rules`, { rules: [{ fromAudience: 'x', toAudience: 'teacher', scope: 'linked' }] });
+    const bad = await request(t.app, admin, 'PUT', `/api/messaging/structures/${w.schoolA.id}/rules`, {
+      rules: [{ fromAudience: 'x', toAudience: 'teacher', scope: 'linked' }],
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal((await request(t.app, admin, 'PUT', `/api/messaging/structures/${w.schoolA.id}/rules`, { rules: settings.rules })).statusCode, 204);
     assert.equal((await send(t.app, await as(w.ce1Teacher), { to: [classParents(w.ce1)] })).statusCode, 201);
@@ -252,7 +290,12 @@ describe('administration', () => {
     assert.equal((await send(t.app, await as(w.otherTeacher), { to: [person(w.otherParent)] })).statusCode, 201, 'another school is not affected');
     assert.equal((await request(t.app, admin, 'PUT', url, { readOnly: false })).statusCode, 204);
     assert.equal((await send(t.app, await as(w.ce1Teacher), { to: [person(w.ce1aParent)] })).statusCode, 201);
-    const log = await t.app.db.selectFrom('auditLog').select('action').where('structureId', '=', w.schoolA.id).where('action', 'like', 'messaging.read_only%').execute();
+    const log = await t.app.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('structureId', '=', w.schoolA.id)
+      .where('action', 'like', 'messaging.read_only%')
+      .execute();
     assert.deepEqual(log.map((l) => l.action).sort(), ['messaging.read_only.off', 'messaging.read_only.on']);
   });
 

@@ -28,7 +28,11 @@ before(async () => {
   smtp = await startSmtp();
   mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Préau <ne-pas-repondre@ecole.example>' })!;
   const db = t.app.db;
-  for (const [p, email] of [[w.ce1aParent, 'marc@example.org'], [w.ce1bParent, 'ines@example.org'], [w.ce1a, 'lea@example.org']] as const) {
+  for (const [p, email] of [
+    [w.ce1aParent, 'marc@example.org'],
+    [w.ce1bParent, 'ines@example.org'],
+    [w.ce1a, 'lea@example.org'],
+  ] as const) {
     await db.updateTable('people').set({ email }).where('id', '=', p.id).execute();
   }
   await setPreferences(db, (await loadActor(db, w.ce1aParent.id, null))!, 'immediate');
@@ -46,7 +50,8 @@ beforeEach(async () => {
   await t.app.db.deleteFrom('mailQueue').execute();
 });
 
-const sendAt = (now: Date, to: string[], subject: string, body = 'Le goûter aura lieu vendredi.') => sendMessage(t.app.db, teacher, { to, subject, body }, { now, year });
+const sendAt = (now: Date, to: string[], subject: string, body = 'Le goûter aura lieu vendredi.') =>
+  sendMessage(t.app.db, teacher, { to, subject, body }, { now, year });
 const flush = (now: Date) => flushMailQueue(t.app.db, mailer, now, URL_);
 const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
@@ -97,7 +102,11 @@ test('the daily digest gathers the day’s messages into one email at 17:00', as
 
 test('a message read before its notice goes is not announced; no mailer, nothing happens', async () => {
   const { id } = await sendAt(paris(25, 22), [`person:${w.ce1aParent.id}`], 'Déjà lu');
-  await t.app.db.updateTable('messageRecipients').set({ readAt: paris(25, 22, 30).toISOString() }).where('messageId', '=', id).execute();
+  await t.app.db
+    .updateTable('messageRecipients')
+    .set({ readAt: paris(25, 22, 30).toISOString() })
+    .where('messageId', '=', id)
+    .execute();
   const result = await flush(paris(26, 8));
   assert.deepEqual(result, { emails: 0, failed: 0, skipped: 1 });
   assert.deepEqual(await flushMailQueue(t.app.db, null, paris(26, 8), URL_), { emails: 0, failed: 0, skipped: 0 });

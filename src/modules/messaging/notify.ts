@@ -57,7 +57,9 @@ export async function flushMailQueue(db: Db, mailer: Mailer | null, now: Date, p
     .innerJoin('people as recipient', 'recipient.id', 'mailQueue.personId')
     .innerJoin('messages', 'messages.id', 'mailQueue.messageId')
     .innerJoin('people as sender', 'sender.id', 'messages.senderId')
-    .leftJoin('messageRecipients', (join) => join.onRef('messageRecipients.messageId', '=', 'mailQueue.messageId').onRef('messageRecipients.personId', '=', 'mailQueue.personId'))
+    .leftJoin('messageRecipients', (join) =>
+      join.onRef('messageRecipients.messageId', '=', 'mailQueue.messageId').onRef('messageRecipients.personId', '=', 'mailQueue.personId'),
+    )
     .select([
       'mailQueue.id',
       'mailQueue.personId',
@@ -79,7 +81,12 @@ export async function flushMailQueue(db: Db, mailer: Mailer | null, now: Date, p
     .limit(2000)
     .execute();
   const done = async (ids: string[]) => {
-    for (let i = 0; i < ids.length; i += CHUNK) await db.updateTable('mailQueue').set({ sentAt: at }).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+    for (let i = 0; i < ids.length; i += CHUNK)
+      await db
+        .updateTable('mailQueue')
+        .set({ sentAt: at })
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
   };
   const stale = rows.filter((r) => r.folder !== 'inbox' || r.readAt !== null || !r.email);
   result.skipped = stale.length;
@@ -101,7 +108,8 @@ export async function flushMailQueue(db: Db, mailer: Mailer | null, now: Date, p
       }
     } else {
       lines.push(t('messaging.mail.digest', items.length));
-      for (const r of items) lines.push(pupil ? t('messaging.mail.itemNoSubject', from(r)) : t('messaging.mail.item', from(r), r.subject || t('messaging.noSubject')));
+      for (const r of items)
+        lines.push(pupil ? t('messaging.mail.itemNoSubject', from(r)) : t('messaging.mail.item', from(r), r.subject || t('messaging.noSubject')));
     }
     lines.push('', t('messaging.mail.read', link), '', '--', t('messaging.mail.footer'));
     const subject = items.length === 1 ? t('messaging.mail.subject.one', from(first)) : t('messaging.mail.subject.many', items.length);

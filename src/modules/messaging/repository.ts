@@ -44,7 +44,6 @@ function wordFilter(words: string[]) {
   });
 }
 
-
 /** Received copies in one folder of the person (inbox or trash). */
 function receivedQuery(db: Db, personId: string, folder: RecipientFolder, words: string[]) {
   let q = db
@@ -77,7 +76,17 @@ interface ListRow {
 
 /** A folder entry from a received or an own copy: they differ only in sender, read state and ownership. */
 function listItem(r: ListRow, side: { from: string; read: boolean; mine: boolean }): ListItem {
-  return { id: r.id, threadId: r.threadId, subject: r.subject, to: labels(r.toJson), at: r.at, state: r.state, recipientCount: r.recipientCount, attachments: Number(r.attachments ?? 0), ...side };
+  return {
+    id: r.id,
+    threadId: r.threadId,
+    subject: r.subject,
+    to: labels(r.toJson),
+    at: r.at,
+    state: r.state,
+    recipientCount: r.recipientCount,
+    attachments: Number(r.attachments ?? 0),
+    ...side,
+  };
 }
 
 async function received(db: Db, personId: string, folder: RecipientFolder, words: string[], limit: number, offset: number): Promise<ListPage> {
@@ -85,9 +94,24 @@ async function received(db: Db, personId: string, folder: RecipientFolder, words
   const [count, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     q
-      .select(['messages.id', 'messages.threadId', 'messages.subject', 'messages.state', 'messages.recipientCount', 'messages.toJson', 'messageRecipients.sentAt as at', 'messageRecipients.readAt'])
+      .select([
+        'messages.id',
+        'messages.threadId',
+        'messages.subject',
+        'messages.state',
+        'messages.recipientCount',
+        'messages.toJson',
+        'messageRecipients.sentAt as at',
+        'messageRecipients.readAt',
+      ])
       .select(['people.firstName', 'people.lastName', 'people.usageName'])
-      .select((eb) => eb.selectFrom('messageAttachments').select(eb.fn.countAll<number>().as('n')).whereRef('messageAttachments.messageId', '=', 'messages.id').as('attachments'))
+      .select((eb) =>
+        eb
+          .selectFrom('messageAttachments')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('messageAttachments.messageId', '=', 'messages.id')
+          .as('attachments'),
+      )
       .orderBy('messageRecipients.sentAt', 'desc')
       .orderBy('messages.id')
       .limit(limit)
@@ -102,8 +126,22 @@ async function own(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash'
   const [count, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     q
-      .select(['messages.id', 'messages.threadId', 'messages.subject', 'messages.state', 'messages.recipientCount', 'messages.toJson', 'messages.updatedAt as at'])
-      .select((eb) => eb.selectFrom('messageAttachments').select(eb.fn.countAll<number>().as('n')).whereRef('messageAttachments.messageId', '=', 'messages.id').as('attachments'))
+      .select([
+        'messages.id',
+        'messages.threadId',
+        'messages.subject',
+        'messages.state',
+        'messages.recipientCount',
+        'messages.toJson',
+        'messages.updatedAt as at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('messageAttachments')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('messageAttachments.messageId', '=', 'messages.id')
+          .as('attachments'),
+      )
       .orderBy('messages.updatedAt', 'desc')
       .orderBy('messages.id')
       .limit(limit)
@@ -147,11 +185,25 @@ export async function recipientRow(db: Db, messageId: string, personId: string) 
 
 /** Messages of a thread the person may read (as sender, or as recipient of a delivered copy), oldest first. */
 export async function threadFor(db: Db, threadId: string, personId: string) {
-  const copies = db.selectFrom('messageRecipients').select('messageRecipients.messageId').where('messageRecipients.personId', '=', personId).where('messageRecipients.folder', 'in', ['inbox', 'trash']);
+  const copies = db
+    .selectFrom('messageRecipients')
+    .select('messageRecipients.messageId')
+    .where('messageRecipients.personId', '=', personId)
+    .where('messageRecipients.folder', 'in', ['inbox', 'trash']);
   return db
     .selectFrom('messages')
     .innerJoin('people', 'people.id', 'messages.senderId')
-    .select(['messages.id', 'messages.subject', 'messages.bodyHtml', 'messages.sentAt', 'messages.senderId', 'messages.state', 'people.firstName', 'people.lastName', 'people.usageName'])
+    .select([
+      'messages.id',
+      'messages.subject',
+      'messages.bodyHtml',
+      'messages.sentAt',
+      'messages.senderId',
+      'messages.state',
+      'people.firstName',
+      'people.lastName',
+      'people.usageName',
+    ])
     .where('messages.threadId', '=', threadId)
     .where('messages.state', '!=', 'draft')
     .where((eb) => eb.or([eb.and([eb('messages.senderId', '=', personId), eb('messages.senderFolder', '!=', 'purged')]), eb('messages.id', 'in', copies)]))
@@ -161,7 +213,12 @@ export async function threadFor(db: Db, threadId: string, personId: string) {
 
 export async function attachmentsOf(db: Db, messageIds: string[]) {
   if (messageIds.length === 0) return [];
-  return db.selectFrom('messageAttachments').select(['id', 'messageId', 'filename', 'contentType', 'size']).where('messageId', 'in', messageIds).orderBy('createdAt').execute();
+  return db
+    .selectFrom('messageAttachments')
+    .select(['id', 'messageId', 'filename', 'contentType', 'size'])
+    .where('messageId', 'in', messageIds)
+    .orderBy('createdAt')
+    .execute();
 }
 
 /** Per-recipient read state, or only counts past `detailLimit` recipients. */
@@ -216,7 +273,18 @@ export async function heldMessages(db: Db, structureId: string) {
   return db
     .selectFrom('messages')
     .innerJoin('people', 'people.id', 'messages.senderId')
-    .select(['messages.id', 'messages.subject', 'messages.bodyHtml', 'messages.recipientCount', 'messages.toJson', 'messages.sentAt', 'people.firstName', 'people.lastName', 'people.usageName', 'people.profile'])
+    .select([
+      'messages.id',
+      'messages.subject',
+      'messages.bodyHtml',
+      'messages.recipientCount',
+      'messages.toJson',
+      'messages.sentAt',
+      'people.firstName',
+      'people.lastName',
+      'people.usageName',
+      'people.profile',
+    ])
     .where('messages.structureId', '=', structureId)
     .where('messages.state', '=', 'held')
     .orderBy('messages.sentAt')

@@ -65,7 +65,11 @@ export async function ensureSettings(db: Db, structureId: string): Promise<Setti
   const settings = { structureId, readOnly: 0, ...DEFAULT_QUIET, updatedAt: now };
   await db.transaction().execute(async (trx) => {
     // Two first requests may race: the second insert finds the row and does nothing.
-    const inserted = await trx.insertInto('messagingSettings').values(settings).onConflict((oc) => oc.column('structureId').doNothing()).executeTakeFirst();
+    const inserted = await trx
+      .insertInto('messagingSettings')
+      .values(settings)
+      .onConflict((oc) => oc.column('structureId').doNothing())
+      .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
     const rules = defaultRules(structure.kind).map((rule) => ({ id: newId(), structureId, ...rule, updatedAt: now }));
     await trx.insertInto('communicationRules').values(rules).execute();
@@ -84,7 +88,11 @@ export async function replaceRules(db: Db, structureId: string, rules: Rule[]): 
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('communicationRules').where('structureId', '=', structureId).execute();
-    if (rules.length > 0) await trx.insertInto('communicationRules').values(rules.map((rule) => ({ id: newId(), structureId, ...rule, updatedAt: now }))).execute();
+    if (rules.length > 0)
+      await trx
+        .insertInto('communicationRules')
+        .values(rules.map((rule) => ({ id: newId(), structureId, ...rule, updatedAt: now })))
+        .execute();
   });
 }
 
@@ -99,7 +107,11 @@ export function audiencesOf(actor: Actor, structureId: string): Audience[] {
 /** People of one audience in a school, as a subquery. */
 export function audienceIds(db: Db, structureId: string, audience: Audience): IdQuery {
   if (audience === 'director') {
-    return db.selectFrom('structureRoles').select('structureRoles.personId as id').where('structureRoles.structureId', '=', structureId).where('structureRoles.role', '=', 'director');
+    return db
+      .selectFrom('structureRoles')
+      .select('structureRoles.personId as id')
+      .where('structureRoles.structureId', '=', structureId)
+      .where('structureRoles.role', '=', 'director');
   }
   return db
     .selectFrom('structureMembers')
@@ -126,7 +138,11 @@ export function linkedGroupIds(db: Db, actor: Actor, structureId: string, year: 
 function linkedIds(db: Db, actor: Actor, structureId: string, year: string): IdQuery {
   const groups = linkedGroupIds(db, actor, structureId, year);
   const members = db.selectFrom('groupMembers').select('groupMembers.personId as id').where('groupMembers.groupId', 'in', groups);
-  const pupils = db.selectFrom('groupMembers').select('groupMembers.personId').where('groupMembers.groupId', 'in', groups).where('groupMembers.role', '=', 'student');
+  const pupils = db
+    .selectFrom('groupMembers')
+    .select('groupMembers.personId')
+    .where('groupMembers.groupId', 'in', groups)
+    .where('groupMembers.role', '=', 'student');
   return members
     .union(db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', 'in', pupils))
     .union(db.selectFrom('relativeLinks').select('relativeLinks.studentId as id').where('relativeLinks.relativeId', '=', actor.personId))
@@ -218,8 +234,16 @@ export async function searchReachable(db: Db, actor: Actor, structureId: string,
   for (const word of words) {
     const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
     query = query.where((eb) =>
-      eb.or([eb('people.searchKey', 'like', sql<string>`${escaped + '%'} escape '\\'`), eb('people.searchKey', 'like', sql<string>`${'% ' + escaped + '%'} escape '\\'`)]),
+      eb.or([
+        eb('people.searchKey', 'like', sql<string>`${escaped + '%'} escape '\\'`),
+        eb('people.searchKey', 'like', sql<string>`${'% ' + escaped + '%'} escape '\\'`),
+      ]),
     );
   }
-  return query.where('people.id', 'in', reachableIds(db, actor, structureId, rules, year)).orderBy('people.searchKey').orderBy('people.id').limit(limit).execute();
+  return query
+    .where('people.id', 'in', reachableIds(db, actor, structureId, rules, year))
+    .orderBy('people.searchKey')
+    .orderBy('people.id')
+    .limit(limit)
+    .execute();
 }

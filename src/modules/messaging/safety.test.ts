@@ -8,7 +8,7 @@ import { classPupils, person, send } from './testing.js';
 
 /** A collège: classmates may write to each other there, which lets a pupil account try a mass send. */
 let t: TestApp;
-let pupils: { id: string }[] = [];
+const pupils: { id: string }[] = [];
 let principal: { id: string };
 let otherPrincipal: { id: string };
 let teacher: { id: string };
@@ -53,7 +53,10 @@ test('a send far larger than the writer’s habits is held for the school’s ma
 
   const manager = await loginAs(t.app, principal.id);
   const held = (await request(t.app, manager, 'GET', `/api/messaging/structures/${college}/held`)).json();
-  assert.deepEqual(held.map((m: { id: string }) => m.id), [id]);
+  assert.deepEqual(
+    held.map((m: { id: string }) => m.id),
+    [id],
+  );
   assert.equal((await request(t.app, manager, 'POST', `/api/messaging/held/${id}/release`, {})).statusCode, 204);
   assert.equal((await request(t.app, recipient, 'GET', '/api/messaging/unread')).json().unread, 1);
   assert.equal((await request(t.app, manager, 'POST', `/api/messaging/held/${id}/release`, {})).statusCode, 409, 'already decided');

@@ -7,7 +7,8 @@ export const IdParams = Type.Object({ id: Uuid('Identifiant.') });
 
 const Token = Type.String({
   maxLength: 100,
-  description: 'Destinataire : `person:<id>`, `group:<id de classe>:relative|student|teacher` (« CE1 – parents »…) ou `school:<id>:teacher|personnel|relative|student`.',
+  description:
+    'Destinataire : `person:<id>`, `group:<id de classe>:relative|student|teacher` (« CE1 – parents »…) ou `school:<id>:teacher|personnel|relative|student`.',
 });
 
 export const ComposeBody = Type.Object({
@@ -35,7 +36,9 @@ export const Created = Type.Object({ id: Type.String() });
 
 export const FolderQuery = Type.Object({
   folder: Type.Optional(Type.Union([Type.Literal('inbox'), Type.Literal('sent'), Type.Literal('drafts'), Type.Literal('trash')], { default: 'inbox' })),
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Mots à chercher (début de mot, sans accents nécessaires) dans l’objet, le texte et l’auteur.' })),
+  q: Type.Optional(
+    Type.String({ maxLength: 200, description: 'Mots à chercher (début de mot, sans accents nécessaires) dans l’objet, le texte et l’auteur.' }),
+  ),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
 });
@@ -90,10 +93,13 @@ export const MessageView = Type.Object({
     Type.Object({
       total: Type.Integer(),
       read: Type.Integer(),
-      people: Type.Union([
-        Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), readAt: Type.Union([Type.String(), Type.Null()]) })),
-        Type.Null(),
-      ], { description: 'Par destinataire ; null au-delà de 100 destinataires (seul le compte est donné).' }),
+      people: Type.Union(
+        [
+          Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), readAt: Type.Union([Type.String(), Type.Null()]) })),
+          Type.Null(),
+        ],
+        { description: 'Par destinataire ; null au-delà de 100 destinataires (seul le compte est donné).' },
+      ),
     }),
     Type.Null(),
   ]),
@@ -113,14 +119,19 @@ export const Recipients = Type.Object({
   groups: Type.Array(Chosen),
 });
 
-const Audience = Type.Union(['teacher', 'student', 'relative', 'personnel', 'director'].map((a) => Type.Literal(a)), {
-  description: 'Profil, ou `director` pour la direction.',
-});
+const Audience = Type.Union(
+  ['teacher', 'student', 'relative', 'personnel', 'director'].map((a) => Type.Literal(a)),
+  {
+    description: 'Profil, ou `director` pour la direction.',
+  },
+);
 const Scope = Type.Union([Type.Literal('linked'), Type.Literal('structure')], {
   description: '`linked` : les personnes de ses classes et groupes (ou de ceux de son enfant) ; `structure` : tout l’établissement.',
 });
 export const RuleSchema = Type.Object({ fromAudience: Audience, toAudience: Audience, scope: Scope });
-export const RulesBody = Type.Object({ rules: Type.Array(RuleSchema, { maxItems: 25, description: 'Toutes les règles de l’établissement (remplacent les précédentes).' }) });
+export const RulesBody = Type.Object({
+  rules: Type.Array(RuleSchema, { maxItems: 25, description: 'Toutes les règles de l’établissement (remplacent les précédentes).' }),
+});
 
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Heure de Paris, HH:MM.' });
 export const QuietBody = Type.Object({ quietStart: Time, quietEnd: Time, quietWeekends: Type.Boolean() });

@@ -88,7 +88,11 @@ async function labelsFor(db: Db, targets: Target[], known: Map<string, string>):
   const people = targets.flatMap((x) => (x.kind === 'person' ? [x.personId] : []));
   const names = new Map<string, string>();
   for (let i = 0; i < people.length; i += CHUNK) {
-    const rows = await db.selectFrom('people').select(['id', 'firstName', 'lastName', 'usageName']).where('id', 'in', people.slice(i, i + CHUNK)).execute();
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'firstName', 'lastName', 'usageName'])
+      .where('id', 'in', people.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) names.set(r.id, displayName(r));
   }
   for (const x of targets) {
@@ -110,14 +114,23 @@ export async function readable(db: Db, actor: Actor, id: string) {
 
 async function ownDraft(db: Db, actor: Actor, id: string) {
   const draft = await repo.findMessage(db, id);
-  if (!draft || draft.senderId !== actor.personId || draft.state !== 'draft') throw new AppError(404, 'messaging.unknown_draft', t('messaging.error.unknown_draft'));
+  if (!draft || draft.senderId !== actor.personId || draft.state !== 'draft')
+    throw new AppError(404, 'messaging.unknown_draft', t('messaging.error.unknown_draft'));
   return draft;
 }
 
 async function attachmentRows(db: Db, actor: Actor, messageId: string, input: ComposeInput, existing: number) {
   const forwarded = input.forwardId ? await repo.attachmentsOf(db, [(await readable(db, actor, input.forwardId)).message.id]) : [];
   const forwardedFull = forwarded.length
-    ? await db.selectFrom('messageAttachments').selectAll().where('id', 'in', forwarded.map((a) => a.id)).execute()
+    ? await db
+        .selectFrom('messageAttachments')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          forwarded.map((a) => a.id),
+        )
+        .execute()
     : [];
   const files = input.files ?? [];
   if (existing + files.length + forwardedFull.length > MAX_FILES) throw new BadRequest('messaging.too_many_files', t('messaging.error.too_many_files'));
@@ -153,7 +166,19 @@ export async function saveDraft(db: Db, actor: Actor, input: ComposeInput, clock
       const parent = input.parentId ? await trx.selectFrom('messages').select('threadId').where('id', '=', input.parentId).executeTakeFirst() : null;
       await trx
         .insertInto('messages')
-        .values({ id, threadId: parent?.threadId ?? id, parentId: input.parentId ?? null, senderId: actor.personId, structureId, state: 'draft', senderFolder: 'drafts', recipientCount: 0, createdAt: now, sentAt: null, ...values })
+        .values({
+          id,
+          threadId: parent?.threadId ?? id,
+          parentId: input.parentId ?? null,
+          senderId: actor.personId,
+          structureId,
+          state: 'draft',
+          senderFolder: 'drafts',
+          recipientCount: 0,
+          createdAt: now,
+          sentAt: null,
+          ...values,
+        })
         .execute();
     }
     if (files.length) await trx.insertInto('messageAttachments').values(files).execute();
@@ -201,13 +226,15 @@ export async function sendMessage(db: Db, actor: Actor, input: ComposeInput, clo
   const toIds = await expand(targets.to);
   const ccIds = [...(await expand(targets.cc))].filter((id) => !toIds.has(id));
   const total = toIds.size + ccIds.length;
-  if (total === 0) throw new BadRequest('messaging.no_recipients', t('messaging.error.no_recipients'), [{ field: 'to', message: t('messaging.error.no_recipients') }]);
+  if (total === 0)
+    throw new BadRequest('messaging.no_recipients', t('messaging.error.no_recipients'), [{ field: 'to', message: t('messaging.error.no_recipients') }]);
 
   const hourAgo = new Date(clock.now.getTime() - 3600_000).toISOString();
   const recent = await repo.recentRecipients(db, actor.personId, hourAgo);
   const fresh = [...toIds, ...ccIds].filter((id) => !recent.has(id)).length;
   const limit = hourlyLimit(actor, structureId);
-  if (recent.size + fresh > limit) throw new AppError(429, 'messaging.rate_limited', t('messaging.error.rate_limited', limit), { limit, recent: recent.size, asked: fresh });
+  if (recent.size + fresh > limit)
+    throw new AppError(429, 'messaging.rate_limited', t('messaging.error.rate_limited', limit), { limit, recent: recent.size, asked: fresh });
   const largest = await repo.largestSend(db, actor.personId, new Date(clock.now.getTime() - PATTERN_DAYS * 86400_000).toISOString());
   const held = breaksPattern(total, massThreshold(actor, structureId), largest);
 
@@ -232,23 +259,44 @@ export async function sendMessage(db: Db, actor: Actor, input: ComposeInput, clo
     sentAt: now,
   };
   const folder = held ? ('held' as const) : ('inbox' as const);
-  const rows = [...[...toIds].map((personId) => ({ personId, kind: 'to' as const })), ...ccIds.map((personId) => ({ personId, kind: 'cc' as const }))].map((r) => ({
-    messageId: id,
-    ...r,
-    folder,
-    readAt: null,
-    sentAt: now,
-  }));
+  const rows = [...[...toIds].map((personId) => ({ personId, kind: 'to' as const })), ...ccIds.map((personId) => ({ personId, kind: 'cc' as const }))].map(
+    (r) => ({
+      messageId: id,
+      ...r,
+      folder,
+      readAt: null,
+      sentAt: now,
+    }),
+  );
   await db.transaction().execute(async (trx) => {
-    if (draft) await trx.updateTable('messages').set({ ...values, structureId }).where('id', '=', id).execute();
-    else await trx.insertInto('messages').values({ id, senderId: actor.personId, structureId, createdAt: now, ...values }).execute();
-    for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('messageRecipients').values(rows.slice(i, i + CHUNK)).execute();
+    if (draft)
+      await trx
+        .updateTable('messages')
+        .set({ ...values, structureId })
+        .where('id', '=', id)
+        .execute();
+    else
+      await trx
+        .insertInto('messages')
+        .values({ id, senderId: actor.personId, structureId, createdAt: now, ...values })
+        .execute();
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await trx
+        .insertInto('messageRecipients')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
     if (files.length) await trx.insertInto('messageAttachments').values(files).execute();
   });
   if (held) {
     await audit(db, { action: 'messaging.held', actorId: actor.personId, subjectId: id, structureId, details: { recipients: total, largestBefore: largest } });
   } else {
-    const due = await queueNotices(db, id, rows.map((r) => r.personId), settings, clock.now);
+    const due = await queueNotices(
+      db,
+      id,
+      rows.map((r) => r.personId),
+      settings,
+      clock.now,
+    );
     if (due > 0) clock.noticesDue?.();
   }
   return { id, state: held ? 'held' : 'sent', recipientCount: total };
@@ -278,14 +326,23 @@ export async function setRead(db: Db, actor: Actor, id: string, read: boolean, n
 export async function moveToTrash(db: Db, actor: Actor, id: string, trash: boolean): Promise<void> {
   const { message, copy } = await readable(db, actor, id);
   if (copy) {
-    await db.updateTable('messageRecipients').set({ folder: trash ? 'trash' : 'inbox' }).where('messageId', '=', id).where('personId', '=', actor.personId).execute();
+    await db
+      .updateTable('messageRecipients')
+      .set({ folder: trash ? 'trash' : 'inbox' })
+      .where('messageId', '=', id)
+      .where('personId', '=', actor.personId)
+      .execute();
     return;
   }
   if (message.state === 'draft') {
     if (trash) await deleteDraft(db, actor, id);
     return;
   }
-  await db.updateTable('messages').set({ senderFolder: trash ? 'trash' : 'sent' }).where('id', '=', id).execute();
+  await db
+    .updateTable('messages')
+    .set({ senderFolder: trash ? 'trash' : 'sent' })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Empties one's trash: the copies are gone for this person only. */

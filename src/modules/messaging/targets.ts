@@ -55,14 +55,20 @@ export async function groupTargets(db: Db, actor: Actor, structureId: string, ru
   const out: GroupTarget[] = [];
   if (groupAudiences.some((a) => scopes[a])) {
     const all = groupAudiences.some((a) => scopes[a] === 'structure');
-    let q = db.selectFrom('groups').select(['groups.id', 'groups.name']).where('groups.structureId', '=', structureId).where('groups.schoolYear', '=', year).orderBy('groups.name');
+    let q = db
+      .selectFrom('groups')
+      .select(['groups.id', 'groups.name'])
+      .where('groups.structureId', '=', structureId)
+      .where('groups.schoolYear', '=', year)
+      .orderBy('groups.name');
     if (!all) q = q.where('groups.id', 'in', linkedGroupIds(db, actor, structureId, year));
     const groups = await q.execute();
     const linked = all ? new Set((await linkedGroupIds(db, actor, structureId, year).execute()).map((g) => g.id)) : new Set(groups.map((g) => g.id));
     for (const g of groups) {
       for (const audience of groupAudiences) {
         const scope = scopes[audience];
-        if (scope === 'structure' || (scope === 'linked' && linked.has(g.id))) out.push({ token: `group:${g.id}:${audience}`, label: GROUP_LABEL[audience](g.name) });
+        if (scope === 'structure' || (scope === 'linked' && linked.has(g.id)))
+          out.push({ token: `group:${g.id}:${audience}`, label: GROUP_LABEL[audience](g.name) });
       }
     }
   }
@@ -89,16 +95,35 @@ export async function labelOf(db: Db, target: Target): Promise<string | null> {
  * The people a target stands for, already filtered by the rules: a group never reaches further
  * than its members would one by one. Groups of another school or year expand to nobody.
  */
-export async function expandTarget(db: Db, actor: Actor, structureId: string, rules: Rule[], year: string, target: Exclude<Target, { kind: 'person' }>): Promise<string[]> {
+export async function expandTarget(
+  db: Db,
+  actor: Actor,
+  structureId: string,
+  rules: Rule[],
+  year: string,
+  target: Exclude<Target, { kind: 'person' }>,
+): Promise<string[]> {
   let members;
   if (target.kind === 'school') {
     if (target.structureId !== structureId) return [];
     members = audienceIds(db, structureId, target.audience);
   } else {
-    const inSchool = db.selectFrom('groups').select('groups.id').where('groups.id', '=', target.groupId).where('groups.structureId', '=', structureId).where('groups.schoolYear', '=', year);
+    const inSchool = db
+      .selectFrom('groups')
+      .select('groups.id')
+      .where('groups.id', '=', target.groupId)
+      .where('groups.structureId', '=', structureId)
+      .where('groups.schoolYear', '=', year);
     const role = target.audience === 'teacher' ? 'teacher' : 'student';
-    const byRole = db.selectFrom('groupMembers').select('groupMembers.personId as id').where('groupMembers.groupId', 'in', inSchool).where('groupMembers.role', '=', role);
-    members = target.audience === 'relative' ? db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', 'in', byRole) : byRole;
+    const byRole = db
+      .selectFrom('groupMembers')
+      .select('groupMembers.personId as id')
+      .where('groupMembers.groupId', 'in', inSchool)
+      .where('groupMembers.role', '=', role);
+    members =
+      target.audience === 'relative'
+        ? db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', 'in', byRole)
+        : byRole;
   }
   const rows = await db
     .selectFrom('people')

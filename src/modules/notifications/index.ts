@@ -15,10 +15,24 @@ export { notify, unreadCount, type NotifyInput } from './service.js';
  */
 export const notificationsModule = fp(
   async (app) => {
-    app.nav.push({ href: '/notifications', label: t('notifications.nav'), service: 'notifications', order: 80, visible: () => true, count: (actor, db) => unreadCount(db, actor.personId) });
+    app.nav.push({
+      href: '/notifications',
+      label: t('notifications.nav'),
+      service: 'notifications',
+      order: 80,
+      visible: () => true,
+      count: (actor, db) => unreadCount(db, actor.personId),
+    });
     // One notification per publication: the homework module sends the event once, on first publish.
     app.events.on('homework.published', async (event) => {
-      await notify(app.db, { recipients: event.recipients, kind: 'homework.published', title: event.title, body: event.body, link: event.link, visibleAt: event.visibleAt });
+      await notify(app.db, {
+        recipients: event.recipients,
+        kind: 'homework.published',
+        title: event.title,
+        body: event.body,
+        link: event.link,
+        visibleAt: event.visibleAt,
+      });
     });
     await app.register(notificationsApi, { prefix: '/api/notifications' });
     await app.register(notificationsPages);

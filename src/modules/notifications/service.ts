@@ -30,7 +30,11 @@ export async function notify(db: Db, input: NotifyInput): Promise<number> {
     visibleAt: input.visibleAt && input.visibleAt > now ? input.visibleAt : now,
     readAt: null,
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('notifications').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('notifications')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
   return rows.length;
 }
 
@@ -49,7 +53,10 @@ export async function listNotifications(db: Db, personId: string, options: { lim
       .execute(),
     unreadCount(db, personId),
   ]);
-  return { unread: counts, items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, at: n.visibleAt, read: n.readAt !== null })) };
+  return {
+    unread: counts,
+    items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, at: n.visibleAt, read: n.readAt !== null })),
+  };
 }
 
 export async function unreadCount(db: Db, personId: string): Promise<number> {

@@ -37,7 +37,8 @@ export const accountsFr = {
   'accounts.password.required': 'Choisissez un mot de passe.',
   'accounts.password.too_short': 'Le mot de passe doit comporter au moins 12 caractères.',
   'accounts.password.too_long': 'Le mot de passe ne doit pas dépasser 256 caractères.',
-  'accounts.password.too_common': 'Ce mot de passe est trop courant et serait deviné facilement. Choisissez-en un autre, par exemple une phrase de passe de plusieurs mots.',
+  'accounts.password.too_common':
+    'Ce mot de passe est trop courant et serait deviné facilement. Choisissez-en un autre, par exemple une phrase de passe de plusieurs mots.',
   'accounts.password.contains_identity': 'Le mot de passe ne doit contenir ni votre identifiant, ni votre nom, ni votre prénom.',
   'accounts.password.too_simple': 'Le mot de passe doit comporter au moins 5 caractères différents.',
   'accounts.password.mismatch': 'Les deux mots de passe ne sont pas identiques.',

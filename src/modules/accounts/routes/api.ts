@@ -21,7 +21,7 @@ const invalidCredentials = (details: unknown = null) => new AppError(401, 'auth.
 export const accountsApi: FastifyPluginAsyncTypebox<{ loginThrottle: Throttle; activationThrottle: Throttle }> = async (app, opts) => {
   app.get('/me', {
     schema: { tags, summary: 'Personne connectée (ou null) et jeton CSRF', response: { 200: MeResponse } },
-    handler: async (request) => ({ actor: request.actor, csrfToken: request.csrfToken }),
+    handler: async (request) => ({ actor: request.optionalActor, csrfToken: request.csrfToken }),
   });
 
   app.post('/login', {

@@ -13,7 +13,7 @@ export const charterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const title = t('accounts.charter.title');
 
   app.get('/charter', { schema: { querystring: NextQuery }, attachValidation: true }, async (request, reply) => {
-    const actor = request.actor;
+    const actor = request.optionalActor;
     if (!actor) return reply.page({ title, narrow: true }, h(CharterView, { csrfToken: request.csrfToken, mode: 'read' }));
     const next = request.validationError ? null : safeNext(request.query.next);
     if (actor.charterAccepted) {

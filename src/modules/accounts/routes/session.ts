@@ -17,7 +17,7 @@ function loginPage(reply: FastifyReply, status: number, props: Omit<LoginViewPro
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = async (app, { throttle }) => {
   app.get('/login', { schema: { querystring: NextQuery }, attachValidation: true }, async (request, reply) => {
     const next = request.validationError ? null : safeNext(request.query.next);
-    if (request.actor) return reply.redirect(next ?? '/', 303);
+    if (request.optionalActor) return reply.redirect(next ?? '/', 303);
     return loginPage(reply, 200, { next });
   });
 
@@ -43,7 +43,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = 
   });
 
   app.post('/logout', async (request, reply) => {
-    const actor = request.actor;
+    const actor = request.optionalActor;
     await app.endSession(request, reply);
     if (actor) await audit(app.db, { action: 'logout', actorId: actor.personId, subjectId: actor.personId, ip: request.ip });
     reply.setFlash(t('accounts.logout.done'));

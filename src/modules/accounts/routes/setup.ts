@@ -26,7 +26,13 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (request.validationError) return render(schemaErrors(request));
     let admin;
     try {
-      admin = await createInstanceAdmin(app.db, { ...values, token: field(body, 'token'), password: field(body, 'password'), confirm: field(body, 'confirm'), ip: request.ip });
+      admin = await createInstanceAdmin(app.db, {
+        ...values,
+        token: field(body, 'token'),
+        password: field(body, 'password'),
+        confirm: field(body, 'confirm'),
+        ip: request.ip,
+      });
     } catch (error) {
       const errors = error instanceof NotFound ? null : fieldErrors(error);
       if (errors) return render(errors);

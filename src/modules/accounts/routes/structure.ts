@@ -12,7 +12,9 @@ export const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // The instance administrator may work in any structure, member or not.
     const structure =
       actor.structures.find((s) => s.id === request.body.structureId) ??
-      (actor.isSuperAdmin ? await app.db.selectFrom('structures').select(['id', 'name']).where('id', '=', request.body.structureId).executeTakeFirst() : undefined);
+      (actor.isSuperAdmin
+        ? await app.db.selectFrom('structures').select(['id', 'name']).where('id', '=', request.body.structureId).executeTakeFirst()
+        : undefined);
     if (!structure || !request.session) throw new BadRequest('account.structure_invalid', t('accounts.structure.invalid'));
     await setSessionStructure(app.db, request.session.id, structure.id);
     reply.setFlash(t('accounts.structure.switched', structure.name));

@@ -18,8 +18,23 @@ export function ActivateView(props: ActivateViewProps) {
       <ErrorSummary errors={errors} labels={{ login: t('accounts.activate.login'), code: t('accounts.activate.code') }} />
       <form method="post" action="/activate" novalidate>
         <CsrfField token={props.csrfToken} />
-        <Field name="login" label={t('accounts.activate.login')} hint={t('accounts.login.loginHint')} value={props.login} error={errors.login} autocomplete="username" required />
-        <Field name="code" label={t('accounts.activate.code')} hint={t('accounts.activate.codeHint')} error={errors.code} autocomplete="one-time-code" required />
+        <Field
+          name="login"
+          label={t('accounts.activate.login')}
+          hint={t('accounts.login.loginHint')}
+          value={props.login}
+          error={errors.login}
+          autocomplete="username"
+          required
+        />
+        <Field
+          name="code"
+          label={t('accounts.activate.code')}
+          hint={t('accounts.activate.codeHint')}
+          error={errors.code}
+          autocomplete="one-time-code"
+          required
+        />
         <button type="submit" class="button">
           {t('accounts.activate.submit')}
         </button>

@@ -25,7 +25,15 @@ export function LoginView(props: LoginViewProps) {
       <form method="post" action="/login" novalidate>
         <CsrfField token={props.csrfToken} />
         {props.next && <input type="hidden" name="next" value={props.next} />}
-        <Field name="login" label={t('accounts.login.login')} hint={t('accounts.login.loginHint')} value={props.login} error={errors.login} autocomplete="username" required />
+        <Field
+          name="login"
+          label={t('accounts.login.login')}
+          hint={t('accounts.login.loginHint')}
+          value={props.login}
+          error={errors.login}
+          autocomplete="username"
+          required
+        />
         <Field name="password" label={t('accounts.login.password')} type="password" error={errors.password} autocomplete="current-password" required />
         <button type="submit" class="button">
           {t('accounts.login.submit')}

@@ -5,7 +5,15 @@ import { t } from '../i18n/fr.js';
 export function PasswordFields({ errors }: { errors: FieldErrors }) {
   return (
     <>
-      <Field name="password" label={t('accounts.password.password')} type="password" hint={t('accounts.password.hint')} error={errors.password} autocomplete="new-password" required />
+      <Field
+        name="password"
+        label={t('accounts.password.password')}
+        type="password"
+        hint={t('accounts.password.hint')}
+        error={errors.password}
+        autocomplete="new-password"
+        required
+      />
       <Field name="confirm" label={t('accounts.password.confirm')} type="password" error={errors.confirm} autocomplete="new-password" required />
     </>
   );

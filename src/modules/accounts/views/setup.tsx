@@ -28,7 +28,15 @@ export function SetupView(props: SetupViewProps) {
         <Field name="token" label={labels.token} error={errors.token} autocomplete="off" required />
         <Field name="firstName" label={labels.firstName} value={values.firstName} error={errors.firstName} autocomplete="given-name" required />
         <Field name="lastName" label={labels.lastName} value={values.lastName} error={errors.lastName} autocomplete="family-name" required />
-        <Field name="login" label={labels.login} hint={t('accounts.setup.loginHint')} value={values.login} error={errors.login} autocomplete="username" required />
+        <Field
+          name="login"
+          label={labels.login}
+          hint={t('accounts.setup.loginHint')}
+          value={values.login}
+          error={errors.login}
+          autocomplete="username"
+          required
+        />
         <PasswordFields errors={errors} />
         <button type="submit" class="button">
           {t('accounts.setup.submit')}

@@ -26,7 +26,8 @@ export const directoryFr = {
   'directory.codes.sheetTitle': 'Votre accès à l’espace numérique de travail',
   'directory.codes.address': 'Adresse',
   'directory.codes.forStudent': (names: string) => `Responsable de ${names}`,
-  'directory.codes.steps': 'Rendez-vous à l’adresse ci-dessus, choisissez « Première connexion », saisissez votre identifiant et ce code, puis choisissez votre mot de passe.',
+  'directory.codes.steps':
+    'Rendez-vous à l’adresse ci-dessus, choisissez « Première connexion », saisissez votre identifiant et ce code, puis choisissez votre mot de passe.',
   'directory.codes.alreadyActivated': 'Compte déjà activé : utilisez votre mot de passe.',
   'directory.codes.none': 'Aucune personne dans cette classe.',
   'directory.classes': 'Classes',

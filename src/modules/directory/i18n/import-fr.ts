@@ -7,8 +7,10 @@ export const importFr = {
     'Envoyez les trois exports de l’annuaire de l’école : élèves, enseignants et responsables. Les personnes déjà connues sont mises à jour (mêmes identifiants, mêmes mots de passe) ; les nouvelles reçoivent un identifiant et un code d’activation ; celles qui ne figurent plus dans les exports sont désactivées, jamais supprimées.',
   'directory.import.where.title': 'Où trouver les exports ONDE ?',
   'directory.import.where.step1': 'Dans ONDE, ouvrez le menu « Listes et extractions », puis « Extractions ».',
-  'directory.import.where.step2': 'Choisissez l’extraction des élèves (élèves de l’école avec leur classe et leur niveau), celle des responsables (coordonnées des responsables légaux avec leurs enfants) et celle des enseignants (avec la colonne « Directeur »).',
-  'directory.import.where.step3': 'Enregistrez chaque extraction au format CSV, sans la modifier : l’encodage et l’ordre des colonnes sont reconnus automatiquement.',
+  'directory.import.where.step2':
+    'Choisissez l’extraction des élèves (élèves de l’école avec leur classe et leur niveau), celle des responsables (coordonnées des responsables légaux avec leurs enfants) et celle des enseignants (avec la colonne « Directeur »).',
+  'directory.import.where.step3':
+    'Enregistrez chaque extraction au format CSV, sans la modifier : l’encodage et l’ordre des colonnes sont reconnus automatiquement.',
   'directory.import.file.pupils': 'Élèves',
   'directory.import.file.teachers': 'Enseignants',
   'directory.import.file.parents': 'Responsables',
@@ -63,7 +65,8 @@ export const importFr = {
     `Plusieurs élèves s’appellent ${name} en classe ${className} et l’adresse ne permet pas de savoir lequel est l’enfant de ce responsable : ce lien n’est pas créé, ajoutez-le à la main.`,
   'directory.import.issue.no_known_child': (name: string) => `Le responsable ${name} n’est rattaché à aucun élève connu : il n’est pas importé.`,
   'directory.import.issue.unknown_class': (className: string) => `Classe « ${className} » absente du fichier des élèves : l’enseignant n’y est pas rattaché.`,
-  'directory.import.issue.duplicate_pupil': (line: number) => `Élève déjà présent à la ligne ${line} (mêmes nom, prénom, date de naissance et classe) : ligne ignorée.`,
+  'directory.import.issue.duplicate_pupil': (line: number) =>
+    `Élève déjà présent à la ligne ${line} (mêmes nom, prénom, date de naissance et classe) : ligne ignorée.`,
   'directory.import.issue.deactivation_skipped': (n: number, kind: string) =>
     `${plural(n, 'personne absente', 'personnes absentes')} de l’export des ${kind} ${n <= 1 ? 'n’a pas été désactivée' : 'n’ont pas été désactivées'}, car des lignes de ce fichier ont été refusées. Corrigez-les et relancez l’import.`,
   'directory.import.folder.missing': (dir: string, missing: string, found: string) =>

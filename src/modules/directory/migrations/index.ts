@@ -53,11 +53,7 @@ export const directoryMigrations: Migrations = {
         .addPrimaryKeyConstraint('structure_members_pk', ['structure_id', 'person_id'])
         .execute();
       await db.schema.createIndex('structure_members_person').on('structure_members').column('person_id').execute();
-      await db.schema
-        .createIndex('structure_members_import_key')
-        .on('structure_members')
-        .columns(['structure_id', 'import_key'])
-        .execute();
+      await db.schema.createIndex('structure_members_import_key').on('structure_members').columns(['structure_id', 'import_key']).execute();
 
       await db.schema
         .createTable('structure_roles')

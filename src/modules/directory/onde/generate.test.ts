@@ -6,7 +6,15 @@ import { generateOndeSchool } from './generate.js';
 import { parseParents, parsePupils, parseTeachers, type PrimaryLevel } from './parse.js';
 
 const BIRTH_YEAR: Partial<Record<PrimaryLevel, number>> = {
-  TPS: 2024, PS: 2023, MS: 2022, GS: 2021, CP: 2020, CE1: 2019, CE2: 2018, CM1: 2017, CM2: 2016,
+  TPS: 2024,
+  PS: 2023,
+  MS: 2022,
+  GS: 2021,
+  CP: 2020,
+  CE1: 2019,
+  CE2: 2018,
+  CM1: 2017,
+  CM2: 2016,
 };
 
 test('generated school parses cleanly and matches its summary', () => {
@@ -28,7 +36,7 @@ test('generated school parses cleanly and matches its summary', () => {
 
   // Classes: TPS to CM2 plus ULIS, ~25 pupils each.
   assert.deepEqual([...new Set(pupils.rows.map((p) => p.className))], summary.classes);
-  assert.ok(summary.classes.includes('ULIS'), 'summary.classes.includes(\'ULIS\')');
+  assert.ok(summary.classes.includes('ULIS'), "summary.classes.includes('ULIS')");
   assert.deepEqual(new Set(pupils.rows.map((p) => p.level)), new Set(['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS']));
   for (const c of summary.classes) {
     const size = pupils.rows.filter((p) => p.className === c).length;
@@ -40,8 +48,14 @@ test('generated school parses cleanly and matches its summary', () => {
   assert.equal(teachers.rows.filter((t) => t.isDirector).length, 1);
   const taught = new Set(teachers.rows.flatMap((t) => t.classNames));
   assert.deepEqual([...taught].sort(), [...summary.classes].sort());
-  assert.ok(teachers.rows.some((t) => t.classNames.length === 0), 'teachers.rows.some((t) => t.classNames.length === 0)');
-  assert.ok(teachers.rows.some((t) => t.classNames.length === 2), 'teachers.rows.some((t) => t.classNames.length === 2)');
+  assert.ok(
+    teachers.rows.some((t) => t.classNames.length === 0),
+    'teachers.rows.some((t) => t.classNames.length === 0)',
+  );
+  assert.ok(
+    teachers.rows.some((t) => t.classNames.length === 2),
+    'teachers.rows.some((t) => t.classNames.length === 2)',
+  );
 
   // Birth dates consistent with levels (a few pupils a year older).
   let late = 0;
@@ -68,15 +82,27 @@ test('generated school parses cleanly and matches its summary', () => {
     }
   }
   const perPupil = [...pupilKeys.values()];
-  assert.ok(perPupil.every((n) => n >= 1), 'every pupil has a parent');
+  assert.ok(
+    perPupil.every((n) => n >= 1),
+    'every pupil has a parent',
+  );
   const avg = perPupil.reduce((a, b) => a + b, 0) / perPupil.length;
   assert.ok(avg > 1.6 && avg < 2.1, `parents per pupil ${avg}`);
 
   // Both forms for siblings: several child blocks on a line, and a parent repeated on several lines.
-  assert.ok(parents.rows.some((p) => p.children.length >= 2), 'parents.rows.some((p) => p.children.length >= 2)');
+  assert.ok(
+    parents.rows.some((p) => p.children.length >= 2),
+    'parents.rows.some((p) => p.children.length >= 2)',
+  );
   assert.ok(parents.rows.length > distinctParents.size, 'parents.rows.length > distinctParents.size');
-  assert.ok(parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null), 'parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null)');
-  assert.ok(pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoConsent === false), 'pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoCons...');
+  assert.ok(
+    parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null),
+    'parents.rows.some((p) => p.email !== null) && parents.rows.some((p) => p.phone !== null)',
+  );
+  assert.ok(
+    pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoConsent === false),
+    'pupils.rows.some((p) => p.photoConsent === true) && pupils.rows.some((p) => p.photoCons...',
+  );
 });
 
 test('output is windows-1252 by default with accents, CRLF and quoting', () => {
@@ -84,13 +110,13 @@ test('output is windows-1252 by default with accents, CRLF and quoting', () => {
   for (const bytes of [school.pupils, school.teachers, school.parents]) {
     const { text, encoding } = decodeCsv(bytes);
     assert.equal(encoding, 'windows-1252');
-    assert.ok(text.includes('é'), 'text.includes(\'é\')');
-    assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text), 'text.includes(\'\\r\\n\') && !/[^\\r]\\n/.test(text)');
-    assert.ok(text.includes('"') && text.includes(';'), 'text.includes(\'"\') && text.includes(\';\')');
+    assert.ok(text.includes('é'), "text.includes('é')");
+    assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text), "text.includes('\\r\\n') && !/[^\\r]\\n/.test(text)");
+    assert.ok(text.includes('"') && text.includes(';'), "text.includes('\"') && text.includes(';')");
   }
   const all = [school.pupils, school.parents].map((b) => decodeCsv(b).text).join('');
   assert.match(all, /[ŒœëçÉ]/);
-  assert.ok(!all.includes('\ufffd') && !all.includes('?'), '!all.includes(\'\\ufffd\') && !all.includes(\'?\')');
+  assert.ok(!all.includes('\ufffd') && !all.includes('?'), "!all.includes('\\ufffd') && !all.includes('?')");
 });
 
 test('utf-8 output has a BOM and the same content', () => {
@@ -126,7 +152,10 @@ test('uaiSuffix keeps e-mail addresses distinct across schools', () => {
   const a = emails('0061234A');
   const b = emails('0061235B');
   assert.ok(a.size > 0, 'a.size > 0');
-  assert.ok([...a.keys()].every((e) => e.includes('.0061234a@') && !b.has(e)), '[...a.keys()].every((e) => e.includes(\'.0061234a@\') && !b.has(e))');
+  assert.ok(
+    [...a.keys()].every((e) => e.includes('.0061234a@') && !b.has(e)),
+    "[...a.keys()].every((e) => e.includes('.0061234a@') && !b.has(e))",
+  );
 });
 
 test('small and large schools', () => {
@@ -140,4 +169,3 @@ test('small and large schools', () => {
     assert.ok(school.summary.teachers >= school.summary.classes.length, 'at least one teacher per class');
   }
 });
-

@@ -31,15 +31,31 @@ export interface GeneratedSchool {
 
 const list = (s: string): string[] => s.split('|');
 
-const BOYS = list('Gabriel|Raphaël|Léo|Louis|Maël|Noé|Jules|Arthur|Adam|Lucas|Hugo|Sacha|Gabin|Éthan|Nathan|Aaron|Mohamed|Ayoub|Ismaël|Youssef|Noah|Timéo|Valentin|Clément|Théo|Mathéo|Loïc|Noël|François|Jean-Baptiste|Pierre-Louis|Mamadou|Moussa|Ibrahima|Kylian|Enzo|Rayan|Amir|Élias|Yanis|Bastien|Côme|Anatole|Félix|Baptiste|Tiago|João|Wassim|Minh|Nicolás|Mehdi|Soan|Ilyès|Anis|Tom|Martin|Aymeric|Joachim|Samuel|Oscar');
-const GIRLS = list('Jade|Louise|Emma|Ambre|Alice|Rose|Anna|Alba|Romy|Mia|Léa|Lina|Chloé|Zoé|Inès|Maëlys|Anaïs|Héloïse|Noémie|Clémence|Joséphine|Margaux|Manon|Camille|Lou|Agathe|Capucine|Célia|Aïcha|Fatoumata|Aminata|Yasmine|Sarah|Nour|Salomé|Maëlle|Anne-Sophie|Éloïse|Océane|Naïa|Leïla|Rania|Inaya|Mai|Ana|Beatriz|Zofia|Lúcia|Hélène|Bérénice|Marie-Lou|Céleste|Apolline|Éléonore|Iris|Nina|Victoire|Lison|Maïssa|Eva');
-const MEN = list('Nicolas|Julien|Sébastien|Mickaël|Jérôme|Stéphane|Cédric|Grégory|Karim|Mehdi|Rachid|Abdoulaye|Mamadou|François|Frédéric|Guillaume|Benoît|Loïc|Yannick|Joël|Hervé|Rémi|Jean-François|Pierre-Yves|Fabrice|Olivier|David|Thomas|Maxime|Romain|Anthony|Samir|Nuno|Paulo|Miguel|Trung|Ahmed|Moussa|Gaël|Aurélien|Jean-Noël|Bruno|Cyril|Ludovic|Vincent');
-const WOMEN = list('Aurélie|Émilie|Céline|Stéphanie|Sandrine|Élodie|Laëtitia|Hélène|Sophie|Julie|Mélanie|Virginie|Nathalie|Amandine|Caroline|Anaïs|Noémie|Fatima|Nadia|Samira|Karima|Aïssatou|Mariama|Fatou|Ana|Maria|Sónia|Françoise|Marie-Noëlle|Anne-Laure|Gaëlle|Maëva|Clémence|Bérénice|Chloé|Ophélie|Agnès|Linh|Mei|Zoé|Solène|Perrine|Ségolène|Inès|Myriam');
-const SURNAMES = list("Martin|Bernard|Dubois|Thomas|Robert|Richard|Petit|Durand|Leroy|Moreau|Simon|Laurent|Lefèvre|Michel|Garcia|David|Bertrand|Roux|Vincent|Fournier|Morel|Girard|André|Mercier|Dupont|Lambert|Bonnet|François|Martinez|Legrand|Garnier|Faure|Rousseau|Blanc|Guérin|Muller|Henry|Perrin|Morin|Mathieu|Clément|Gauthier|Fontaine|Chevalier|Robin|Masson|Sanchez|Gérard|Boyer|Lemaire|Duval|Joly|Roche|Noël|Meyer|Meunier|Pérez|Marchand|Dufour|Barbier|Brunet|Schmitt|Colin|Fernandez|Renard|Caron|Aubert|Leclerc|Vidal|Lemoine|Picard|Lacroix|Fabre|Dupuis|Da Silva|Hubert|Rivière|Le Gall|Le Goff|Moulin|Berger|Ménard|Fleury|Prévost|Carré|Rémy|Le Bœuf|Cœurdevey|Œuvray|Lœuillet|Dupré|Frémont|Hébert|Lemaître|Béranger|Quéré|L'Hôte|N'Diaye|N'Guessan|Diallo|Traoré|Koné|Diop|Sow|Camara|Cissé|Touré|Keita|Coulibaly|Benali|Benaïssa|El Amrani|Haddad|Bouzid|Mansouri|Chérif|Belkacem|Aït Ahmed|Ben Saïd|Ferreira|Pereira|Gonçalves|Dos Santos|D'Almeida|Carvalho|Fernández|Jiménez|Kowalski|Nowak|Müller|Schäfer|Nguyen|Tran|Pham|Chen|Yilmaz|Öztürk|Çelik|Rossi|Esposito|De Luca|Ivanov|Mensah|Saint-Martin|Kerjean|Ollivier|Lebœuf-Durand");
-const STREETS = list("rue de la République|avenue Victor Hugo|avenue Jean Jaurès|rue du Général de Gaulle|rue des Écoles|place de l'Église|rue de la Gare|boulevard Pasteur|impasse des Lilas|rue Émile Zola|chemin du Moulin|allée des Acacias|rue Jules Ferry|cours Gambetta|rue de la Fontaine|allée des Tilleuls|route du Château|rue Voltaire|rue Jean Moulin|rue Molière|avenue Paul Éluard|rue des Peupliers|rue Saint-Exupéry|avenue de Verdun|rue du 8 Mai 1945|boulevard Aristide Briand|rue Louise Michel|allée Simone Veil|rue Marie Curie|rue George Sand|impasse des Œillets|chemin de la Forêt|avenue Frédéric Mistral|rue du Maréchal Foch|chemin des Prés|rue de l’Hôtel de Ville|quai des Bateliers|square Noël Ballay");
+const BOYS = list(
+  'Gabriel|Raphaël|Léo|Louis|Maël|Noé|Jules|Arthur|Adam|Lucas|Hugo|Sacha|Gabin|Éthan|Nathan|Aaron|Mohamed|Ayoub|Ismaël|Youssef|Noah|Timéo|Valentin|Clément|Théo|Mathéo|Loïc|Noël|François|Jean-Baptiste|Pierre-Louis|Mamadou|Moussa|Ibrahima|Kylian|Enzo|Rayan|Amir|Élias|Yanis|Bastien|Côme|Anatole|Félix|Baptiste|Tiago|João|Wassim|Minh|Nicolás|Mehdi|Soan|Ilyès|Anis|Tom|Martin|Aymeric|Joachim|Samuel|Oscar',
+);
+const GIRLS = list(
+  'Jade|Louise|Emma|Ambre|Alice|Rose|Anna|Alba|Romy|Mia|Léa|Lina|Chloé|Zoé|Inès|Maëlys|Anaïs|Héloïse|Noémie|Clémence|Joséphine|Margaux|Manon|Camille|Lou|Agathe|Capucine|Célia|Aïcha|Fatoumata|Aminata|Yasmine|Sarah|Nour|Salomé|Maëlle|Anne-Sophie|Éloïse|Océane|Naïa|Leïla|Rania|Inaya|Mai|Ana|Beatriz|Zofia|Lúcia|Hélène|Bérénice|Marie-Lou|Céleste|Apolline|Éléonore|Iris|Nina|Victoire|Lison|Maïssa|Eva',
+);
+const MEN = list(
+  'Nicolas|Julien|Sébastien|Mickaël|Jérôme|Stéphane|Cédric|Grégory|Karim|Mehdi|Rachid|Abdoulaye|Mamadou|François|Frédéric|Guillaume|Benoît|Loïc|Yannick|Joël|Hervé|Rémi|Jean-François|Pierre-Yves|Fabrice|Olivier|David|Thomas|Maxime|Romain|Anthony|Samir|Nuno|Paulo|Miguel|Trung|Ahmed|Moussa|Gaël|Aurélien|Jean-Noël|Bruno|Cyril|Ludovic|Vincent',
+);
+const WOMEN = list(
+  'Aurélie|Émilie|Céline|Stéphanie|Sandrine|Élodie|Laëtitia|Hélène|Sophie|Julie|Mélanie|Virginie|Nathalie|Amandine|Caroline|Anaïs|Noémie|Fatima|Nadia|Samira|Karima|Aïssatou|Mariama|Fatou|Ana|Maria|Sónia|Françoise|Marie-Noëlle|Anne-Laure|Gaëlle|Maëva|Clémence|Bérénice|Chloé|Ophélie|Agnès|Linh|Mei|Zoé|Solène|Perrine|Ségolène|Inès|Myriam',
+);
+const SURNAMES = list(
+  "Martin|Bernard|Dubois|Thomas|Robert|Richard|Petit|Durand|Leroy|Moreau|Simon|Laurent|Lefèvre|Michel|Garcia|David|Bertrand|Roux|Vincent|Fournier|Morel|Girard|André|Mercier|Dupont|Lambert|Bonnet|François|Martinez|Legrand|Garnier|Faure|Rousseau|Blanc|Guérin|Muller|Henry|Perrin|Morin|Mathieu|Clément|Gauthier|Fontaine|Chevalier|Robin|Masson|Sanchez|Gérard|Boyer|Lemaire|Duval|Joly|Roche|Noël|Meyer|Meunier|Pérez|Marchand|Dufour|Barbier|Brunet|Schmitt|Colin|Fernandez|Renard|Caron|Aubert|Leclerc|Vidal|Lemoine|Picard|Lacroix|Fabre|Dupuis|Da Silva|Hubert|Rivière|Le Gall|Le Goff|Moulin|Berger|Ménard|Fleury|Prévost|Carré|Rémy|Le Bœuf|Cœurdevey|Œuvray|Lœuillet|Dupré|Frémont|Hébert|Lemaître|Béranger|Quéré|L'Hôte|N'Diaye|N'Guessan|Diallo|Traoré|Koné|Diop|Sow|Camara|Cissé|Touré|Keita|Coulibaly|Benali|Benaïssa|El Amrani|Haddad|Bouzid|Mansouri|Chérif|Belkacem|Aït Ahmed|Ben Saïd|Ferreira|Pereira|Gonçalves|Dos Santos|D'Almeida|Carvalho|Fernández|Jiménez|Kowalski|Nowak|Müller|Schäfer|Nguyen|Tran|Pham|Chen|Yilmaz|Öztürk|Çelik|Rossi|Esposito|De Luca|Ivanov|Mensah|Saint-Martin|Kerjean|Ollivier|Lebœuf-Durand",
+);
+const STREETS = list(
+  "rue de la République|avenue Victor Hugo|avenue Jean Jaurès|rue du Général de Gaulle|rue des Écoles|place de l'Église|rue de la Gare|boulevard Pasteur|impasse des Lilas|rue Émile Zola|chemin du Moulin|allée des Acacias|rue Jules Ferry|cours Gambetta|rue de la Fontaine|allée des Tilleuls|route du Château|rue Voltaire|rue Jean Moulin|rue Molière|avenue Paul Éluard|rue des Peupliers|rue Saint-Exupéry|avenue de Verdun|rue du 8 Mai 1945|boulevard Aristide Briand|rue Louise Michel|allée Simone Veil|rue Marie Curie|rue George Sand|impasse des Œillets|chemin de la Forêt|avenue Frédéric Mistral|rue du Maréchal Foch|chemin des Prés|rue de l’Hôtel de Ville|quai des Bateliers|square Noël Ballay",
+);
 const COMPLEMENTS = list('Résidence Les Pins, bât. B|Bât. C; appt 12|Résidence du Parc|Lotissement Les Hauts, lot 7|Appt 34, 3e étage');
-const CITIES = list("06000 Nice|06140 Vence|13001 Marseille|31000 Toulouse|33000 Bordeaux|34200 Sète|35000 Rennes|42000 Saint-Étienne|44000 Nantes|51000 Châlons-en-Champagne|59000 Lille|67000 Strasbourg|69003 Lyon|27000 Évreux|94240 L'Haÿ-les-Roses|93200 Saint-Denis|76600 Le Havre|29200 Brest|63000 Clermont-Ferrand|87000 Limoges|38000 Grenoble|57000 Metz|21000 Dijon|45000 Orléans|74000 Annecy|64100 Bayonne|22300 Lannion|80000 Amiens|71100 Chalon-sur-Saône|60200 Compiègne");
-const VILLAGES = list('Saint-Julien-du-Bois|Montreuil-sur-Loir|La Chapelle-Saint-Aubin|Fontaine-lès-Crêtes|Les Églisottes|Villeneuve-la-Rivière|Bréville|Sainte-Hélène|Saint-Médard|Champigny-lès-Prés|Noël-Cerneux|Bœurs-en-Othe');
+const CITIES = list(
+  "06000 Nice|06140 Vence|13001 Marseille|31000 Toulouse|33000 Bordeaux|34200 Sète|35000 Rennes|42000 Saint-Étienne|44000 Nantes|51000 Châlons-en-Champagne|59000 Lille|67000 Strasbourg|69003 Lyon|27000 Évreux|94240 L'Haÿ-les-Roses|93200 Saint-Denis|76600 Le Havre|29200 Brest|63000 Clermont-Ferrand|87000 Limoges|38000 Grenoble|57000 Metz|21000 Dijon|45000 Orléans|74000 Annecy|64100 Bayonne|22300 Lannion|80000 Amiens|71100 Chalon-sur-Saône|60200 Compiègne",
+);
+const VILLAGES = list(
+  'Saint-Julien-du-Bois|Montreuil-sur-Loir|La Chapelle-Saint-Aubin|Fontaine-lès-Crêtes|Les Églisottes|Villeneuve-la-Rivière|Bréville|Sainte-Hélène|Saint-Médard|Champigny-lès-Prés|Noël-Cerneux|Bœurs-en-Othe',
+);
 const MAIL_DOMAINS = list('example.com|example.org|example.net|mail.example|courriel.example');
 // Telephone blocks that ARCEP reserves for fiction, so generated numbers reach nobody.
 const LANDLINE_BLOCKS = list('01 99 00|02 61 91|03 53 01|04 65 71|05 36 49|09 77 19');
@@ -50,9 +66,16 @@ const MAIN_LEVELS: MainLevel[] = ['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', '
 // Calendar year of birth for the 2026-2027 school year.
 const BIRTH_YEAR: Record<MainLevel, number> = { TPS: 2024, PS: 2023, MS: 2022, GS: 2021, CP: 2020, CE1: 2019, CE2: 2018, CM1: 2017, CM2: 2016 };
 const LONG_LEVEL: Record<PrimaryLevel, string> = {
-  TPS: 'TOUTE PETITE SECTION', PS: 'PETITE SECTION', MS: 'MOYENNE SECTION', GS: 'GRANDE SECTION',
-  CP: 'COURS PREPARATOIRE', CE1: 'COURS ELEMENTAIRE 1ERE ANNEE', CE2: 'COURS ELEMENTAIRE 2EME ANNEE',
-  CM1: 'COURS MOYEN 1ERE ANNEE', CM2: 'COURS MOYEN 2EME ANNEE', ULIS: 'ULIS ECOLE',
+  TPS: 'TOUTE PETITE SECTION',
+  PS: 'PETITE SECTION',
+  MS: 'MOYENNE SECTION',
+  GS: 'GRANDE SECTION',
+  CP: 'COURS PREPARATOIRE',
+  CE1: 'COURS ELEMENTAIRE 1ERE ANNEE',
+  CE2: 'COURS ELEMENTAIRE 2EME ANNEE',
+  CM1: 'COURS MOYEN 1ERE ANNEE',
+  CM2: 'COURS MOYEN 2EME ANNEE',
+  ULIS: 'ULIS ECOLE',
 };
 
 // ---------------------------------------------------------------- helpers
@@ -95,14 +118,32 @@ function distribute(total: number, weights: number[]): number[] {
   return out;
 }
 
-interface Address { street: string; postcode: string; city: string }
+interface Address {
+  street: string;
+  postcode: string;
+  city: string;
+}
 interface Person {
-  civility: 'M.' | 'Mme'; lastName: string; usageName: string; firstName: string;
-  address: Address; email: string; phones: [string, string, string];
+  civility: 'M.' | 'Mme';
+  lastName: string;
+  usageName: string;
+  firstName: string;
+  address: Address;
+  email: string;
+  phones: [string, string, string];
 }
 interface Pupil {
-  lastName: string; usageName: string; firstName: string; birth: string; sex: 'M' | 'F';
-  level: PrimaryLevel; className: string; classIndex: number; consent: string; address: Address | null; key: string;
+  lastName: string;
+  usageName: string;
+  firstName: string;
+  birth: string;
+  sex: 'M' | 'F';
+  level: PrimaryLevel;
+  className: string;
+  classIndex: number;
+  consent: string;
+  address: Address | null;
+  key: string;
 }
 
 // ---------------------------------------------------------------- generator
@@ -116,8 +157,7 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
   const upper = (s: string): string => s.toUpperCase();
   const suffix = options.uaiSuffix ? '.' + slugForLogin(options.uaiSuffix) : '';
   const levelStyle = int(0, 2);
-  const levelLabel = (l: PrimaryLevel): string =>
-    levelStyle === 0 ? l : levelStyle === 1 || l === 'ULIS' ? LONG_LEVEL[l] : `${l} - ${LONG_LEVEL[l]}`;
+  const levelLabel = (l: PrimaryLevel): string => (levelStyle === 0 ? l : levelStyle === 1 || l === 'ULIS' ? LONG_LEVEL[l] : `${l} - ${LONG_LEVEL[l]}`);
 
   // School commune and a few neighbouring villages in the same département.
   const [cp, ...cityWords] = pick(CITIES).split(' ');
@@ -151,7 +191,10 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
 
   // --- classes: levels of small enrolment are grouped into double-level classes.
   const ulisCount = total >= 80 ? Math.min(12, Math.max(6, Math.round(total * 0.04))) : 0;
-  const perLevel = distribute(total - ulisCount, MAIN_LEVELS.map((l) => (l === 'TPS' ? 0.35 : 1) * (0.9 + rand() * 0.2)));
+  const perLevel = distribute(
+    total - ulisCount,
+    MAIN_LEVELS.map((l) => (l === 'TPS' ? 0.35 : 1) * (0.9 + rand() * 0.2)),
+  );
   const groups: { levels: MainLevel[]; count: number }[] = [];
   let current: { levels: MainLevel[]; count: number } = { levels: [], count: 0 };
   MAIN_LEVELS.forEach((level, i) => {
@@ -178,8 +221,17 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
   };
   const addPupil = (level: PrimaryLevel, birth: string, classIndex: number): void => {
     pupils.push({
-      lastName: '', usageName: '', firstName: '', birth, sex: chance(0.5) ? 'M' : 'F', level,
-      className: classes[classIndex]!, classIndex, consent: chance(0.8) ? 'Oui' : chance(0.6) ? 'Non' : '', address: null, key: '',
+      lastName: '',
+      usageName: '',
+      firstName: '',
+      birth,
+      sex: chance(0.5) ? 'M' : 'F',
+      level,
+      className: classes[classIndex]!,
+      classIndex,
+      consent: chance(0.8) ? 'Oui' : chance(0.6) ? 'Non' : '',
+      address: null,
+      key: '',
     });
   };
   for (const g of groups) {
@@ -218,7 +270,10 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
   const familyLines: { parent: Person; children: Pupil[] }[] = [];
   let p = 0;
   while (p < order.length) {
-    if (used[order[p]!]) { p++; continue; }
+    if (used[order[p]!]) {
+      p++;
+      continue;
+    }
     const r = rand();
     // Most pupils are the only child of their family in the school; some have one or two siblings there.
     const size = r < 0.72 ? 1 : r < 0.94 ? 2 : r < 0.99 ? 3 : 4;
@@ -231,7 +286,10 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
         const idx = order[q]!;
         if (used[idx]) continue;
         if (fallback < 0) fallback = idx;
-        if (!kids.some((kid) => kid.level === pupils[idx]!.level)) { found = idx; break; }
+        if (!kids.some((kid) => kid.level === pupils[idx]!.level)) {
+          found = idx;
+          break;
+        }
       }
       const idx = found >= 0 ? found : fallback;
       if (idx < 0) break;
@@ -254,8 +312,13 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
       const otherName = upper(pick(SURNAMES));
       parents.push(newAdult(sameSex && chance(0.5) ? 'Mme' : 'M.', familyName, '', addr, domain));
       const married = !separated && chance(0.6);
-      const mother = newAdult(sameSex && parents[0]!.civility === 'M.' ? 'M.' : 'Mme', otherName, married ? familyName : '',
-        separated ? newAddress() : addr, pick(MAIL_DOMAINS));
+      const mother = newAdult(
+        sameSex && parents[0]!.civility === 'M.' ? 'M.' : 'Mme',
+        otherName,
+        married ? familyName : '',
+        separated ? newAddress() : addr,
+        pick(MAIL_DOMAINS),
+      );
       parents.push(mother);
       if (chance(0.1)) childName = `${familyName}${chance(0.5) ? '-' : ' '}${otherName}`;
     } else {
@@ -264,7 +327,8 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
     }
     const used1st = new Set<string>();
     for (const kid of kids) {
-      do kid.firstName = pick(kid.sex === 'M' ? BOYS : GIRLS); while (used1st.has(kid.firstName));
+      do kid.firstName = pick(kid.sex === 'M' ? BOYS : GIRLS);
+      while (used1st.has(kid.firstName));
       used1st.add(kid.firstName);
       kid.lastName = childName;
       kid.usageName = childName !== familyName && chance(0.3) ? familyName : '';
@@ -290,12 +354,36 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
   const frDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   pupils.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const pupilRows = pupils.map((x) => [
-    x.lastName, x.usageName, x.firstName, frDate(x.birth), x.sex, x.address!.street, x.address!.postcode, x.address!.city,
-    'FRANCE', cycle(x.level, x.birth), levelLabel(x.level), x.className, x.consent,
+    x.lastName,
+    x.usageName,
+    x.firstName,
+    frDate(x.birth),
+    x.sex,
+    x.address!.street,
+    x.address!.postcode,
+    x.address!.city,
+    'FRANCE',
+    cycle(x.level, x.birth),
+    levelLabel(x.level),
+    x.className,
+    x.consent,
   ]);
   const pupilsCsv = toCsv(
-    ['Nom Elève', "Nom d'usage Elève", 'Prénom Elève', 'Date naissance', 'Sexe', 'Adresse', 'CP', 'Commune', 'Pays',
-      'Cycle', 'Niveau', 'Classe', 'Autorisations photos'],
+    [
+      'Nom Elève',
+      "Nom d'usage Elève",
+      'Prénom Elève',
+      'Date naissance',
+      'Sexe',
+      'Adresse',
+      'CP',
+      'Commune',
+      'Pays',
+      'Cycle',
+      'Niveau',
+      'Classe',
+      'Autorisations photos',
+    ],
     pupilRows,
   );
 
@@ -311,9 +399,20 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
     parentLines.push(row);
   }
   const parentsCsv = toCsv(
-    ['Civilité Responsable', 'Nom usage responsable', 'Nom responsable', 'Prénom responsable', 'Adresse', 'CP', 'Commune',
-      'Courriel', 'Téléphone domicile', 'Téléphone portable', 'Téléphone travail',
-      ...Array.from({ length: maxBlocks }, () => childHeader).flat()],
+    [
+      'Civilité Responsable',
+      'Nom usage responsable',
+      'Nom responsable',
+      'Prénom responsable',
+      'Adresse',
+      'CP',
+      'Commune',
+      'Courriel',
+      'Téléphone domicile',
+      'Téléphone portable',
+      'Téléphone travail',
+      ...Array.from({ length: maxBlocks }, () => childHeader).flat(),
+    ],
     parentLines,
   );
 
@@ -322,14 +421,22 @@ export function generateOndeSchool(options: GenerateOptions): GeneratedSchool {
   const newTeacher = (classNames: string[], director: boolean): void => {
     const civility = chance(0.82) ? 'Mme' : 'M.';
     const married = civility === 'Mme' && chance(0.5);
-    const t = newAdult(civility, upper(pick(SURNAMES)), married ? upper(pick(SURNAMES)) : '',
-      newAddress(), null);
+    const t = newAdult(civility, upper(pick(SURNAMES)), married ? upper(pick(SURNAMES)) : '', newAddress(), null);
     const email = chance(0.9) ? newEmail(t.firstName, t.usageName || t.lastName, 'ac-demo.example') : '';
     const addr = chance(0.6) ? t.address : { street: '', postcode: '', city: '' };
     teacherRows.push([
-      civility, t.usageName, t.lastName, t.firstName, addr.street, addr.postcode, addr.city, email,
-      chance(0.2) ? phone(pick(LANDLINE_BLOCKS)) : '', chance(0.5) ? phone(MOBILE_BLOCK) : '',
-      director ? 'Oui' : 'Non', classNames.join(', '),
+      civility,
+      t.usageName,
+      t.lastName,
+      t.firstName,
+      addr.street,
+      addr.postcode,
+      addr.city,
+      email,
+      chance(0.2) ? phone(pick(LANDLINE_BLOCKS)) : '',
+      chance(0.5) ? phone(MOBILE_BLOCK) : '',
+      director ? 'Oui' : 'Non',
+      classNames.join(', '),
     ]);
   };
   const regular = classes.filter((c) => c !== 'ULIS');

@@ -91,7 +91,14 @@ export async function childrenOf(relativeId: string) {
 
 export async function tableCounts() {
   const count = async (table: 'people' | 'groups' | 'groupMembers' | 'structureMembers' | 'relativeLinks' | 'structureRoles' | 'importRuns') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     people: await count('people'),
     groups: await count('groups'),
@@ -104,4 +111,3 @@ export async function tableCounts() {
 }
 
 export const counts = (r: ImportReport) => r.counts;
-

@@ -35,11 +35,14 @@ describe('a first import (latin1 fixture)', () => {
 
   test('classes of the year with their level, pupils and teachers', async () => {
     const groups = await db.selectFrom('groups').selectAll().where('structureId', '=', schoolId).orderBy('name').execute();
-    assert.deepEqual(groups.map((g) => [g.name, g.level, g.kind, g.source, g.schoolYear]), [
-      ['CE1', 'CE1', 'class', 'onde', YEAR],
-      ['CM2', 'CM2', 'class', 'onde', YEAR],
-      ['CP', 'CP', 'class', 'onde', YEAR],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.name, g.level, g.kind, g.source, g.schoolYear]),
+      [
+        ['CE1', 'CE1', 'class', 'onde', YEAR],
+        ['CM2', 'CM2', 'class', 'onde', YEAR],
+        ['CP', 'CP', 'class', 'onde', YEAR],
+      ],
+    );
     assert.deepEqual(await classesOf((await find(schoolId, 'Zoé', 'CŒUR')).id), ['CP']);
     assert.deepEqual(await classesOf((await find(schoolId, 'Linh', 'NGUYEN')).id), ['CE1']);
     const cp = groups.find((g) => g.name === 'CP')!;
@@ -52,8 +55,14 @@ describe('a first import (latin1 fixture)', () => {
     const all = await people(schoolId);
     assert.equal(all.length, 31);
     assert.equal(new Set(all.map((p) => p.login)).size, 31);
-    assert.ok(all.every((p) => p.status === 'active' && p.active === 1 && p.source === 'onde' && p.importKey), 'all.every((p) => p.status === \'active\' && p.active === 1 && p.source === \'onde\' && p.im...');
-    assert.ok(all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? '') && p.passwordHash === null), 'all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? \'\') && p.password...');
+    assert.ok(
+      all.every((p) => p.status === 'active' && p.active === 1 && p.source === 'onde' && p.importKey),
+      "all.every((p) => p.status === 'active' && p.active === 1 && p.source === 'onde' && p.im...",
+    );
+    assert.ok(
+      all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? '') && p.passwordHash === null),
+      "all.every((p) => /^[A-Z2-9]{5}-[A-Z2-9]{5}$/.test(p.activationCode ?? '') && p.password...",
+    );
     const zoe = await find(schoolId, 'Zoé', 'CŒUR');
     assert.equal(zoe.login, 'zoe.coeur');
     assert.equal(zoe.searchKey, 'coeur zoe');
@@ -82,7 +91,10 @@ describe('a first import (latin1 fixture)', () => {
     const vence = nathalies.find((p) => p.address?.includes('Vence'))!;
     const stJeannet = nathalies.find((p) => p.address?.includes('Saint-Jeannet'))!;
     assert.deepEqual((await childrenOf(vence.id)).map((c) => c.firstName).sort(), ['Maëlys', 'Noël']);
-    assert.deepEqual((await childrenOf(stJeannet.id)).map((c) => c.firstName), ['Gaël']);
+    assert.deepEqual(
+      (await childrenOf(stJeannet.id)).map((c) => c.firstName),
+      ['Gaël'],
+    );
     assert.notEqual(vence.importKey, stJeannet.importKey);
     assert.equal(vence.email, 'nathalie.martin@example.org');
   });
@@ -91,15 +103,24 @@ describe('a first import (latin1 fixture)', () => {
     const francoise = await find(schoolId, 'Françoise', 'ŒUVRAY');
     const kids = await childrenOf(francoise.id);
     assert.deepEqual(kids.map((k) => k.firstName).sort(), ['Anaïs', 'François']);
-    assert.ok(kids.every((k) => k.legalGuardian === 1 && k.source === 'onde'), 'kids.every((k) => k.legalGuardian === 1 && k.source === \'onde\')');
+    assert.ok(
+      kids.every((k) => k.legalGuardian === 1 && k.source === 'onde'),
+      "kids.every((k) => k.legalGuardian === 1 && k.source === 'onde')",
+    );
     const agnes = await find(schoolId, 'Agnès', 'LE BŒUF');
-    assert.deepEqual((await childrenOf(agnes.id)).map((k) => k.firstName), ['Héloïse']);
+    assert.deepEqual(
+      (await childrenOf(agnes.id)).map((k) => k.firstName),
+      ['Héloïse'],
+    );
   });
 
   test('the director gets the role', async () => {
     const roles = await db.selectFrom('structureRoles').selectAll().where('structureId', '=', schoolId).execute();
     const director = await find(schoolId, 'Jérôme', 'LEMAÎTRE');
-    assert.deepEqual(roles.map((r) => [r.personId, r.role, r.source]), [[director.id, 'director', 'onde']]);
+    assert.deepEqual(
+      roles.map((r) => [r.personId, r.role, r.source]),
+      [[director.id, 'director', 'onde']],
+    );
   });
 
   test('the run is recorded with its report, and audited', async () => {
@@ -139,7 +160,11 @@ describe('a re-import a week later (utf8 fixture)', () => {
     before1 = await people(schoolId);
     // Julien MARTIN activated his account; a pupil was added by hand.
     const julien = before1.find((p) => p.firstName === 'Julien')!;
-    await db.updateTable('people').set({ passwordHash: '$argon2id$fake', activatedAt: '2026-09-10T08:00:00.000Z', activationCode: null }).where('id', '=', julien.id).execute();
+    await db
+      .updateTable('people')
+      .set({ passwordHash: '$argon2id$fake', activatedAt: '2026-09-10T08:00:00.000Z', activationCode: null })
+      .where('id', '=', julien.id)
+      .execute();
     manualId = (await buildPerson(db, { profile: 'student', firstName: 'Manuel', lastName: 'Saisi', structureId: schoolId })).id;
     report = await run(schoolId, fixture('utf8'));
   });
@@ -168,7 +193,11 @@ describe('a re-import a week later (utf8 fixture)', () => {
   });
 
   test('the pupil who left and their parents are deactivated, not deleted', async () => {
-    for (const [first, last] of [['João', 'DA SILVA'], ['Paulo', 'DA SILVA'], ['Sónia', 'FERREIRA']] as const) {
+    for (const [first, last] of [
+      ['João', 'DA SILVA'],
+      ['Paulo', 'DA SILVA'],
+      ['Sónia', 'FERREIRA'],
+    ] as const) {
       const p = await find(schoolId, first, last);
       assert.equal(p.active, 0, first);
       assert.equal(p.status, 'deactivated', first);
@@ -182,7 +211,10 @@ describe('a re-import a week later (utf8 fixture)', () => {
     const yasmine = await find(schoolId, 'Yasmine', 'HADDAD');
     const samira = await find(schoolId, 'Samira', 'HADDAD');
     assert.deepEqual(await classesOf(yasmine.id), ['CM2']);
-    assert.deepEqual((await childrenOf(samira.id)).map((c) => c.firstName), ['Yasmine']);
+    assert.deepEqual(
+      (await childrenOf(samira.id)).map((c) => c.firstName),
+      ['Yasmine'],
+    );
     assert.equal(yasmine.photoConsent, 1);
   });
 
@@ -223,7 +255,10 @@ describe('failures and refused lines', () => {
     const before1 = await tableCounts();
     const report = await run(schoolId, fixture('broken'));
     assert.equal(report.status, 'failed');
-    assert.deepEqual(report.errors.map((e) => [e.file, e.code]), [['pupils', 'onde.missing_column']]);
+    assert.deepEqual(
+      report.errors.map((e) => [e.file, e.code]),
+      [['pupils', 'onde.missing_column']],
+    );
     assert.match(report.errors[0]!.message, /Prénom/);
     assert.deepEqual(report.counts.pupils, { created: 0, updated: 0, unchanged: 0, deactivated: 0 });
     assert.deepEqual(await tableCounts(), { ...before1, importRuns: before1.importRuns + 1 });
@@ -238,7 +273,10 @@ describe('failures and refused lines', () => {
     const emptyPupils = { ...fixture('latin1'), pupils: new TextEncoder().encode('Nom Elève;Prénom Elève;Date naissance;Niveau;Classe\r\n') };
     const empty = await run(schoolId, emptyPupils);
     assert.equal(empty.status, 'failed');
-    assert.deepEqual(empty.errors.map((e) => e.code), ['onde.empty_file']);
+    assert.deepEqual(
+      empty.errors.map((e) => e.code),
+      ['onde.empty_file'],
+    );
     const binary = await run(schoolId, { ...fixture('latin1'), teachers: new Uint8Array([0, 1, 2, 3]) });
     assert.equal(binary.status, 'failed');
     assert.equal(binary.encoding.teachers, null);
@@ -251,11 +289,17 @@ describe('failures and refused lines', () => {
     const latin1 = fixture('latin1');
     const report = await run(schoolId, { ...latin1, parents: fixture('broken').parents });
     assert.equal(report.status, 'done');
-    assert.deepEqual(report.errors.map((e) => [e.file, e.line, e.code]), [['parents', 4, 'onde.unknown_child']]);
+    assert.deepEqual(
+      report.errors.map((e) => [e.file, e.line, e.code]),
+      [['parents', 4, 'onde.unknown_child']],
+    );
     assert.match(report.errors[0]!.message, /ROUSSEAU Tom/);
     assert.equal(report.counts.parents.created, 2);
     assert.equal(report.counts.pupils.created, 12);
-    const names = (await people(schoolId)).filter((p) => p.profile === 'relative').map((p) => p.firstName).sort();
+    const names = (await people(schoolId))
+      .filter((p) => p.profile === 'relative')
+      .map((p) => p.firstName)
+      .sort();
     assert.deepEqual(names, ['Bérénice', 'Julien']);
     assert.match(formatReport(report), /responsables:4 .*ROUSSEAU Tom/);
   });
@@ -265,12 +309,18 @@ describe('failures and refused lines', () => {
     await run(schoolId, fixture('latin1'));
     const report = await run(schoolId, edited({ pupils: [['"DURAND";"";"Léo";"28/06/2016"', '"DURAND";"";"Léo";"31/06/2016"']] }));
     assert.equal(report.status, 'done');
-    assert.deepEqual(report.errors.map((e) => [e.file, e.line, e.code]), [
-      ['pupils', 13, 'onde.bad_date'],
-      ['parents', 18, 'onde.unknown_child'],
-    ]);
+    assert.deepEqual(
+      report.errors.map((e) => [e.file, e.line, e.code]),
+      [
+        ['pupils', 13, 'onde.bad_date'],
+        ['parents', 18, 'onde.unknown_child'],
+      ],
+    );
     assert.equal(report.counts.pupils.deactivated, 0);
-    assert.ok(report.warnings.some((w) => w.file === 'pupils' && w.code === 'import.deactivation_skipped'), 'report.warnings.some((w) => w.file === \'pupils\' && w.code === \'import.deactivation_skip...');
+    assert.ok(
+      report.warnings.some((w) => w.file === 'pupils' && w.code === 'import.deactivation_skipped'),
+      "report.warnings.some((w) => w.file === 'pupils' && w.code === 'import.deactivation_skip...",
+    );
     const leo = await find(schoolId, 'Léo', 'DURAND');
     assert.equal(leo.active, 1);
     assert.deepEqual(await classesOf(leo.id), ['CM2']);

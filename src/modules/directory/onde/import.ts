@@ -113,7 +113,11 @@ export async function importOnde(db: Db, input: ImportInput): Promise<ImportRepo
     try {
       const done = await db.transaction().execute(async (trx) => {
         // A write on the structure's row first: two imports of one school wait for each other.
-        await trx.updateTable('structures').set((eb) => ({ name: eb.ref('name') })).where('id', '=', input.structureId).execute();
+        await trx
+          .updateTable('structures')
+          .set((eb) => ({ name: eb.ref('name') }))
+          .where('id', '=', input.structureId)
+          .execute();
         const result = await syncDirectory(trx, {
           structureId: input.structureId,
           schoolYear: input.schoolYear,

@@ -7,7 +7,12 @@ describe('the parent merging rule', () => {
   const line = (civility: string, last: string, first: string, address: string, email: string, phone: string, child: string) =>
     `"${civility}";"${last}";"${first}";"${address}";"${email}";"${phone}";"${child}";"Tom";"CP"`;
   const file = (...lines: string[]) =>
-    new TextEncoder().encode(['"Civilité";"Nom responsable";"Prénom responsable";"Adresse";"Courriel";"Téléphone";"Nom de famille enfant";"Prénom enfant";"Classes enfants"', ...lines].join('\r\n'));
+    new TextEncoder().encode(
+      [
+        '"Civilité";"Nom responsable";"Prénom responsable";"Adresse";"Courriel";"Téléphone";"Nom de famille enfant";"Prénom enfant";"Classes enfants"',
+        ...lines,
+      ].join('\r\n'),
+    );
 
   test('same name: one person when address or child family name is shared, else two', () => {
     const rows = parseParents(
@@ -20,7 +25,10 @@ describe('the parent merging rule', () => {
       ),
     ).rows;
     const clusters = clusterParents(rows);
-    assert.deepEqual(clusters.map((c) => c.lines.map((l) => l.line)), [[2, 3, 4], [5], [6]]);
+    assert.deepEqual(
+      clusters.map((c) => c.lines.map((l) => l.line)),
+      [[2, 3, 4], [5], [6]],
+    );
     assert.equal(new Set(clusters.map((c) => c.key)).size, 3);
   });
 
@@ -37,7 +45,10 @@ describe('the parent merging rule', () => {
       ),
     ).rows;
     const clusters = clusterParents(rows);
-    assert.deepEqual(clusters.map((c) => c.lines.map((l) => l.line)), [[2, 5], [3, 4], [6, 8], [7]]);
+    assert.deepEqual(
+      clusters.map((c) => c.lines.map((l) => l.line)),
+      [[2, 5], [3, 4], [6, 8], [7]],
+    );
     assert.equal(new Set(clusters.map((c) => c.key)).size, 4);
   });
 });
@@ -50,7 +61,14 @@ test('a class takes its most common level, the lower one on a tie', () => {
 
 test('rows and people are paired only by keys unique on both sides', () => {
   // Row 0 and 1 share "a" with person 0: nobody is paired by it; "b" then pairs row 1.
-  const rows = [[['a'], ['x']], [['a'], ['b']], [['c'], []]];
-  const people = [[['a'], ['b']], [['z'], ['x']]];
+  const rows = [
+    [['a'], ['x']],
+    [['a'], ['b']],
+    [['c'], []],
+  ];
+  const people = [
+    [['a'], ['b']],
+    [['z'], ['x']],
+  ];
   assert.deepEqual(matchByPasses(rows, people, 2), [1, 0, -1]);
 });

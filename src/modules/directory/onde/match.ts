@@ -95,8 +95,7 @@ export function clusterParents(rows: OndeParent[]): ParentCluster[] {
     if (!groups) byIdentity.set(identity, (groups = []));
     const fits = (g: (typeof groups)[number]) => !g.lines.some((l) => contradicts(l, row));
     const group =
-      groups.find((g) => address !== null && g.addresses.has(address) && fits(g)) ??
-      groups.find((g) => families.some((f) => g.families.has(f)) && fits(g));
+      groups.find((g) => address !== null && g.addresses.has(address) && fits(g)) ?? groups.find((g) => families.some((f) => g.families.has(f)) && fits(g));
     if (group) {
       group.lines.push(row);
       if (address !== null) group.addresses.add(address);
@@ -110,7 +109,9 @@ export function clusterParents(rows: OndeParent[]): ParentCluster[] {
   for (const groups of byIdentity.values()) {
     if (groups.length < 2) continue;
     const suffixes = groups.map((g) => [...g.families].sort().join('+'));
-    const withAddress = groups.map((g, i) => (suffixes.filter((x) => x === suffixes[i]).length > 1 ? `${suffixes[i]}@${n(g.lines[0]!.address ?? '')}` : suffixes[i]!));
+    const withAddress = groups.map((g, i) =>
+      suffixes.filter((x) => x === suffixes[i]).length > 1 ? `${suffixes[i]}@${n(g.lines[0]!.address ?? '')}` : suffixes[i]!,
+    );
     groups.forEach((g, i) => {
       const suffix = withAddress.filter((x) => x === withAddress[i]).length > 1 ? `${withAddress[i]}~${g.lines[0]!.line}` : withAddress[i];
       clusters.find((c) => c.lines === g.lines)!.key = `${parentIdentity(g.lines[0]!)}#${suffix}`;

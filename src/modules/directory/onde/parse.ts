@@ -20,7 +20,6 @@ export interface ParseResult<T> {
   warnings: ImportIssue[];
 }
 
-
 export interface OndePupil {
   line: number;
   lastName: string;
@@ -87,14 +86,41 @@ function lookup<T>(raw: string, table: Record<string, T>): T | null | undefined 
 }
 
 const BOOLEANS: Record<string, boolean> = {
-  oui: true, o: true, yes: true, y: true, 1: true, true: true, vrai: true, x: true,
-  non: false, n: false, no: false, 0: false, false: false, faux: false,
+  oui: true,
+  o: true,
+  yes: true,
+  y: true,
+  1: true,
+  true: true,
+  vrai: true,
+  x: true,
+  non: false,
+  n: false,
+  no: false,
+  0: false,
+  false: false,
+  faux: false,
 };
 const SEXES: Record<string, 'M' | 'F'> = {
-  m: 'M', masculin: 'M', garcon: 'M', g: 'M', h: 'M', homme: 'M', f: 'F', feminin: 'F', fille: 'F', femme: 'F',
+  m: 'M',
+  masculin: 'M',
+  garcon: 'M',
+  g: 'M',
+  h: 'M',
+  homme: 'M',
+  f: 'F',
+  feminin: 'F',
+  fille: 'F',
+  femme: 'F',
 };
 const CIVILITIES: Record<string, string> = {
-  m: 'M.', mr: 'M.', monsieur: 'M.', mme: 'Mme', madame: 'Mme', mlle: 'Mme', mademoiselle: 'Mme',
+  m: 'M.',
+  mr: 'M.',
+  monsieur: 'M.',
+  mme: 'Mme',
+  madame: 'Mme',
+  mlle: 'Mme',
+  mademoiselle: 'Mme',
 };
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -110,8 +136,15 @@ const ADDRESS_ALIASES = {
 } as const;
 const EMAIL_ALIASES = ['Courriel', 'Courriel responsable', 'Email', 'E-mail', 'Mél', 'Mel', 'Adresse électronique', 'Adresse mail'];
 const CONSENT_ALIASES = [
-  'Autorisations photos', 'Autorisation photos', 'Autorisation photo', 'Autorisations photo',
-  'Photo', 'Photos', "Droit à l'image", 'Autorisation droit à l’image', 'Consentement photo',
+  'Autorisations photos',
+  'Autorisation photos',
+  'Autorisation photo',
+  'Autorisations photo',
+  'Photo',
+  'Photos',
+  "Droit à l'image",
+  'Autorisation droit à l’image',
+  'Consentement photo',
 ];
 
 const isPhoneHeader = (key: string): boolean => /^(telephone|tel|portable|mobile|numero de telephone)\b/.test(key);
@@ -124,7 +157,10 @@ class Sheet<T> {
   rows: CsvRow[] = [];
   phones: number[] = [];
 
-  constructor(readonly file: OndeFile, bytes: Uint8Array) {
+  constructor(
+    readonly file: OndeFile,
+    bytes: Uint8Array,
+  ) {
     try {
       const { header, rows } = parseCsv(decodeCsv(bytes).text);
       if (header.length === 0) this.error(null, 'csv.unreadable', 'Le fichier ne contient aucune ligne.');
@@ -234,8 +270,11 @@ export function parsePupils(bytes: Uint8Array): ParseResult<OndePupil> {
   for (const row of sheet.rows) {
     const errorsBefore = sheet.result.errors.length;
     const values = sheet.required(row, [
-      ['Nom Elève', c.lastName], ['Prénom Elève', c.firstName], ['Date naissance', c.birthDate],
-      ['Niveau', c.level], ['Classe', c.className],
+      ['Nom Elève', c.lastName],
+      ['Prénom Elève', c.firstName],
+      ['Date naissance', c.birthDate],
+      ['Niveau', c.level],
+      ['Classe', c.className],
     ]);
     const rawDate = cell(row, c.birthDate);
     const birthDate = parseDate(rawDate);
@@ -255,8 +294,16 @@ export function parsePupils(bytes: Uint8Array): ParseResult<OndePupil> {
       sheet.warn(row.line, 'onde.bad_consent', `Autorisation photo non reconnue ignorée : « ${rawConsent} ».`);
     }
     sheet.result.rows.push({
-      line: row.line, lastName, usageName: orNull(cell(row, c.usageName)), firstName, birthDate,
-      sex: sex ?? null, address: sheet.address(row, c), cycle: orNull(cell(row, c.cycle)), level, className,
+      line: row.line,
+      lastName,
+      usageName: orNull(cell(row, c.usageName)),
+      firstName,
+      birthDate,
+      sex: sex ?? null,
+      address: sheet.address(row, c),
+      cycle: orNull(cell(row, c.cycle)),
+      level,
+      className,
       photoConsent: photoConsent ?? null,
     });
   }
@@ -287,14 +334,20 @@ export function parseTeachers(bytes: Uint8Array): ParseResult<OndeTeacher> {
   if (sheet.failed) return sheet.result;
 
   for (const row of sheet.rows) {
-    const values = sheet.required(row, [['Nom', c.lastName], ['Prénom', c.firstName]]);
+    const values = sheet.required(row, [
+      ['Nom', c.lastName],
+      ['Prénom', c.firstName],
+    ]);
     if (!values) continue;
     const rawDirector = cell(row, c.director);
     const director = lookup(rawDirector, BOOLEANS);
     if (director === undefined) {
       sheet.warn(row.line, 'onde.bad_director', `Valeur « Directeur » non reconnue, considérée comme « non » : « ${rawDirector} ».`);
     }
-    const classNames = cell(row, c.classNames).split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const classNames = cell(row, c.classNames)
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     sheet.result.rows.push({
       ...sheet.contact(row, c, values[0] ?? '', values[1] ?? ''),
       isDirector: director === true,
@@ -339,7 +392,10 @@ export function parseParents(bytes: Uint8Array): ParseResult<OndeParent> {
   const blockCount = Math.max(...CHILD_FIELDS.map((f) => blocks[f].length));
 
   for (const row of sheet.rows) {
-    const values = sheet.required(row, [['Nom responsable', c.lastName], ['Prénom responsable', c.firstName]]);
+    const values = sheet.required(row, [
+      ['Nom responsable', c.lastName],
+      ['Prénom responsable', c.firstName],
+    ]);
     if (!values) continue;
     const children: OndeChild[] = [];
     for (let k = 0; k < blockCount; k++) {

@@ -1,8 +1,8 @@
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildPerson, buildSchool } from '../testing.js';
 import { generateOndeSchool } from './generate.js';
-import { childrenOf, classesOf, counts, db, edited, find, fixture, people, run, useImportDatabase } from './import-test-support.js';
+import { childrenOf, classesOf, db, edited, find, fixture, people, run, useImportDatabase } from './import-test-support.js';
 
 useImportDatabase();
 
@@ -32,11 +32,14 @@ describe('pupils sharing their names', () => {
     const schoolId = (await buildSchool(db)).id;
     const report = await run(schoolId, files);
     assert.deepEqual(report.errors, []);
-    assert.deepEqual(report.warnings.map((w) => [w.file, w.line, w.code]), [
-      ['pupils', 4, 'onde.duplicate_pupil'],
-      ['parents', 4, 'onde.ambiguous_child'],
-      ['parents', 4, 'onde.no_known_child'],
-    ]);
+    assert.deepEqual(
+      report.warnings.map((w) => [w.file, w.line, w.code]),
+      [
+        ['pupils', 4, 'onde.duplicate_pupil'],
+        ['parents', 4, 'onde.ambiguous_child'],
+        ['parents', 4, 'onde.no_known_child'],
+      ],
+    );
     assert.equal(report.counts.pupils.created, 4);
     assert.equal(report.counts.parents.created, 4);
     const all = await people(schoolId);
@@ -45,7 +48,8 @@ describe('pupils sharing their names', () => {
     assert.equal((await childrenOf(all.find((p) => p.firstName === 'Anne' && p.profile === 'relative')!.id)).length, 1);
     const anne = all.find((p) => p.firstName === 'Anne' && p.profile === 'relative')!;
     const paul = all.find((p) => p.firstName === 'Paul')!;
-    const linked = async (relativeId: string) => (await db.selectFrom('relativeLinks').select('studentId').where('relativeId', '=', relativeId).execute()).map((r) => r.studentId);
+    const linked = async (relativeId: string) =>
+      (await db.selectFrom('relativeLinks').select('studentId').where('relativeId', '=', relativeId).execute()).map((r) => r.studentId);
     assert.deepEqual(await linked(anne.id), [kid('2019-01-01', 'Léa').id]);
     assert.deepEqual(await linked(paul.id), [kid('2019-05-05', 'Léa').id]);
     assert.deepEqual(await parentOf('Marc'), ['Jean']);
@@ -66,11 +70,17 @@ describe('changes between two imports', () => {
     const report = await run(
       schoolId,
       edited({
-        pupils: [['"DURAND";"";"Léo"', '"DURANT";"";"Léo"'], ['"LEFÈVRE";"";"Inès"', '"LEFÈVRE";"";"Agnès"']],
+        pupils: [
+          ['"DURAND";"";"Léo"', '"DURANT";"";"Léo"'],
+          ['"LEFÈVRE";"";"Inès"', '"LEFÈVRE";"";"Agnès"'],
+        ],
         parents: [
           ['"DURAND";"Léo"', '"DURANT";"Léo"'],
           ['"LEFÈVRE";"Inès"', '"LEFÈVRE";"Agnès"'],
-          ['"Mme";"";"LEFÈVRE";"Hélène";"14 rue Émile Zola";"06140";"Vence";"helene.lefevre@example.org"', '"Mme";"";"LEFÈVRE";"Hélène";"2 rue Neuve";"06140";"Vence";"helene.l@example.org"'],
+          [
+            '"Mme";"";"LEFÈVRE";"Hélène";"14 rue Émile Zola";"06140";"Vence";"helene.lefevre@example.org"',
+            '"Mme";"";"LEFÈVRE";"Hélène";"2 rue Neuve";"06140";"Vence";"helene.l@example.org"',
+          ],
         ],
         teachers: [['"NGUYEN";"Linh";"7 rue Molière"', '"NGUYEN";"Linh";"9 rue Molière"']],
       }),
@@ -100,7 +110,12 @@ describe('changes between two imports', () => {
     await db.insertInto('structureRoles').values({ structureId: schoolId, personId: sophie.id, role: 'director', source: 'manual' }).execute();
     const report = await run(
       schoolId,
-      edited({ teachers: [['"06 39 98 00 11";"Oui"', '"06 39 98 00 11";"Non"'], ['"04 65 71 00 12";"";"Non"', '"04 65 71 00 12";"";"Oui"']] }),
+      edited({
+        teachers: [
+          ['"06 39 98 00 11";"Oui"', '"06 39 98 00 11";"Non"'],
+          ['"04 65 71 00 12";"";"Non"', '"04 65 71 00 12";"";"Oui"'],
+        ],
+      }),
     );
     assert.deepEqual(report.counts.teachers, { created: 0, updated: 2, unchanged: 1, deactivated: 0 });
     const roles = await db.selectFrom('structureRoles').select(['personId', 'source']).where('structureId', '=', schoolId).execute();
@@ -144,12 +159,25 @@ describe('changes between two imports', () => {
   test('a class gone from the export is kept, emptied of its ONDE members', async () => {
     const schoolId = (await buildSchool(db)).id;
     await run(schoolId, fixture('latin1'));
-    const report = await run(schoolId, edited({ pupils: [['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'], ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'], ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'], ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"']] }));
+    const report = await run(
+      schoolId,
+      edited({
+        pupils: [
+          ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'],
+          ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'],
+          ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'],
+          ['"COURS PREPARATOIRE";"CP"', '"COURS PREPARATOIRE";"CP-A"'],
+        ],
+      }),
+    );
     assert.deepEqual(report.counts.classes, { created: 1, updated: 0, unchanged: 2, deactivated: 1 });
     const cp = await db.selectFrom('groups').select('id').where('structureId', '=', schoolId).where('name', '=', 'CP').executeTakeFirstOrThrow();
     const left = await db.selectFrom('groupMembers').select('role').where('groupId', '=', cp.id).execute();
     assert.deepEqual(left, []);
-    assert.ok(report.warnings.some((w) => w.code === 'onde.unknown_class' && w.file === 'teachers'), 'report.warnings.some((w) => w.code === \'onde.unknown_class\' && w.file === \'teachers\')');
+    assert.ok(
+      report.warnings.some((w) => w.code === 'onde.unknown_class' && w.file === 'teachers'),
+      "report.warnings.some((w) => w.code === 'onde.unknown_class' && w.file === 'teachers')",
+    );
   });
 });
 
@@ -165,6 +193,9 @@ describe('a generated school', () => {
     assert.equal(report.counts.parents.created, school.summary.parents);
     assert.equal(report.counts.classes.created, school.summary.classes.length);
     const again = await run(schoolId, school);
-    assert.equal(again.counts.pupils.unchanged + again.counts.teachers.unchanged + again.counts.parents.unchanged, school.summary.pupils + school.summary.teachers + school.summary.parents);
+    assert.equal(
+      again.counts.pupils.unchanged + again.counts.teachers.unchanged + again.counts.parents.unchanged,
+      school.summary.pupils + school.summary.teachers + school.summary.parents,
+    );
   });
 });

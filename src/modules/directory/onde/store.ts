@@ -30,9 +30,22 @@ export async function loadState(db: Db, structureId: string, schoolYear: string)
     .selectFrom('structureMembers')
     .innerJoin('people', 'people.id', 'structureMembers.personId')
     .select([
-      'people.id', 'people.profile', 'people.civility', 'people.firstName', 'people.lastName', 'people.usageName',
-      'people.birthDate', 'people.sex', 'people.email', 'people.phone', 'people.address', 'people.photoConsent',
-      'people.status', 'structureMembers.importKey', 'structureMembers.source', 'structureMembers.active',
+      'people.id',
+      'people.profile',
+      'people.civility',
+      'people.firstName',
+      'people.lastName',
+      'people.usageName',
+      'people.birthDate',
+      'people.sex',
+      'people.email',
+      'people.phone',
+      'people.address',
+      'people.photoConsent',
+      'people.status',
+      'structureMembers.importKey',
+      'structureMembers.source',
+      'structureMembers.active',
     ])
     .where('structureMembers.structureId', '=', structureId)
     .execute();
@@ -144,7 +157,12 @@ export async function applyChanges(db: Db, c: Changes): Promise<void> {
       .execute();
   }
   for (const x of c.membersChanged) {
-    await db.updateTable('structureMembers').set({ importKey: x.importKey, active: x.active }).where('structureId', '=', structureId).where('personId', '=', x.id).execute();
+    await db
+      .updateTable('structureMembers')
+      .set({ importKey: x.importKey, active: x.active })
+      .where('structureId', '=', structureId)
+      .where('personId', '=', x.id)
+      .execute();
   }
   await deactivate(db, structureId, c.leaving, now);
 
@@ -159,11 +177,17 @@ export async function applyChanges(db: Db, c: Changes): Promise<void> {
     await db.deleteFrom('structureRoles').where('structureId', '=', structureId).where('role', '=', 'director').where('personId', 'in', part).execute();
   }
   if (c.directorsIn.length > 0) {
-    await db.insertInto('structureRoles').values(c.directorsIn.map((personId) => ({ structureId, personId, role: 'director' as const, source: 'onde' as const }))).execute();
+    await db
+      .insertInto('structureRoles')
+      .values(c.directorsIn.map((personId) => ({ structureId, personId, role: 'director' as const, source: 'onde' as const })))
+      .execute();
   }
 
   for (const part of chunks(c.linksIn)) {
-    await db.insertInto('relativeLinks').values(part.map((l) => ({ ...l, legalGuardian: 1, source: 'onde' as const }))).execute();
+    await db
+      .insertInto('relativeLinks')
+      .values(part.map((l) => ({ ...l, legalGuardian: 1, source: 'onde' as const })))
+      .execute();
   }
   for (const l of c.linksGuardian) {
     await db.updateTable('relativeLinks').set({ legalGuardian: 1 }).where('relativeId', '=', l.relativeId).where('studentId', '=', l.studentId).execute();
@@ -184,7 +208,12 @@ async function deactivate(db: Db, structureId: string, ids: string[], now: strin
     const kept = new Set(elsewhere.map((r) => r.personId));
     const gone = part.filter((id) => !kept.has(id));
     if (gone.length === 0) continue;
-    await db.updateTable('people').set({ status: 'deactivated', deactivatedAt: now, updatedAt: now }).where('id', 'in', gone).where('status', '=', 'active').execute();
+    await db
+      .updateTable('people')
+      .set({ status: 'deactivated', deactivatedAt: now, updatedAt: now })
+      .where('id', 'in', gone)
+      .where('status', '=', 'active')
+      .execute();
     await db.deleteFrom('sessions').where('personId', 'in', gone).execute();
   }
 }

@@ -48,7 +48,9 @@ const PROFILE: Record<OndeFile, Profile> = { pupils: 'student', teachers: 'teach
 const KINDS: OndeFile[] = ['pupils', 'teachers', 'parents'];
 
 /** Person fields an export sets; contact fields are only overwritten by a value, never by a blank. */
-type Fields = Partial<Pick<PeopleTable, 'civility' | 'firstName' | 'lastName' | 'usageName' | 'birthDate' | 'sex' | 'email' | 'phone' | 'address' | 'photoConsent'>>;
+type Fields = Partial<
+  Pick<PeopleTable, 'civility' | 'firstName' | 'lastName' | 'usageName' | 'birthDate' | 'sex' | 'email' | 'phone' | 'address' | 'photoConsent'>
+>;
 const KEEP_WHEN_BLANK = new Set(['civility', 'email', 'phone', 'address']);
 
 interface Planned {
@@ -138,7 +140,11 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
   const pupilCandidates = existingOf('student');
   const pupilMatch = m.matchByPasses(
     pupilRows.map(({ row, key }) => [[key], [`${row.birthDate}|${n(row.lastName)}`], [`${row.birthDate}|${n(row.firstName)}`]]),
-    pupilCandidates.map((x) => [[x.importKey ?? m.pupilKey(x)], x.birthDate ? [`${x.birthDate}|${n(x.lastName)}`] : [], x.birthDate ? [`${x.birthDate}|${n(x.firstName)}`] : []]),
+    pupilCandidates.map((x) => [
+      [x.importKey ?? m.pupilKey(x)],
+      x.birthDate ? [`${x.birthDate}|${n(x.lastName)}`] : [],
+      x.birthDate ? [`${x.birthDate}|${n(x.firstName)}`] : [],
+    ]),
     3,
   );
   const pupils = plan(
@@ -147,8 +153,13 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
       key,
       line: row.line,
       fields: {
-        firstName: row.firstName, lastName: row.lastName, usageName: row.usageName, birthDate: row.birthDate, sex: row.sex,
-        address: row.address, photoConsent: row.photoConsent === null ? null : row.photoConsent ? 1 : 0,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        usageName: row.usageName,
+        birthDate: row.birthDate,
+        sex: row.sex,
+        address: row.address,
+        photoConsent: row.photoConsent === null ? null : row.photoConsent ? 1 : 0,
       },
     })),
     pupilCandidates,
@@ -164,8 +175,13 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
     3,
   );
   const contactFields = (row: OndeTeacher | OndeParent) => ({
-    civility: row.civility, firstName: row.firstName, lastName: row.lastName, usageName: row.usageName,
-    email: row.email, phone: row.phone, address: row.address,
+    civility: row.civility,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    usageName: row.usageName,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
   });
   const teachers = plan(
     'teachers',
@@ -185,9 +201,19 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
         const i = m.findChild(index, exportedPupils, child, line.address);
         const name = `${child.lastName} ${child.firstName}`;
         if (i === undefined) {
-          errors.push({ file: 'parents', line: line.line, code: 'onde.unknown_child', message: t('directory.import.issue.unknown_child', name, child.className) });
+          errors.push({
+            file: 'parents',
+            line: line.line,
+            code: 'onde.unknown_child',
+            message: t('directory.import.issue.unknown_child', name, child.className),
+          });
         } else if (i === 'ambiguous') {
-          warnings.push({ file: 'parents', line: line.line, code: 'onde.ambiguous_child', message: t('directory.import.issue.ambiguous_child', name, child.className) });
+          warnings.push({
+            file: 'parents',
+            line: line.line,
+            code: 'onde.ambiguous_child',
+            message: t('directory.import.issue.ambiguous_child', name, child.className),
+          });
         } else children.add(pupils[i]!.id);
       }
     }
@@ -207,11 +233,23 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
   const parentMatch = m.matchByPasses(
     parentClusters.map(({ cluster, merged, children }) => {
       const id = cluster.identity;
-      return [children.map((c) => `${id}>${c}`), [cluster.key], merged.address ? [`${id}@${n(merged.address)}`] : [], merged.email ? [`${id}:${merged.email}`] : [], [id]];
+      return [
+        children.map((c) => `${id}>${c}`),
+        [cluster.key],
+        merged.address ? [`${id}@${n(merged.address)}`] : [],
+        merged.email ? [`${id}:${merged.email}`] : [],
+        [id],
+      ];
     }),
     parentCandidates.map((x) => {
       const id = m.identityOf(x.importKey ?? m.parentIdentity(x));
-      return [(linkedTo.get(x.id) ?? []).map((c) => `${id}>${c}`), [x.importKey ?? id], x.address ? [`${id}@${n(x.address)}`] : [], x.email ? [`${id}:${x.email}`] : [], [id]];
+      return [
+        (linkedTo.get(x.id) ?? []).map((c) => `${id}>${c}`),
+        [x.importKey ?? id],
+        x.address ? [`${id}@${n(x.address)}`] : [],
+        x.email ? [`${id}:${x.email}`] : [],
+        [id],
+      ];
     }),
     5,
   );
@@ -232,7 +270,12 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
     if (missing.length === 0) continue;
     if (incomplete.has(kind)) {
       const label = t(`directory.import.fileName.${kind}`);
-      warnings.push({ file: kind, line: null, code: 'import.deactivation_skipped', message: t('directory.import.issue.deactivation_skipped', missing.length, label) });
+      warnings.push({
+        file: kind,
+        line: null,
+        code: 'import.deactivation_skipped',
+        message: t('directory.import.issue.deactivation_skipped', missing.length, label),
+      });
       continue;
     }
     leaving.push(...missing);
@@ -252,10 +295,12 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
   });
   const present = new Map(memberships.map((x) => [`${x.groupId}|${x.personId}`, x.role]));
   const membershipsOut = memberships.filter((x) => managed.has(x.personId) && wanted.get(`${x.groupId}|${x.personId}`) !== x.role);
-  const membershipsIn = [...wanted].filter(([k, role]) => present.get(k) !== role).map(([k, role]) => {
-    const [groupId = '', personId = ''] = k.split('|');
-    return { groupId, personId, role };
-  });
+  const membershipsIn = [...wanted]
+    .filter(([k, role]) => present.get(k) !== role)
+    .map(([k, role]) => {
+      const [groupId = '', personId = ''] = k.split('|');
+      return { groupId, personId, role };
+    });
   const touched = new Set([...membershipsOut, ...membershipsIn].map((x) => x.personId));
   const emptied = new Set(membershipsOut.map((x) => x.groupId));
   const exported = new Set([...classes.values()].map((c) => c.id));
@@ -285,7 +330,9 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
     else counts.links.unchanged++;
   }
   // Links the export no longer states between people it still lists; people who left keep theirs as history.
-  const linksOut = links.filter((l) => l.source === 'onde' && parentIds.has(l.relativeId) && pupilIds.has(l.studentId) && !wantedLinks.has(`${l.relativeId}|${l.studentId}`));
+  const linksOut = links.filter(
+    (l) => l.source === 'onde' && parentIds.has(l.relativeId) && pupilIds.has(l.studentId) && !wantedLinks.has(`${l.relativeId}|${l.studentId}`),
+  );
   counts.links.created = linksIn.length;
   counts.links.updated = linksGuardian.length;
   counts.links.deactivated = linksOut.length;
@@ -300,12 +347,29 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
     counts[p.kind].created++;
     const f = p.fields;
     return {
-      id: p.id, profile: PROFILE[p.kind], civility: f.civility ?? null, firstName: f.firstName, lastName: f.lastName,
-      usageName: f.usageName ?? null, birthDate: f.birthDate ?? null, sex: f.sex ?? null, email: f.email ?? null,
-      phone: f.phone ?? null, address: f.address ?? null, login, passwordHash: null, activationCode: activationCode(),
-      activatedAt: null, charterAcceptedAt: null, photoConsent: f.photoConsent ?? null, isSuperAdmin: 0,
-      status: 'active' as const, searchKey: searchKeyOf({ firstName: f.firstName, lastName: f.lastName, usageName: f.usageName ?? null }),
-      createdAt: now, updatedAt: now, deactivatedAt: null,
+      id: p.id,
+      profile: PROFILE[p.kind],
+      civility: f.civility ?? null,
+      firstName: f.firstName,
+      lastName: f.lastName,
+      usageName: f.usageName ?? null,
+      birthDate: f.birthDate ?? null,
+      sex: f.sex ?? null,
+      email: f.email ?? null,
+      phone: f.phone ?? null,
+      address: f.address ?? null,
+      login,
+      passwordHash: null,
+      activationCode: activationCode(),
+      activatedAt: null,
+      charterAcceptedAt: null,
+      photoConsent: f.photoConsent ?? null,
+      isSuperAdmin: 0,
+      status: 'active' as const,
+      searchKey: searchKeyOf({ firstName: f.firstName, lastName: f.lastName, usageName: f.usageName ?? null }),
+      createdAt: now,
+      updatedAt: now,
+      deactivatedAt: null,
     };
   });
   const peopleChanged: { id: string; set: Record<string, unknown> }[] = [];
@@ -326,9 +390,23 @@ export async function syncDirectory(db: Db, input: SyncInput): Promise<SyncResul
   }
 
   await applyChanges(db, {
-    structureId, schoolYear, now, newGroups, groupUpdates, peopleIn, peopleChanged,
-    membersIn: created.map((p) => ({ personId: p.id, importKey: p.key })), membersChanged,
-    leaving: leaving.map((x) => x.id), membershipsOut, membershipsIn, directorsIn, directorsOut, linksIn, linksGuardian, linksOut,
+    structureId,
+    schoolYear,
+    now,
+    newGroups,
+    groupUpdates,
+    peopleIn,
+    peopleChanged,
+    membersIn: created.map((p) => ({ personId: p.id, importKey: p.key })),
+    membersChanged,
+    leaving: leaving.map((x) => x.id),
+    membershipsOut,
+    membershipsIn,
+    directorsIn,
+    directorsOut,
+    linksIn,
+    linksGuardian,
+    linksOut,
   });
   return { counts, errors, warnings };
 }

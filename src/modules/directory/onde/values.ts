@@ -26,7 +26,10 @@ const LEVEL_PATTERNS: [RegExp, PrimaryLevel][] = [
 
 /** Maps ONDE level labels ("CE1 - COURS ELEMENTAIRE 1ERE ANNEE", "Petite section"…) to a code. */
 export function normalizeLevel(raw: string): PrimaryLevel | null {
-  const key = normalizeKey(raw).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const key = normalizeKey(raw)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (key === '') return null;
   const compact = key.replace(/ /g, '');
   const direct = LEVEL_CODES.get(compact) ?? LEVEL_CODES.get(key.split(' ')[0] ?? '');

@@ -17,7 +17,13 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
 
   app.get('/people', {
-    schema: { tags, security, summary: 'Rechercher des personnes visibles', querystring: schema.PeopleQuery, response: { 200: schema.PeoplePage, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Rechercher des personnes visibles',
+      querystring: schema.PeopleQuery,
+      response: { 200: schema.PeoplePage, ...errorResponses },
+    },
     handler: async (request) => {
       const q = request.query;
       return repo.searchPeople(db, request.actor!, {
@@ -47,16 +53,32 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.patch('/people/:id', {
-    schema: { tags, security, summary: 'Modifier une personne', params: schema.IdParams, body: schema.UpdatePersonBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Modifier une personne',
+      params: schema.IdParams,
+      body: schema.UpdatePersonBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.updatePerson(db, request.actor!, request.params.id, request.body);
       return reply.code(204).send(null);
     },
   });
 
-  for (const [path, active] of [['deactivate', false], ['reactivate', true]] as const) {
+  for (const [path, active] of [
+    ['deactivate', false],
+    ['reactivate', true],
+  ] as const) {
     app.post(`/people/:id/${path}`, {
-      schema: { tags, security, summary: active ? 'Réactiver un compte' : 'Désactiver un compte (les données sont conservées)', params: schema.IdParams, response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        tags,
+        security,
+        summary: active ? 'Réactiver un compte' : 'Désactiver un compte (les données sont conservées)',
+        params: schema.IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
       handler: async (request, reply) => {
         await service.setPersonActive(db, request.actor!, request.params.id, active);
         return reply.code(204).send(null);
@@ -65,7 +87,14 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.post('/people/:id/move', {
-    schema: { tags, security, summary: 'Changer un élève de classe', params: schema.IdParams, body: schema.MoveBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Changer un élève de classe',
+      params: schema.IdParams,
+      body: schema.MoveBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.movePupil(db, request.actor!, request.params.id, request.body.classId);
       return reply.code(204).send(null);
@@ -73,12 +102,25 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/people/:id/reset-access', {
-    schema: { tags, security, summary: 'Réinitialiser l’accès : nouveau code d’activation', params: schema.IdParams, response: { 200: schema.ResetResult, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Réinitialiser l’accès : nouveau code d’activation',
+      params: schema.IdParams,
+      response: { 200: schema.ResetResult, ...errorResponses },
+    },
     handler: async (request) => ({ activationCode: await service.resetAccess(db, request.actor!, request.params.id, request.ip) }),
   });
 
   app.put('/people/:id/roles', {
-    schema: { tags, security, summary: 'Rôles d’une personne dans un établissement', params: schema.IdParams, body: schema.RolesBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Rôles d’une personne dans un établissement',
+      params: schema.IdParams,
+      body: schema.RolesBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.setRoles(db, request.actor!, request.params.id, request.body.structureId, request.body.roles);
       return reply.code(204).send(null);
@@ -100,22 +142,49 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/structures', {
-    schema: { tags, security, summary: 'Créer un établissement ou une collectivité', body: schema.CreateStructureBody, response: { 201: schema.Structure, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Créer un établissement ou une collectivité',
+      body: schema.CreateStructureBody,
+      response: { 201: schema.Structure, ...errorResponses },
+    },
     handler: async (request, reply) => reply.code(201).send(await service.createStructure(db, request.actor!, request.body)),
   });
 
   app.get('/structures/:id', {
-    schema: { tags, security, summary: 'Un établissement, avec ses effectifs pour ses gestionnaires', params: schema.IdParams, querystring: schema.YearQuery, response: { 200: schema.StructureWithCounts, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Un établissement, avec ses effectifs pour ses gestionnaires',
+      params: schema.IdParams,
+      querystring: schema.YearQuery,
+      response: { 200: schema.StructureWithCounts, ...errorResponses },
+    },
     handler: async (request) => service.structureDetail(db, request.actor!, request.params.id, request.query.year ?? schoolYearOf()),
   });
 
   app.get('/structures/:id/classes', {
-    schema: { tags, security, summary: 'Classes et groupes d’une année scolaire', params: schema.IdParams, querystring: schema.YearQuery, response: { 200: Type.Array(schema.ClassSummary), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Classes et groupes d’une année scolaire',
+      params: schema.IdParams,
+      querystring: schema.YearQuery,
+      response: { 200: Type.Array(schema.ClassSummary), ...errorResponses },
+    },
     handler: async (request) => service.classesOf(db, request.actor!, request.params.id, request.query.year ?? schoolYearOf()),
   });
 
   app.post('/structures/:id/classes', {
-    schema: { tags, security, summary: 'Créer une classe', params: schema.IdParams, body: schema.CreateClassBody, response: { 201: schema.ClassSummary, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Créer une classe',
+      params: schema.IdParams,
+      body: schema.CreateClassBody,
+      response: { 201: schema.ClassSummary, ...errorResponses },
+    },
     handler: async (request, reply) => {
       const { name, level, schoolYear } = request.body;
       const group = await service.createClass(db, request.actor!, request.params.id, { name, level: level ?? null, schoolYear: schoolYear ?? schoolYearOf() });
@@ -124,12 +193,24 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/classes/:id', {
-    schema: { tags, security, summary: 'Une classe, ses élèves, leurs responsables et ses enseignants', params: schema.IdParams, response: { 200: schema.ClassDetail, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Une classe, ses élèves, leurs responsables et ses enseignants',
+      params: schema.IdParams,
+      response: { 200: schema.ClassDetail, ...errorResponses },
+    },
     handler: async (request) => service.classDetail(db, request.actor!, request.params.id),
   });
 
   app.get('/classes/:id/activation-codes', {
-    schema: { tags, security, summary: 'Identifiants et codes d’activation d’une classe', params: schema.IdParams, response: { 200: Type.Array(schema.ActivationSheet), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Identifiants et codes d’activation d’une classe',
+      params: schema.IdParams,
+      response: { 200: Type.Array(schema.ActivationSheet), ...errorResponses },
+    },
     handler: async (request) => {
       if (!request.actor) throw new Forbidden();
       return (await service.activationSheets(db, request.actor, request.params.id)).sheets;

@@ -88,7 +88,8 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
 }
 
 const missingOf = (upload: Upload) => ONDE_FILES.filter((f) => !upload.files[f]);
-const isTooLarge = (error: unknown) => (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT';
+const isTooLarge = (error: unknown) =>
+  (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT';
 
 // ---------------------------------------------------------------- pages
 

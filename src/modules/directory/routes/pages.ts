@@ -83,7 +83,10 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
 
   app.get('/directory/classes/:id/codes', async (request: IdReq, reply) => {
     const { detail, sheets } = await service.activationSheets(db, request.actor!, idParam(request));
-    return reply.page({ ...directoryPage, title: t('directory.codes.title', detail.name) }, h(CodesPage, { className: detail.name, structureName: detail.structure.name, sheets, publicUrl: app.config.publicUrl }));
+    return reply.page(
+      { ...directoryPage, title: t('directory.codes.title', detail.name) },
+      h(CodesPage, { className: detail.name, structureName: detail.structure.name, sheets, publicUrl: app.config.publicUrl }),
+    );
   });
 
   app.get('/directory/classes/:id/codes.csv', async (request: IdReq, reply) => {
@@ -107,8 +110,12 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
     }
     const managedHere = managedStructureId(actor);
     const membership = person.structures.find((s) => s.id === managedHere);
-    const rolesStructure = person.managed && membership && person.id !== actor.personId ? { id: membership.id, name: membership.name, roles: membership.roles } : null;
-    return reply.page({ ...directoryPage, title: person.displayName, status: errors ? 400 : 200 }, h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors, rolesStructure }));
+    const rolesStructure =
+      person.managed && membership && person.id !== actor.personId ? { id: membership.id, name: membership.name, roles: membership.roles } : null;
+    return reply.page(
+      { ...directoryPage, title: person.displayName, status: errors ? 400 : 200 },
+      h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors, rolesStructure }),
+    );
   }
 
   async function pupilOptions(actor: Actor) {
@@ -119,7 +126,16 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
   app.get('/directory/people/new', async (request, reply) => {
     const actor = request.actor!;
     if (!managedStructureId(actor)) throw new Forbidden();
-    return reply.page({ ...directoryPage, title: t('directory.people.new') }, h(PersonForm, { action: '/directory/people', values: { profile: 'student' }, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }));
+    return reply.page(
+      { ...directoryPage, title: t('directory.people.new') },
+      h(PersonForm, {
+        action: '/directory/people',
+        values: { profile: 'student' },
+        csrf: request.csrfToken,
+        classes: await classOptions(actor),
+        creating: true,
+      }),
+    );
   });
 
   app.post('/directory/people', async (request: FastifyRequest<{ Body: Form }>, reply) => {
@@ -144,7 +160,10 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
     } catch (error) {
       const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
       if (!errors) throw error;
-      return reply.page({ ...directoryPage, title: t('directory.people.new'), status: 400 }, h(PersonForm, { action: '/directory/people', values, errors, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }));
+      return reply.page(
+        { ...directoryPage, title: t('directory.people.new'), status: 400 },
+        h(PersonForm, { action: '/directory/people', values, errors, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }),
+      );
     }
   });
 
@@ -152,20 +171,34 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
 
   app.get('/directory/people/:id/edit', async (request: IdReq, reply) => {
     const { person } = await service.managedPerson(db, request.actor!, idParam(request));
-    return reply.page({ ...directoryPage, title: t('directory.people.edit') }, h(PersonForm, { action: `/directory/people/${person.id}/edit`, values: person, csrf: request.csrfToken, classes: [], creating: false }));
+    return reply.page(
+      { ...directoryPage, title: t('directory.people.edit') },
+      h(PersonForm, { action: `/directory/people/${person.id}/edit`, values: person, csrf: request.csrfToken, classes: [], creating: false }),
+    );
   });
 
   app.post('/directory/people/:id/edit', async (request: FastifyRequest<{ Params: { id: string }; Body: Form }>, reply) => {
     const id = idParam(request);
     const body = request.body ?? {};
     try {
-      await service.updatePerson(db, request.actor!, id, { civility: body.civility, firstName: body.firstName ?? '', lastName: body.lastName ?? '', usageName: body.usageName, birthDate: body.birthDate, email: body.email, phone: body.phone });
+      await service.updatePerson(db, request.actor!, id, {
+        civility: body.civility,
+        firstName: body.firstName ?? '',
+        lastName: body.lastName ?? '',
+        usageName: body.usageName,
+        birthDate: body.birthDate,
+        email: body.email,
+        phone: body.phone,
+      });
       reply.setFlash(t('directory.people.saved'));
       return reply.redirect(`/directory/people/${id}`, 303);
     } catch (error) {
       const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
       if (!errors) throw error;
-      return reply.page({ ...directoryPage, title: t('directory.people.edit'), status: 400 }, h(PersonForm, { action: `/directory/people/${id}/edit`, values: { ...body }, errors, csrf: request.csrfToken, classes: [], creating: false }));
+      return reply.page(
+        { ...directoryPage, title: t('directory.people.edit'), status: 400 },
+        h(PersonForm, { action: `/directory/people/${id}/edit`, values: { ...body }, errors, csrf: request.csrfToken, classes: [], creating: false }),
+      );
     }
   });
 
@@ -186,7 +219,10 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
   action('deactivate', async (actor, id) => (await service.setPersonActive(db, actor, id, false), t('directory.people.deactivatedDone')));
   action('reactivate', async (actor, id) => (await service.setPersonActive(db, actor, id, true), t('directory.people.reactivatedDone')));
   action('move', async (actor, id, body) => (await service.movePupil(db, actor, id, body.classId ?? ''), t('directory.people.movedDone')));
-  action('link', async (actor, id, body) => (await service.linkRelative(db, actor, id, body.studentId ?? '', body.legalGuardian === 'on'), t('directory.people.linkedDone')));
+  action(
+    'link',
+    async (actor, id, body) => (await service.linkRelative(db, actor, id, body.studentId ?? '', body.legalGuardian === 'on'), t('directory.people.linkedDone')),
+  );
   action('roles', async (actor, id, body) => {
     const raw = (body as Record<string, string | string[] | undefined>).roles;
     const roles = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((r): r is 'director' | 'localAdmin' => r === 'director' || r === 'localAdmin');
@@ -199,7 +235,10 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
     const actor = request.actor!;
     if (!canCreateStructures(actor)) throw new Forbidden();
     const structures = await service.structuresFor(db, actor);
-    return reply.page({ title: t('directory.structures.title'), service: 'directory' }, h(StructuresPage, { structures, csrf: request.csrfToken, values: { kind: 'school' } }));
+    return reply.page(
+      { title: t('directory.structures.title'), service: 'directory' },
+      h(StructuresPage, { structures, csrf: request.csrfToken, values: { kind: 'school' } }),
+    );
   });
 
   app.post('/admin/structures', async (request: FastifyRequest<{ Body: Form }>, reply) => {
@@ -216,8 +255,10 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
       const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
       if (!errors) throw error;
       const structures = await service.structuresFor(db, actor);
-      return reply.page({ title: t('directory.structures.title'), service: 'directory', status: 400 }, h(StructuresPage, { structures, csrf: request.csrfToken, values, errors }));
+      return reply.page(
+        { title: t('directory.structures.title'), service: 'directory', status: 400 },
+        h(StructuresPage, { structures, csrf: request.csrfToken, values, errors }),
+      );
     }
   });
-
 };

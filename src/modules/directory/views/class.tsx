@@ -5,7 +5,11 @@ import type { ClassDetail } from '../service.js';
 
 function AccountBadge({ account }: { account: { activated: boolean } | null }) {
   if (!account) return null;
-  return account.activated ? <span class="badge badge--ok">{t('directory.people.activated')}</span> : <span class="badge badge--warn">{t('directory.people.pending')}</span>;
+  return account.activated ? (
+    <span class="badge badge--ok">{t('directory.people.activated')}</span>
+  ) : (
+    <span class="badge badge--warn">{t('directory.people.pending')}</span>
+  );
 }
 
 export function ClassPage({ detail }: { detail: ClassDetail }) {
@@ -40,7 +44,11 @@ export function ClassPage({ detail }: { detail: ClassDetail }) {
         </ul>
       </section>
       <section>
-        <h2 id="pupils-title">{detail.manager || detail.students.some((s) => s.relatives.length) ? t('directory.class.pupils') : t('directory.class.students', detail.students.length)}</h2>
+        <h2 id="pupils-title">
+          {detail.manager || detail.students.some((s) => s.relatives.length)
+            ? t('directory.class.pupils')
+            : t('directory.class.students', detail.students.length)}
+        </h2>
         <TableWrap labelledBy="pupils-title">
           <table class="table">
             <thead>

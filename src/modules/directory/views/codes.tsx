@@ -51,7 +51,8 @@ const csvCell = (v: string) => (/[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"
 /** CSV for a spreadsheet or a mail merge: `;`-separated, with a BOM so that spreadsheet tools read UTF-8. */
 export function codesCsv(sheets: Sheet[], className: string): string {
   const rows = [['Nom', 'Profil', 'Classe', 'Responsable de', 'Identifiant', 'Code d’activation', 'Activé']];
-  for (const s of sheets) rows.push([s.displayName, profileLabel(s.profile), className, s.forStudent ?? '', s.login, s.activationCode ?? '', s.activated ? 'oui' : 'non']);
+  for (const s of sheets)
+    rows.push([s.displayName, profileLabel(s.profile), className, s.forStudent ?? '', s.login, s.activationCode ?? '', s.activated ? 'oui' : 'non']);
   // A leading = + - @ would be read as a formula by spreadsheet tools.
   const safe = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
   return '\uFEFF' + rows.map((r) => r.map((v) => csvCell(safe(v))).join(';')).join('\r\n') + '\r\n';

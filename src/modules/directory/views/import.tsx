@@ -10,7 +10,8 @@ const COLUMNS = ['created', 'updated', 'unchanged', 'deactivated'] as const;
 const SHOWN = 300;
 
 const fileLabel = (file: OndeFile) => t(`directory.import.file.${file}`);
-const totalOf = (r: { counts: ImportReport['counts'] }, column: 'created' | 'deactivated') => r.counts.pupils[column] + r.counts.teachers[column] + r.counts.parents[column];
+const totalOf = (r: { counts: ImportReport['counts'] }, column: 'created' | 'deactivated') =>
+  r.counts.pupils[column] + r.counts.teachers[column] + r.counts.parents[column];
 
 function StatusBadge({ status }: { status: 'done' | 'failed' }) {
   return <span class={status === 'done' ? 'badge badge--ok' : 'badge badge--warn'}>{t(`directory.import.status.${status}`)}</span>;
@@ -42,11 +43,26 @@ export function ImportPage({ csrf, structureName, schoolYear, runs, errors }: Im
             const describedBy = [`${id}-hint`, errors?.[file] ? `${id}-error` : ''].filter(Boolean).join(' ');
             return (
               <Field name={file} label={fileLabel(file)} hint={t('directory.import.file.hint')} error={errors?.[file]} required>
-                <input id={id} name={file} type="file" accept=".csv,text/csv" required aria-invalid={errors?.[file] ? 'true' : undefined} aria-describedby={describedBy} />
+                <input
+                  id={id}
+                  name={file}
+                  type="file"
+                  accept=".csv,text/csv"
+                  required
+                  aria-invalid={errors?.[file] ? 'true' : undefined}
+                  aria-describedby={describedBy}
+                />
               </Field>
             );
           })}
-          <Field name="schoolYear" label={labels.schoolYear} value={schoolYear} hint={t('directory.import.schoolYearHint')} error={errors?.schoolYear} required />
+          <Field
+            name="schoolYear"
+            label={labels.schoolYear}
+            value={schoolYear}
+            hint={t('directory.import.schoolYearHint')}
+            error={errors?.schoolYear}
+            required
+          />
           <button type="submit" class="button button--primary">
             {t('directory.import.submit')}
           </button>

@@ -220,7 +220,12 @@ export function PersonPage(props: PersonPageProps) {
                 {person.relatives.map((r) => (
                   <li>
                     <a href={`/directory/people/${r.id}`}>{r.displayName}</a>
-                    {r.email && <> · <a href={`mailto:${r.email}`}>{r.email}</a></>}
+                    {r.email && (
+                      <>
+                        {' '}
+                        · <a href={`mailto:${r.email}`}>{r.email}</a>
+                      </>
+                    )}
                     {r.phone && <> · {r.phone}</>}
                   </li>
                 ))}
@@ -258,7 +263,21 @@ const labels = {
 };
 
 /** Create (with profile and class) or edit (identity and contact only) a person. */
-export function PersonForm({ action, values, errors, csrf, classes, creating }: { action: string; values: PersonFormValues; errors?: FieldErrors; csrf: string; classes: ClassOption[]; creating: boolean }) {
+export function PersonForm({
+  action,
+  values,
+  errors,
+  csrf,
+  classes,
+  creating,
+}: {
+  action: string;
+  values: PersonFormValues;
+  errors?: FieldErrors;
+  csrf: string;
+  classes: ClassOption[];
+  creating: boolean;
+}) {
   return (
     <>
       <h1>{creating ? t('directory.people.new') : `${t('directory.people.edit')} — ${values.firstName ?? ''} ${values.lastName ?? ''}`}</h1>

@@ -11,7 +11,17 @@ export interface StructureFormValues {
   parentId?: string | null;
 }
 
-export function StructuresPage({ structures, csrf, values, errors }: { structures: StructuresTable[]; csrf: string; values: StructureFormValues; errors?: FieldErrors }) {
+export function StructuresPage({
+  structures,
+  csrf,
+  values,
+  errors,
+}: {
+  structures: StructuresTable[];
+  csrf: string;
+  values: StructureFormValues;
+  errors?: FieldErrors;
+}) {
   const municipalities = structures.filter((s) => s.kind === 'municipality');
   return (
     <>

@@ -33,7 +33,10 @@ export async function handInFiles(request: FastifyRequest, actor: Actor, boxId: 
   const received = await receiveFiles(request, { maxBytes: config.uploadMaxBytes, maxFiles: 10 });
   try {
     const result = await boxes.handIn(db, actor, boxId, received.files);
-    await discardFiles(blobs, result.oldBlobs.map((key) => ({ key, size: 0, sha256: '', contentType: '' })));
+    await discardFiles(
+      blobs,
+      result.oldBlobs.map((key) => ({ key, size: 0, sha256: '', contentType: '' })),
+    );
     return { ...result, files: received.files };
   } catch (error) {
     await discardFiles(blobs, received.files);
@@ -67,7 +70,12 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
 
   app.get('/boxes', {
-    schema: { tags, security, summary: 'Dépôts de devoirs de mes classes (ou de celles de mes enfants)', response: { 200: schema.Type.Object({ items: schema.Type.Array(schema.BoxItem) }), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Dépôts de devoirs de mes classes (ou de celles de mes enfants)',
+      response: { 200: schema.Type.Object({ items: schema.Type.Array(schema.BoxItem) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: (await boxes.listBoxes(db, request.actor!)).map((b) => toBoxItem(b as boxes.Box & { groupName: string })) }),
   });
 
@@ -77,12 +85,25 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/boxes/:id', {
-    schema: { tags, security, summary: 'Un dépôt : qui a rendu, en retard, pas encore', params: schema.IdParams, response: { 200: schema.BoxDetail, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Un dépôt : qui a rendu, en retard, pas encore',
+      params: schema.IdParams,
+      response: { 200: schema.BoxDetail, ...errorResponses },
+    },
     handler: async (request) => boxDetail(request, request.actor!, request.params.id),
   });
 
   app.post('/boxes/:id/hand-in', {
-    schema: { tags, security, summary: 'Rendre (ou remplacer) ses fichiers (multipart, champ `files`)', consumes: ['multipart/form-data'], params: schema.IdParams, response: { 201: schema.Receipt, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Rendre (ou remplacer) ses fichiers (multipart, champ `files`)',
+      consumes: ['multipart/form-data'],
+      params: schema.IdParams,
+      response: { 201: schema.Receipt, ...errorResponses },
+    },
     handler: async (request, reply) => {
       const result = await handInFiles(request, request.actor!, request.params.id);
       const [line] = await boxes.roster(db, (await boxes.boxFor(db, request.actor!, request.params.id)).box, [request.actor!.personId]);
@@ -99,12 +120,26 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'Télécharger un fichier rendu', params: schema.IdParams, querystring: schema.ContentQuery },
     handler: async (request, reply) => {
       const f = await boxes.handInFileFor(db, request.actor!, request.params.id);
-      return sendBlob(request, reply, { key: f.blobKey, size: Number(f.size), contentType: f.contentType, filename: f.fileName, inline: request.query.inline, sha256: f.sha256 });
+      return sendBlob(request, reply, {
+        key: f.blobKey,
+        size: Number(f.size),
+        contentType: f.contentType,
+        filename: f.fileName,
+        inline: request.query.inline,
+        sha256: f.sha256,
+      });
     },
   });
 
   app.post('/hand-ins/:id/returns', {
-    schema: { tags, security, summary: 'Rendre une copie : commentaire (champ `comment`) et fichier facultatif (multipart)', consumes: ['multipart/form-data'], params: schema.IdParams, response: { 201: schema.Created, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Rendre une copie : commentaire (champ `comment`) et fichier facultatif (multipart)',
+      consumes: ['multipart/form-data'],
+      params: schema.IdParams,
+      response: { 201: schema.Created, ...errorResponses },
+    },
     handler: async (request, reply) => reply.code(201).send({ id: await returnWithFile(request, request.actor!, request.params.id) }),
   });
 
@@ -112,7 +147,12 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'Télécharger un fichier rendu par l’enseignant', params: schema.IdParams },
     handler: async (request, reply) => {
       const r = await boxes.returnFileFor(db, request.actor!, request.params.id);
-      return sendBlob(request, reply, { key: r.blobKey!, size: Number(r.size), contentType: r.contentType ?? 'application/octet-stream', filename: r.fileName ?? 'fichier' });
+      return sendBlob(request, reply, {
+        key: r.blobKey!,
+        size: Number(r.size),
+        contentType: r.contentType ?? 'application/octet-stream',
+        filename: r.fileName ?? 'fichier',
+      });
     },
   });
 };

@@ -56,7 +56,13 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   const deps = { db, blobs: app.blobs, config: app.config };
 
   app.get('/nodes', {
-    schema: { tags, security, summary: 'Lister un dossier (ou la racine de mon espace)', querystring: schema.ListQuery, response: { 200: schema.Listing, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Lister un dossier (ou la racine de mon espace)',
+      querystring: schema.ListQuery,
+      response: { 200: schema.Listing, ...errorResponses },
+    },
     handler: async (request) => {
       const actor = request.actor!;
       const [used, listing] = await Promise.all([
@@ -73,7 +79,13 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/nodes/:id', {
-    schema: { tags, security, summary: 'Un fichier ou dossier, et ses partages', params: schema.IdParams, response: { 200: schema.NodeDetail, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Un fichier ou dossier, et ses partages',
+      params: schema.IdParams,
+      response: { 200: schema.NodeDetail, ...errorResponses },
+    },
     handler: async (request) => {
       const { node, access } = await service.nodeFor(db, request.actor!, request.params.id);
       const shares = canManage(access) ? await repo.listShares(db, node.id) : [];
@@ -85,7 +97,12 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
           granteeKind: s.granteeKind,
           granteeId: s.granteeId,
           canEdit: s.canEdit === 1,
-          name: s.granteeKind === 'group' ? (s.groupName ?? '') : s.firstName ? displayName({ firstName: s.firstName, lastName: s.lastName ?? '', usageName: s.usageName ?? null }) : '',
+          name:
+            s.granteeKind === 'group'
+              ? (s.groupName ?? '')
+              : s.firstName
+                ? displayName({ firstName: s.firstName, lastName: s.lastName ?? '', usageName: s.usageName ?? null })
+                : '',
         })),
       };
     },
@@ -96,7 +113,14 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { node } = await service.nodeFor(db, request.actor!, request.params.id);
       if (node.kind !== 'file' || !node.blobKey) throw new NotFound(t('documents.error.folder_download'));
-      return sendBlob(request, reply, { key: node.blobKey, size: Number(node.size), contentType: node.contentType ?? 'application/octet-stream', filename: node.name, inline: request.query.inline, sha256: node.sha256 ?? undefined });
+      return sendBlob(request, reply, {
+        key: node.blobKey,
+        size: Number(node.size),
+        contentType: node.contentType ?? 'application/octet-stream',
+        filename: node.name,
+        inline: request.query.inline,
+        sha256: node.sha256 ?? undefined,
+      });
     },
   });
 
@@ -128,7 +152,14 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.patch('/nodes/:id', {
-    schema: { tags, security, summary: 'Renommer ou déplacer', params: schema.IdParams, body: schema.UpdateBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Renommer ou déplacer',
+      params: schema.IdParams,
+      body: schema.UpdateBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       if (request.body.name !== undefined) await service.rename(db, request.actor!, request.params.id, request.body.name);
       if (request.body.parentId !== undefined) await service.move(db, request.actor!, request.params.id, request.body.parentId);
@@ -141,7 +172,13 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
     ['restore', service.restore],
   ] as const) {
     app.post(`/nodes/:id/${action}`, {
-      schema: { tags, security, summary: action === 'trash' ? 'Mettre à la corbeille' : 'Restaurer depuis la corbeille', params: schema.IdParams, response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        tags,
+        security,
+        summary: action === 'trash' ? 'Mettre à la corbeille' : 'Restaurer depuis la corbeille',
+        params: schema.IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
       handler: async (request, reply) => {
         await run(db, request.actor!, request.params.id);
         return reply.code(204).send(null);
@@ -150,7 +187,13 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.delete('/nodes/:id', {
-    schema: { tags, security, summary: 'Supprimer définitivement (depuis la corbeille)', params: schema.IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Supprimer définitivement (depuis la corbeille)',
+      params: schema.IdParams,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.deleteForever(deps, request.actor!, request.params.id);
       return reply.code(204).send(null);
@@ -163,7 +206,13 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/search', {
-    schema: { tags, security, summary: 'Chercher par nom dans mon espace', querystring: schema.SearchQuery, response: { 200: schema.Items, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Chercher par nom dans mon espace',
+      querystring: schema.SearchQuery,
+      response: { 200: schema.Items, ...errorResponses },
+    },
     handler: async (request) => ({ items: (await repo.searchOwn(db, request.actor!, normalizeKey(request.query.q))).map(toItem) }),
   });
 
@@ -185,7 +234,14 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/nodes/:id/shares', {
-    schema: { tags, security, summary: 'Partager avec une personne ou un groupe', params: schema.IdParams, body: schema.ShareBody, response: { 201: schema.Created, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Partager avec une personne ou un groupe',
+      params: schema.IdParams,
+      body: schema.ShareBody,
+      response: { 201: schema.Created, ...errorResponses },
+    },
     handler: async (request, reply) => reply.code(201).send({ id: await service.share(db, request.actor!, request.params.id, request.body) }),
   });
 

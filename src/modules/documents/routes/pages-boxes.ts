@@ -28,7 +28,10 @@ export const boxPages: FastifyPluginAsync = async (app) => {
   app.get('/documents/boxes', async (request, reply) => {
     const actor = request.actor!;
     const [items, groups] = await Promise.all([boxes.listBoxes(db, actor), boxes.teachingGroups(db, actor)]);
-    return reply.page({ ...page, title: t('boxes.title') }, h(BoxesPage, { items: items.map((b) => ({ ...b, acceptLate: b.acceptLate === 1 })), canOpen: groups.length > 0 }));
+    return reply.page(
+      { ...page, title: t('boxes.title') },
+      h(BoxesPage, { items: items.map((b) => ({ ...b, acceptLate: b.acceptLate === 1 })), canOpen: groups.length > 0 }),
+    );
   });
 
   async function renderNew(request: FastifyRequest, reply: FastifyReply, values: NewBoxValues, errors?: Record<string, string>, status = 200) {
@@ -49,7 +52,14 @@ export const boxPages: FastifyPluginAsync = async (app) => {
 
   app.post('/documents/boxes/new', async (request: IdReq, reply) => {
     const b = request.body ?? {};
-    const values = { groupId: b.groupId, title: b.title, instructions: b.instructions, dueAt: b.dueAt, acceptLate: b.acceptLate === 'true', assignmentId: b.assignmentId };
+    const values = {
+      groupId: b.groupId,
+      title: b.title,
+      instructions: b.instructions,
+      dueAt: b.dueAt,
+      acceptLate: b.acceptLate === 'true',
+      assignmentId: b.assignmentId,
+    };
     try {
       const box = await boxes.openBox(db, request.actor!, values);
       reply.setFlash(t('boxes.opened'));
@@ -64,7 +74,9 @@ export const boxPages: FastifyPluginAsync = async (app) => {
   async function renderBox(request: FastifyRequest, reply: FastifyReply, id: string, errors?: Record<string, string>, status = 200) {
     const detail = await boxDetail(request, request.actor!, id);
     const line = detail.lines[0];
-    const open = detail.role === 'student' && handInWindow({ dueAt: detail.box.dueAt, acceptLate: detail.box.acceptLate ? 1 : 0 }, !!line?.submittedAt, new Date()) !== 'closed';
+    const open =
+      detail.role === 'student' &&
+      handInWindow({ dueAt: detail.box.dueAt, acceptLate: detail.box.acceptLate ? 1 : 0 }, !!line?.submittedAt, new Date()) !== 'closed';
     return reply.page({ ...page, title: detail.box.title, status }, h(BoxPage, { ...detail, open, csrf: request.csrfToken, errors }));
   }
 

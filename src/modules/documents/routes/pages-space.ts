@@ -47,7 +47,11 @@ async function tabs(request: FastifyRequest, actor: Actor, current: string): Pro
     { href: '/documents', label: t('documents.root'), current: current === '/documents' },
     { href: '/documents/shared', label: t('documents.shared.title'), current: current === '/documents/shared' },
     { href: '/documents/trash', label: t('documents.trash.title'), current: current === '/documents/trash' },
-    ...classes.map((c) => ({ href: `/documents/classes/${c.id}`, label: t('documents.class.title', c.name), current: current === `/documents/classes/${c.id}` })),
+    ...classes.map((c) => ({
+      href: `/documents/classes/${c.id}`,
+      label: t('documents.class.title', c.name),
+      current: current === `/documents/classes/${c.id}`,
+    })),
   ];
 }
 
@@ -65,7 +69,13 @@ export const spacePages: FastifyPluginAsync = async (app) => {
   }
 
   /** A folder, the root, or a class space, optionally with form errors. */
-  async function renderListing(request: FastifyRequest, reply: FastifyReply, where: { folderId?: string; classId?: string; q?: string }, errors?: Record<string, string>, status = 200) {
+  async function renderListing(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    where: { folderId?: string; classId?: string; q?: string },
+    errors?: Record<string, string>,
+    status = 200,
+  ) {
     const actor = request.actor!;
     const pageNumber = Math.min(Math.max(1, Number.parseInt((request.query as { page?: string } | undefined)?.page ?? '1', 10) || 1), 100_000);
     const window = { limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE };
@@ -77,7 +87,19 @@ export const spacePages: FastifyPluginAsync = async (app) => {
       const listing = await repo.pageOfChildren(db, { parentId: node.id }, window);
       const items = listing.items.map(toItem);
       const crumbs = await service.breadcrumbs(db, actor, node);
-      return reply.page({ ...page, title: node.name, status }, h(SpacePage, { ...common, paging: paging(listing.total), title: node.name, tabs: await tabs(request, actor, ''), breadcrumbs: crumbs, items, target: canEdit(access) ? `parentId=${node.id}` : null, manageHref: canEdit(access) ? `/documents/items/${node.id}?manage=1` : undefined }));
+      return reply.page(
+        { ...page, title: node.name, status },
+        h(SpacePage, {
+          ...common,
+          paging: paging(listing.total),
+          title: node.name,
+          tabs: await tabs(request, actor, ''),
+          breadcrumbs: crumbs,
+          items,
+          target: canEdit(access) ? `parentId=${node.id}` : null,
+          manageHref: canEdit(access) ? `/documents/items/${node.id}?manage=1` : undefined,
+        }),
+      );
     }
     if (where.classId) {
       const role = await repo.classRole(db, actor, where.classId);
@@ -86,13 +108,38 @@ export const spacePages: FastifyPluginAsync = async (app) => {
       const listing = await repo.pageOfChildren(db, { classRoot: where.classId }, { ...window, parentsOnly: role === 'relative' });
       const items = listing.items.map(toItem);
       const title = t('documents.class.title', group.name);
-      return reply.page({ ...page, title, status }, h(SpacePage, { ...common, paging: paging(listing.total), title, tabs: await tabs(request, actor, `/documents/classes/${where.classId}`), breadcrumbs: [], items, classSpace: true, target: role === 'teacher' && actor.profile === 'teacher' ? `classId=${where.classId}` : null }));
+      return reply.page(
+        { ...page, title, status },
+        h(SpacePage, {
+          ...common,
+          paging: paging(listing.total),
+          title,
+          tabs: await tabs(request, actor, `/documents/classes/${where.classId}`),
+          breadcrumbs: [],
+          items,
+          classSpace: true,
+          target: role === 'teacher' && actor.profile === 'teacher' ? `classId=${where.classId}` : null,
+        }),
+      );
     }
     const q = (where.q ?? '').trim().slice(0, 100);
     const listing = await repo.pageOfChildren(db, { ownerRoot: actor.personId }, window);
     const items = listing.items.map(toItem);
     const searchResults = q ? (await repo.searchOwn(db, actor, normalizeKey(q))).map(toItem) : undefined;
-    return reply.page({ ...page, title: t('documents.title'), status }, h(SpacePage, { ...common, paging: paging(listing.total), title: t('documents.title'), tabs: await tabs(request, actor, '/documents'), breadcrumbs: [], items, target: '', q, searchResults }));
+    return reply.page(
+      { ...page, title: t('documents.title'), status },
+      h(SpacePage, {
+        ...common,
+        paging: paging(listing.total),
+        title: t('documents.title'),
+        tabs: await tabs(request, actor, '/documents'),
+        breadcrumbs: [],
+        items,
+        target: '',
+        q,
+        searchResults,
+      }),
+    );
   }
 
   app.get('/documents', async (request: IdReq, reply) => renderListing(request, reply, { q: request.query.q }));
@@ -103,7 +150,18 @@ export const spacePages: FastifyPluginAsync = async (app) => {
     const actor = request.actor!;
     const items = (await repo.listSharedWithMe(db, actor, schoolYearOf())).map(toItem);
     const title = t('documents.shared.title');
-    return reply.page({ ...page, title }, h(SpacePage, { title, tabs: await tabs(request, actor, '/documents/shared'), breadcrumbs: [], items, target: null, csrf: request.csrfToken, ...(await usage(actor)) }));
+    return reply.page(
+      { ...page, title },
+      h(SpacePage, {
+        title,
+        tabs: await tabs(request, actor, '/documents/shared'),
+        breadcrumbs: [],
+        items,
+        target: null,
+        csrf: request.csrfToken,
+        ...(await usage(actor)),
+      }),
+    );
   });
 
   app.get('/documents/trash', async (request, reply) => {
@@ -116,7 +174,11 @@ export const spacePages: FastifyPluginAsync = async (app) => {
   /** Where a listing form posts to: its query string names the folder or class space. */
   function targetOf(query: Form, body?: Form): { target: service.Target; where: { folderId?: string; classId?: string } } {
     if (query.parentId) return { target: { parentId: uuid(query.parentId) }, where: { folderId: query.parentId } };
-    if (query.classId) return { target: { classId: uuid(query.classId), parentsCanRead: (body?.parentsCanRead ?? query.parentsCanRead) === 'true' }, where: { classId: query.classId } };
+    if (query.classId)
+      return {
+        target: { classId: uuid(query.classId), parentsCanRead: (body?.parentsCanRead ?? query.parentsCanRead) === 'true' },
+        where: { classId: query.classId },
+      };
     return { target: 'root', where: {} };
   }
 
@@ -133,7 +195,15 @@ export const spacePages: FastifyPluginAsync = async (app) => {
       const { nodes, fields } = await uploadInto(request, request.actor!, target);
       if (nodes.length === 0) throw new AppError(400, 'documents.no_files', t('documents.upload.none'));
       if (typeof target === 'object' && 'classId' in target && fields.parentsCanRead === 'true') {
-        await db.updateTable('documentNodes').set({ parentsCanRead: 1 }).where('id', 'in', nodes.map((n) => n.id)).execute();
+        await db
+          .updateTable('documentNodes')
+          .set({ parentsCanRead: 1 })
+          .where(
+            'id',
+            'in',
+            nodes.map((n) => n.id),
+          )
+          .execute();
       }
       reply.setFlash(t('documents.upload.done', nodes.length));
       return reply.redirect(back(where), 303);
@@ -165,12 +235,37 @@ export const spacePages: FastifyPluginAsync = async (app) => {
     const [shares, moveTargets, people, groups] = await Promise.all([
       manage ? repo.listShares(db, node.id) : [],
       canEdit(access)
-        ? db.selectFrom('documentNodes').select(['id', 'name']).where('ownerId', '=', node.ownerId).where('kind', '=', 'folder').where('trashedAt', 'is', null).where('path', 'not like', `${node.path}%`).where((eb) => (node.classId ? eb('classId', '=', node.classId) : eb('classId', 'is', null))).orderBy('searchKey').limit(500).execute()
+        ? db
+            .selectFrom('documentNodes')
+            .select(['id', 'name'])
+            .where('ownerId', '=', node.ownerId)
+            .where('kind', '=', 'folder')
+            .where('trashedAt', 'is', null)
+            .where('path', 'not like', `${node.path}%`)
+            .where((eb) => (node.classId ? eb('classId', '=', node.classId) : eb('classId', 'is', null)))
+            .orderBy('searchKey')
+            .limit(500)
+            .execute()
         : [],
       manage
-        ? db.selectFrom('people').select(['id', 'firstName', 'lastName', 'usageName']).where('id', 'in', visiblePersonIds(db, actor, year)).where('id', '!=', actor.personId).where('status', '=', 'active').orderBy('searchKey').limit(500).execute()
+        ? db
+            .selectFrom('people')
+            .select(['id', 'firstName', 'lastName', 'usageName'])
+            .where('id', 'in', visiblePersonIds(db, actor, year))
+            .where('id', '!=', actor.personId)
+            .where('status', '=', 'active')
+            .orderBy('searchKey')
+            .limit(500)
+            .execute()
         : [],
-      manage ? db.selectFrom('groups').select(['id', 'name']).where('id', 'in', repo.myGroupIds(db, actor.personId, year)).orderBy('name').execute() : [],
+      manage
+        ? db
+            .selectFrom('groups')
+            .select(['id', 'name'])
+            .where('id', 'in', repo.myGroupIds(db, actor.personId, year))
+            .orderBy('name')
+            .execute()
+        : [],
     ]);
     return reply.page(
       { ...page, title: node.name, status },
@@ -182,7 +277,14 @@ export const spacePages: FastifyPluginAsync = async (app) => {
         csrf: request.csrfToken,
         errors,
         moveTargets,
-        shares: shares.map((s) => ({ id: s.id, canEdit: s.canEdit === 1, name: s.granteeKind === 'group' ? (s.groupName ?? '') : displayName({ firstName: s.firstName ?? '', lastName: s.lastName ?? '', usageName: s.usageName ?? null }) })),
+        shares: shares.map((s) => ({
+          id: s.id,
+          canEdit: s.canEdit === 1,
+          name:
+            s.granteeKind === 'group'
+              ? (s.groupName ?? '')
+              : displayName({ firstName: s.firstName ?? '', lastName: s.lastName ?? '', usageName: s.usageName ?? null }),
+        })),
         people: people.map((p) => ({ id: p.id, name: displayName(p) })),
         groups,
       }),
@@ -217,15 +319,47 @@ export const spacePages: FastifyPluginAsync = async (app) => {
 
   const parentPage = async (id: string, actor: Actor) => {
     const node = await repo.findNode(db, id);
-    return node?.parentId ? `/documents/folders/${node.parentId}` : node?.classId ? `/documents/classes/${node.classId}` : node && node.ownerId !== actor.personId ? '/documents/shared' : '/documents';
+    return node?.parentId
+      ? `/documents/folders/${node.parentId}`
+      : node?.classId
+        ? `/documents/classes/${node.classId}`
+        : node && node.ownerId !== actor.personId
+          ? '/documents/shared'
+          : '/documents';
   };
-  itemAction('/documents/items/:id/rename', async (r, id) => (await service.rename(db, r.actor!, id, r.body?.name), `/documents/items/${id}?manage=1`), t('documents.rename.done'));
-  itemAction('/documents/items/:id/move', async (r, id) => (await service.move(db, r.actor!, id, r.body?.parentId || null), `/documents/items/${id}?manage=1`), t('documents.move.done'));
+  itemAction(
+    '/documents/items/:id/rename',
+    async (r, id) => (await service.rename(db, r.actor!, id, r.body?.name), `/documents/items/${id}?manage=1`),
+    t('documents.rename.done'),
+  );
+  itemAction(
+    '/documents/items/:id/move',
+    async (r, id) => (await service.move(db, r.actor!, id, r.body?.parentId || null), `/documents/items/${id}?manage=1`),
+    t('documents.move.done'),
+  );
   itemAction('/documents/items/:id/trash', async (r, id) => (await service.trash(db, r.actor!, id), await parentPage(id, r.actor!)), t('documents.trash.done'));
-  itemAction('/documents/items/:id/share', async (r, id) => (await service.share(db, r.actor!, id, { personId: r.body?.personId || undefined, groupId: r.body?.groupId || undefined, canEdit: r.body?.canEdit === 'true' }), `/documents/items/${id}?manage=1`), t('documents.share.done'));
-  itemAction('/documents/items/:id/shares/:shareId/revoke', async (r, id) => (await service.revoke(db, r.actor!, id, uuid(r.params.shareId)), `/documents/items/${id}?manage=1`), t('documents.share.revoked'));
+  itemAction(
+    '/documents/items/:id/share',
+    async (r, id) => (
+      await service.share(db, r.actor!, id, {
+        personId: r.body?.personId || undefined,
+        groupId: r.body?.groupId || undefined,
+        canEdit: r.body?.canEdit === 'true',
+      }),
+      `/documents/items/${id}?manage=1`
+    ),
+    t('documents.share.done'),
+  );
+  itemAction(
+    '/documents/items/:id/shares/:shareId/revoke',
+    async (r, id) => (await service.revoke(db, r.actor!, id, uuid(r.params.shareId)), `/documents/items/${id}?manage=1`),
+    t('documents.share.revoked'),
+  );
 
-  for (const [action, flash] of [['restore', t('documents.trash.restored')], ['delete', t('documents.trash.deleted')]] as const) {
+  for (const [action, flash] of [
+    ['restore', t('documents.trash.restored')],
+    ['delete', t('documents.trash.deleted')],
+  ] as const) {
     app.post(`/documents/items/:id/${action}`, async (request: IdReq, reply) => {
       const id = uuid(request.params.id);
       if (action === 'restore') await service.restore(db, request.actor!, id);

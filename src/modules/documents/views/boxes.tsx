@@ -52,7 +52,19 @@ export interface NewBoxValues {
   assignmentId?: string;
 }
 
-export function NewBoxPage({ groups, assignments, values, errors, csrf }: { groups: Array<{ id: string; name: string }>; assignments: HandInAssignment[]; values: NewBoxValues; errors?: FieldErrors; csrf: string }) {
+export function NewBoxPage({
+  groups,
+  assignments,
+  values,
+  errors,
+  csrf,
+}: {
+  groups: Array<{ id: string; name: string }>;
+  assignments: HandInAssignment[];
+  values: NewBoxValues;
+  errors?: FieldErrors;
+  csrf: string;
+}) {
   return (
     <>
       <h1>{t('boxes.open')}</h1>
@@ -74,7 +86,15 @@ export function NewBoxPage({ groups, assignments, values, errors, csrf }: { grou
             {values.instructions ?? ''}
           </textarea>
         </Field>
-        <Field name="dueAt" label={t('boxes.field.due')} type="datetime-local" value={values.dueAt} hint={t('boxes.field.due_hint')} required error={errors?.dueAt} />
+        <Field
+          name="dueAt"
+          label={t('boxes.field.due')}
+          type="datetime-local"
+          value={values.dueAt}
+          hint={t('boxes.field.due_hint')}
+          required
+          error={errors?.dueAt}
+        />
         <div class="field field--check">
           <input id="field-acceptLate" name="acceptLate" type="checkbox" value="true" checked={values.acceptLate} />
           <label for="field-acceptLate">{t('boxes.field.late')}</label>
@@ -171,7 +191,11 @@ export function BoxPage(p: BoxPageProps) {
                       {line.handInId && (
                         <details>
                           <summary>{`${t('boxes.return.submit')} — ${line.name}`}</summary>
-                          <form method="post" action={`/documents/hand-ins/${line.handInId}/return?_csrf=${encodeURIComponent(p.csrf)}`} enctype="multipart/form-data">
+                          <form
+                            method="post"
+                            action={`/documents/hand-ins/${line.handInId}/return?_csrf=${encodeURIComponent(p.csrf)}`}
+                            enctype="multipart/form-data"
+                          >
                             <Field name={`comment-${line.handInId}`} label={t('boxes.return.comment')}>
                               <textarea id={`field-comment-${line.handInId}`} name="comment" />
                             </Field>
@@ -251,7 +275,12 @@ function StudentView(p: BoxPageProps & { line: RosterLine }) {
         ))}
       </section>
       {p.open ? (
-        <form method="post" action={`/documents/boxes/${p.box.id}/hand-in?_csrf=${encodeURIComponent(p.csrf)}`} enctype="multipart/form-data" class="card documents-dropzone">
+        <form
+          method="post"
+          action={`/documents/boxes/${p.box.id}/hand-in?_csrf=${encodeURIComponent(p.csrf)}`}
+          enctype="multipart/form-data"
+          class="card documents-dropzone"
+        >
           <Field name="files" label={t('boxes.hand_in.label')} error={p.errors?.files}>
             <input id="field-files" name="files" type="file" multiple required />
           </Field>

@@ -81,7 +81,8 @@ export const homeworkFr = {
   'homework.form.start': 'Début (facultatif)',
   'homework.form.end': 'Fin (facultatif)',
   'homework.form.content': 'Ce qui a été fait en classe',
-  'homework.form.richHint': 'Mise en forme : **gras**, *italique*, une ligne qui commence par « - » pour une liste (« 1. » pour une liste numérotée) ; les adresses web deviennent des liens. Une ligne vide sépare les paragraphes.',
+  'homework.form.richHint':
+    'Mise en forme : **gras**, *italique*, une ligne qui commence par « - » pour une liste (« 1. » pour une liste numérotée) ; les adresses web deviennent des liens. Une ligne vide sépare les paragraphes.',
   'homework.form.assignment': (n: number) => `Travail à faire n° ${n}`,
   'homework.form.instructions': 'Consignes',
   'homework.form.instructionsHint': 'Laissez vide pour ne pas ajouter de travail.',

@@ -30,7 +30,11 @@ export const homeworkAgendaPages: FastifyPluginAsync = async (app) => {
     const calendar = await calendarStatus(db, actor.personId);
     if (!hasAgenda(actor)) {
       // Teachers manage their own feed from the cahier de textes page.
-      if (newUrl) return reply.page({ ...page, title: t('homework.calendar.title') }, h(AgendaPage, { agenda: null, csrf: request.csrfToken, children: null, calendar, newUrl }));
+      if (newUrl)
+        return reply.page(
+          { ...page, title: t('homework.calendar.title') },
+          h(AgendaPage, { agenda: null, csrf: request.csrfToken, children: null, calendar, newUrl }),
+        );
       throw new Forbidden();
     }
     const studentId = await reads.agendaStudent(db, actor, childId);

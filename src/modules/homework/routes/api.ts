@@ -32,12 +32,24 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/lessons', {
-    schema: { tags, security, summary: 'Séances visibles (les plus récentes d’abord)', querystring: schema.LessonQuery, response: { 200: Type.Array(schema.Lesson), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Séances visibles (les plus récentes d’abord)',
+      querystring: schema.LessonQuery,
+      response: { 200: Type.Array(schema.Lesson), ...errorResponses },
+    },
     handler: async (request) => reads.listLessons(db, request.actor!, { ...request.query, limit: request.query.limit ?? 50 }),
   });
 
   app.post('/lessons', {
-    schema: { tags, security, summary: 'Remplir une séance et son travail à faire', body: schema.LessonBody, response: { 201: schema.SavedLesson, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Remplir une séance et son travail à faire',
+      body: schema.LessonBody,
+      response: { 201: schema.SavedLesson, ...errorResponses },
+    },
     handler: async (request, reply) => reply.code(201).send(await service.saveLesson(deps, request.actor!, request.body)),
   });
 
@@ -47,7 +59,14 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.put('/lessons/:id', {
-    schema: { tags, security, summary: 'Modifier sa séance (le travail absent de la liste est supprimé)', params: schema.IdParams, body: schema.LessonBody, response: { 200: schema.SavedLesson, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Modifier sa séance (le travail absent de la liste est supprimé)',
+      params: schema.IdParams,
+      body: schema.LessonBody,
+      response: { 200: schema.SavedLesson, ...errorResponses },
+    },
     handler: async (request) => service.saveLesson(deps, request.actor!, request.body, request.params.id),
   });
 
@@ -60,22 +79,49 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/lessons/:id/copy', {
-    schema: { tags, security, summary: 'Copier sa séance vers une autre classe (brouillon)', params: schema.IdParams, body: schema.CopyBody, response: { 201: Type.Object({ id: Type.String() }), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Copier sa séance vers une autre classe (brouillon)',
+      params: schema.IdParams,
+      body: schema.CopyBody,
+      response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
+    },
     handler: async (request, reply) => reply.code(201).send(await service.copyLesson(deps, request.actor!, request.params.id, request.body.groupId)),
   });
 
   app.post('/assignments/:id/copy', {
-    schema: { tags, security, summary: 'Copier un travail vers une autre classe (nouvelle séance en brouillon)', params: schema.IdParams, body: schema.CopyBody, response: { 201: Type.Object({ id: Type.String() }), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Copier un travail vers une autre classe (nouvelle séance en brouillon)',
+      params: schema.IdParams,
+      body: schema.CopyBody,
+      response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
+    },
     handler: async (request, reply) => reply.code(201).send(await service.copyAssignment(deps, request.actor!, request.params.id, request.body.groupId)),
   });
 
   app.put('/assignments/:id/done', {
-    schema: { tags, security, summary: 'Cocher ou décocher « fait » (élève, ou parent pour son enfant)', params: schema.IdParams, body: schema.DoneBody, response: { 200: schema.DoneResult, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Cocher ou décocher « fait » (élève, ou parent pour son enfant)',
+      params: schema.IdParams,
+      body: schema.DoneBody,
+      response: { 200: schema.DoneResult, ...errorResponses },
+    },
     handler: async (request) => reads.setDone(db, request.actor!, request.params.id, request.body.done, request.body.studentId),
   });
 
   app.get('/agenda', {
-    schema: { tags, security, summary: 'Agenda d’un élève : travail à faire par date de remise', querystring: schema.AgendaQuery, response: { 200: schema.Agenda, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Agenda d’un élève : travail à faire par date de remise',
+      querystring: schema.AgendaQuery,
+      response: { 200: schema.Agenda, ...errorResponses },
+    },
     handler: async (request) => {
       const studentId = await reads.agendaStudent(db, request.actor!, request.query.studentId);
       if (!studentId) throw new Forbidden();
@@ -84,7 +130,13 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/due', {
-    schema: { tags, security, summary: 'Nombre de travaux à remettre par jour pour une classe', querystring: schema.DueQuery, response: { 200: schema.DueLoad, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Nombre de travaux à remettre par jour pour une classe',
+      querystring: schema.DueQuery,
+      response: { 200: schema.DueLoad, ...errorResponses },
+    },
     handler: async (request) => reads.dueLoad(db, request.actor!, request.query.groupId, request.query.from ?? todayInParis()),
   });
 
@@ -94,7 +146,13 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.put('/settings', {
-    schema: { tags, security, summary: 'Ouvrir le cahier de textes aux élèves, aux parents', body: schema.SettingsBody, response: { 200: schema.Settings, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Ouvrir le cahier de textes aux élèves, aux parents',
+      body: schema.SettingsBody,
+      response: { 200: schema.Settings, ...errorResponses },
+    },
     handler: async (request) => updateSettings(db, request.actor!, request.body),
   });
 
@@ -105,7 +163,8 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/calendar', {
     schema: { tags, security, summary: 'Créer ou remplacer l’adresse secrète du flux iCalendar', response: { 201: schema.CalendarToken, ...errorResponses } },
-    handler: async (request, reply) => reply.code(201).send({ url: calendarUrl(app.config.publicUrl, await regenerateCalendarToken(db, request.actor!.personId)) }),
+    handler: async (request, reply) =>
+      reply.code(201).send({ url: calendarUrl(app.config.publicUrl, await regenerateCalendarToken(db, request.actor!.personId)) }),
   });
 
   app.delete('/calendar', {

@@ -31,7 +31,14 @@ export function readLessonForm(fields: Record<string, string>): { values: Lesson
   for (let i = 0; i < service.MAX_ASSIGNMENTS + 1; i++) {
     const get = (name: string) => fields[`assignments.${i}.${name}`];
     if (get('instructions') === undefined && get('id') === undefined) continue;
-    assignments.push({ id: get('id') || undefined, instructions: get('instructions') ?? '', givenOn: get('givenOn') ?? '', dueOn: get('dueOn') ?? '', minutes: get('minutes') ?? '', toHandIn: get('toHandIn') === 'on' });
+    assignments.push({
+      id: get('id') || undefined,
+      instructions: get('instructions') ?? '',
+      givenOn: get('givenOn') ?? '',
+      dueOn: get('dueOn') ?? '',
+      minutes: get('minutes') ?? '',
+      toHandIn: get('toHandIn') === 'on',
+    });
   }
   const values: LessonFormValues = { ...fields, assignments };
   const local = (fields.visibleFrom ?? '').trim();
@@ -64,7 +71,11 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
   const deps = { db, events: app.events };
   app.addHook('preHandler', requireUser);
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, opts: { action: string; editing: boolean; values: LessonFormValues; errors?: Record<string, string>; status?: number }) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opts: { action: string; editing: boolean; values: LessonFormValues; errors?: Record<string, string>; status?: number },
+  ) {
     const actor = request.actor!;
     const groups = await repo.teacherGroups(db, actor.personId, schoolYearOf());
     const groupId = opts.values.groupId && groups.some((g) => g.id === opts.values.groupId) ? opts.values.groupId : groups[0]?.id;
@@ -72,10 +83,21 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
     const subjects = group ? await subjectsOf(db, group.structureId) : [];
     const load = groupId ? await reads.dueLoad(db, actor, groupId, todayInParis()) : [];
     const values = { ...opts.values, groupId };
-    while (values.assignments.length < 2 || (values.assignments.at(-1)?.instructions && values.assignments.length < service.MAX_ASSIGNMENTS)) values.assignments.push({});
+    while (values.assignments.length < 2 || (values.assignments.at(-1)?.instructions && values.assignments.length < service.MAX_ASSIGNMENTS))
+      values.assignments.push({});
     return reply.page(
       { ...page, title: opts.editing ? t('homework.form.edit') : t('homework.form.new'), status: opts.status },
-      h(LessonForm, { action: opts.action, csrf: request.csrfToken, editing: opts.editing, values, errors: opts.errors, groups, subjects, load, maxMb: Math.round(app.config.uploadMaxBytes / 1024 / 1024) }),
+      h(LessonForm, {
+        action: opts.action,
+        csrf: request.csrfToken,
+        editing: opts.editing,
+        values,
+        errors: opts.errors,
+        groups,
+        subjects,
+        load,
+        maxMb: Math.round(app.config.uploadMaxBytes / 1024 / 1024),
+      }),
     );
   }
 
@@ -86,7 +108,11 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
   app.get('/homework/lessons/new', async (request: FastifyRequest<{ Querystring: { groupId?: string; date?: string } }>, reply) => {
     requireTeacher(request.actor!);
     const date = request.query.date && /^\d{4}-\d{2}-\d{2}$/.test(request.query.date) ? request.query.date : todayInParis();
-    return renderForm(request, reply, { action: '/homework/lessons', editing: false, values: { groupId: request.query.groupId, lessonDate: date, assignments: [] } });
+    return renderForm(request, reply, {
+      action: '/homework/lessons',
+      editing: false,
+      values: { groupId: request.query.groupId, lessonDate: date, assignments: [] },
+    });
   });
 
   /** Saves from a multipart form; on a refusal, the stored files are deleted and the form is shown again. */
@@ -104,7 +130,13 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
       const saved = await service.saveLesson(deps, actor, form.input, id);
       await attachFiles(app, actor, saved.id, files);
       files = [];
-      reply.setFlash(saved.status === 'draft' ? t('homework.lesson.saved') : saved.visibleFrom > new Date().toISOString() ? t('homework.lesson.scheduledDone') : t('homework.lesson.published'));
+      reply.setFlash(
+        saved.status === 'draft'
+          ? t('homework.lesson.saved')
+          : saved.visibleFrom > new Date().toISOString()
+            ? t('homework.lesson.scheduledDone')
+            : t('homework.lesson.published'),
+      );
       return reply.redirect(`/homework/lessons/${saved.id}`, 303);
     } catch (error) {
       if (files.length > 0) await discardFiles(app.blobs, files);
@@ -130,7 +162,14 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
       endTime: lesson.endTime ?? '',
       content: htmlToTypedText(lesson.content),
       visibleFrom: lesson.visibleFrom > new Date().toISOString() ? isoToParisLocal(lesson.visibleFrom) : '',
-      assignments: lesson.assignments.map((a) => ({ id: a.id, instructions: htmlToTypedText(a.instructions), givenOn: a.givenOn, dueOn: a.dueOn, minutes: a.estimatedMinutes?.toString() ?? '', toHandIn: a.toHandIn })),
+      assignments: lesson.assignments.map((a) => ({
+        id: a.id,
+        instructions: htmlToTypedText(a.instructions),
+        givenOn: a.givenOn,
+        dueOn: a.dueOn,
+        minutes: a.estimatedMinutes?.toString() ?? '',
+        toHandIn: a.toHandIn,
+      })),
     };
     return renderForm(request, reply, { action: `/homework/lessons/${lesson.id}/edit`, editing: true, values });
   });

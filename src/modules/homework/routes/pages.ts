@@ -64,14 +64,20 @@ export const homeworkPages: FastifyPluginAsync = async (app) => {
       repo.teachesGroup(db, actor.personId, group.id),
     ]);
     lessons.sort((a, b) => (a.lessonDate + (a.startTime ?? '')).localeCompare(b.lessonDate + (b.startTime ?? '')));
-    return reply.page({ ...page, title: t('homework.group.title', group.name) }, h(GroupWeekPage, { group, monday, sunday, lessons, load, canWrite: !!teaches && actor.profile === 'teacher' }));
+    return reply.page(
+      { ...page, title: t('homework.group.title', group.name) },
+      h(GroupWeekPage, { group, monday, sunday, lessons, load, canWrite: !!teaches && actor.profile === 'teacher' }),
+    );
   });
 
   app.get('/homework/lessons/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const actor = request.actor!;
     const lesson = await reads.lessonDetail(db, actor, uuid(request.params.id));
     const copyTargets = lesson.editable ? (await repo.teacherGroups(db, actor.personId, schoolYearOf())).filter((g) => g.id !== lesson.groupId) : [];
-    return reply.page({ ...page, title: t('homework.lesson.title', lesson.subject, lesson.lessonDate) }, h(LessonPage, { lesson, csrf: request.csrfToken, copyTargets }));
+    return reply.page(
+      { ...page, title: t('homework.lesson.title', lesson.subject, lesson.lessonDate) },
+      h(LessonPage, { lesson, csrf: request.csrfToken, copyTargets }),
+    );
   });
 
   app.get('/homework/settings', async (request, reply) => {

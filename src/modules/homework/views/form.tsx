@@ -35,7 +35,19 @@ export interface LessonFormProps {
   maxMb: number;
 }
 
-function Select({ name, label, value, options, error }: { name: string; label: string; value?: string; options: { id: string; label: string }[]; error?: string }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+  error,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { id: string; label: string }[];
+  error?: string;
+}) {
   return (
     <Field name={name} label={label} error={error} required>
       <select id={`field-${name}`} name={name} required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `field-${name}-error` : undefined}>
@@ -82,7 +94,13 @@ export function LessonForm(props: LessonFormProps) {
       )}
       <form method="post" action={`${props.action}?_csrf=${encodeURIComponent(props.csrf)}`} enctype="multipart/form-data" class="lesson-form" noValidate>
         <CsrfField token={props.csrf} />
-        <Select name="groupId" label={t('homework.form.group')} value={values.groupId} options={props.groups.map((g) => ({ id: g.id, label: g.name }))} error={e('groupId')} />
+        <Select
+          name="groupId"
+          label={t('homework.form.group')}
+          value={values.groupId}
+          options={props.groups.map((g) => ({ id: g.id, label: g.name }))}
+          error={e('groupId')}
+        />
         <Select name="subjectId" label={t('homework.form.subject')} value={values.subjectId} options={props.subjects} error={e('subjectId')} />
         <Field name="lessonDate" label={t('homework.form.date')} type="date" value={values.lessonDate} error={e('lessonDate')} required />
         <Field name="startTime" label={t('homework.form.start')} type="time" value={values.startTime} error={e('startTime')} />
@@ -94,10 +112,24 @@ export function LessonForm(props: LessonFormProps) {
             <fieldset class="card">
               <legend>{t('homework.form.assignment', i + 1)}</legend>
               {a.id && <input type="hidden" name={n('id')} value={a.id} />}
-              <TextArea name={n('instructions')} label={t('homework.form.instructions')} value={a.instructions} error={e(n('instructions'))} hint={a.id ? undefined : t('homework.form.instructionsHint')} rows={3} />
+              <TextArea
+                name={n('instructions')}
+                label={t('homework.form.instructions')}
+                value={a.instructions}
+                error={e(n('instructions'))}
+                hint={a.id ? undefined : t('homework.form.instructionsHint')}
+                rows={3}
+              />
               <Field name={n('givenOn')} label={t('homework.form.givenOn')} type="date" value={a.givenOn} error={e(n('givenOn'))} />
               <Field name={n('dueOn')} label={t('homework.form.dueOn')} type="date" value={a.dueOn} error={e(n('dueOn'))} />
-              <Field name={n('minutes')} label={t('homework.form.minutes')} type="number" value={a.minutes} error={e(n('estimatedMinutes'))} inputMode="numeric" />
+              <Field
+                name={n('minutes')}
+                label={t('homework.form.minutes')}
+                type="number"
+                value={a.minutes}
+                error={e(n('estimatedMinutes'))}
+                inputMode="numeric"
+              />
               <div class="field field--check">
                 <input type="checkbox" id={`field-${n('toHandIn')}`} name={n('toHandIn')} value="on" checked={!!a.toHandIn} />
                 <label for={`field-${n('toHandIn')}`}>{t('homework.form.toHandIn')}</label>

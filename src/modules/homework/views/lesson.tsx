@@ -14,7 +14,8 @@ export function Attachments({ files }: { files: AttachmentView[] }) {
     <ul class="list-plain attachments" aria-label={t('homework.attachments')}>
       {files.map((f) => (
         <li>
-          <a href={`/homework/attachments/${f.id}`}>{f.fileName}</a> <span class="muted">{`(${Math.max(1, Math.round(f.size / 1024)).toLocaleString('fr-FR')} Ko)`}</span>
+          <a href={`/homework/attachments/${f.id}`}>{f.fileName}</a>{' '}
+          <span class="muted">{`(${Math.max(1, Math.round(f.size / 1024)).toLocaleString('fr-FR')} Ko)`}</span>
         </li>
       ))}
     </ul>
@@ -41,7 +42,9 @@ export function StatusBadges({ lesson }: { lesson: Pick<LessonView, 'status' | '
   return (
     <>
       {lesson.status === 'draft' && <span class="badge badge--muted">{t('homework.draft')}</span>}
-      {lesson.status === 'published' && lesson.visibleFrom > now && <span class="badge badge--warn">{t('homework.scheduled', formatDateTime(lesson.visibleFrom))}</span>}
+      {lesson.status === 'published' && lesson.visibleFrom > now && (
+        <span class="badge badge--warn">{t('homework.scheduled', formatDateTime(lesson.visibleFrom))}</span>
+      )}
       {lesson.editedAt && <span class="muted">{` ${t('homework.modified', formatDateTime(lesson.editedAt))}`}</span>}
     </>
   );

@@ -106,7 +106,8 @@ export const messagingFr = {
   'messaging.error.not_held': 'Ce message n’attend pas de validation.',
   'messaging.rules.nav': 'Règles de communication',
   'messaging.rules.title': 'Règles de communication',
-  'messaging.rules.intro': 'Qui peut écrire à qui dans l’établissement. « Ses classes » : les personnes qui partagent une classe ou un groupe avec l’auteur (ou avec son enfant). Répondre à quelqu’un qui vous a écrit reste toujours possible.',
+  'messaging.rules.intro':
+    'Qui peut écrire à qui dans l’établissement. « Ses classes » : les personnes qui partagent une classe ou un groupe avec l’auteur (ou avec son enfant). Répondre à quelqu’un qui vous a écrit reste toujours possible.',
   'messaging.rules.from': 'Qui écrit',
   'messaging.rules.to': (audience: string) => `À : ${audience}`,
   'messaging.rules.none': 'Personne',
@@ -130,7 +131,8 @@ export const messagingFr = {
   'messaging.settings.readOnly': 'Lecture seule',
   'messaging.settings.readOnly.on': 'La messagerie de l’établissement est en lecture seule.',
   'messaging.settings.readOnly.off': 'La messagerie de l’établissement fonctionne normalement.',
-  'messaging.settings.readOnly.hint': 'En cas d’abus (compte piraté, messages menaçants), bloquez d’un clic tout envoi de message dans l’établissement. La lecture reste possible.',
+  'messaging.settings.readOnly.hint':
+    'En cas d’abus (compte piraté, messages menaçants), bloquez d’un clic tout envoi de message dans l’établissement. La lecture reste possible.',
   'messaging.settings.readOnly.enable': 'Passer la messagerie en lecture seule',
   'messaging.settings.readOnly.disable': 'Rétablir l’envoi de messages',
   'messaging.settings.readOnly.enabled': 'Messagerie passée en lecture seule.',
@@ -148,7 +150,8 @@ export const messagingFr = {
   'messaging.prefs.off': 'Ne pas m’envoyer de courriel',
   'messaging.prefs.immediate': 'Un courriel à chaque message (hors heures calmes)',
   'messaging.prefs.digest': 'Un seul courriel récapitulatif par jour',
-  'messaging.prefs.noEmail': 'Aucune adresse électronique n’est enregistrée pour votre compte : demandez à l’établissement de l’ajouter pour recevoir ces courriels.',
+  'messaging.prefs.noEmail':
+    'Aucune adresse électronique n’est enregistrée pour votre compte : demandez à l’établissement de l’ajouter pour recevoir ces courriels.',
   'messaging.prefs.saved': 'Préférences enregistrées.',
   'messaging.prefs.save': 'Enregistrer',
   'messaging.admin': 'Administration de la messagerie',

@@ -95,7 +95,15 @@ export const messagingMigrations: Migrations = {
       await db.schema.createIndex('mail_queue_due').on('mail_queue').columns(['sent_at', 'due_at']).execute();
     },
     async down(db: Kysely<any>) {
-      for (const table of ['mail_queue', 'messaging_preferences', 'message_attachments', 'message_recipients', 'messages', 'messaging_settings', 'communication_rules']) {
+      for (const table of [
+        'mail_queue',
+        'messaging_preferences',
+        'message_attachments',
+        'message_recipients',
+        'messages',
+        'messaging_settings',
+        'communication_rules',
+      ]) {
         await db.schema.dropTable(table).execute();
       }
     },

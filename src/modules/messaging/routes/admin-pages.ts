@@ -26,10 +26,19 @@ export const messagingAdminPages: FastifyPluginAsync<MessagingContext> = async (
     return id;
   }
 
-  async function render(request: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, quiet?: { quietStart: string; quietEnd: string; quietWeekends: boolean }) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: Record<string, string>,
+    quiet?: { quietStart: string; quietEnd: string; quietWeekends: boolean },
+  ) {
     const actor = request.actor!;
     const structureId = managed(actor);
-    const [settings, held, structure] = await Promise.all([admin.settingsOf(db, actor, structureId), admin.listHeld(db, actor, structureId), findStructure(db, structureId)]);
+    const [settings, held, structure] = await Promise.all([
+      admin.settingsOf(db, actor, structureId),
+      admin.listHeld(db, actor, structureId),
+      findStructure(db, structureId),
+    ]);
     return reply.page(
       { title: t('messaging.admin'), service: 'messaging', status: errors ? 400 : 200 },
       h(AdminPage, {
@@ -83,7 +92,10 @@ export const messagingAdminPages: FastifyPluginAsync<MessagingContext> = async (
     return reply.redirect('/messaging/admin', 303);
   });
 
-  for (const [path, release] of [['release', true], ['reject', false]] as const) {
+  for (const [path, release] of [
+    ['release', true],
+    ['reject', false],
+  ] as const) {
     app.post(`/messaging/admin/held/:id/${path}`, async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
       if (!UUID.test(request.params.id)) throw new NotFound();
       const { noticesDue } = await admin.decideHeld(db, request.actor!, request.params.id, release, new Date(), request.ip);

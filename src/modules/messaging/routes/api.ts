@@ -32,7 +32,13 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.get('/recipients', {
-    schema: { tags, security, summary: 'Destinataires possibles (règles de communication appliquées)', querystring: schema.RecipientQuery, response: { 200: schema.Recipients, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Destinataires possibles (règles de communication appliquées)',
+      querystring: schema.RecipientQuery,
+      response: { 200: schema.Recipients, ...errorResponses },
+    },
     handler: async (request) => {
       const actor = request.actor!;
       const structureId = actor.activeStructureId;
@@ -52,7 +58,13 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.get('/messages', {
-    schema: { tags, security, summary: 'Un dossier (réception, envoyés, brouillons, corbeille), avec recherche', querystring: schema.FolderQuery, response: { 200: schema.ListPage, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Un dossier (réception, envoyés, brouillons, corbeille), avec recherche',
+      querystring: schema.FolderQuery,
+      response: { 200: schema.ListPage, ...errorResponses },
+    },
     handler: async (request) => {
       const { folder = 'inbox', q = '', page = 1, pageSize = 25 } = request.query;
       const result = await repo.listFolder(db, request.actor!.personId, folder, q, pageSize, (page - 1) * pageSize);
@@ -61,7 +73,13 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.get('/messages/:id', {
-    schema: { tags, security, summary: 'Lire un message (et sa conversation) ; il devient lu', params: schema.IdParams, response: { 200: schema.MessageView, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Lire un message (et sa conversation) ; il devient lu',
+      params: schema.IdParams,
+      response: { 200: schema.MessageView, ...errorResponses },
+    },
     handler: async (request) => messageView(db, request.actor!, request.params.id, new Date()),
   });
 
@@ -71,16 +89,32 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.post('/messages/:id/read', {
-    schema: { tags, security, summary: 'Marquer lu ou non lu', params: schema.IdParams, body: schema.ReadBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Marquer lu ou non lu',
+      params: schema.IdParams,
+      body: schema.ReadBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.setRead(db, request.actor!, request.params.id, request.body.read, new Date());
       return reply.code(204).send(null);
     },
   });
 
-  for (const [path, trash] of [['trash', true], ['restore', false]] as const) {
+  for (const [path, trash] of [
+    ['trash', true],
+    ['restore', false],
+  ] as const) {
     app.post(`/messages/:id/${path}`, {
-      schema: { tags, security, summary: trash ? 'Mettre à la corbeille (sa copie seulement)' : 'Restaurer depuis la corbeille', params: schema.IdParams, response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        tags,
+        security,
+        summary: trash ? 'Mettre à la corbeille (sa copie seulement)' : 'Restaurer depuis la corbeille',
+        params: schema.IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
       handler: async (request, reply) => {
         await service.moveToTrash(db, request.actor!, request.params.id, trash);
         return reply.code(204).send(null);
@@ -102,7 +136,14 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.put('/drafts/:id', {
-    schema: { tags, security, summary: 'Modifier un brouillon', params: schema.IdParams, body: schema.DraftBody, response: { 204: Type.Null(), ...withErrors } },
+    schema: {
+      tags,
+      security,
+      summary: 'Modifier un brouillon',
+      params: schema.IdParams,
+      body: schema.DraftBody,
+      response: { 204: Type.Null(), ...withErrors },
+    },
     handler: async (request, reply) => {
       await service.saveDraft(db, request.actor!, { ...request.body, draftId: request.params.id }, ctx.clock());
       return reply.code(204).send(null);
@@ -124,7 +165,10 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       summary: 'Joindre des fichiers à un brouillon (multipart, champ `files`)',
       consumes: ['multipart/form-data'],
       params: schema.IdParams,
-      response: { 201: Type.Array(Type.Object({ id: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() })), ...withErrors },
+      response: {
+        201: Type.Array(Type.Object({ id: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() })),
+        ...withErrors,
+      },
     },
     handler: async (request, reply) => {
       const actor = request.actor!;
@@ -145,7 +189,13 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.put('/preferences', {
-    schema: { tags, security, summary: 'Choisir ses notifications par courriel', body: schema.PreferencesBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Choisir ses notifications par courriel',
+      body: schema.PreferencesBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await admin.setPreferences(db, request.actor!, request.body.emailMode);
       return reply.code(204).send(null);
@@ -153,12 +203,25 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.get('/structures/:id/settings', {
-    schema: { tags, security, summary: 'Règles de communication et réglages d’un établissement (gestionnaires)', params: schema.IdParams, response: { 200: schema.SettingsView, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Règles de communication et réglages d’un établissement (gestionnaires)',
+      params: schema.IdParams,
+      response: { 200: schema.SettingsView, ...errorResponses },
+    },
     handler: async (request) => admin.settingsOf(db, request.actor!, request.params.id),
   });
 
   app.put('/structures/:id/rules', {
-    schema: { tags, security, summary: 'Remplacer les règles de communication', params: schema.IdParams, body: schema.RulesBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Remplacer les règles de communication',
+      params: schema.IdParams,
+      body: schema.RulesBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await admin.setRules(db, request.actor!, request.params.id, request.body.rules as never, request.ip);
       return reply.code(204).send(null);
@@ -166,7 +229,14 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.put('/structures/:id/quiet-hours', {
-    schema: { tags, security, summary: 'Heures calmes des notifications', params: schema.IdParams, body: schema.QuietBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Heures calmes des notifications',
+      params: schema.IdParams,
+      body: schema.QuietBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await admin.setQuietHours(db, request.actor!, request.params.id, request.body);
       return reply.code(204).send(null);
@@ -174,7 +244,14 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.put('/structures/:id/read-only', {
-    schema: { tags, security, summary: 'Passer la messagerie de l’établissement en lecture seule (ou la rétablir)', params: schema.IdParams, body: schema.ReadOnlyBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Passer la messagerie de l’établissement en lecture seule (ou la rétablir)',
+      params: schema.IdParams,
+      body: schema.ReadOnlyBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await admin.setReadOnly(db, request.actor!, request.params.id, request.body.readOnly, request.ip);
       return reply.code(204).send(null);
@@ -182,13 +259,28 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.get('/structures/:id/held', {
-    schema: { tags, security, summary: 'Envois massifs en attente de validation', params: schema.IdParams, response: { 200: schema.HeldList, ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Envois massifs en attente de validation',
+      params: schema.IdParams,
+      response: { 200: schema.HeldList, ...errorResponses },
+    },
     handler: async (request) => admin.listHeld(db, request.actor!, request.params.id),
   });
 
-  for (const [path, release] of [['release', true], ['reject', false]] as const) {
+  for (const [path, release] of [
+    ['release', true],
+    ['reject', false],
+  ] as const) {
     app.post(`/held/:id/${path}`, {
-      schema: { tags, security, summary: release ? 'Distribuer un envoi retenu' : 'Refuser un envoi retenu', params: schema.IdParams, response: { 204: Type.Null(), ...withErrors } },
+      schema: {
+        tags,
+        security,
+        summary: release ? 'Distribuer un envoi retenu' : 'Refuser un envoi retenu',
+        params: schema.IdParams,
+        response: { 204: Type.Null(), ...withErrors },
+      },
       handler: async (request, reply) => {
         const { noticesDue } = await admin.decideHeld(db, request.actor!, request.params.id, release, new Date(), request.ip);
         if (noticesDue > 0) ctx.clock().noticesDue?.();

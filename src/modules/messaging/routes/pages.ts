@@ -60,7 +60,10 @@ export const messagingPages: FastifyPluginAsync<MessagingContext> = async (app, 
     const q = (request.query.q ?? '').slice(0, 200);
     const page = Math.min(Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1), 10_000);
     const result = await repo.listFolder(db, actor.personId, folder, q, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    return reply.page(pageOf(t(`messaging.folder.${folder}`)), h(ListPageView, { folder, q, page, pageSize: PAGE_SIZE, result, csrf: request.csrfToken, ...(await chrome(actor)) }));
+    return reply.page(
+      pageOf(t(`messaging.folder.${folder}`)),
+      h(ListPageView, { folder, q, page, pageSize: PAGE_SIZE, result, csrf: request.csrfToken, ...(await chrome(actor)) }),
+    );
   });
 
   app.get('/messaging/messages/:id', async (request: IdReq, reply) => {
@@ -77,9 +80,24 @@ export const messagingPages: FastifyPluginAsync<MessagingContext> = async (app, 
       reply.setFlash(flash);
       return reply.redirect(back(id), 303);
     });
-  action('trash', (actor, id) => service.moveToTrash(db, actor, id, true), t('messaging.trashed'), () => '/messaging');
-  action('restore', (actor, id) => service.moveToTrash(db, actor, id, false), t('messaging.restored'), (id) => `/messaging/messages/${id}`);
-  action('unread', (actor, id) => service.setRead(db, actor, id, false, new Date()), t('messaging.markedUnread'), () => '/messaging');
+  action(
+    'trash',
+    (actor, id) => service.moveToTrash(db, actor, id, true),
+    t('messaging.trashed'),
+    () => '/messaging',
+  );
+  action(
+    'restore',
+    (actor, id) => service.moveToTrash(db, actor, id, false),
+    t('messaging.restored'),
+    (id) => `/messaging/messages/${id}`,
+  );
+  action(
+    'unread',
+    (actor, id) => service.setRead(db, actor, id, false, new Date()),
+    t('messaging.markedUnread'),
+    () => '/messaging',
+  );
 
   app.post('/messaging/trash/empty', async (request, reply) => {
     await service.emptyTrash(db, request.actor!);
@@ -111,7 +129,18 @@ export const messagingPages: FastifyPluginAsync<MessagingContext> = async (app, 
     const attachments = (await repo.attachmentsOf(db, fileSources)).map(({ messageId: _, ...f }) => f);
     return reply.page(
       { ...pageOf(t('messaging.compose')), status: state.status },
-      h(ComposePage, { csrf: request.csrfToken, values: state.values, to, cc, groups, q, results, attachments, maxMb: Math.round(app.config.uploadMaxBytes / 1048576), errors: state.errors }),
+      h(ComposePage, {
+        csrf: request.csrfToken,
+        values: state.values,
+        to,
+        cc,
+        groups,
+        q,
+        results,
+        attachments,
+        maxMb: Math.round(app.config.uploadMaxBytes / 1048576),
+        errors: state.errors,
+      }),
     );
   }
 
@@ -134,7 +163,10 @@ export const messagingPages: FastifyPluginAsync<MessagingContext> = async (app, 
     } else if (replyId) {
       const view = await messageView(db, actor, replyId, new Date());
       const prefix = t('messaging.reply.prefix');
-      Object.assign(values, { parentId: view.id, subject: view.subject.startsWith(prefix) ? view.subject : `${prefix}${view.subject}`.slice(0, service.MAX_SUBJECT) });
+      Object.assign(values, {
+        parentId: view.id,
+        subject: view.subject.startsWith(prefix) ? view.subject : `${prefix}${view.subject}`.slice(0, service.MAX_SUBJECT),
+      });
       to = query.replyAll ? await replyAllTokens(db, actor, view, year) : [`person:${view.from.id}`];
     } else if (forwardId) {
       const view = await messageView(db, actor, forwardId, new Date());
@@ -175,7 +207,16 @@ export const messagingPages: FastifyPluginAsync<MessagingContext> = async (app, 
     };
     const to = [...new Set(lists.to ?? [])];
     const cc = [...new Set(lists.cc ?? [])].filter((x) => !to.includes(x));
-    const input: service.ComposeInput = { to, cc, subject: values.subject, body: values.body, draftId: values.draftId, parentId: values.parentId, forwardId: values.forwardId, files };
+    const input: service.ComposeInput = {
+      to,
+      cc,
+      subject: values.subject,
+      body: values.body,
+      draftId: values.draftId,
+      parentId: values.parentId,
+      forwardId: values.forwardId,
+      files,
+    };
     const clock = ctx.clock();
     const act = fields.action ?? 'send';
     let stored = false;

@@ -46,7 +46,11 @@ export function MessagingNav({ current, unread, manager, readOnly }: { current: 
         <ul class="actions list-plain">
           {(['inbox', 'sent', 'drafts', 'trash'] as const).map((f) => (
             <li>
-              <a href={folderHref(f)} aria-current={f === current ? 'page' : undefined} class={f === current ? 'button button--small button--primary' : 'button button--small'}>
+              <a
+                href={folderHref(f)}
+                aria-current={f === current ? 'page' : undefined}
+                class={f === current ? 'button button--small button--primary' : 'button button--small'}
+              >
                 {FOLDER_LABEL[f]}
               </a>
             </li>

@@ -42,12 +42,18 @@ export function ComposePage(props: ComposeProps) {
   const groupTokens = new Set(props.groups.map((g) => g.token));
   const toTokens = new Set(props.to.map((c) => c.token));
   const ccTokens = new Set(props.cc.map((c) => c.token));
-  const chosenPeople = [...props.to.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'to' })), ...props.cc.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'cc' }))];
+  const chosenPeople = [
+    ...props.to.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'to' })),
+    ...props.cc.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'cc' })),
+  ];
   const results = (props.results ?? []).filter((r) => !toTokens.has(r.token) && !ccTokens.has(r.token));
   return (
     <>
       <h1>{t('messaging.compose')}</h1>
-      <ErrorSummary errors={errors} labels={{ to: t('messaging.field.to'), subject: t('messaging.field.subject'), body: t('messaging.field.body'), files: t('messaging.field.files') }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ to: t('messaging.field.to'), subject: t('messaging.field.subject'), body: t('messaging.field.body'), files: t('messaging.field.files') }}
+      />
       <form method="post" action={`/messaging/compose?_csrf=${encodeURIComponent(props.csrf)}`} encType="multipart/form-data" class="card">
         <input type="hidden" name="_csrf" value={props.csrf} />
         {values.draftId && <input type="hidden" name="draftId" value={values.draftId} />}
@@ -128,7 +134,13 @@ export function ComposePage(props: ComposeProps) {
           ))}
         <Field name="subject" label={t('messaging.field.subject')} value={values.subject} error={errors?.subject} />
         <Field name="body" label={t('messaging.field.body')} error={errors?.body}>
-          <textarea id="field-body" name="body" rows={10} aria-invalid={errors?.body ? 'true' : undefined} aria-describedby={errors?.body ? 'field-body-error' : undefined}>
+          <textarea
+            id="field-body"
+            name="body"
+            rows={10}
+            aria-invalid={errors?.body ? 'true' : undefined}
+            aria-describedby={errors?.body ? 'field-body-error' : undefined}
+          >
             {values.body}
           </textarea>
         </Field>

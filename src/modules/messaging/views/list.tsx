@@ -65,7 +65,12 @@ export function ListPageView(props: ListProps) {
                     </td>
                     <th scope="row">
                       <a href={href}>{m.subject || t('messaging.noSubject')}</a>
-                      {m.attachments > 0 && <span class="muted"> · {t('messaging.attachments')} ({m.attachments})</span>}
+                      {m.attachments > 0 && (
+                        <span class="muted">
+                          {' '}
+                          · {t('messaging.attachments')} ({m.attachments})
+                        </span>
+                      )}
                       {m.state === 'held' && <span class="badge badge--warn">{t('messaging.state.held')}</span>}
                       {m.state === 'rejected' && <span class="badge badge--muted">{t('messaging.state.rejected')}</span>}
                     </th>

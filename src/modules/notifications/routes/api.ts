@@ -34,7 +34,11 @@ export const notificationsApi: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', {
     schema: { tags, security, summary: 'Mes notifications', querystring: ListQuery, response: { 200: NotificationList, ...errorResponses } },
     handler: async (request) =>
-      listNotifications(app.db, request.actor!.personId, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0, unreadOnly: request.query.unread }),
+      listNotifications(app.db, request.actor!.personId, {
+        limit: request.query.limit ?? 50,
+        offset: request.query.offset ?? 0,
+        unreadOnly: request.query.unread,
+      }),
   });
 
   app.post('/read-all', {
@@ -43,11 +47,22 @@ export const notificationsApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/:id/read', {
-    schema: { tags, security, summary: 'Marquer une notification comme lue', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      tags,
+      security,
+      summary: 'Marquer une notification comme lue',
+      params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const updated = await markRead(app.db, request.actor!.personId, request.params.id);
       if (updated === 0) {
-        const own = await app.db.selectFrom('notifications').select('id').where('id', '=', request.params.id).where('recipientId', '=', request.actor!.personId).executeTakeFirst();
+        const own = await app.db
+          .selectFrom('notifications')
+          .select('id')
+          .where('id', '=', request.params.id)
+          .where('recipientId', '=', request.actor!.personId)
+          .executeTakeFirst();
         if (!own) throw new NotFound();
       }
       return reply.code(204).send(null);

@@ -1,0 +1,5 @@
+import type { RouteCase } from '../../src/kernel/testing/coverage.js';
+import type { CoverageWorld } from '../../src/modules/directory/testing.js';
+
+/** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
+export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [];
