@@ -19,6 +19,7 @@ import { homeworkModule, homeworkMigrations } from './modules/homework/index.js'
 import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
 import { documentsModule, documentsMigrations } from './modules/documents/index.js';
 import { EventBus } from './kernel/events/index.js';
+import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,8 @@ export interface BuildOptions {
   /** Database to use instead of the one the config names (tests pass their own). */
   database?: DbHandle;
   logger?: boolean;
+  /** The application's time (tests pass a TestClock). */
+  clock?: Clock;
 }
 
 export function databaseOptions(config: Config): DbOptions {
@@ -55,6 +58,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
+  app.decorate('clock', options.clock ?? systemClock);
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('nav', []);

@@ -28,6 +28,8 @@ export type PageOptions = Omit<LayoutProps, 'children' | 'user' | 'nav' | 'csrfT
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** The application's time: read it instead of `new Date()` (tests set it). */
+    clock: import('../clock.js').Clock;
     db: Db;
     dbKind: DbKind;
     nav: NavRegistration[];

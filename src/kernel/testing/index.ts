@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../config/index.js';
 import { openDatabase, type DbHandle } from '../db/index.js';
 import { createSession } from '../auth/sessions.js';
 import { SESSION_COOKIE } from '../auth/plugin.js';
+import type { Clock } from '../clock.js';
 
 /**
  * A fresh, real database for one test file: a SQLite file in a temporary folder, or, when
@@ -58,14 +59,19 @@ export interface TestApp {
 
 /** The real application on a fresh database; `buildApp` is passed in so the kernel never imports the app. */
 export async function buildTestApp(
-  buildApp: (config: Config, options: { database: DbHandle; logger: boolean }) => Promise<FastifyInstance>,
+  buildApp: (config: Config, options: { database: DbHandle; logger: boolean; clock?: Clock }) => Promise<FastifyInstance>,
   overrides: Partial<Config> = {},
-  /** Hooks a test adds before the app is ready (the route-coverage test tracks routes reached). */
-  beforeReady?: (app: FastifyInstance) => void,
+  options: {
+    /** Hooks a test adds before the app is ready (the route-coverage test tracks routes reached). */
+    beforeReady?: (app: FastifyInstance) => void;
+    /** The app's time; the system clock by default. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestApp> {
+  const { beforeReady, clock } = options;
   const database = await testDatabase();
   const config = loadConfig({}, { logLevel: 'silent', dataDir: database.dataDir, ...overrides });
-  const app = await buildApp(config, { database, logger: false });
+  const app = await buildApp(config, { database, logger: false, clock });
   beforeReady?.(app);
   await app.ready();
   return {

@@ -21,6 +21,7 @@ export {
   canSeePerson,
 } from './repository.js';
 export { schoolYearOf, isSchoolYear } from './school-year.js';
+export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';
 export { managedStructureId, managesAny } from './policy.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
