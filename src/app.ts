@@ -8,6 +8,7 @@ import { migrateToLatest, openDatabase, type DbHandle, type DbOptions } from './
 import './kernel/db/tables.js';
 import { kernelMigrations } from './kernel/db/migrations.js';
 import { httpPlugin } from './kernel/http/plugin.js';
+import { clientErrorHandler, frameworkErrors } from './kernel/http/framework-errors.js';
 import { authPlugin } from './kernel/auth/plugin.js';
 import { openApiPlugin } from './kernel/http/openapi.js';
 import { instanceSecret } from './kernel/secrets.js';
@@ -55,6 +56,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    connectionTimeout: config.requestIdleSeconds * 1000,
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

@@ -62,7 +62,8 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!UNSAFE.has(request.method) || request.routeOptions.config?.skipCsrf) return;
+    // An unknown route answers 404/405 whatever the token: there is nothing to protect.
+    if (!UNSAFE.has(request.method) || request.routeOptions.config?.skipCsrf || request.is404) return;
     const body = request.body as Record<string, unknown> | undefined;
     const query = request.query as Record<string, unknown> | undefined;
     // Multipart bodies are streamed, so their forms carry the token in the query string.

@@ -18,6 +18,10 @@ export interface Config {
   /** Session idle and absolute lifetimes, in minutes. */
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
+  /** A connection that sends nothing for this long is closed (a stalled upload frees its file). */
+  requestIdleSeconds: number;
+  /** The most a whole request (a large upload on a slow line) may take to arrive. */
+  requestTimeoutSeconds: number;
   /** Maximum size of an uploaded file, in bytes. */
   uploadMaxBytes: number;
   /** Blob store: `disk` under DATA_DIR/blobs, or an S3-compatible service. */
@@ -110,6 +114,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: bool(env, 'TRUST_PROXY', false),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 120, 5, 60 * 24 * 7),
     sessionAbsoluteMinutes: int(env, 'SESSION_ABSOLUTE_MINUTES', 60 * 12, 5, 60 * 24 * 30),
+    requestIdleSeconds: int(env, 'REQUEST_IDLE_SECONDS', 30, 1, 3600),
+    requestTimeoutSeconds: int(env, 'REQUEST_TIMEOUT_SECONDS', 900, 1, 86400),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, 1, 2048) * 1024 * 1024,
     storage: storageConfig(env),
     quotas: {

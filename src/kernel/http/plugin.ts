@@ -1,4 +1,6 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -6,10 +8,13 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { h } from 'preact';
+import FindMyWay from 'find-my-way';
 import { AppError, errorBody } from './errors.js';
 import { Layout } from '../views/layout.js';
 import { renderDocument } from '../views/render.js';
 import { t } from '../i18n/fr.js';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -61,6 +66,13 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     hsts: secure ? { maxAge: 31536000 } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
+  });
+  // Pages, CSS and JSON over 1 KB travel compressed; brotli at a low quality costs little CPU per page.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    customTypes: /^(text\/html|text\/css|application\/json|text\/javascript|application\/javascript|image\/svg\+xml)/,
   });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: app.config.uploadMaxBytes, files: 20, fields: 50 } });
@@ -153,8 +165,31 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     return errorPage(reply, status, message);
   });
 
+  // A path that exists with other methods answers 405 with the methods it has (RFC 9110 §15.5.6).
+  let router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1> | null = null;
+  const allowedMethods = (url: string): string[] => {
+    if (!router) {
+      router = FindMyWay();
+      for (const r of app.routeTable) router.on(r.method as FindMyWay.HTTPMethod, r.url, () => {});
+    }
+    const path = url.split('?')[0] ?? '/';
+    const found = METHODS.filter((m) => router!.find(m, path));
+    return found.includes('GET') ? [...found, 'HEAD'] : found;
+  };
+
   app.setNotFoundHandler((request, reply) => {
+    const allow = allowedMethods(request.url);
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      if (wantsJson(request)) return reply.code(405).send(errorBody('method_not_allowed', t('error.method_not_allowed')));
+      return errorPage(reply, 405, t('error.method_not_allowed'));
+    }
     if (wantsJson(request)) return reply.code(404).send(errorBody('not_found', t('error.not_found')));
     return errorPage(reply, 404, t('error.not_found'));
+  });
+
+  // Personal data in JSON is never kept by a browser or a proxy (pages already send no-store).
+  app.addHook('onSend', async (request, reply) => {
+    if (wantsJson(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 });
