@@ -40,3 +40,66 @@ export function formatDateTime(iso: string): string {
 export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('fr-FR')} ${count <= 1 ? one : many}`;
 }
+
+const pluralRules = new Intl.PluralRules('fr-FR');
+
+/**
+ * A count with its noun, by French plural rules (`Intl.PluralRules`: 0 and 1 are singular,
+ * "1,5" too): `count(1, 'rendu', 'rendus')` → `1 rendu`, `count(28, …)` → `28 rendus`.
+ */
+export function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('fr-FR')}\u00a0${pluralRules.select(n) === 'one' ? one : many}`;
+}
+
+/** Words that take an elided article or preposition: a vowel, or a mute h (most French h are). */
+const ELIDING = /^[aàâäeéèêëiîïoôöuùûüyœæh]/i;
+/** Aspirated h: no elision ("de Hugo" is elided, "le héros" is not). Names are treated as elided. */
+const ASPIRATED =
+  /^(hache|haie|haine|hall|hamac|hameau|hanche|handicap|hangar|hareng|haricot|hasard|hausse|haut|hauteur|héros|hibou|hockey|honte|hors|hublot|huit|hurl)/i;
+
+export function elides(word: string): boolean {
+  return ELIDING.test(word) && !ASPIRATED.test(word);
+}
+
+/** `de` before a consonant, `d’` before a vowel: `de('Aymeric')` → `d’Aymeric`, `de('Zoé')` → `de Zoé`. */
+export function de(word: string): string {
+  return elides(word) ? `d’${word}` : `de ${word}`;
+}
+
+/** `le`/`la` before a consonant, `l’` before a vowel: `the('école', 'f')` → `l’école`. */
+export function the(word: string, gender: 'm' | 'f'): string {
+  return elides(word) ? `l’${word}` : `${gender === 'm' ? 'le' : 'la'} ${word}`;
+}
+
+/** `que` / `qu’`. */
+export function que(word: string): string {
+  return elides(word) ? `qu’${word}` : `que ${word}`;
+}
+
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/**
+ * A file size as people read it, one rule everywhere: `45 octets`, `1 octet`, `12,5 Ko`, `3,2 Mo`,
+ * `1,1 Go` (powers of 1 024, one decimal above 1 Ko).
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return count(bytes, 'octet', 'octets');
+  const units = ['Ko', 'Mo', 'Go', 'To'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${sizeFormat.format(value)}\u00a0${units[unit]}`;
+}
+
+const collator = new Intl.Collator('fr-FR', { sensitivity: 'base', numeric: true, ignorePunctuation: false });
+
+/** French collation: accents and case count after the letters (`BÉRANGER` before `BRUNET`, `ÖZTÜRK` before `YILMAZ`). */
+export const compareFrench = (a: string, b: string): number => collator.compare(a, b);
+
+/** Sorts by the text people see, with French collation. */
+export function sortByDisplay<T>(items: readonly T[], label: (item: T) => string): T[] {
+  return [...items].sort((a, b) => collator.compare(label(a), label(b)));
+}
