@@ -41,6 +41,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** The application's time (tests pass a TestClock). */
   clock?: Clock;
+  /** Called after the kernel and before the modules, so hooks it adds reach every route (tests). */
+  instrument?: (app: FastifyInstance) => void;
 }
 
 export function databaseOptions(config: Config): DbOptions {
@@ -77,6 +79,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openApiPlugin);
   await app.register(httpPlugin, { publicDir: path.join(root, 'public') });
   await app.register(authPlugin, { loadActor });
+
+  options.instrument?.(app);
 
   await app.register(homeModule);
   await app.register(accountsModule);

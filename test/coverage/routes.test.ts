@@ -14,7 +14,7 @@ let w: CoverageWorld;
 let cases: RouteCase[];
 
 before(async () => {
-  t = await buildTestApp(buildApp, {}, { beforeReady: (app) => (reached = trackReachedRoutes(app)) });
+  t = await buildTestApp(buildApp, {}, { instrument: (app) => (reached = trackReachedRoutes(app)) });
   w = await coverageWorld(t.app);
   cases = [];
   for (const provide of moduleCases) cases.push(...(await provide(w)));

@@ -85,3 +85,18 @@ describe('caching and compression', () => {
     assert.equal(plain.headers['content-encoding'], undefined);
   });
 });
+
+describe('numbers', () => {
+  test('non-finite numbers in a query or a JSON body answer 400 in the envelope', async () => {
+    const school = await buildSchool(t.app.db);
+    const teacher = await buildPerson(t.app.db, { profile: 'teacher', structureId: school.id });
+    const session = await loginAs(t.app, teacher.id);
+    for (const value of ['Infinity', '1e999', '-Infinity']) {
+      const res = await request(t.app, session, 'GET', `/api/directory/people?limit=${value}`);
+      assert.equal(res.statusCode, 400, `limit=${value}: ${res.body}`);
+      assert.equal(envelope(res.body).error.code, 'validation');
+    }
+    const ok = await request(t.app, session, 'GET', '/api/directory/people?limit=5&q=nan');
+    assert.equal(ok.statusCode, 200, 'a search for the name Nan is not a number');
+  });
+});

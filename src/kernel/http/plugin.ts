@@ -9,10 +9,21 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { h } from 'preact';
 import FindMyWay from 'find-my-way';
-import { AppError, errorBody } from './errors.js';
+import { AppError, errorBody, InvalidInput } from './errors.js';
 import { Layout } from '../views/layout.js';
 import { renderDocument } from '../views/render.js';
 import { t } from '../i18n/fr.js';
+
+/** The path of the first number that is not finite (after validation coerced the schema's numbers). */
+function nonFiniteField(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (depth > 20 || !value || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFiniteField(inner, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -186,6 +197,14 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     }
     if (wantsJson(request)) return reply.code(404).send(errorBody('not_found', t('error.not_found')));
     return errorPage(reply, 404, t('error.not_found'));
+  });
+
+  // Ajv's coercion lets `Infinity` and `1e999` through integer schemas, bounds included. After
+  // validation only the schema's numbers are numbers, so a non-finite one is refused here.
+  app.addHook('preHandler', async (request) => {
+    const bad =
+      nonFiniteField(request.query, 'querystring') ?? (request.body && typeof request.body === 'object' ? nonFiniteField(request.body, 'body') : null);
+    if (bad) throw new InvalidInput([{ field: bad, message: t('error.not_finite') }], 'validation');
   });
 
   // Personal data in JSON is never kept by a browser or a proxy (pages already send no-store).

@@ -24,6 +24,7 @@ export const kernelFr = {
   'error.headers_too_large': 'La requête porte des en-têtes trop volumineux.',
   'error.request_timeout': 'La requête a mis trop de temps à arriver. Réessayez.',
   'error.method_not_allowed': 'Cette action n’est pas possible à cette adresse.',
+  'error.not_finite': 'Ce nombre n’est pas valide.',
   'error.csrf': 'Le formulaire a expiré. Rechargez la page et recommencez.',
   'error.too_many': 'Trop de demandes. Réessayez dans quelques minutes.',
   'error.payload_too_large': 'Le fichier envoyé est trop volumineux.',

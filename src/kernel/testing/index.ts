@@ -59,20 +59,22 @@ export interface TestApp {
 
 /** The real application on a fresh database; `buildApp` is passed in so the kernel never imports the app. */
 export async function buildTestApp(
-  buildApp: (config: Config, options: { database: DbHandle; logger: boolean; clock?: Clock }) => Promise<FastifyInstance>,
+  buildApp: (
+    config: Config,
+    options: { database: DbHandle; logger: boolean; clock?: Clock; instrument?: (app: FastifyInstance) => void },
+  ) => Promise<FastifyInstance>,
   overrides: Partial<Config> = {},
   options: {
-    /** Hooks a test adds before the app is ready (the route-coverage test tracks routes reached). */
-    beforeReady?: (app: FastifyInstance) => void;
+    /** Hooks a test adds before the modules register (the route-coverage test tracks routes reached). */
+    instrument?: (app: FastifyInstance) => void;
     /** The app's time; the system clock by default. */
     clock?: Clock;
   } = {},
 ): Promise<TestApp> {
-  const { beforeReady, clock } = options;
+  const { instrument, clock } = options;
   const database = await testDatabase();
   const config = loadConfig({}, { logLevel: 'silent', dataDir: database.dataDir, ...overrides });
-  const app = await buildApp(config, { database, logger: false, clock });
-  beforeReady?.(app);
+  const app = await buildApp(config, { database, logger: false, clock, instrument });
   await app.ready();
   return {
     app,
