@@ -43,6 +43,7 @@ async function serve(cfg: Config, banner?: (url: string) => string) {
   const app = await buildApp(cfg);
   const token = await ensureSetupToken(app.db);
   await app.listen({ port: cfg.port, host: cfg.host });
+  app.jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   const url = cfg.publicUrl.includes(`:${cfg.port}`) ? cfg.publicUrl.replace(`:${cfg.port}`, `:${port}`) : cfg.publicUrl;
