@@ -22,11 +22,15 @@ import { documentsModule, documentsMigrations } from './modules/documents/index.
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
+import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs } from './kernel/jobs/index.js';
+import { purgeExpiredSessions } from './kernel/auth/sessions.js';
+import { jobsModule } from './modules/jobs/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const migrations = {
   ...kernelMigrations,
+  ...jobsMigrations,
   ...directoryMigrations,
   ...accountsMigrations,
   ...notificationsMigrations,
@@ -65,13 +69,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
-  app.decorate('clock', options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  app.decorate('clock', clock);
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('nav', []);
   app.decorate('events', new EventBus());
   app.decorate('blobs', createBlobStore(config));
+  // The runner is built here and started by `preau serve` only: tests run due jobs with `runDue()`.
+  const jobs = new JobRunner({ db: database.db, kind: database.kind, clock, log: app.log });
+  app.decorate('jobs', jobs);
+  jobs.register('kernel.sessions.purge', async (_payload, { now }) => {
+    await purgeExpiredSessions(database.db, now, { idleMinutes: config.sessionIdleMinutes });
+  });
+  jobs.schedule('kernel.sessions.purge', { everyMinutes: 60 });
+  jobs.register('kernel.jobs.purge', async (_payload, { now }) => {
+    await purgeFinishedJobs(database.db, new Date(now.getTime() - FINISHED_JOBS_KEPT_DAYS * 24 * 60 * 60_000));
+  });
+  jobs.schedule('kernel.jobs.purge', { everyMinutes: 24 * 60 });
   app.addHook('onClose', async () => {
+    // Running handlers finish before the database goes away.
+    await jobs.stop();
     if (!options.database) await database.close();
   });
 
@@ -89,5 +107,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(homeworkModule);
   await app.register(messagingModule);
   await app.register(documentsModule);
+  await app.register(jobsModule);
   return app;
 }

@@ -21,6 +21,7 @@ Usage : preau <commande> [options]
   import onde --uai UAI --year AAAA-AAAA [--name NOM] DOSSIER
                              importe les trois fichiers ONDE (élèves, enseignants, responsables)
   user reset IDENTIFIANT     donne un nouveau code d’activation à une personne
+  jobs run                   exécute une fois les tâches de fond dues, puis s’arrête
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -43,6 +44,7 @@ async function serve(cfg: Config, banner?: (url: string) => string) {
   const app = await buildApp(cfg);
   const token = await ensureSetupToken(app.db);
   await app.listen({ port: cfg.port, host: cfg.host });
+  app.jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   const url = cfg.publicUrl.includes(`:${cfg.port}`) ? cfg.publicUrl.replace(`:${cfg.port}`, `:${port}`) : cfg.publicUrl;
@@ -142,6 +144,18 @@ async function main() {
         return code;
       });
       process.stdout.write(`Nouveau code d’activation pour ${login} : ${code}\n`);
+      return;
+    }
+    case 'jobs': {
+      if (rest[0] !== 'run') fail('usage : preau jobs run');
+      const app = await buildApp(config());
+      await app.ready();
+      try {
+        const count = await app.jobs.runDue();
+        process.stdout.write(`${count} tâche${count > 1 ? 's' : ''} exécutée${count > 1 ? 's' : ''}.\n`);
+      } finally {
+        await app.close();
+      }
       return;
     }
     case undefined:

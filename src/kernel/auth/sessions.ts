@@ -60,6 +60,15 @@ export async function setSessionStructure(db: Db, id: string, structureId: strin
   await db.updateTable('sessions').set({ structureId }).where('id', '=', id).execute();
 }
 
-export async function purgeExpiredSessions(db: Db): Promise<void> {
-  await db.deleteFrom('sessions').where('expiresAt', '<=', nowIso()).execute();
+/**
+ * Deletes the sessions that can no longer be used: past their absolute lifetime, or idle for
+ * longer than allowed. Run as the scheduled job `kernel.sessions.purge`; returns how many went.
+ */
+export async function purgeExpiredSessions(db: Db, now: Date, lifetimes: Pick<SessionLifetimes, 'idleMinutes'>): Promise<number> {
+  const idleSince = new Date(now.getTime() - lifetimes.idleMinutes * 60_000).toISOString();
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expiresAt', '<=', now.toISOString()), eb('lastSeenAt', '<=', idleSince)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

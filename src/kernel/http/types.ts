@@ -36,6 +36,8 @@ declare module 'fastify' {
     events: EventBus;
     /** Where files live (disk or S3), for every module that stores files. */
     blobs: BlobStore;
+    /** Deferred and scheduled work: modules `register` handlers; `preau serve` starts it. */
+    jobs: import('../jobs/index.js').JobRunner;
     /** Every route registered, in order (the route-coverage test reads it). */
     routeTable: import('./plugin.js').RouteRecord[];
   }
