@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
 import { addDays, todayInParis } from './dates.js';
-import { subjectsOf } from './subjects.js';
+import { subjectsOf } from './repository/subjects.js';
 
 let t: TestApp;
 let w: World;

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { loginAs, request, type Session } from '../../kernel/testing/index.js';
-import { subjectsOf } from './subjects.js';
+import { subjectsOf } from './repository/subjects.js';
 import { addDays, todayInParis } from './dates.js';
 
 /** A lesson body for the JSON API, for the given group and subject code. */
 export async function lessonBody(app: FastifyInstance, structureId: string, groupId: string, overrides: Record<string, unknown> = {}) {
   const subjects = await subjectsOf(app.db, structureId);
-  const today = todayInParis();
+  const today = todayInParis(app.clock.now());
   return {
     groupId,
     subjectId: subjects.find((s) => s.code === 'MATHS')!.id,
