@@ -5,7 +5,7 @@ import type { AssignmentsTable, LessonsTable } from '../../src/modules/homework/
 import { createSession } from '../../src/kernel/auth/sessions.js';
 import type { Db, DbHandle } from '../../src/kernel/db/index.js';
 import { newId, nowIso } from '../../src/kernel/db/index.js';
-import { subjectsOf } from '../../src/modules/homework/subjects.js';
+import { subjectsOf } from '../../src/modules/homework/repository/subjects.js';
 import { addDays, todayInParis } from '../../src/modules/homework/dates.js';
 import { SCHOOL_YEAR } from '../dataset.js';
 import { runScenario, type Scenario, type ScenarioResult } from '../load.js';

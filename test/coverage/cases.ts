@@ -1,6 +1,7 @@
 import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
+import { homeworkCases } from '../../src/modules/homework/coverage.js';
 import { jobsCases } from '../../src/modules/jobs/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
-export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [jobsCases];
+export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [homeworkCases, jobsCases];

@@ -2,18 +2,21 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
-import { buildWorld, type World } from '../directory/testing.js';
+import { TestClock } from '../../kernel/clock.js';
+import type { World } from '../directory/testing.js';
 import { addDays, todayInParis } from './dates.js';
-import { subjectsOf } from './subjects.js';
+import { subjectsOf } from './repository/subjects.js';
+import { homeworkWorld, lessonBody, TEST_NOW } from './testing.js';
 
 let t: TestApp;
 let w: World;
 const as = (personId: string) => loginAs(t.app, personId);
-const today = todayInParis();
+const clock = new TestClock(TEST_NOW);
+const today = todayInParis(clock.now());
 
 before(async () => {
-  t = await buildTestApp(buildApp);
-  w = await buildWorld(t.app.db);
+  t = await buildTestApp(buildApp, {}, { clock });
+  w = await homeworkWorld(t.app);
 });
 after(() => t.close());
 
@@ -41,22 +44,6 @@ async function postForm(session: Session, url: string, fields: Record<string, st
 }
 
 describe('homework pages', () => {
-  test('need a session: redirect to the login page', async () => {
-    for (const url of [
-      '/homework',
-      '/homework/agenda',
-      '/homework/lessons/new',
-      '/homework/settings',
-      '/homework/history',
-      `/homework/groups/${w.ce1.id}`,
-      '/notifications',
-    ]) {
-      const res = await request(t.app, null, 'GET', url);
-      assert.equal(res.statusCode, 303, url);
-      assert.match(String(res.headers.location), /^\/login\?next=/);
-    }
-  });
-
   let lessonId = '';
 
   test('a teacher fills in the form with a PDF; errors re-render the form; the lesson page shows it', async () => {
@@ -163,5 +150,37 @@ describe('homework pages', () => {
     const teacher = await as(w.ce1Teacher.id);
     assert.equal((await postForm(teacher, `/homework/lessons/${lessonId}/delete`, {})).statusCode, 303);
     assert.equal((await request(t.app, teacher, 'GET', `/homework/lessons/${lessonId}`)).statusCode, 404);
+  });
+});
+
+describe('homework forms shown again', () => {
+  let lessonIdForCopy = '';
+  before(async () => {
+    const res = await request(t.app, await as(w.ce1Teacher.id), 'POST', '/api/homework/lessons', await lessonBody(t.app, w.schoolA.id, w.ce1.id));
+    lessonIdForCopy = res.json().id;
+  });
+  test('a form that breaks its schema comes back with the typed values, status 400', async () => {
+    const director = await as(w.director.id);
+    const { payload, headers } = form({ _csrf: director.csrf, openToStudents: 'x'.repeat(50) });
+    const settings = await request(t.app, director, 'POST', '/homework/settings', payload, { headers });
+    assert.equal(settings.statusCode, 400);
+    assert.match(settings.body, /class="error-summary"/);
+    assert.match(settings.body, /id="field-openToStudents"[^>]*checked/);
+    const teacher = await as(w.ce1Teacher.id);
+    const fields = {
+      groupId: w.ce1.id,
+      lessonDate: today,
+      content: 'Texte gardé',
+      startTime: '09:00:00:00:00',
+      'assignments.0.instructions': 'Consigne gardée',
+    };
+    const bad = await postLessonForm(teacher, '/homework/lessons', fields);
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Texte gardé/);
+    assert.match(bad.body, /Consigne gardée/);
+    assert.match(bad.body, /id="field-startTime-error"/);
+    const copy = await postForm(teacher, `/homework/lessons/${lessonIdForCopy}/copy`, { groupId: 'pas-un-id' });
+    assert.equal(copy.statusCode, 400);
+    assert.match(copy.body, /class="error-summary"/);
   });
 });

@@ -1,24 +1,34 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Checkbox, CsrfField, Id, IdParams, IsoDate, Text } from '../../kernel/http/schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Integer>>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const DateString = IsoDate;
 
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Identifiant.' }) });
+export { IdParams };
+
+/**
+ * Page size of the lesson list, 1 to 200, written in digits. The kernel's `Limit(200, 50)` lets Ajv
+ * coerce `Infinity` and `1e999` to a number that passes `maximum`; a pattern on the text refuses them.
+ */
+export const PageSize = Type.Optional(Type.String({ pattern: '^(?:[1-9]\\d?|1\\d\\d|200)$', description: 'Nombre de séances (1 à 200 ; 50 par défaut).' }));
+
+/** A lesson and one of its attachments. */
+export const AttachmentParams = Type.Object({ id: Id('Séance.'), attachmentId: Id('Pièce jointe.') });
 
 export const Subject = Type.Object({ id: Type.String(), code: Type.String({ description: 'Code court, par exemple `MATHS`.' }), label: Type.String() });
 
 export const AssignmentBody = Type.Object({
-  id: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'Travail existant à modifier ; absent pour un nouveau travail.' }))),
+  id: Type.Optional(Nullable(Id('Travail existant à modifier ; absent pour un nouveau travail.'))),
   instructions: Type.String({ maxLength: 100_000, description: 'Consignes (gras, italique, listes, liens ; le reste est retiré).' }),
   givenOn: Type.Optional(Nullable(DateString('Date où le travail est donné ; par défaut, la date de la séance.'))),
   dueOn: DateString('Date de remise ou de présentation.'),
-  estimatedMinutes: Type.Optional(Nullable(Type.Integer({ description: 'Temps estimé en minutes (1 à 600).' }))),
+  estimatedMinutes: Type.Optional(Nullable(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'Temps estimé en minutes (1 à 600).' }))),
   toHandIn: Type.Optional(Type.Boolean({ description: 'Travail à rendre.' })),
 });
 
 export const LessonBody = Type.Object({
-  groupId: Type.String({ format: 'uuid', description: 'Classe ou groupe, où l’enseignant enseigne.' }),
-  subjectId: Type.String({ format: 'uuid', description: 'Matière de l’établissement (voir /api/homework/subjects).' }),
+  groupId: Id('Classe ou groupe, où l’enseignant enseigne.'),
+  subjectId: Id('Matière de l’établissement (voir /api/homework/subjects).'),
   lessonDate: DateString('Date de la séance.'),
   startTime: Type.Optional(Nullable(Type.String({ maxLength: 5, description: 'Début, HH:MM.' }))),
   endTime: Type.Optional(Nullable(Type.String({ maxLength: 5, description: 'Fin, HH:MM.' }))),
@@ -56,8 +66,10 @@ export const Lesson = Type.Object({
   content: Type.String({ description: 'HTML nettoyé.' }),
   status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
   visibleFrom: Type.String(),
+  scheduled: Type.Boolean({ description: 'Publiée, visible des familles seulement à partir de `visibleFrom`.' }),
   editedAt: Nullable(Type.String({ description: 'Dernière modification après publication.' })),
-  editable: Type.Boolean({ description: 'La personne qui demande peut la modifier.' }),
+  editable: Type.Boolean({ description: 'La personne qui demande peut la modifier (son auteur, dans son année scolaire).' }),
+  copyable: Type.Boolean({ description: 'La personne qui demande peut la copier vers une de ses classes.' }),
   attachments: Type.Array(Attachment),
   assignments: Type.Array(Assignment),
 });
@@ -66,23 +78,24 @@ export const SavedLesson = Type.Object({
   id: Type.String(),
   status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
   visibleFrom: Type.String(),
+  scheduled: Type.Boolean({ description: 'Publiée pour plus tard.' }),
   firstPublication: Type.Boolean({ description: 'Première publication : les familles ont été prévenues.' }),
 });
 
 export const LessonQuery = Type.Object({
-  groupId: Type.Optional(Type.String({ format: 'uuid' })),
-  subjectId: Type.Optional(Type.String({ format: 'uuid' })),
-  studentId: Type.Optional(Type.String({ format: 'uuid', description: 'Limiter aux classes et groupes d’un élève (parents).' })),
+  groupId: Type.Optional(Id('Classe ou groupe.')),
+  subjectId: Type.Optional(Id('Matière.')),
+  studentId: Type.Optional(Id('Limiter aux classes et groupes d’un élève (parents).')),
   from: Type.Optional(DateString('Depuis cette date.')),
   to: Type.Optional(DateString('Jusqu’à cette date.')),
   mine: Type.Optional(Type.Boolean({ description: 'Seulement mes séances (enseignants).' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  limit: PageSize,
 });
 
-export const CopyBody = Type.Object({ groupId: Type.String({ format: 'uuid', description: 'Classe ou groupe de destination.' }) });
+export const CopyBody = Type.Object({ groupId: Id('Classe ou groupe de destination.') });
 
 export const AgendaQuery = Type.Object({
-  studentId: Type.Optional(Type.String({ format: 'uuid', description: 'Enfant (parents) ; l’élève lui-même par défaut.' })),
+  studentId: Type.Optional(Id('Enfant (parents) ; l’élève lui-même par défaut.')),
   from: Type.Optional(DateString('Travail à remettre depuis cette date (30 jours en arrière par défaut).')),
   to: Type.Optional(DateString('Jusqu’à cette date.')),
 });
@@ -106,16 +119,86 @@ export const Agenda = Type.Object({
 });
 
 export const DoneBody = Type.Object({
-  done: Type.Boolean(),
-  studentId: Type.Optional(Type.String({ format: 'uuid', description: 'Enfant (parents).' })),
+  done: Type.Boolean({ description: 'Fait (vrai) ou à faire (faux).' }),
+  studentId: Type.Optional(Id('Enfant (parents).')),
 });
 export const DoneResult = Type.Object({ assignmentId: Type.String(), studentId: Type.String(), done: Type.Boolean() });
 
-export const DueQuery = Type.Object({ groupId: Type.String({ format: 'uuid' }), from: Type.Optional(DateString('Premier jour (aujourd’hui par défaut).')) });
+export const DueQuery = Type.Object({ groupId: Id('Classe ou groupe.'), from: Type.Optional(DateString('Premier jour (aujourd’hui par défaut).')) });
 export const DueLoad = Type.Array(Type.Object({ dueOn: Type.String(), count: Type.Integer() }));
 
 export const Settings = Type.Object({ structureId: Type.String(), openToStudents: Type.Boolean(), openToRelatives: Type.Boolean() });
-export const SettingsBody = Type.Object({ openToStudents: Type.Boolean(), openToRelatives: Type.Boolean() });
+export const SettingsBody = Type.Object({
+  openToStudents: Type.Boolean({ description: 'Les élèves lisent le cahier de textes.' }),
+  openToRelatives: Type.Boolean({ description: 'Les parents lisent le cahier de textes.' }),
+});
 
 export const CalendarToken = Type.Object({ url: Type.String({ description: 'Adresse secrète du flux iCalendar, affichée une seule fois.' }) });
 export const CalendarStatus = Type.Object({ active: Type.Boolean(), createdAt: Nullable(Type.String()) });
+
+// ---------------------------------------------------------------------------------------------
+// Pages and forms.
+// ---------------------------------------------------------------------------------------------
+
+/** The calendar feed: `<secret token>.ics`. */
+export const FeedParams = Type.Object({ file: Text(100, 'Jeton secret du flux suivi de `.ics`.', 1) });
+
+/** A parent's choice of child, and the history's subject filter. */
+export const ChildQuery = Type.Object({
+  child: Type.Optional(Id('Enfant (parents) ; le premier par défaut.')),
+  subject: Type.Optional(Type.Union([Id('Matière (historique).'), Type.Literal('')], { description: 'Matière (historique) ; vide pour toutes.' })),
+});
+export type ChildQuery = Static<typeof ChildQuery>;
+
+/** The week shown of a group's cahier de textes. */
+export const WeekQuery = Type.Object({ week: Type.Optional(DateString('Un jour de la semaine à afficher ; cette semaine par défaut.')) });
+
+/** The new-lesson form, prefilled. */
+export const NewLessonQuery = Type.Object({
+  groupId: Type.Optional(Id('Classe ou groupe proposé.')),
+  date: Type.Optional(DateString('Date de la séance ; aujourd’hui par défaut.')),
+});
+
+/** Multipart forms carry their CSRF token in the query string (the body is streamed). */
+export const MultipartQuery = Type.Object({ ...CsrfField });
+
+/** A form that only says "yes" (delete, create a feed address). */
+export const ConfirmForm = Type.Object({ ...CsrfField });
+
+export const DoneForm = Type.Object({
+  ...CsrfField,
+  done: Type.Union([Type.Literal('0'), Type.Literal('1')], { description: '1 : fait ; 0 : à faire.' }),
+  studentId: Type.Optional(Id('Élève dont on coche le travail.')),
+});
+export type DoneForm = Static<typeof DoneForm>;
+
+export const CopyForm = Type.Object({ ...CsrfField, groupId: Id('Classe ou groupe de destination.') });
+
+export const SettingsForm = Type.Object({
+  ...CsrfField,
+  openToStudents: Checkbox('Ouvert aux élèves.'),
+  openToRelatives: Checkbox('Ouvert aux parents.'),
+});
+export type SettingsForm = Static<typeof SettingsForm>;
+
+const FormText = (max: number, description: string) => Type.Optional(Text(max, description));
+
+/**
+ * The fields of the lesson form (multipart, checked once the stream is read): the lesson, up to ten
+ * pieces of work, and which button was pressed.
+ */
+export const LessonFormFields = Type.Object(
+  {
+    ...CsrfField,
+    groupId: FormText(100, 'Classe ou groupe.'),
+    subjectId: FormText(100, 'Matière.'),
+    lessonDate: FormText(20, 'Date de la séance.'),
+    startTime: FormText(10, 'Début, HH:MM.'),
+    endTime: FormText(10, 'Fin, HH:MM.'),
+    content: FormText(100_000, 'Ce qui a été fait en classe.'),
+    visibleFrom: FormText(40, 'Publier plus tard : date et heure de Paris.'),
+    action: Type.Optional(Type.Union([Type.Literal('publish'), Type.Literal('draft')], { description: 'Publier ou garder en brouillon.' })),
+  },
+  // Work fields are named `assignments.N.field`; each is bounded like the lesson's text.
+  { additionalProperties: Text(100_000, 'Champ d’un travail à faire (`assignments.N.instructions`, `.dueOn`…).') },
+);

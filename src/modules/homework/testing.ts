@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { loginAs, request, type Session } from '../../kernel/testing/index.js';
-import { subjectsOf } from './subjects.js';
+import { buildWorld, type World } from '../directory/testing.js';
+import { schoolYearOf } from '../directory/index.js';
+import { subjectsOf } from './repository/subjects.js';
 import { addDays, todayInParis } from './dates.js';
 
 /** A lesson body for the JSON API, for the given group and subject code. */
 export async function lessonBody(app: FastifyInstance, structureId: string, groupId: string, overrides: Record<string, unknown> = {}) {
   const subjects = await subjectsOf(app.db, structureId);
-  const today = todayInParis();
+  const today = todayInParis(app.clock.now());
   return {
     groupId,
     subjectId: subjects.find((s) => s.code === 'MATHS')!.id,
@@ -30,3 +32,30 @@ export async function publishLesson(app: FastifyInstance, session: Session, body
 }
 
 export { loginAs };
+
+/**
+ * A fixed moment for the module's tests: a Monday of term, mid-morning in Paris. It lies in the past
+ * because the notifications module still reads the system time to decide what is visible yet.
+ */
+export const TEST_NOW = '2025-03-17T09:30:00Z';
+
+/** The directory's two-school world, its groups in the school year of the app's clock. */
+export async function homeworkWorld(app: FastifyInstance): Promise<World> {
+  const w = await buildWorld(app.db);
+  await app.db
+    .updateTable('groups')
+    .set({ schoolYear: schoolYearOf(app.clock.now()) })
+    .execute();
+  return w;
+}
+
+/** Counts what reaches the blob store (the real one keeps working), for "nothing stored before the check". */
+export function countBlobPuts(app: FastifyInstance): { readonly puts: number } {
+  const counter = { puts: 0 };
+  const put = app.blobs.put.bind(app.blobs);
+  app.blobs.put = (...args) => {
+    counter.puts++;
+    return put(...args);
+  };
+  return counter;
+}

@@ -119,6 +119,7 @@ export const homeworkFr = {
   'homework.error.assignment': 'Ce travail n’appartient pas à cette séance.',
   'homework.error.file_too_large': (mb: number) => `Un fichier dépasse ${mb} Mo.`,
   'homework.error.too_many_files': 'Dix fichiers au plus par séance.',
+  'homework.error.field': 'Cette valeur n’est pas valide.',
   'homework.error.not_student': 'Cette personne n’est pas un élève que vous suivez.',
 } as const;
 

@@ -1,34 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireUser } from '../../../kernel/auth/plugin.js';
-import { Forbidden } from '../../../kernel/authz/index.js';
 import { errorResponses } from '../../../kernel/http/schemas.js';
-import { calendarStatus, calendarUrl, regenerateCalendarToken, revokeCalendarToken } from '../calendar.js';
-import { todayInParis } from '../dates.js';
-import { attachFiles, detachFile, receiveLessonFiles, removeBlobs } from '../attachments.js';
-import * as reads from '../reads.js';
+import { receiveFiles } from '../../../kernel/storage/http.js';
 import * as schema from '../schema.js';
-import * as service from '../service.js';
-import { readSettings, updateSettings } from '../settings.js';
-import { subjectsOf } from '../subjects.js';
+import * as agenda from '../service/agenda.js';
+import { attachFiles, detachFile, MAX_FILES } from '../service/attachments.js';
+import { calendarStatus, calendarUrl, regenerateCalendarToken, revokeCalendarToken } from '../service/calendar.js';
+import * as service from '../service/lessons.js';
+import * as reads from '../service/reads.js';
+import { readSettings, updateSettings } from '../service/settings.js';
+
+import { homeworkDeps } from './deps.js';
 
 const tags = ['homework'];
 const security = [{ session: [] }];
 
 /** JSON API of the cahier de textes under /api/homework; every read is scoped to the actor in SQL. */
 export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
-  // onRequest, so that a missing session answers 401 before the body is validated.
-  app.addHook('onRequest', requireUser);
-  const db = app.db;
-  const deps = { db, events: app.events };
+  const deps = homeworkDeps(app);
 
   app.get('/subjects', {
+    config: { personal: true },
     schema: { tags, security, summary: 'Matières de l’établissement actif', response: { 200: Type.Array(schema.Subject), ...errorResponses } },
-    handler: async (request) => {
-      const structureId = request.actor!.activeStructureId;
-      if (!structureId) throw new Forbidden();
-      return subjectsOf(db, structureId);
-    },
+    handler: async (request) => reads.structureSubjects(deps, request.actor),
   });
 
   app.get('/lessons', {
@@ -39,7 +33,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.LessonQuery,
       response: { 200: Type.Array(schema.Lesson), ...errorResponses },
     },
-    handler: async (request) => reads.listLessons(db, request.actor!, { ...request.query, limit: request.query.limit ?? 50 }),
+    handler: async (request) => reads.listLessons(deps, request.actor, { ...request.query, limit: Number(request.query.limit ?? 50) }),
   });
 
   app.post('/lessons', {
@@ -50,12 +44,12 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.LessonBody,
       response: { 201: schema.SavedLesson, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await service.saveLesson(deps, request.actor!, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await service.saveLesson(deps, request.actor, request.body)),
   });
 
   app.get('/lessons/:id', {
     schema: { tags, security, summary: 'Une séance', params: schema.IdParams, response: { 200: schema.Lesson, ...errorResponses } },
-    handler: async (request) => reads.lessonDetail(db, request.actor!, request.params.id),
+    handler: async (request) => reads.lessonDetail(deps, request.actor, request.params.id),
   });
 
   app.put('/lessons/:id', {
@@ -67,13 +61,13 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.LessonBody,
       response: { 200: schema.SavedLesson, ...errorResponses },
     },
-    handler: async (request) => service.saveLesson(deps, request.actor!, request.body, request.params.id),
+    handler: async (request) => service.saveLesson(deps, request.actor, request.body, request.params.id),
   });
 
   app.delete('/lessons/:id', {
     schema: { tags, security, summary: 'Supprimer sa séance', params: schema.IdParams, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      await removeBlobs(app, await service.deleteLesson(deps, request.actor!, request.params.id));
+      await service.deleteLesson(deps, request.actor, request.params.id);
       return reply.code(204).send(null);
     },
   });
@@ -87,7 +81,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.CopyBody,
       response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await service.copyLesson(deps, request.actor!, request.params.id, request.body.groupId)),
+    handler: async (request, reply) => reply.code(201).send(await service.copyLesson(deps, request.actor, request.params.id, request.body.groupId)),
   });
 
   app.post('/assignments/:id/copy', {
@@ -99,7 +93,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.CopyBody,
       response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await service.copyAssignment(deps, request.actor!, request.params.id, request.body.groupId)),
+    handler: async (request, reply) => reply.code(201).send(await service.copyAssignment(deps, request.actor, request.params.id, request.body.groupId)),
   });
 
   app.put('/assignments/:id/done', {
@@ -111,7 +105,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.DoneBody,
       response: { 200: schema.DoneResult, ...errorResponses },
     },
-    handler: async (request) => reads.setDone(db, request.actor!, request.params.id, request.body.done, request.body.studentId),
+    handler: async (request) => agenda.setDone(deps, request.actor, request.params.id, request.body.done, request.body.studentId),
   });
 
   app.get('/agenda', {
@@ -122,11 +116,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.AgendaQuery,
       response: { 200: schema.Agenda, ...errorResponses },
     },
-    handler: async (request) => {
-      const studentId = await reads.agendaStudent(db, request.actor!, request.query.studentId);
-      if (!studentId) throw new Forbidden();
-      return reads.agenda(db, request.actor!, studentId, request.query);
-    },
+    handler: async (request) => agenda.pupilAgenda(deps, request.actor, request.query.studentId, request.query),
   });
 
   app.get('/due', {
@@ -137,12 +127,12 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.DueQuery,
       response: { 200: schema.DueLoad, ...errorResponses },
     },
-    handler: async (request) => reads.dueLoad(db, request.actor!, request.query.groupId, request.query.from ?? todayInParis()),
+    handler: async (request) => reads.dueLoad(deps, request.actor, request.query.groupId, request.query.from),
   });
 
   app.get('/settings', {
     schema: { tags, security, summary: 'Ouverture du cahier de textes (direction)', response: { 200: schema.Settings, ...errorResponses } },
-    handler: async (request) => readSettings(db, request.actor!),
+    handler: async (request) => readSettings(deps, request.actor),
   });
 
   app.put('/settings', {
@@ -153,39 +143,43 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.SettingsBody,
       response: { 200: schema.Settings, ...errorResponses },
     },
-    handler: async (request) => updateSettings(db, request.actor!, request.body),
+    handler: async (request) => updateSettings(deps, request.actor, request.body),
   });
 
   app.get('/calendar', {
+    config: { personal: true },
     schema: { tags, security, summary: 'Mon flux d’agenda est-il actif ?', response: { 200: schema.CalendarStatus, ...errorResponses } },
-    handler: async (request) => calendarStatus(db, request.actor!.personId),
+    handler: async (request) => calendarStatus(deps, request.actor),
   });
 
   app.post('/calendar', {
+    config: { personal: true },
     schema: { tags, security, summary: 'Créer ou remplacer l’adresse secrète du flux iCalendar', response: { 201: schema.CalendarToken, ...errorResponses } },
-    handler: async (request, reply) =>
-      reply.code(201).send({ url: calendarUrl(app.config.publicUrl, await regenerateCalendarToken(db, request.actor!.personId)) }),
+    handler: async (request, reply) => reply.code(201).send({ url: calendarUrl(app.config.publicUrl, await regenerateCalendarToken(deps, request.actor)) }),
   });
 
   app.delete('/calendar', {
+    config: { personal: true },
     schema: { tags, security, summary: 'Supprimer l’adresse du flux iCalendar', response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      await revokeCalendarToken(db, request.actor!.personId);
+      await revokeCalendarToken(deps, request.actor);
       return reply.code(204).send(null);
     },
   });
+
   app.post('/lessons/:id/attachments', {
     schema: {
       tags,
       security,
       summary: 'Joindre des fichiers à sa séance (multipart ; jeton CSRF en en-tête ou `?_csrf=`)',
       params: schema.IdParams,
+      querystring: schema.MultipartQuery,
       consumes: ['multipart/form-data'],
       response: { 201: Type.Array(schema.Attachment), ...errorResponses },
     },
     handler: async (request, reply) => {
-      const { files } = await receiveLessonFiles(request);
-      return reply.code(201).send(await attachFiles(app, request.actor!, request.params.id, files));
+      const receive = async () => (await receiveFiles(request, { maxBytes: app.config.uploadMaxBytes, maxFiles: MAX_FILES })).files;
+      return reply.code(201).send(await attachFiles(deps, request.actor, request.params.id, receive));
     },
   });
 
@@ -194,11 +188,11 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       security,
       summary: 'Retirer une pièce jointe de sa séance',
-      params: Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) }),
+      params: schema.AttachmentParams,
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await removeBlobs(app, [await detachFile(db, request.actor!, request.params.id, request.params.attachmentId)]);
+      await detachFile(deps, request.actor, request.params.id, request.params.attachmentId);
       return reply.code(204).send(null);
     },
   });

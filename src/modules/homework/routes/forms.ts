@@ -1,28 +1,31 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Value } from '@sinclair/typebox/value';
 import { h } from 'preact';
-import { requireUser } from '../../../kernel/auth/plugin.js';
-import { Forbidden, NotFound, type Actor } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
 import { htmlToTypedText } from '../../../kernel/rich-text.js';
-import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
-import { schoolYearOf } from '../../directory/index.js';
-import { attachFiles, receiveLessonFiles, removeBlobs } from '../attachments.js';
-import { isoToParisLocal, parisLocalToIso, todayInParis } from '../dates.js';
+import { discardFiles, receiveFiles, type StoredFile } from '../../../kernel/storage/http.js';
+import type { FieldErrors } from '../../../kernel/views/forms.js';
+import { isoToParisLocal, parisLocalToIso } from '../dates.js';
 import { t } from '../i18n/fr.js';
-import { canWriteLessons } from '../policy.js';
-import * as reads from '../reads.js';
-import * as repo from '../repository.js';
-import * as service from '../service.js';
-import { subjectsOf } from '../subjects.js';
+import * as schema from '../schema.js';
+import { MAX_FILES } from '../service/attachments.js';
+import * as service from '../service/lessons.js';
+import * as reads from '../service/reads.js';
 import { LessonForm, type LessonFormValues } from '../views/form.js';
+import { LessonPage } from '../views/lesson.js';
+import { homeworkDeps, schemaFieldErrors } from './deps.js';
 
-type IdReq = FastifyRequest<{ Params: { id: string } }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const page = { title: t('homework.title'), service: 'homework' };
 
-function idParam(request: IdReq): string {
-  if (!UUID.test(request.params.id)) throw new NotFound();
-  return request.params.id;
+/** The form's fields that break its schema (too long, unknown), field by field. */
+function formSchemaErrors(fields: Record<string, string>): FieldErrors | null {
+  const errors: FieldErrors = {};
+  for (const e of Value.Errors(schema.LessonFormFields, fields)) {
+    const field = e.path.replace(/^\//, '').replace(/~1/g, '/') || '_form';
+    errors[field] = t('homework.error.field');
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
 }
 
 /** Form fields → values to show again and the service's input. Blank work slots are ignored. */
@@ -66,22 +69,15 @@ export function readLessonForm(fields: Record<string, string>): { values: Lesson
 }
 
 /** Lesson forms (multipart, for attachments): new, edit, delete, copy. */
-export const homeworkForms: FastifyPluginAsync = async (app) => {
-  const db = app.db;
-  const deps = { db, events: app.events };
-  app.addHook('preHandler', requireUser);
+export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = homeworkDeps(app);
 
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     opts: { action: string; editing: boolean; values: LessonFormValues; errors?: Record<string, string>; status?: number },
   ) {
-    const actor = request.actor!;
-    const groups = await repo.teacherGroups(db, actor.personId, schoolYearOf());
-    const groupId = opts.values.groupId && groups.some((g) => g.id === opts.values.groupId) ? opts.values.groupId : groups[0]?.id;
-    const group = groups.find((g) => g.id === groupId);
-    const subjects = group ? await subjectsOf(db, group.structureId) : [];
-    const load = groupId ? await reads.dueLoad(db, actor, groupId, todayInParis()) : [];
+    const { groups, groupId, subjects, load } = await reads.lessonFormChoices(deps, request.actor, opts.values.groupId);
     const values = { ...opts.values, groupId };
     while (values.assignments.length < 2 || (values.assignments.at(-1)?.instructions && values.assignments.length < service.MAX_ASSIGNMENTS))
       values.assignments.push({});
@@ -101,45 +97,34 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
     );
   }
 
-  function requireTeacher(actor: Actor) {
-    if (!canWriteLessons(actor)) throw new Forbidden();
-  }
-
-  app.get('/homework/lessons/new', async (request: FastifyRequest<{ Querystring: { groupId?: string; date?: string } }>, reply) => {
-    requireTeacher(request.actor!);
-    const date = request.query.date && /^\d{4}-\d{2}-\d{2}$/.test(request.query.date) ? request.query.date : todayInParis();
-    return renderForm(request, reply, {
-      action: '/homework/lessons',
-      editing: false,
-      values: { groupId: request.query.groupId, lessonDate: date, assignments: [] },
-    });
+  app.get('/homework/lessons/new', { config: { personal: true }, schema: { querystring: schema.NewLessonQuery } }, async (request, reply) => {
+    const values = { groupId: request.query.groupId, lessonDate: request.query.date ?? reads.today(deps), assignments: [] };
+    await reads.newLesson(deps, request.actor);
+    return renderForm(request, reply, { action: '/homework/lessons', editing: false, values });
   });
 
-  /** Saves from a multipart form; on a refusal, the stored files are deleted and the form is shown again. */
+  /** Saves from a multipart form: rights first, then the stream; on a refusal the form is shown again. */
   async function submit(request: FastifyRequest, reply: FastifyReply, id: string | undefined) {
-    const actor = request.actor!;
-    requireTeacher(actor);
     const action = id ? `/homework/lessons/${id}/edit` : '/homework/lessons';
-    let files: StoredFile[] = [];
     let values: LessonFormValues = { assignments: [] };
     try {
-      const received = await receiveLessonFiles(request);
-      files = received.files;
-      const form = readLessonForm(received.fields);
-      values = form.values;
-      const saved = await service.saveLesson(deps, actor, form.input, id);
-      await attachFiles(app, actor, saved.id, files);
-      files = [];
+      const saved = await service.saveLessonWithFiles(deps, request.actor, id, async () => {
+        const received = await receiveFiles(request, { maxBytes: app.config.uploadMaxBytes, maxFiles: MAX_FILES });
+        const form = readLessonForm(received.fields);
+        values = form.values;
+        const errors = formSchemaErrors(received.fields);
+        if (errors) throw new FormSchemaError(errors, received.files);
+        return { input: form.input, files: received.files };
+      });
       reply.setFlash(
-        saved.status === 'draft'
-          ? t('homework.lesson.saved')
-          : saved.visibleFrom > new Date().toISOString()
-            ? t('homework.lesson.scheduledDone')
-            : t('homework.lesson.published'),
+        saved.status === 'draft' ? t('homework.lesson.saved') : saved.scheduled ? t('homework.lesson.scheduledDone') : t('homework.lesson.published'),
       );
       return reply.redirect(`/homework/lessons/${saved.id}`, 303);
     } catch (error) {
-      if (files.length > 0) await discardFiles(app.blobs, files);
+      if (error instanceof FormSchemaError) {
+        await discardFiles(app.blobs, error.files);
+        return renderForm(request, reply, { action, editing: !!id, values, errors: error.errors, status: 400 });
+      }
       const errors = error instanceof AppError && (error.statusCode === 400 || error.statusCode === 413) ? fieldErrors(error) : null;
       if (!errors) throw error;
       if (error instanceof AppError && error.statusCode === 413) errors.files = error.message;
@@ -147,13 +132,23 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
     }
   }
 
-  app.post('/homework/lessons', async (request, reply) => submit(request, reply, undefined));
+  app.post(
+    '/homework/lessons',
+    { config: { personal: true }, schema: { querystring: schema.MultipartQuery }, attachValidation: true },
+    async (request, reply) =>
+      request.validationError
+        ? renderForm(request, reply, {
+            action: '/homework/lessons',
+            editing: false,
+            values: { assignments: [] },
+            errors: schemaFieldErrors(request),
+            status: 400,
+          })
+        : submit(request, reply, undefined),
+  );
 
-  app.get('/homework/lessons/:id/edit', async (request: IdReq, reply) => {
-    const actor = request.actor!;
-    requireTeacher(actor);
-    const lesson = await reads.lessonDetail(db, actor, idParam(request));
-    if (!lesson.editable) throw new NotFound();
+  app.get('/homework/lessons/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const lesson = await reads.editableLessonView(deps, request.actor, request.params.id);
     const values: LessonFormValues = {
       groupId: lesson.groupId,
       subjectId: lesson.subjectId,
@@ -161,7 +156,7 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
       startTime: lesson.startTime ?? '',
       endTime: lesson.endTime ?? '',
       content: htmlToTypedText(lesson.content),
-      visibleFrom: lesson.visibleFrom > new Date().toISOString() ? isoToParisLocal(lesson.visibleFrom) : '',
+      visibleFrom: lesson.scheduled ? isoToParisLocal(lesson.visibleFrom) : '',
       assignments: lesson.assignments.map((a) => ({
         id: a.id,
         instructions: htmlToTypedText(a.instructions),
@@ -174,17 +169,51 @@ export const homeworkForms: FastifyPluginAsync = async (app) => {
     return renderForm(request, reply, { action: `/homework/lessons/${lesson.id}/edit`, editing: true, values });
   });
 
-  app.post('/homework/lessons/:id/edit', async (request: IdReq, reply) => submit(request, reply, idParam(request)));
+  app.post(
+    '/homework/lessons/:id/edit',
+    { schema: { params: schema.IdParams, querystring: schema.MultipartQuery }, attachValidation: true },
+    async (request, reply) => {
+      if (!request.validationError) return submit(request, reply, request.params.id);
+      // A malformed id names no lesson; a bad query string gets the form back.
+      await reads.editableLessonView(deps, request.actor, request.params.id);
+      const action = `/homework/lessons/${request.params.id}/edit`;
+      return renderForm(request, reply, { action, editing: true, values: { assignments: [] }, errors: schemaFieldErrors(request), status: 400 });
+    },
+  );
 
-  app.post('/homework/lessons/:id/delete', async (request: IdReq, reply) => {
-    await removeBlobs(app, await service.deleteLesson(deps, request.actor!, idParam(request)));
+  app.post('/homework/lessons/:id/delete', { schema: { params: schema.IdParams, body: schema.ConfirmForm } }, async (request, reply) => {
+    await service.deleteLesson(deps, request.actor, request.params.id);
     reply.setFlash(t('homework.lesson.deleted'));
     return reply.redirect('/homework', 303);
   });
 
-  app.post('/homework/lessons/:id/copy', async (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, string> }>, reply) => {
-    const copy = await service.copyLesson(deps, request.actor!, idParam(request), request.body?.groupId ?? '');
-    reply.setFlash(t('homework.lesson.copied'));
-    return reply.redirect(`/homework/lessons/${copy.id}/edit`, 303);
+  app.post('/homework/lessons/:id/copy', { schema: { params: schema.IdParams, body: schema.CopyForm }, attachValidation: true }, async (request, reply) => {
+    const showAgain = async (errors: FieldErrors) => {
+      const { lesson, copyTargets } = await reads.lessonPage(deps, request.actor, request.params.id);
+      return reply.page(
+        { ...page, title: t('homework.lesson.title', lesson.subject, lesson.lessonDate), status: 400 },
+        h(LessonPage, { lesson, csrf: request.csrfToken, copyTargets, errors }),
+      );
+    };
+    if (request.validationError) return showAgain(schemaFieldErrors(request));
+    try {
+      const copy = await service.copyLesson(deps, request.actor, request.params.id, request.body.groupId);
+      reply.setFlash(t('homework.lesson.copied'));
+      return reply.redirect(`/homework/lessons/${copy.id}/edit`, 303);
+    } catch (error) {
+      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
+      if (!errors) throw error;
+      return showAgain(errors);
+    }
   });
 };
+
+/** The multipart fields broke their schema: the form comes back, the files received go. */
+class FormSchemaError extends Error {
+  constructor(
+    readonly errors: FieldErrors,
+    readonly files: StoredFile[],
+  ) {
+    super('lesson form fields');
+  }
+}

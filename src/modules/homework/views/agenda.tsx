@@ -1,7 +1,8 @@
-import { CsrfField } from '../../../kernel/views/forms.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
 import { formatDate } from '../../../kernel/i18n/index.js';
 import { t, type HomeworkKey } from '../i18n/fr.js';
-import type { Agenda, AgendaItem, Bucket, LessonView } from '../reads.js';
+import type { Agenda, AgendaItem, Bucket } from '../service/agenda.js';
+import type { LessonView } from '../service/reads.js';
 import { Attachments, LessonCard, RichText, WorkMeta } from './lesson.js';
 
 const BUCKETS: [Bucket, HomeworkKey][] = [
@@ -79,11 +80,14 @@ export interface AgendaPageProps {
   children: { id: string; displayName: string }[] | null;
   calendar: { active: boolean; createdAt: string | null };
   newUrl?: string | null;
+  /** A tick form that came back with errors. */
+  errors?: FieldErrors;
 }
 
-export function AgendaPage({ agenda, csrf, children, calendar, newUrl }: AgendaPageProps) {
+export function AgendaPage({ agenda, csrf, children, calendar, newUrl, errors }: AgendaPageProps) {
   return (
     <>
+      <ErrorSummary errors={errors} />
       <div class="page-header">
         <h1>{agenda && children ? t('homework.agenda.for', agenda.student.displayName) : t('homework.agenda.title')}</h1>
         {children && children.length > 1 && agenda && (

@@ -1,32 +1,35 @@
 import { formatDate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
-import type { LessonView } from '../reads.js';
+import { can, type Actor } from '../../../kernel/authz/index.js';
+import type { GroupFacts } from '../policy.js';
+import type { LessonView } from '../service/reads.js';
 import { LessonCard } from './lesson.js';
 
 export function HomeworkIndex(props: {
+  actor: Actor;
   teacherGroups: { id: string; name: string }[];
   classes: { id: string; name: string }[] | null;
-  isTeacher: boolean;
-  canSettings: boolean;
   children?: preact.ComponentChildren;
 }) {
+  const isTeacher = can(props.actor, 'homework.lesson.write', {});
+  const canSettings = can(props.actor, 'homework.settings.manage', { structureId: props.actor.activeStructureId });
   return (
     <>
       <div class="page-header">
         <h1>{t('homework.title')}</h1>
-        {props.isTeacher && props.teacherGroups.length > 0 && (
+        {isTeacher && props.teacherGroups.length > 0 && (
           <p class="actions">
             <a class="button button--primary" href="/homework/lessons/new">
               {t('homework.teacher.new')}
             </a>
-            {props.canSettings && (
+            {canSettings && (
               <a class="button" href="/homework/settings">
                 {t('homework.settings.title')}
               </a>
             )}
           </p>
         )}
-        {!(props.isTeacher && props.teacherGroups.length > 0) && props.canSettings && (
+        {!(isTeacher && props.teacherGroups.length > 0) && canSettings && (
           <p class="actions">
             <a class="button" href="/homework/settings">
               {t('homework.settings.title')}
@@ -34,7 +37,7 @@ export function HomeworkIndex(props: {
           </p>
         )}
       </div>
-      {props.isTeacher && (
+      {isTeacher && (
         <section aria-labelledby="groups-title">
           <h2 id="groups-title">{t('homework.teacher.groups')}</h2>
           {props.teacherGroups.length === 0 ? (
@@ -73,9 +76,12 @@ export function GroupWeekPage(props: {
   sunday: string;
   lessons: LessonView[];
   load: { dueOn: string; count: number }[];
-  canWrite: boolean;
+  actor: Actor;
+  /** How the actor stands towards the group: a teacher of it this year writes lessons. */
+  standing: GroupFacts;
 }) {
   const { group } = props;
+  const canWrite = can(props.actor, 'homework.lesson.create', props.standing);
   const week = (offset: number) => {
     const d = new Date(`${props.monday}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() + offset);
@@ -93,7 +99,7 @@ export function GroupWeekPage(props: {
           <a class="button button--small" href={week(7)}>
             {t('homework.group.next')}
           </a>
-          {props.canWrite && (
+          {canWrite && (
             <a class="button button--small button--primary" href={`/homework/lessons/new?groupId=${group.id}`}>
               {t('homework.teacher.new')}
             </a>

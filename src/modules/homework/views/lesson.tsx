@@ -1,7 +1,7 @@
-import { CsrfField } from '../../../kernel/views/forms.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
 import { formatDate, formatDateTime } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
-import type { AssignmentView, AttachmentView, LessonView } from '../reads.js';
+import type { AssignmentView, AttachmentView, LessonView } from '../service/reads.js';
 
 /** Sanitised on write (see text.ts), so it is rendered as HTML. */
 export function RichText({ html }: { html: string }) {
@@ -37,14 +37,11 @@ export function WorkMeta({ a }: { a: Pick<AssignmentView, 'givenOn' | 'dueOn' | 
   );
 }
 
-export function StatusBadges({ lesson }: { lesson: Pick<LessonView, 'status' | 'visibleFrom' | 'editedAt'> }) {
-  const now = new Date().toISOString();
+export function StatusBadges({ lesson }: { lesson: Pick<LessonView, 'status' | 'visibleFrom' | 'scheduled' | 'editedAt'> }) {
   return (
     <>
       {lesson.status === 'draft' && <span class="badge badge--muted">{t('homework.draft')}</span>}
-      {lesson.status === 'published' && lesson.visibleFrom > now && (
-        <span class="badge badge--warn">{t('homework.scheduled', formatDateTime(lesson.visibleFrom))}</span>
-      )}
+      {lesson.scheduled && <span class="badge badge--warn">{t('homework.scheduled', formatDateTime(lesson.visibleFrom))}</span>}
       {lesson.editedAt && <span class="muted">{` ${t('homework.modified', formatDateTime(lesson.editedAt))}`}</span>}
     </>
   );
@@ -84,7 +81,18 @@ export function LessonCard({ lesson, level = 2 }: { lesson: LessonView; level?: 
   );
 }
 
-export function LessonPage({ lesson, csrf, copyTargets }: { lesson: LessonView; csrf: string; copyTargets: { id: string; name: string }[] }) {
+export function LessonPage({
+  lesson,
+  csrf,
+  copyTargets,
+  errors = {},
+}: {
+  lesson: LessonView;
+  csrf: string;
+  copyTargets: { id: string; name: string }[];
+  /** The copy form's errors, when it is shown again. */
+  errors?: FieldErrors;
+}) {
   return (
     <>
       <div class="page-header">
@@ -122,9 +130,10 @@ export function LessonPage({ lesson, csrf, copyTargets }: { lesson: LessonView; 
           </ul>
         )}
       </section>
-      {lesson.editable && (
+      {(lesson.editable || lesson.copyable) && (
         <section aria-labelledby="manage-title" class="card">
           <h2 id="manage-title">{t('homework.lesson.copy')}</h2>
+          <ErrorSummary errors={errors} />
           {copyTargets.length > 0 && (
             <form method="post" action={`/homework/lessons/${lesson.id}/copy`} class="inline-form">
               <CsrfField token={csrf} />
@@ -139,12 +148,14 @@ export function LessonPage({ lesson, csrf, copyTargets }: { lesson: LessonView; 
               </button>
             </form>
           )}
-          <form method="post" action={`/homework/lessons/${lesson.id}/delete`}>
-            <CsrfField token={csrf} />
-            <button type="submit" class="button button--danger">
-              {t('homework.lesson.delete')}
-            </button>
-          </form>
+          {lesson.editable && (
+            <form method="post" action={`/homework/lessons/${lesson.id}/delete`}>
+              <CsrfField token={csrf} />
+              <button type="submit" class="button button--danger">
+                {t('homework.lesson.delete')}
+              </button>
+            </form>
+          )}
         </section>
       )}
     </>

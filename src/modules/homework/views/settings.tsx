@@ -1,12 +1,23 @@
-import { CsrfField } from '../../../kernel/views/forms.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 
-export function SettingsPage({ csrf, openToStudents, openToRelatives }: { csrf: string; openToStudents: boolean; openToRelatives: boolean }) {
+export function SettingsPage({
+  csrf,
+  openToStudents,
+  openToRelatives,
+  errors,
+}: {
+  csrf: string;
+  openToStudents: boolean;
+  openToRelatives: boolean;
+  errors?: FieldErrors;
+}) {
   return (
     <>
       <div class="page-header">
         <h1>{t('homework.settings.title')}</h1>
       </div>
+      <ErrorSummary errors={errors} />
       <form method="post" action="/homework/settings" class="card">
         <CsrfField token={csrf} />
         <p>{t('homework.settings.intro')}</p>

@@ -1,5 +1,5 @@
-import type { Db } from '../../kernel/db/index.js';
-import { newId, nowIso } from '../../kernel/db/index.js';
+import type { Db } from '../../../kernel/db/index.js';
+import { newId, nowIso } from '../../../kernel/db/index.js';
 
 /** Default subjects of primary and secondary schools, seeded per structure on first use. */
 export const DEFAULT_SUBJECTS: [code: string, label: string][] = [

@@ -1,8 +1,8 @@
-import type { Actor } from '../../kernel/authz/index.js';
-import type { Db } from '../../kernel/db/index.js';
-import { htmlToText } from '../../kernel/rich-text.js';
-import { addDays, todayInParis } from './dates.js';
-import { agenda } from './reads.js';
+import type { Actor } from '../../../kernel/authz/index.js';
+import type { Db } from '../../../kernel/db/index.js';
+import { htmlToText } from '../../../kernel/rich-text.js';
+import { addDays, todayInParis } from '../dates.js';
+import { agenda } from './agenda.js';
 
 export interface DueSoon {
   studentId: string;
@@ -12,11 +12,14 @@ export interface DueSoon {
   next: { subject: string; dueOn: string; summary: string; done: boolean }[];
 }
 
-/** What a pupil has to do soon, for the home page of the pupil or of a parent; null when the school keeps it closed. */
-export async function dueSoon(db: Db, actor: Actor, studentId: string): Promise<DueSoon | null> {
-  const today = todayInParis();
+/**
+ * What a pupil has to do soon, for the home page of the pupil or of a parent; null when the school
+ * keeps it closed. `now` is the application's time (`app.clock.now()`).
+ */
+export async function dueSoon(db: Db, actor: Actor, studentId: string, now: Date = new Date()): Promise<DueSoon | null> {
+  const today = todayInParis(now);
   const week = addDays(today, 7);
-  const view = await agenda(db, actor, studentId, { from: today, to: week });
+  const view = await agenda({ db, clock: { now: () => now } }, actor, studentId, { from: today, to: week });
   if (view.closed) return null;
   const open = view.items.filter((i) => !i.done);
   return {

@@ -1,23 +1,23 @@
-import type { Actor } from '../../kernel/authz/index.js';
-import { authorize, Forbidden, NotFound } from '../../kernel/authz/index.js';
-import type { Db } from '../../kernel/db/index.js';
-import { flag, newId, nowIso } from '../../kernel/db/index.js';
-import type { EventBus } from '../../kernel/events/index.js';
-import { Problems } from '../../kernel/http/errors.js';
-import { formatDate } from '../../kernel/i18n/index.js';
-import { displayName } from '../directory/index.js';
-import { isDate, TIME } from './dates.js';
-import './events.js';
-import { t } from './i18n/fr.js';
-import { canEditLesson, canWriteLessons } from './policy.js';
-import * as repo from './repository.js';
-import { subjectsOf } from './subjects.js';
-import { MAX_CONTENT, MAX_INSTRUCTIONS, sanitizeRichText } from './text.js';
+import type { Actor } from '../../../kernel/authz/index.js';
+import { authorize, can } from '../../../kernel/authz/index.js';
+import { flag, newId } from '../../../kernel/db/index.js';
+import { Problems } from '../../../kernel/http/errors.js';
+import { isUuid } from '../../../kernel/http/schemas.js';
+import { formatDate } from '../../../kernel/i18n/index.js';
+import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
+import { displayName, groupStanding } from '../../directory/index.js';
+import { isDate, TIME } from '../dates.js';
+import '../events.js';
+import { t } from '../i18n/fr.js';
+import * as repo from '../repository/lessons.js';
+import { settingsOf } from '../repository/settings.js';
+import { subjectsOf } from '../repository/subjects.js';
+import { MAX_CONTENT, MAX_INSTRUCTIONS, sanitizeRichText } from '../text.js';
+import { recordFiles } from './attachments.js';
+import { removeBlobs, type Deps } from './deps.js';
+import { authorFacts } from './facts.js';
 
-export interface Deps {
-  db: Db;
-  events: EventBus;
-}
+export type { Deps };
 
 export interface AssignmentInput {
   /** Present when editing an existing piece of work. */
@@ -44,12 +44,23 @@ export interface LessonInput {
 
 export const MAX_ASSIGNMENTS = 10;
 
+/**
+ * A group the actor may write a lesson for, or null. The group is a field of the form, so a refusal
+ * is reported on that field (the person picks another), through the same rule.
+ */
+async function targetGroup(deps: Deps, actor: Actor, groupId: string) {
+  if (!isUuid(groupId)) return null;
+  const standing = await groupStanding(deps.db, actor.personId, groupId, deps.clock.now());
+  if (!standing || !can(actor, 'homework.lesson.create', standing)) return null;
+  return (await repo.findGroup(deps.db, groupId)) ?? null;
+}
+
 /** Checks a lesson against every rule; returns the clean values or throws all problems at once. */
-async function validate(db: Db, actor: Actor, input: LessonInput) {
+async function validate(deps: Deps, actor: Actor, input: LessonInput) {
   const problems = new Problems();
-  const group = input.groupId ? await repo.teachesGroup(db, actor.personId, input.groupId) : undefined;
+  const group = await targetGroup(deps, actor, input.groupId);
   problems.check(!!group, 'groupId', t('homework.error.group'));
-  const subjects = group ? await subjectsOf(db, group.structureId) : [];
+  const subjects = group ? await subjectsOf(deps.db, group.structureId) : [];
   const subject = subjects.find((s) => s.id === input.subjectId);
   if (group) problems.check(!!subject, 'subjectId', t('homework.error.subject'));
   problems.check(isDate(input.lessonDate), 'lessonDate', t('homework.error.date'));
@@ -90,16 +101,21 @@ function errorCode(input: LessonInput, assignments: { givenOn: string; dueOn: st
   return input.content.length > MAX_CONTENT ? 'homework.text_too_long' : undefined;
 }
 
+/** The lesson, when the actor may edit it (the author, in the lesson's school year). */
+export async function editableLesson(deps: Deps, actor: Actor, id: string) {
+  const lesson = await repo.findLesson(deps.db, id);
+  authorize(actor, 'homework.lesson.edit', authorFacts(lesson, deps.clock.now()));
+  return lesson!;
+}
+
 /** Creates (no `id`) or updates a lesson with its work; notifies families on its first publication. */
 export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, id?: string) {
   const { db } = deps;
-  if (!canWriteLessons(actor)) throw new Forbidden();
-  const existing = id ? await repo.findLesson(db, id) : null;
-  if (id) authorize((l: NonNullable<typeof existing>) => canEditLesson(actor, l), existing);
-  const clean = await validate(db, actor, input);
-  const now = nowIso();
-  const existingWork = id ? await db.selectFrom('assignments').select('id').where('lessonId', '=', id).execute() : [];
-  const keep = new Set(existingWork.map((a) => a.id));
+  authorize(actor, 'homework.lesson.write', {});
+  const existing = id ? await editableLesson(deps, actor, id) : null;
+  const clean = await validate(deps, actor, input);
+  const now = deps.clock.now().toISOString();
+  const keep = new Set(id ? await repo.assignmentIdsOf(db, id) : []);
   const foreign = clean.assignments.findIndex((a) => a.id && !keep.has(a.id));
   if (foreign >= 0) new Problems().add(`assignments.${foreign}.id`, t('homework.error.assignment')).throwIfAny();
 
@@ -119,43 +135,14 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
     editedAt: existing?.publishedAt ? now : null,
     updatedAt: now,
   };
-  await db.transaction().execute(async (trx) => {
-    if (existing) await trx.updateTable('lessons').set(values).where('id', '=', lessonId).execute();
-    else
-      await trx
-        .insertInto('lessons')
-        .values({ ...values, id: lessonId, teacherId: actor.personId, createdAt: now })
-        .execute();
-    const kept = clean.assignments.filter((a) => a.id).map((a) => a.id!);
-    let removal = trx.deleteFrom('assignments').where('lessonId', '=', lessonId);
-    if (kept.length > 0) removal = removal.where('id', 'not in', kept);
-    await removal.execute();
-    for (const a of clean.assignments) {
-      const row = {
-        instructions: a.instructions,
-        givenOn: a.givenOn,
-        dueOn: a.dueOn,
-        estimatedMinutes: a.estimatedMinutes,
-        toHandIn: a.toHandIn,
-        position: a.position,
-        groupId: clean.group.id,
-        updatedAt: now,
-      };
-      if (a.id) await trx.updateTable('assignments').set(row).where('id', '=', a.id).execute();
-      else
-        await trx
-          .insertInto('assignments')
-          .values({ ...row, id: newId(), lessonId, createdAt: now })
-          .execute();
-    }
-  });
+  await repo.writeLesson(db, { id: lessonId, exists: !!existing, teacherId: actor.personId, values, createdAt: now, newId }, clean.assignments);
 
   if (firstPublication && clean.assignments.length > 0) {
-    const settings = await repo.settingsOf(db, clean.group.structureId);
+    const settings = await settingsOf(db, clean.group.structureId);
     const recipients = await repo.familiesOf(db, clean.group.id, { students: settings.openToStudents, relatives: settings.openToRelatives });
     const firstDue = clean.assignments.map((a) => a.dueOn).sort()[0]!;
-    const teacher = await db.selectFrom('people').select(['firstName', 'lastName', 'usageName']).where('id', '=', actor.personId).executeTakeFirstOrThrow();
-    if (recipients.length > 0) {
+    const teacher = await repo.personName(db, actor.personId);
+    if (recipients.length > 0 && teacher) {
       await deps.events.emit('homework.published', {
         lessonId,
         structureId: clean.group.structureId,
@@ -168,92 +155,102 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
       });
     }
   }
-  return { id: lessonId, status: values.status, visibleFrom: values.visibleFrom, firstPublication };
+  return { id: lessonId, status: values.status, visibleFrom: values.visibleFrom, scheduled: input.publish && values.visibleFrom > now, firstPublication };
 }
 
-async function editableLesson(db: Db, actor: Actor, id: string) {
-  const lesson = await repo.findLesson(db, id);
-  authorize((l: NonNullable<typeof lesson>) => canEditLesson(actor, l), lesson);
-  return lesson;
+/**
+ * Saves a lesson from a form that carries files. The right to write (and to edit this lesson) is
+ * checked before `receive` reads a byte of the body; the files are kept only with a saved lesson.
+ */
+export async function saveLessonWithFiles(
+  deps: Deps,
+  actor: Actor,
+  id: string | undefined,
+  receive: () => Promise<{ input: LessonInput; files: StoredFile[] }>,
+) {
+  authorize(actor, 'homework.lesson.write', {});
+  if (id) await editableLesson(deps, actor, id);
+  const { input, files } = await receive();
+  try {
+    const saved = await saveLesson(deps, actor, input, id);
+    await recordFiles(deps, saved.id, files);
+    return saved;
+  } catch (error) {
+    await discardFiles(deps.blobs, files);
+    throw error;
+  }
 }
 
-export async function deleteLesson(deps: Deps, actor: Actor, id: string): Promise<string[]> {
-  await editableLesson(deps.db, actor, id);
-  const blobs = await deps.db.selectFrom('homeworkAttachments').select('blobKey').where('lessonId', '=', id).execute();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('homeworkAttachments').where('lessonId', '=', id).execute();
-    const work = trx.selectFrom('assignments').select('id').where('lessonId', '=', id);
-    await trx.deleteFrom('assignmentDone').where('assignmentId', 'in', work).execute();
-    await trx.deleteFrom('assignments').where('lessonId', '=', id).execute();
-    await trx.deleteFrom('lessons').where('id', '=', id).execute();
-  });
-  return blobs.map((b) => b.blobKey);
+export async function deleteLesson(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const lesson = await repo.findLesson(deps.db, id);
+  authorize(actor, 'homework.lesson.delete', authorFacts(lesson, deps.clock.now()));
+  await removeBlobs(deps, await repo.deleteLesson(deps.db, id));
+}
+
+/** The lesson, when the actor may copy from it (its author, past years too). */
+async function copyableLesson(deps: Deps, actor: Actor, id: string) {
+  const lesson = await repo.findLesson(deps.db, id);
+  authorize(actor, 'homework.lesson.copy', authorFacts(lesson, deps.clock.now()));
+  return lesson!;
 }
 
 /** The target group's subject with the same code (groups of another school have their own list). */
-async function targetFor(db: Db, actor: Actor, groupId: string, subjectId: string) {
-  const group = await repo.teachesGroup(db, actor.personId, groupId);
+async function targetFor(deps: Deps, actor: Actor, groupId: string, subjectId: string) {
+  const group = await targetGroup(deps, actor, groupId);
   if (!group) new Problems().add('groupId', t('homework.error.group')).throwIfAny();
-  const source = await db.selectFrom('subjects').select('code').where('id', '=', subjectId).executeTakeFirstOrThrow();
-  const subject = (await subjectsOf(db, group!.structureId)).find((s) => s.code === source.code);
+  const code = await repo.subjectCode(deps.db, subjectId);
+  const subject = (await subjectsOf(deps.db, group!.structureId)).find((s) => s.code === code);
   if (!subject) new Problems().add('subjectId', t('homework.error.subject')).throwIfAny();
   return { group: group!, subject: subject! };
 }
 
 /** Copies a lesson and its work to another group the teacher teaches, as a draft to review. */
 export async function copyLesson(deps: Deps, actor: Actor, id: string, groupId: string) {
-  const lesson = await editableLesson(deps.db, actor, id);
-  const { group, subject } = await targetFor(deps.db, actor, groupId, lesson.subjectId);
+  const lesson = await copyableLesson(deps, actor, id);
+  const { group, subject } = await targetFor(deps, actor, groupId, lesson.subjectId);
   const work = await repo.assignmentsOf(deps.db, [id]);
-  return insertCopy(deps.db, lesson, group, subject.id, lesson.content, work);
+  return insertCopy(deps, lesson, group, subject.id, lesson.content, work);
 }
 
 /** Copies one piece of work into a new draft lesson of another group, on the same date and subject. */
 export async function copyAssignment(deps: Deps, actor: Actor, assignmentId: string, groupId: string) {
-  const assignment = await deps.db.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
-  if (!assignment) throw new NotFound();
-  const lesson = await editableLesson(deps.db, actor, assignment.lessonId);
-  const { group, subject } = await targetFor(deps.db, actor, groupId, lesson.subjectId);
-  return insertCopy(deps.db, lesson, group, subject.id, '', [assignment]);
+  const assignment = await repo.findAssignment(deps.db, assignmentId);
+  const lesson = await copyableLesson(deps, actor, assignment?.lessonId ?? '');
+  const { group, subject } = await targetFor(deps, actor, groupId, lesson.subjectId);
+  return insertCopy(deps, lesson, group, subject.id, '', [assignment!]);
 }
 
 async function insertCopy(
-  db: Db,
-  lesson: NonNullable<Awaited<ReturnType<typeof repo.findLesson>>>,
+  deps: Deps,
+  lesson: repo.LessonRecord,
   group: { id: string; structureId: string },
   subjectId: string,
   content: string,
   work: Awaited<ReturnType<typeof repo.assignmentsOf>>,
 ) {
-  const now = nowIso();
+  const now = deps.clock.now().toISOString();
   const id = newId();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('lessons')
-      .values({
-        id,
-        structureId: group.structureId,
-        groupId: group.id,
-        subjectId,
-        teacherId: lesson.teacherId,
-        lessonDate: lesson.lessonDate,
-        startTime: lesson.startTime,
-        endTime: lesson.endTime,
-        content,
-        status: 'draft',
-        visibleFrom: now,
-        publishedAt: null,
-        editedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    if (work.length > 0) {
-      await trx
-        .insertInto('assignments')
-        .values(work.map((a, i) => ({ ...a, id: newId(), lessonId: id, groupId: group.id, position: i, createdAt: now, updatedAt: now })))
-        .execute();
-    }
-  });
+  await repo.insertCopy(
+    deps.db,
+    {
+      id,
+      structureId: group.structureId,
+      groupId: group.id,
+      subjectId,
+      teacherId: lesson.teacherId,
+      lessonDate: lesson.lessonDate,
+      startTime: lesson.startTime,
+      endTime: lesson.endTime,
+      content,
+      status: 'draft',
+      visibleFrom: now,
+      publishedAt: null,
+      editedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    work,
+    { lessonId: id, newId, now },
+  );
   return { id };
 }

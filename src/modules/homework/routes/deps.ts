@@ -1,0 +1,19 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FieldErrors } from '../../../kernel/views/forms.js';
+import { t } from '../i18n/fr.js';
+import type { Deps } from '../service/deps.js';
+
+/** The use cases' dependencies, from the application. */
+export function homeworkDeps(app: FastifyInstance): Deps {
+  return { db: app.db, events: app.events, clock: app.clock, blobs: app.blobs, log: app.log };
+}
+
+/** A form's schema errors (`attachValidation`), field by field, for the form shown again. */
+export function schemaFieldErrors(request: FastifyRequest): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const v of request.validationError?.validation ?? []) {
+    const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String((v.params as { missingProperty?: string })?.missingProperty ?? '_form');
+    errors[field] = t('homework.error.field');
+  }
+  return Object.keys(errors).length > 0 ? errors : { _form: t('error.validation') };
+}
