@@ -42,7 +42,7 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
     if (request.url.startsWith('/static/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findSession(app.db, token, lifetimes);
+      const session = await findSession(app.db, token, lifetimes, app.clock.now());
       const actor = session ? await opts.loadActor(app.db, session.personId, session.structureId) : null;
       if (session && actor) {
         request.session = session;
@@ -79,7 +79,7 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
   app.decorate('startSession', async function (request: FastifyRequest, reply: FastifyReply, personId: string, structureId: string | null) {
     // Rotate: whatever session came with the request ends here.
     if (request.session) await destroySession(app.db, request.session.id);
-    const { token, session } = await createSession(app.db, personId, structureId, lifetimes);
+    const { token, session } = await createSession(app.db, personId, structureId, lifetimes, app.clock.now());
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: lifetimes.absoluteMinutes * 60 });
     request.session = session;
     request.csrfToken = session.csrfToken;

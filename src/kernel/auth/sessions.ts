@@ -1,5 +1,4 @@
 import type { Db } from '../db/index.js';
-import { nowIso } from '../db/index.js';
 import type { SessionInfo } from '../http/types.js';
 import { randomToken, sha256 } from './tokens.js';
 
@@ -16,9 +15,9 @@ export async function createSession(
   personId: string,
   structureId: string | null,
   lifetimes: SessionLifetimes,
+  now: Date = new Date(),
 ): Promise<{ token: string; session: SessionInfo }> {
   const token = randomToken();
-  const now = new Date();
   const session: SessionInfo = { id: sha256(token), personId, csrfToken: randomToken(24), structureId };
   await db
     .insertInto('sessions')
@@ -32,18 +31,18 @@ export async function createSession(
   return { token, session };
 }
 
-export async function findSession(db: Db, token: string, lifetimes: SessionLifetimes): Promise<SessionInfo | null> {
+export async function findSession(db: Db, token: string, lifetimes: SessionLifetimes, at: Date = new Date()): Promise<SessionInfo | null> {
   const id = sha256(token);
   const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const now = Date.now();
+  const now = at.getTime();
   const idleLimit = Date.parse(row.lastSeenAt) + lifetimes.idleMinutes * 60_000;
   if (Date.parse(row.expiresAt) <= now || idleLimit <= now) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
   if (now - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute();
+    await db.updateTable('sessions').set({ lastSeenAt: at.toISOString() }).where('id', '=', id).execute();
   }
   return { id: row.id, personId: row.personId, csrfToken: row.csrfToken, structureId: row.structureId };
 }

@@ -95,7 +95,7 @@ export interface Session {
 /** Signs a person in without going through the password form (that path has its own tests). */
 export async function loginAs(app: FastifyInstance, personId: string, structureId: string | null = null): Promise<Session> {
   const lifetimes = { idleMinutes: app.config.sessionIdleMinutes, absoluteMinutes: app.config.sessionAbsoluteMinutes };
-  const { token, session } = await createSession(app.db, personId, structureId, lifetimes);
+  const { token, session } = await createSession(app.db, personId, structureId, lifetimes, app.clock.now());
   return { personId, cookie: `${SESSION_COOKIE}=${token}`, csrf: session.csrfToken };
 }
 
