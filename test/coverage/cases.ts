@@ -1,5 +1,8 @@
 import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
+import { accountsCases } from '../../src/modules/accounts/coverage.js';
+import { homeCases } from '../../src/modules/home/coverage.js';
+import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
-export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [];
+export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [accountsCases, homeCases, notificationsCases];
