@@ -70,6 +70,7 @@ describe('activation pages', () => {
     assert.equal(charter.statusCode, 200);
     assert.match(charter.body, /Charte d’usage de l’ENT/);
     assert.match(charter.body, /type="checkbox"/);
+    assert.equal((await visitor.get('/')).headers.location, '/charter', 'home waits for the charter');
     const accepted = await visitor.post('/charter', { accept: 'yes' });
     assert.equal(accepted.statusCode, 303);
     assert.equal(accepted.headers.location, '/');
@@ -191,19 +192,22 @@ describe('charter', () => {
     const home = await request(t.app, session, 'GET', '/');
     assert.equal(home.statusCode, 303);
     assert.equal(home.headers.location, '/charter');
-    const deep = await request(t.app, session, 'GET', '/directory?q=l%C3%A9a');
-    assert.equal(deep.headers.location, `/charter?next=${encodeURIComponent('/directory?q=l%C3%A9a')}`);
+    const deep = await request(t.app, session, 'GET', '/notifications?q=l%C3%A9a');
+    assert.equal(deep.statusCode, 303);
+    assert.equal(deep.headers.location, `/charter?next=${encodeURIComponent('/notifications?q=l%C3%A9a')}`);
     const post = await request(t.app, session, 'POST', '/account/structure', { structureId: schoolId });
     assert.equal(post.statusCode, 303);
     assert.equal(post.headers.location, '/charter');
-    const api = await request(t.app, session, 'GET', '/api/directory/people');
+    const api = await request(t.app, session, 'GET', '/api/notifications');
     assert.equal(api.statusCode, 403);
     assert.equal(api.json().error.code, 'account.charter_required');
 
-    // Still reachable: the charter, who am I, the static files, logging out.
-    assert.equal((await request(t.app, session, 'GET', '/charter')).statusCode, 200);
+    // Still reachable: the charter, who am I, the static files.
+    const charterPage = await request(t.app, session, 'GET', '/charter');
+    assert.equal(charterPage.statusCode, 200);
+    assert.match(charterPage.body, /type="checkbox"/);
     assert.equal((await request(t.app, session, 'GET', '/api/accounts/me')).json().actor.charterAccepted, false);
-    assert.notEqual((await request(t.app, session, 'GET', '/static/css/preau.css')).headers.location, '/charter');
+    assert.equal((await request(t.app, session, 'GET', '/static/css/preau.css')).statusCode, 200);
 
     const unticked = await request(t.app, session, 'POST', '/charter', { next: '/directory' });
     assert.equal(unticked.statusCode, 400);
@@ -211,23 +215,35 @@ describe('charter', () => {
     assert.match(unticked.body, /href="#field-accept"/);
     assert.equal((await personRow(person.id)).charterAcceptedAt, null);
 
-    const accepted = await request(t.app, session, 'POST', '/charter', { accept: 'yes', next: '/directory' });
+    const accepted = await request(t.app, session, 'POST', '/charter', { accept: 'yes', next: '/notifications' });
     assert.equal(accepted.statusCode, 303);
-    assert.equal(accepted.headers.location, '/directory');
+    assert.equal(accepted.headers.location, '/notifications');
     assert.ok((await personRow(person.id)).charterAcceptedAt, '(await personRow(person.id)).charterAcceptedAt');
     assert.ok(
       (await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id),
       "(await auditRows(t.app, 'account.charter_accept')).some((r) => r.subjectId === person.id)",
     );
-    const after = await request(t.app, session, 'GET', '/directory');
-    assert.notEqual(after.headers.location, '/charter');
+    assert.equal((await request(t.app, session, 'GET', '/notifications')).statusCode, 200);
+    assert.equal((await request(t.app, session, 'GET', '/api/notifications')).statusCode, 200);
   });
 
-  test('accepting needs a session', async () => {
-    const visitor = new Visitor(t.app);
-    await visitor.get('/login');
-    const res = await visitor.post('/charter', { accept: 'yes' });
-    assert.equal(res.statusCode, 303);
-    assert.match(res.headers.location as string, /^\/login/);
+  test('a pending person may still sign out, by page or API', async () => {
+    const person = await buildPerson(t.app.db, { profile: 'relative', structureId: schoolId });
+    await t.app.db.updateTable('people').set({ charterAcceptedAt: null }).where('id', '=', person.id).execute();
+    const page = await request(t.app, await loginAs(t.app, person.id), 'POST', '/logout', {});
+    assert.equal(page.statusCode, 303);
+    assert.equal(page.headers.location, '/login');
+    const session = await loginAs(t.app, person.id);
+    assert.equal((await request(t.app, session, 'POST', '/api/accounts/logout', {})).statusCode, 204);
+    assert.equal((await request(t.app, session, 'GET', '/api/accounts/me')).json().actor, null);
+  });
+
+  test('a field past its bound re-renders the charter form with a message, nothing recorded', async () => {
+    const person = await buildPerson(t.app.db, { profile: 'teacher', structureId: schoolId });
+    await t.app.db.updateTable('people').set({ charterAcceptedAt: null }).where('id', '=', person.id).execute();
+    const res = await request(t.app, await loginAs(t.app, person.id), 'POST', '/charter', { accept: 'x'.repeat(50) });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /href="#field-accept"/);
+    assert.equal((await personRow(person.id)).charterAcceptedAt, null);
   });
 });

@@ -107,10 +107,12 @@ describe('POST /api/accounts/login', () => {
 });
 
 describe('POST /api/accounts/logout', () => {
-  test('without a session: 204, nothing to end', async () => {
+  test('without a session: 401, nothing to end', async () => {
     const visitor = new Visitor(t.app);
     await visitor.me();
-    assert.equal((await visitor.postJson('/api/accounts/logout', {})).statusCode, 204);
+    const res = await visitor.postJson('/api/accounts/logout', {});
+    assert.equal(res.statusCode, 401);
+    assert.equal(res.json().error.code, 'unauthenticated');
   });
 
   test('with a wrong CSRF token the session survives', async () => {
@@ -213,7 +215,8 @@ describe('POST /api/accounts/charter', () => {
     const person = await buildPerson(t.app.db, { profile: 'relative', structureId: schoolId });
     await t.app.db.updateTable('people').set({ charterAcceptedAt: null }).where('id', '=', person.id).execute();
     const session = await loginAs(t.app, person.id);
-    const blocked = await request(t.app, session, 'GET', '/api/directory/people');
+    const blocked = await request(t.app, session, 'GET', '/api/notifications');
+    assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json().error.code, 'account.charter_required');
     const refused = await request(t.app, session, 'POST', '/api/accounts/charter', { accept: false });
     assert.equal(refused.statusCode, 400);
@@ -225,8 +228,11 @@ describe('POST /api/accounts/charter', () => {
   });
 });
 
-test('the accounts API is described in /api/openapi.json', async () => {
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+test('the accounts API is described in /api/openapi.json, which a stranger may read', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  assert.equal(res.statusCode, 200);
+  const doc = res.json();
+  assert.match(doc.openapi, /^3\./);
   for (const path of ['/api/accounts/me', '/api/accounts/login', '/api/accounts/logout', '/api/accounts/activate', '/api/accounts/charter']) {
     assert.ok(doc.paths[path], path);
   }

@@ -1,5 +1,5 @@
+import type { Insertable } from 'kysely';
 import type { Database, Db } from '../../kernel/db/index.js';
-import { nowIso } from '../../kernel/db/index.js';
 
 type PeopleTable = Database['people'];
 
@@ -34,8 +34,14 @@ export async function findAccount(db: Db, id: string): Promise<AccountRow | unde
  * Sets the first password and consumes the activation code, only if the code is still the one
  * that was checked (an administrator may have issued a new one meanwhile). Answers whether it did.
  */
-export async function completeActivation(db: Db, id: string, expectedCode: string, passwordHash: string, charterAccepted: boolean): Promise<boolean> {
-  const now = nowIso();
+export async function completeActivation(
+  db: Db,
+  id: string,
+  expectedCode: string,
+  passwordHash: string,
+  charterAccepted: boolean,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('people')
     .set({ passwordHash, activationCode: null, activatedAt: now, updatedAt: now, ...(charterAccepted ? { charterAcceptedAt: now } : {}) })
@@ -46,8 +52,7 @@ export async function completeActivation(db: Db, id: string, expectedCode: strin
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markCharterAccepted(db: Db, id: string): Promise<boolean> {
-  const now = nowIso();
+export async function markCharterAccepted(db: Db, id: string, now: string): Promise<boolean> {
   const result = await db
     .updateTable('people')
     .set({ charterAcceptedAt: now, updatedAt: now })
@@ -93,4 +98,23 @@ export async function takeSetting(db: Db, key: string, value: string): Promise<b
 
 export async function deleteSetting(db: Db, key: string): Promise<void> {
   await db.deleteFrom('settings').where('key', '=', key).execute();
+}
+
+/** A structure by id, for the switcher (whether the person may work in it is the policy's call). */
+export async function findStructure(db: Db, id: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('structures').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Creates the instance administrator if the setup token still holds `tokenDigest` and no
+ * administrator exists, consuming the token in the same transaction: of two concurrent attempts,
+ * one at most succeeds. Answers whether this call created it.
+ */
+export async function createAdminOnce(db: Db, tokenKey: string, tokenDigest: string, person: Insertable<PeopleTable>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await takeSetting(trx, tokenKey, tokenDigest))) return false;
+    if (await adminExists(trx)) return false;
+    await trx.insertInto('people').values(person).execute();
+    return true;
+  });
 }

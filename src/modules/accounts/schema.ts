@@ -1,79 +1,63 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Checkbox, CsrfField, Id, Text } from '../../kernel/http/schemas.js';
+
+export { ErrorResponse } from '../../kernel/http/schemas.js';
 
 /*
  * Form bodies accept every field as an optional string: a page re-renders its own French field
  * errors rather than failing schema validation, and the bounds only keep absurd inputs out.
  */
-const formText = (maxLength = 200) => Type.Optional(Type.String({ maxLength }));
-const csrf = Type.Optional(Type.String({ description: 'CSRF token, for forms.' }));
+const formText = (description: string, maxLength = 200) => Type.Optional(Text(maxLength, description));
+const nextPath = (description: string) => Type.Optional(Text(2048, description));
 
 export const LoginForm = Type.Object({
-  /** Typed login (`prenom.nom`). */
-  login: formText(),
-  password: formText(1024),
-  /** Same-site path to go back to after signing in. */
-  next: formText(2048),
-  _csrf: csrf,
+  login: formText('Identifiant saisi (`prenom.nom`).'),
+  password: formText('Mot de passe.', 1024),
+  next: nextPath('Chemin du site où revenir après la connexion.'),
+  ...CsrfField,
 });
+export type LoginFormData = Static<typeof LoginForm>;
 
 export const NextQuery = Type.Object({
-  /** Same-site path to go back to after signing in (`/x`; never `//x` or an absolute URL). */
-  next: Type.Optional(Type.String({ maxLength: 2048 })),
+  next: nextPath('Chemin du site où revenir après la connexion (`/x` ; jamais `//x` ni une adresse complète).'),
 });
 
 export const ActivateForm = Type.Object({
-  login: formText(),
-  /** Activation code as printed: case, spaces and dashes do not matter. */
-  code: formText(),
-  _csrf: csrf,
+  login: formText('Identifiant imprimé sur le courrier d’activation.'),
+  code: formText('Code d’activation tel qu’imprimé : majuscules, espaces et tirets n’ont pas d’importance.'),
+  ...CsrfField,
 });
 
 export const PasswordForm = Type.Object({
-  password: formText(1024),
-  confirm: formText(1024),
-  _csrf: csrf,
+  password: formText('Nouveau mot de passe.', 1024),
+  confirm: formText('Confirmation du nouveau mot de passe.', 1024),
+  ...CsrfField,
 });
 
 export const CharterForm = Type.Object({
-  /** Checkbox: present (`yes`) when ticked. */
-  accept: formText(),
-  next: formText(2048),
-  _csrf: csrf,
+  accept: Checkbox('Case « J’ai lu la charte » : présente quand elle est cochée.'),
+  next: nextPath('Chemin du site où aller une fois la charte acceptée.'),
+  ...CsrfField,
 });
 
 export const SetupForm = Type.Object({
-  token: formText(),
-  firstName: formText(),
-  lastName: formText(),
-  login: formText(),
-  password: formText(1024),
-  confirm: formText(1024),
-  _csrf: csrf,
+  token: formText('Jeton d’installation affiché par `preau serve`.'),
+  firstName: formText('Prénom de l’administrateur.'),
+  lastName: formText('Nom de l’administrateur.'),
+  login: formText('Identifiant de l’administrateur.'),
+  password: formText('Mot de passe.', 1024),
+  confirm: formText('Confirmation du mot de passe.', 1024),
+  ...CsrfField,
 });
 
 export const StructureForm = Type.Object({
-  /** Structure to make active; must be one the person belongs to. */
-  structureId: Type.String({ maxLength: 100 }),
-  _csrf: csrf,
+  structureId: Id('Établissement où travailler ; la personne doit en être membre.'),
+  ...CsrfField,
 });
 
 // JSON API
 
 const Profile = Type.Union([Type.Literal('student'), Type.Literal('teacher'), Type.Literal('relative'), Type.Literal('personnel'), Type.Literal('municipal')]);
-
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object({
-      /** Stable code, e.g. `auth.invalid_credentials`. */
-      code: Type.String(),
-      /** French message to show. */
-      message: Type.String(),
-      /** Field problems (`[{ field, message }]`) or null. */
-      details: Type.Unknown(),
-    }),
-  },
-  { description: 'Erreur' },
-);
 
 export const ActorView = Type.Object({
   personId: Type.String(),
@@ -100,8 +84,8 @@ export const MeResponse = Type.Object({
 });
 
 export const LoginBody = Type.Object({
-  login: Type.String({ minLength: 1, maxLength: 200 }),
-  password: Type.String({ minLength: 1, maxLength: 1024 }),
+  login: Text(200, 'Identifiant (`prenom.nom`).', 1),
+  password: Text(1024, 'Mot de passe.', 1),
 });
 
 export const SessionResponse = Type.Object({
@@ -117,18 +101,14 @@ export const SessionResponse = Type.Object({
 });
 
 export const ActivateBody = Type.Object({
-  login: Type.String({ minLength: 1, maxLength: 200 }),
-  /** Activation code: case, spaces and dashes do not matter. */
-  code: Type.String({ minLength: 1, maxLength: 200 }),
-  /** New password: 12 characters or more, not common, without the login or names. */
-  password: Type.String({ maxLength: 1024 }),
-  /** Must be true: the usage charter is accepted with the activation. */
-  acceptCharter: Type.Optional(Type.Boolean()),
+  login: Text(200, 'Identifiant imprimé sur le courrier d’activation.', 1),
+  code: Text(200, 'Code d’activation : majuscules, espaces et tirets n’ont pas d’importance.', 1),
+  password: Text(1024, 'Nouveau mot de passe : 12 caractères ou plus, pas courant, sans l’identifiant ni les noms.'),
+  acceptCharter: Type.Optional(Type.Boolean({ description: 'Doit valoir true : la charte d’usage est acceptée avec l’activation.' })),
 });
 
 export const CharterBody = Type.Object({
-  /** Must be true. */
-  accept: Type.Boolean(),
+  accept: Type.Boolean({ description: 'Doit valoir true.' }),
 });
 
 export const CharterResponse = Type.Object({ charterAccepted: Type.Boolean() });

@@ -54,8 +54,9 @@ test('a session past its absolute expiry is over, however active', async () => {
   const res = await request(t.app, session, 'GET', '/api/accounts/me');
   assert.equal(res.json().actor, null);
   assert.equal((await sessionRows(person.id)).length, 0);
-  const post = await request(t.app, session, 'POST', '/account/structure', { structureId: 'x' });
-  assert.equal(post.statusCode, 403, 'the old session token is no CSRF token any more');
+  const post = await request(t.app, session, 'POST', '/account/structure', { structureId: person.id });
+  assert.equal(post.statusCode, 303, 'the old session signs nobody in');
+  assert.match(String(post.headers.location), /^\/login\?next=/);
 });
 
 test('the session cookie lives no longer than the absolute lifetime', async () => {

@@ -1,14 +1,16 @@
-import type { Db } from '../../kernel/db/index.js';
-import { newId, nowIso } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit.js';
 import { hashPassword } from '../../kernel/auth/password.js';
 import { randomToken, safeEqual, sha256 } from '../../kernel/auth/tokens.js';
-import { NotFound } from '../../kernel/authz/index.js';
+import { authorize, type Actor } from '../../kernel/authz/index.js';
+import { actorOrVisitor } from '../../kernel/authz/visitor.js';
+import type { Db } from '../../kernel/db/index.js';
+import { newId } from '../../kernel/db/index.js';
 import { Problems } from '../../kernel/http/errors.js';
 import { searchKeyOf } from '../directory/index.js';
 import { t } from './i18n/fr.js';
+import type { SetupFacts } from './policy.js';
 import * as repo from './repository.js';
-import { checkNewPassword } from './service.js';
+import { checkNewPassword, type AccountsDeps } from './service.js';
 
 /** First run: the instance administrator is created with a one-time token printed by `preau serve`. */
 const TOKEN_KEY = 'setup_token_hash';
@@ -28,9 +30,13 @@ export async function ensureSetupToken(db: Db): Promise<string | null> {
   return token;
 }
 
-/** Setup pages exist only until the first administrator does. */
-export async function setupOpen(db: Db): Promise<boolean> {
-  return !(await repo.adminExists(db));
+async function setupFacts(db: Db): Promise<SetupFacts> {
+  return { open: !(await repo.adminExists(db)) };
+}
+
+/** The setup page, for whoever asks (`actor` null: nobody signed in) while setup is open; 404 once done. */
+export async function openSetup({ db }: AccountsDeps, actor: Actor | null): Promise<void> {
+  authorize(actorOrVisitor(actor), 'accounts.setup.run', await setupFacts(db));
 }
 
 export interface SetupInput {
@@ -48,10 +54,12 @@ const clean = (value: string) => value.trim().replace(/\s+/g, ' ');
 /**
  * Creates the instance administrator: profile `personnel`, activated, charter accepted, no
  * structure. The token is consumed in the same transaction, so two concurrent attempts cannot
- * both succeed. Throws NotFound once an administrator exists, InvalidInput for bad fields.
+ * both succeed. 404 once an administrator exists, InvalidInput for bad fields.
  */
-export async function createInstanceAdmin(db: Db, input: SetupInput) {
-  if (!(await setupOpen(db))) throw new NotFound();
+export async function createInstanceAdmin(deps: AccountsDeps, actor: Actor | null, input: SetupInput) {
+  const { db, clock } = deps;
+  const asking = actorOrVisitor(actor);
+  authorize(asking, 'accounts.setup.run', await setupFacts(db));
   const firstName = clean(input.firstName);
   const lastName = clean(input.lastName);
   const login = input.login.trim().toLowerCase();
@@ -67,7 +75,7 @@ export async function createInstanceAdmin(db: Db, input: SetupInput) {
   checkNewPassword(problems, input.password, input.confirm, { login, firstName, lastName });
   problems.throwIfAny('setup.invalid');
 
-  const now = nowIso();
+  const now = clock.now().toISOString();
   const names = { firstName, lastName, usageName: null };
   const person = {
     id: newId(),
@@ -92,13 +100,9 @@ export async function createInstanceAdmin(db: Db, input: SetupInput) {
     updatedAt: now,
     deactivatedAt: null,
   };
-  const created = await db.transaction().execute(async (trx) => {
-    if (!(await repo.takeSetting(trx, TOKEN_KEY, stored!))) return false;
-    if (await repo.adminExists(trx)) return false;
-    await trx.insertInto('people').values(person).execute();
-    return true;
-  });
-  if (!created) throw new NotFound();
+  // `tokenOk` above means `stored` is the digest; a concurrent attempt that got there first closes the setup.
+  const created = tokenOk && stored ? await repo.createAdminOnce(db, TOKEN_KEY, stored, person) : false;
+  authorize(asking, 'accounts.setup.run', { open: created });
   await audit(db, { action: 'setup.admin_created', actorId: person.id, subjectId: person.id, ip: input.ip, details: { login } });
   return person;
 }

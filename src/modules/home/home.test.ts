@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
-import { buildWorld, type World } from '../directory/testing.js';
+import { buildPerson, buildWorld, type World } from '../directory/testing.js';
 import { lessonBody, publishLesson } from '../homework/testing.js';
 
 let t: TestApp;
@@ -44,4 +44,17 @@ test('when the school keeps the cahier de textes closed to parents, their home p
   assert.doesNotMatch(parent.body, /Exercices 3 et 4|pour demain/);
   const pupil = await request(t.app, await loginAs(t.app, w.ce1a.id), 'GET', '/');
   assert.match(pupil.body, /Exercices 3 et 4/);
+});
+
+test('the structure’s figures are for those who manage it, the instance’s for the instance administrator', async () => {
+  const director = await request(t.app, await loginAs(t.app, w.director.id, w.schoolA.id), 'GET', '/');
+  assert.match(director.body, /Votre établissement : École des Tilleuls/);
+  assert.doesNotMatch(director.body, /Administration de l’instance/);
+  const teacher = await request(t.app, await loginAs(t.app, w.ce1Teacher.id, w.schoolA.id), 'GET', '/');
+  assert.equal(teacher.statusCode, 200);
+  assert.doesNotMatch(teacher.body, /Votre établissement :|Administration de l’instance/);
+  const admin = await buildPerson(t.app.db, { profile: 'personnel', isSuperAdmin: true });
+  const page = await request(t.app, await loginAs(t.app, admin.id), 'GET', '/');
+  assert.match(page.body, /Administration de l’instance/);
+  assert.match(page.body, /2 structures/);
 });

@@ -1,18 +1,12 @@
-import fp from 'fastify-plugin';
-import { h } from 'preact';
-import { requireUser } from '../../kernel/auth/plugin.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticated } from '../../kernel/auth/plugin.js';
+import { can } from '../../kernel/authz/index.js';
 import { t } from './i18n/fr.js';
-import { homeData } from './service.js';
-import { HomePage } from './views/home.js';
+import { homePages } from './routes/pages.js';
+import './policy.js';
 
 /** The home page: what each profile needs first. */
-export const homeModule = fp(
-  async (app) => {
-    app.nav.push({ href: '/', label: t('home.nav'), service: 'home', order: 0, visible: () => true });
-    app.get('/', { preHandler: requireUser }, async (request, reply) => {
-      const actor = request.actor!;
-      return reply.page({ title: t('home.title'), service: 'home' }, h(HomePage, { actor, data: await homeData(app.db, actor) }));
-    });
-  },
-  { name: 'home' },
-);
+export const homeModule: FastifyPluginAsync = async (app) => {
+  app.nav.push({ href: '/', label: t('home.nav'), service: 'home', order: 0, visible: (actor) => can(actor, 'home.page.read', { personId: actor.personId }) });
+  await app.register(authenticated(async (app) => app.register(homePages)));
+};

@@ -1,41 +1,25 @@
-import type { Actor } from '../../kernel/authz/index.js';
+import { authorize, can, type Actor } from '../../kernel/authz/index.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/index.js';
-import { childrenOf, findStructure, listGroups, managedStructureId, personGroups, schoolYearOf, structureCounts } from '../directory/index.js';
+import { childrenOf, findStructure, listGroups, personGroups, schoolYearOf, structureCounts } from '../directory/index.js';
 import { dueSoon, type DueSoon } from '../homework/index.js';
+import './policy.js';
+import { countStructures, teachersByGroup } from './repository.js';
 
-/** Teachers of several groups at once, by group id. */
-async function teachersByGroup(db: Db, groupIds: string[]) {
-  const map = new Map<string, string[]>();
-  if (groupIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('groupMembers')
-    .innerJoin('people', 'people.id', 'groupMembers.personId')
-    .select(['groupMembers.groupId', 'people.firstName', 'people.lastName', 'people.usageName', 'people.civility'])
-    .where('groupMembers.groupId', 'in', groupIds)
-    .where('groupMembers.role', '=', 'teacher')
-    .orderBy('people.lastName')
-    .execute();
-  for (const r of rows) map.set(r.groupId, [...(map.get(r.groupId) ?? []), `${r.civility ? `${r.civility} ` : ''}${r.firstName} ${r.usageName || r.lastName}`]);
-  return map;
+/** What the home page needs: the database and the application's time. */
+export interface HomeDeps {
+  db: Db;
+  clock: Clock;
 }
 
 /** Everything the home page shows, for every side of the person (a director may also teach). */
-export async function homeData(db: Db, actor: Actor) {
-  const year = schoolYearOf();
-  const managedId = managedStructureId(actor);
-  const managed = managedId
-    ? await Promise.all([findStructure(db, managedId), structureCounts(db, managedId, year)]).then(([structure, counts]) => ({ structure: structure!, counts }))
-    : null;
-  const adminStructures = actor.isSuperAdmin
-    ? Number(
-        (
-          await db
-            .selectFrom('structures')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : null;
+export async function homeData({ db, clock }: HomeDeps, actor: Actor) {
+  authorize(actor, 'home.page.read', { personId: actor.personId });
+  const year = schoolYearOf(clock.now());
+  const managedId = actor.activeStructureId && can(actor, 'home.structure.summary', { structureId: actor.activeStructureId }) ? actor.activeStructureId : null;
+  const [managedStructure, managedCounts] = managedId ? await Promise.all([findStructure(db, managedId), structureCounts(db, managedId, year)]) : [];
+  const managed = managedStructure && managedCounts ? { structure: managedStructure, counts: managedCounts } : null;
+  const adminStructures = can(actor, 'home.instance.summary', {}) ? await countStructures(db) : null;
 
   let classes: { id: string; name: string; structureName: string; students: number }[] = [];
   if (actor.profile === 'teacher' || actor.profile === 'student') {

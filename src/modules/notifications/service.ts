@@ -1,6 +1,15 @@
+import { authorize, type Actor } from '../../kernel/authz/index.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/index.js';
-import { newId, nowIso } from '../../kernel/db/index.js';
-import './tables.js';
+import { newId } from '../../kernel/db/index.js';
+import './policy.js';
+import * as repo from './repository.js';
+
+/** What the notification use cases need: the database and the application's time. */
+export interface NotificationsDeps {
+  db: Db;
+  clock: Clock;
+}
 
 export interface NotifyInput {
   recipients: string[];
@@ -12,13 +21,13 @@ export interface NotifyInput {
   visibleAt?: string | null;
 }
 
-// Eight columns per row: 100 rows stay far below SQLite's bound-parameter limit.
-const CHUNK = 100;
-
-/** One notification per recipient (duplicates removed), inserted in chunks. Returns how many were written. */
-export async function notify(db: Db, input: NotifyInput): Promise<number> {
+/**
+ * One notification per recipient (duplicates removed), inserted in chunks. Returns how many were
+ * written. `now` is the moment it is made (the system's time unless a caller has a clock).
+ */
+export async function notify(db: Db, input: NotifyInput, now: Date = new Date()): Promise<number> {
   const recipients = [...new Set(input.recipients)];
-  const now = nowIso();
+  const at = now.toISOString();
   const rows = recipients.map((recipientId) => ({
     id: newId(),
     recipientId,
@@ -26,55 +35,41 @@ export async function notify(db: Db, input: NotifyInput): Promise<number> {
     title: input.title.slice(0, 300),
     body: input.body?.slice(0, 1000) ?? null,
     link: input.link,
-    createdAt: now,
-    visibleAt: input.visibleAt && input.visibleAt > now ? input.visibleAt : now,
+    createdAt: at,
+    visibleAt: input.visibleAt && input.visibleAt > at ? input.visibleAt : at,
     readAt: null,
   }));
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto('notifications')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  await repo.insertNotifications(db, rows);
   return rows.length;
 }
 
-/** The person's own notifications that are visible now, newest first. */
-export async function listNotifications(db: Db, personId: string, options: { limit: number; offset: number; unreadOnly?: boolean }) {
-  const now = nowIso();
-  let q = db.selectFrom('notifications').where('recipientId', '=', personId).where('visibleAt', '<=', now);
-  if (options.unreadOnly) q = q.where('readAt', 'is', null);
-  const [items, counts] = await Promise.all([
-    q
-      .select(['id', 'kind', 'title', 'body', 'link', 'visibleAt', 'readAt'])
-      .orderBy('visibleAt', 'desc')
-      .orderBy('id')
-      .limit(options.limit)
-      .offset(options.offset)
-      .execute(),
-    unreadCount(db, personId),
-  ]);
+/** How many of the person's shown notifications are unread (the navigation's badge). */
+export async function unreadCount(db: Db, personId: string, now: Date = new Date()): Promise<number> {
+  return repo.countUnread(db, personId, now.toISOString());
+}
+
+/** The signed-in person's shown notifications, newest first, and how many are unread. */
+export async function listNotifications({ db, clock }: NotificationsDeps, actor: Actor, options: { limit: number; offset: number; unreadOnly?: boolean }) {
+  // The list is the actor's own: the same rule, applied in SQL by `listVisible`.
+  authorize(actor, 'notifications.notification.read', { recipientId: actor.personId, visible: true });
+  const now = clock.now();
+  const [items, unread] = await Promise.all([repo.listVisible(db, actor.personId, now.toISOString(), options), unreadCount(db, actor.personId, now)]);
   return {
-    unread: counts,
+    unread,
     items: items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, at: n.visibleAt, read: n.readAt !== null })),
   };
 }
 
-export async function unreadCount(db: Db, personId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('recipientId', '=', personId)
-    .where('visibleAt', '<=', nowIso())
-    .where('readAt', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Marks one notification read: the person's own and shown, else 404 (and nothing changes). */
+export async function markNotificationRead({ db, clock }: NotificationsDeps, actor: Actor, id: string): Promise<void> {
+  const now = clock.now().toISOString();
+  const found = await repo.findNotification(db, id);
+  authorize(actor, 'notifications.notification.mark', found ? { recipientId: found.recipientId, visible: found.visibleAt <= now } : null);
+  await repo.markRead(db, actor.personId, now, id);
 }
 
-/** Marks one (or, without id, every visible) notification of the person as read; another person's id changes nothing. */
-export async function markRead(db: Db, personId: string, id?: string): Promise<number> {
-  const now = nowIso();
-  let q = db.updateTable('notifications').set({ readAt: now }).where('recipientId', '=', personId).where('readAt', 'is', null).where('visibleAt', '<=', now);
-  if (id) q = q.where('id', '=', id);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Marks every shown notification of the person read; answers how many changed. */
+export async function markAllRead({ db, clock }: NotificationsDeps, actor: Actor): Promise<number> {
+  authorize(actor, 'notifications.notification.mark', { recipientId: actor.personId, visible: true });
+  return repo.markRead(db, actor.personId, clock.now().toISOString());
 }

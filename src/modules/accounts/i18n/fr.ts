@@ -49,7 +49,6 @@ export const accountsFr = {
   'accounts.charter.submit': 'Accepter et continuer',
   'accounts.charter.required': 'Cochez la case pour accepter la charte d’usage.',
   'accounts.charter.required_api': 'La charte d’usage doit être acceptée (acceptCharter: true).',
-  'accounts.charter.pending': 'Acceptez la charte d’usage de l’ENT pour continuer.',
   'accounts.charter.accepted': (date: string) => `Vous avez accepté cette charte le ${date}.`,
   'accounts.charter.welcome': 'Bienvenue sur l’ENT !',
   'accounts.charter.s1.title': 'Objet',
@@ -88,7 +87,7 @@ export const accountsFr = {
   'accounts.setup.loginTaken': 'Cet identifiant est déjà utilisé.',
   'accounts.setup.done': 'L’administrateur de l’instance est créé. Vous êtes connecté.',
 
-  'accounts.structure.invalid': 'Vous n’appartenez pas à cet établissement.',
+  'accounts.form.invalid': 'Cette valeur n’est pas acceptée : vérifiez sa longueur.',
   'accounts.structure.switched': (name: string) => `Établissement actif : ${name}.`,
 } as const;
 

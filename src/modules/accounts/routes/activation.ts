@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { fieldErrors } from '../../../kernel/http/errors.js';
+import { fieldErrors, InvalidInput } from '../../../kernel/http/errors.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { displayName } from '../../directory/index.js';
 import { t } from '../i18n/fr.js';
 import { ActivateForm, PasswordForm } from '../schema.js';
 import { activate, activationTicket, checkActivationCode, redeemTicket, TICKET_MINUTES, type Throttle } from '../service.js';
 import { ActivateView, PasswordView } from '../views/activate.js';
-import { field, schemaErrors } from './forms.js';
+import { accountsDeps, field, schemaErrors } from './forms.js';
 
 /**
  * First login, as pages: (1) login + activation code → (2) the first password → (3) the charter.
@@ -17,7 +17,7 @@ import { field, schemaErrors } from './forms.js';
  * the instance cookie secret), HttpOnly, 15-minute cookie scoped to /activate, naming the person
  * and a digest of the code; the code itself is only consumed at step 2. Step 2 starts a real
  * session; until the charter is accepted that session's actor has `charterAccepted = false` and
- * the charter guard (index.ts) sends every page to /charter. A person who stops after step 2
+ * the route kit's charter gate sends every page to /charter. A person who stops after step 2
  * therefore has a password and meets the charter again at their next login.
  */
 const TICKET_COOKIE = 'preau_activation';
@@ -29,12 +29,13 @@ function codePage(reply: FastifyReply, status: number, login = '', errors: Field
 
 export const activationRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = async (app, { throttle }) => {
   const secure = app.config.publicUrl.startsWith('https://');
+  const deps = accountsDeps(app);
 
   async function ticketHolder(request: FastifyRequest) {
     const raw = request.cookies[TICKET_COOKIE];
     if (!raw) return null;
     const unsigned = request.unsignCookie(raw);
-    return unsigned.valid && unsigned.value ? redeemTicket(app.db, unsigned.value) : null;
+    return unsigned.valid && unsigned.value ? redeemTicket(deps, unsigned.value) : null;
   }
 
   function expired(reply: FastifyReply) {
@@ -54,12 +55,12 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }>
     if (!code.trim()) missing.code = t('form.required');
     if (Object.keys(missing).length > 0) return codePage(reply, 400, login, missing);
 
-    const result = await checkActivationCode(app.db, throttle, { login, code, ip: request.ip });
+    const result = await checkActivationCode(deps, throttle, { login, code, ip: request.ip });
     if (!result.ok) {
       if (result.reason === 'throttled') return codePage(reply, 429, login, { _form: t('accounts.activate.throttled') });
       return codePage(reply, 400, login, { _form: t('accounts.activate.invalid') });
     }
-    reply.setCookie(TICKET_COOKIE, activationTicket(result.person), {
+    reply.setCookie(TICKET_COOKIE, activationTicket(result.person, app.clock.now()), {
       path: TICKET_PATH,
       httpOnly: true,
       sameSite: 'lax',
@@ -91,15 +92,14 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }>
 
     let signedIn;
     try {
-      signedIn = await activate(app.db, person, {
+      signedIn = await activate(deps, person, {
         password: field(request.body, 'password'),
         confirm: field(request.body, 'confirm'),
         charterAccepted: false,
         ip: request.ip,
       });
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (errors) return render(errors);
+      if (error instanceof InvalidInput) return render(fieldErrors(error) ?? {});
       throw error;
     }
     if (!signedIn) return expired(reply);

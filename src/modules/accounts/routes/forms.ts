@@ -1,6 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
+import type { AccountsDeps } from '../service.js';
+
+/** The services' deps from the app: its database and its clock. */
+export const accountsDeps = (app: FastifyInstance): AccountsDeps => ({ db: app.db, clock: app.clock });
 
 /** A form field as a string, whatever the body held (a repeated field arrives as an array). */
 export function field(body: unknown, name: string): string {
@@ -8,9 +12,18 @@ export function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The generic message when the body broke the schema bounds; the page still re-renders. */
+/**
+ * The schema's complaints as field errors (a field too long, sent twice…), so the page re-renders
+ * with a message beside each field; the generic message when none names a field.
+ */
 export function schemaErrors(request: FastifyRequest): FieldErrors {
-  return request.validationError ? { _form: t('error.validation') } : {};
+  const errors: FieldErrors = {};
+  for (const problem of request.validationError?.validation ?? []) {
+    const name = problem.instancePath.replace(/^\//, '').split('/')[0];
+    if (name && !(name in errors)) errors[name] = t('accounts.form.invalid');
+  }
+  if (request.validationError && Object.keys(errors).length === 0) errors._form = t('error.validation');
+  return errors;
 }
 
 /**

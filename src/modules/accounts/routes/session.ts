@@ -1,20 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { h } from 'preact';
-import { audit } from '../../../kernel/audit.js';
+import { Type } from '@sinclair/typebox';
+import { CsrfField } from '../../../kernel/http/schemas.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import { LoginForm, NextQuery } from '../schema.js';
-import { logIn, type Throttle } from '../service.js';
+import { logIn, recordLogout, type Throttle } from '../service.js';
 import { LoginView, type LoginViewProps } from '../views/login.js';
-import { field, safeNext, schemaErrors } from './forms.js';
+import { accountsDeps, field, safeNext, schemaErrors } from './forms.js';
 
 function loginPage(reply: FastifyReply, status: number, props: Omit<LoginViewProps, 'csrfToken'>) {
   return reply.page({ title: t('accounts.login.title'), narrow: true, status }, h(LoginView, { ...props, csrfToken: reply.request.csrfToken }));
 }
 
-/** Sign-in and sign-out pages. */
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = async (app, { throttle }) => {
+/** The sign-in page (public). */
+export const loginRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = async (app, { throttle }) => {
+  const deps = accountsDeps(app);
+
   app.get('/login', { schema: { querystring: NextQuery }, attachValidation: true }, async (request, reply) => {
     const next = request.validationError ? null : safeNext(request.query.next);
     if (request.optionalActor) return reply.redirect(next ?? '/', 303);
@@ -33,7 +36,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = 
     if (!password) missing.password = t('form.required');
     if (Object.keys(missing).length > 0) return fail(400, missing);
 
-    const result = await logIn(app.db, throttle, { login, password, ip: request.ip });
+    const result = await logIn(deps, throttle, { login, password, ip: request.ip });
     if (!result.ok) {
       if (result.reason === 'throttled') return fail(429, { _form: t('accounts.login.throttled') });
       return fail(400, { _form: t('accounts.login.invalid') }, result.reason === 'pending');
@@ -41,11 +44,15 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = 
     await app.startSession(request, reply, result.person.id, null);
     return reply.redirect(next ?? '/', 303);
   });
+};
 
-  app.post('/logout', async (request, reply) => {
-    const actor = request.optionalActor;
+/** Signing out (the signed-in person's own session; reachable before the charter is accepted). */
+export const logoutRoute: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = accountsDeps(app);
+  app.post('/logout', { schema: { body: Type.Object(CsrfField) }, config: { beforeCharter: true, personal: true } }, async (request, reply) => {
+    const actor = request.actor;
     await app.endSession(request, reply);
-    if (actor) await audit(app.db, { action: 'logout', actorId: actor.personId, subjectId: actor.personId, ip: request.ip });
+    await recordLogout(deps, actor, { ip: request.ip });
     reply.setFlash(t('accounts.logout.done'));
     return reply.redirect('/login', 303);
   });

@@ -11,11 +11,16 @@ export interface NotificationItem {
   read: boolean;
 }
 
-export function NotificationsPage({ unread, items, csrf }: { unread: number; items: NotificationItem[]; csrf: string }) {
+export function NotificationsPage({ unread, items, csrf, error }: { unread: number; items: NotificationItem[]; csrf: string; error?: string }) {
   return (
     <>
       <div class="page-header">
         <h1>{t('notifications.title')}</h1>
+        {error && (
+          <p class="error-summary" role="alert">
+            {error}
+          </p>
+        )}
         <p class="muted" role="status">
           {t('notifications.unread', unread)}
         </p>
