@@ -7,7 +7,7 @@ import type { Config } from './kernel/config/index.js';
 import { migrateToLatest, openDatabase, type DbHandle, type DbOptions } from './kernel/db/index.js';
 import './kernel/db/tables.js';
 import { kernelMigrations } from './kernel/db/migrations.js';
-import { httpPlugin } from './kernel/http/plugin.js';
+import { httpPlugin, recordRoutes } from './kernel/http/plugin.js';
 import { clientErrorHandler, frameworkErrors } from './kernel/http/framework-errors.js';
 import { authPlugin } from './kernel/auth/plugin.js';
 import { openApiPlugin } from './kernel/http/openapi.js';
@@ -68,6 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  recordRoutes(app);
   app.decorate('config', config);
   const clock = options.clock ?? systemClock;
   app.decorate('clock', clock);

@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { h } from 'preact';
 import FindMyWay from 'find-my-way';
 import { AppError, errorBody, InvalidInput } from './errors.js';
@@ -46,17 +46,21 @@ export interface RouteRecord {
   options: RouteOptions;
 }
 
-/**
- * Error model, security headers, static files, form bodies and the page renderer.
- * `fastify-plugin`: the reply decorators, the error handler and the route table serve every module.
- */
-export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
+/** Records every route as it is registered; called on the bare instance, before any plugin. */
+export function recordRoutes(app: FastifyInstance): void {
   app.decorate('routeTable', [] as RouteRecord[]);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, options: route });
     }
   });
+}
+
+/**
+ * Error model, security headers, static files, form bodies and the page renderer.
+ * `fastify-plugin`: the reply decorators, the error handler and the route table serve every module.
+ */
+export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
   const secure = app.config.publicUrl.startsWith('https://');
   await app.register(helmet, {
     contentSecurityPolicy: {
