@@ -35,7 +35,7 @@ export class DiskBlobStore implements BlobStore {
     } catch (error) {
       // When the meter refuses the first chunk, pipeline settles before the file stream has
       // even opened; removing the file then would race its creation and leave it behind.
-      if (!file.closed) await new Promise((resolve) => file.once('close', resolve).destroy());
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()).destroy());
       await fs.promises.rm(tmp, { force: true });
       throw error;
     }
