@@ -25,13 +25,17 @@ export class DiskBlobStore implements BlobStore {
     await fs.promises.mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${key}.part`);
     const meter = new BlobMeter(options.maxBytes);
+    const file = fs.createWriteStream(tmp, { flags: 'wx' });
     try {
-      await pipeline(body, meter, fs.createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(body, meter, file);
       const target = this.pathOf(key);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       // Rename is atomic: a reader never sees half a blob.
       await fs.promises.rename(tmp, target);
     } catch (error) {
+      // When the meter refuses the first chunk, pipeline settles before the file stream has
+      // even opened; removing the file then would race its creation and leave it behind.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()).destroy());
       await fs.promises.rm(tmp, { force: true });
       throw error;
     }

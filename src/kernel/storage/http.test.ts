@@ -119,6 +119,14 @@ test('bad names, empty files, too large, too many, over the total: 4xx and nothi
   assert.equal(notMultipart.statusCode, 400);
 });
 
+test('refused uploads leave no temporary file behind, even many at once', async () => {
+  const before = blobCount();
+  // The size check fails the stream at its first chunk, often before the temporary file is open.
+  const responses = await Promise.all(Array.from({ length: 40 }, () => upload({}, [{ name: 'gros.bin', content: Buffer.alloc(1001) }])));
+  for (const response of responses) assert.equal(response.statusCode, 413, response.body);
+  assert.equal(blobCount(), before, 'no blob or temporary file should remain');
+});
+
 test('sendBlob: attachment with RFC 5987 name, nosniff, ranges (206/416), inline only for safe types', async () => {
   const video = Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42'), Buffer.alloc(500, 7)]);
   const html = '<!doctype html><script>alert(document.cookie)</script>';

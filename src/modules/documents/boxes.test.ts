@@ -2,22 +2,26 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { buildApp } from '../../app.js';
+import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import { multipart, type TestFile } from '../../kernel/storage/testing.js';
 import { buildWorld, type World } from '../directory/testing.js';
 import { handInWindow } from './policy.js';
-import { parisToIso } from './boxes.js';
+import { parisToIso } from './service/boxes.js';
 import { lessonBody, publishLesson } from '../homework/testing.js';
 
 let t: TestApp;
 let w: World;
 const s: Record<string, Session> = {};
-const future = new Date(Date.now() + 7 * 86400_000).toISOString();
-const past = new Date(Date.now() - 86400_000).toISOString();
+// The app's time is fixed for the whole file: deadlines are a week ahead or a day behind it.
+// Ten o'clock UTC today keeps the world's school year (built on today's date) the current one.
+const clock = new TestClock(`${new Date().toISOString().slice(0, 10)}T10:00:00.000Z`);
+const future = new Date(clock.now().getTime() + 7 * 86400_000).toISOString();
+const past = new Date(clock.now().getTime() - 86400_000).toISOString();
 const anon = 'anonymous-csrf-token-0123456789';
 
 before(async () => {
-  t = await buildTestApp(buildApp);
+  t = await buildTestApp(buildApp, {}, { clock });
   w = await buildWorld(t.app.db);
   for (const key of ['cm2Teacher', 'ce1Teacher', 'cm2', 'ce1a', 'cm2Parent', 'ce1aParent', 'otherTeacher', 'otherStudent', 'director'] as const)
     s[key] = await loginAs(t.app, w[key].id);
@@ -80,11 +84,11 @@ describe('hand-in boxes', () => {
     );
   });
 
-  test('only a teacher of the group opens a box; bad input is a 400 that changes nothing', async () => {
+  test('only a teacher of the group opens a box (404 for anyone else); bad input is a 400 that changes nothing', async () => {
     boxId = await openBox(future, false);
-    for (const who of [s.ce1Teacher!, s.cm2!, s.otherTeacher!]) {
+    for (const who of [s.ce1Teacher!, s.cm2!, s.otherTeacher!, s.cm2Parent!]) {
       const res = await request(t.app, who, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: 'x', dueAt: future });
-      assert.equal(res.statusCode, 400);
+      assert.equal(res.statusCode, 404);
     }
     const bad = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/boxes', { groupId: w.cm2Class.id, title: '', dueAt: 'bientôt' });
     assert.equal(bad.statusCode, 400);
@@ -202,10 +206,9 @@ describe('hand-in boxes', () => {
 
 describe('a box tied to the cahier de textes', () => {
   test("only the teacher's own work to hand in, given to the same class", async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const body = await lessonBody(t.app, w.schoolA.id, w.cm2Class.id, {
-      assignments: [{ instructions: 'Rendre l’exposé sur les volcans', dueOn: today, toHandIn: true }],
-    });
+    // Due on the lesson's own day, whichever day the cahier de textes takes as today.
+    const base = await lessonBody(t.app, w.schoolA.id, w.cm2Class.id);
+    const body = { ...base, assignments: [{ instructions: 'Rendre l’exposé sur les volcans', dueOn: base.lessonDate, toHandIn: true }] };
     const lesson = await publishLesson(t.app, s.cm2Teacher!, body);
     const detail = (await request(t.app, s.cm2Teacher!, 'GET', `/api/homework/lessons/${lesson.id}`)).json();
     const assignmentId = detail.assignments[0].id as string;
@@ -225,6 +228,7 @@ describe('a box tied to the cahier de textes', () => {
     const foreign = await open({ assignmentId, groupId: w.ce1.id }, s.ce1Teacher!);
     assert.equal(foreign.statusCode, 400, 'another teacher cannot tie a box to this work');
     assert.equal(foreign.json().error.details[0].field, 'assignmentId');
+    assert.equal((await open({ assignmentId }, s.cm2!)).statusCode, 404, 'a pupil opens no box');
     assert.equal((await open({ assignmentId: 'not-an-assignment' })).statusCode, 400);
     const form = await request(t.app, s.cm2Teacher!, 'GET', '/documents/boxes/new');
     assert.match(form.body, /Rendre l’exposé sur les volcans/);

@@ -1,36 +1,38 @@
-import fp from 'fastify-plugin';
-import { requireUser } from '../../kernel/auth/plugin.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticated } from '../../kernel/auth/plugin.js';
 import { documentsMigrations } from './migrations/index.js';
 import { nodesApi } from './routes/api-nodes.js';
 import { boxesApi } from './routes/api-boxes.js';
 import { spacePages } from './routes/pages-space.js';
 import { boxPages } from './routes/pages-boxes.js';
 import { t } from './i18n/fr.js';
+import './policy.js';
 import './tables.js';
 
 export { documentsMigrations };
 
 /** Documents and hand-in boxes: JSON under /api/documents, pages under /documents. */
-export const documentsModule = fp(
-  async (app) => {
-    app.nav.push({ href: '/documents', label: t('documents.nav'), service: 'documents', order: 50, visible: () => true });
-    app.nav.push({
-      href: '/documents/boxes',
-      label: t('boxes.nav'),
-      service: 'documents',
-      order: 51,
-      visible: (actor) => actor.profile === 'teacher' || actor.profile === 'student' || actor.profile === 'relative',
-    });
-    await app.register(
-      async (api) => {
-        api.addHook('preHandler', requireUser);
-        await api.register(nodesApi);
-        await api.register(boxesApi);
-      },
-      { prefix: '/api/documents' },
-    );
-    await app.register(spacePages);
-    await app.register(boxPages);
-  },
-  { name: 'documents' },
-);
+export const documentsModule: FastifyPluginAsync = async (app) => {
+  app.nav.push({ href: '/documents', label: t('documents.nav'), service: 'documents', order: 50, visible: () => true });
+  app.nav.push({
+    href: '/documents/boxes',
+    label: t('boxes.nav'),
+    service: 'documents',
+    order: 51,
+    // Boxes live in classes: teachers open them, pupils hand in, parents follow.
+    visible: (actor) => actor.profile === 'teacher' || actor.profile === 'student' || actor.profile === 'relative',
+  });
+  await app.register(
+    authenticated(async (app) => {
+      await app.register(
+        async (api) => {
+          await api.register(nodesApi);
+          await api.register(boxesApi);
+        },
+        { prefix: '/api/documents' },
+      );
+      await app.register(spacePages);
+      await app.register(boxPages);
+    }),
+  );
+};

@@ -162,7 +162,16 @@ describe('large folders', () => {
     assert.match(first.body, /href="\/documents\?page=2"/);
     const second = await request(t.app, s.otherTeacher!, 'GET', '/documents?page=2');
     assert.equal(names(second.body), 5);
-    const beyond = await request(t.app, s.otherTeacher!, 'GET', '/documents?page=abc');
-    assert.equal(beyond.statusCode, 200, 'a bad page number shows the first page');
+    for (const bad of ['abc', '0', '-1', '2.5', '100001']) {
+      const res = await request(t.app, s.otherTeacher!, 'GET', `/documents?page=${bad}`);
+      assert.equal(res.statusCode, 400, `page=${bad} is refused: ${res.body.slice(0, 300)}`);
+    }
   });
+});
+
+test('a page number of Infinity is a 400, not a query', async () => {
+  for (const url of ['/documents?page=Infinity', '/api/documents/nodes?limit=Infinity', '/api/documents/nodes?limit=1e999']) {
+    const res = await request(t.app, s.cm2!, 'GET', url);
+    assert.equal(res.statusCode, 400, url);
+  }
 });

@@ -1,12 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Checkbox, CsrfField, Id, IdParams, Pagination, Text } from '../../kernel/http/schemas.js';
 
-export { Type };
+export { Type, IdParams };
+export type { Static };
 
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Identifiant.' }) });
-export const ShareParams = Type.Object({
-  id: Type.String({ format: 'uuid', description: 'Élément partagé.' }),
-  shareId: Type.String({ format: 'uuid', description: 'Partage à retirer.' }),
-});
+export const ShareParams = Type.Object({ id: Id('Élément partagé.'), shareId: Id('Partage à retirer.') });
+
+/** A list page of the API: up to 5 000 entries at once. */
+const ListPage = Pagination(5000, 1000);
 
 export const NodeItem = Type.Object({
   id: Type.String(),
@@ -24,8 +25,11 @@ export const NodeItem = Type.Object({
 export type NodeItem = Static<typeof NodeItem>;
 
 export const ListQuery = Type.Object({
-  parentId: Type.Optional(Type.String({ format: 'uuid', description: 'Dossier à lister ; la racine de mon espace sinon.' })),
+  parentId: Type.Optional(Id('Dossier à lister ; la racine de mon espace sinon.')),
+  ...ListPage,
 });
+
+export const PageQuery = Type.Object(ListPage);
 
 export const Listing = Type.Object({
   folder: Type.Union([NodeItem, Type.Null()]),
@@ -36,29 +40,29 @@ export const Listing = Type.Object({
 });
 
 export const UploadQuery = Type.Object({
-  parentId: Type.Optional(Type.String({ format: 'uuid', description: 'Dossier de destination.' })),
-  classId: Type.Optional(Type.String({ format: 'uuid', description: 'Racine de l’espace de cette classe (enseignants de la classe).' })),
+  parentId: Type.Optional(Id('Dossier de destination.')),
+  classId: Type.Optional(Id('Racine de l’espace de cette classe (enseignants de la classe).')),
   parentsCanRead: Type.Optional(Type.Boolean({ description: 'Espace de classe : visible aussi par les parents.' })),
-  _csrf: Type.Optional(Type.String({ description: 'Jeton CSRF (formulaires multipart).' })),
+  ...CsrfField,
 });
 
 export const Uploaded = Type.Object({ items: Type.Array(NodeItem) });
 
 export const FolderBody = Type.Object({
-  name: Type.String({ maxLength: 400, description: 'Nom du dossier.' }),
-  parentId: Type.Optional(Type.String({ format: 'uuid' })),
-  classId: Type.Optional(Type.String({ format: 'uuid', description: 'Créer à la racine de l’espace de cette classe.' })),
-  parentsCanRead: Type.Optional(Type.Boolean()),
+  name: Text(400, 'Nom du dossier.'),
+  parentId: Type.Optional(Id('Dossier où le créer.')),
+  classId: Type.Optional(Id('Créer à la racine de l’espace de cette classe.')),
+  parentsCanRead: Type.Optional(Type.Boolean({ description: 'Espace de classe : visible aussi par les parents.' })),
 });
 
 export const UpdateBody = Type.Object({
-  name: Type.Optional(Type.String({ maxLength: 400, description: 'Nouveau nom.' })),
-  parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'Nouveau dossier parent ; `null` pour la racine.' })),
+  name: Type.Optional(Text(400, 'Nouveau nom.')),
+  parentId: Type.Optional(Type.Union([Id('Nouveau dossier parent.'), Type.Null()], { description: 'Nouveau dossier parent ; `null` pour la racine.' })),
 });
 
 export const ShareBody = Type.Object({
-  personId: Type.Optional(Type.String({ format: 'uuid', description: 'Personne (visible dans l’annuaire).' })),
-  groupId: Type.Optional(Type.String({ format: 'uuid', description: 'Classe ou groupe dont je fais partie.' })),
+  personId: Type.Optional(Id('Personne (visible dans l’annuaire).')),
+  groupId: Type.Optional(Id('Classe ou groupe dont je fais partie.')),
   canEdit: Type.Optional(Type.Boolean({ description: 'Modification permise (lecture seule sinon).' })),
 });
 
@@ -77,17 +81,17 @@ export const NodeDetail = Type.Object({
 });
 
 export const Created = Type.Object({ id: Type.String() });
-export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 100, description: 'Partie du nom.' }) });
+export const SearchQuery = Type.Object({ q: Text(100, 'Partie du nom.', 1), ...ListPage });
 export const ContentQuery = Type.Object({ inline: Type.Optional(Type.Boolean({ description: 'Afficher dans le navigateur si le type le permet.' })) });
 export const Items = Type.Object({ items: Type.Array(NodeItem) });
 
 export const BoxBody = Type.Object({
-  groupId: Type.String({ format: 'uuid', description: 'Classe ou groupe où j’enseigne.' }),
-  title: Type.String({ maxLength: 400 }),
-  instructions: Type.Optional(Type.String({ maxLength: 10000 })),
+  groupId: Id('Classe ou groupe où j’enseigne.'),
+  title: Text(400, 'Titre du dépôt.'),
+  instructions: Type.Optional(Text(10000, 'Consignes.')),
   dueAt: Type.String({ description: 'Date limite : ISO 8601, ou `AAAA-MM-JJTHH:MM` à l’heure de Paris.' }),
   acceptLate: Type.Optional(Type.Boolean({ description: 'Accepter les dépôts en retard (marqués en retard).' })),
-  assignmentId: Type.Optional(Type.String({ maxLength: 64, description: 'Devoir du cahier de textes lié.' })),
+  assignmentId: Type.Optional(Text(64, 'Devoir du cahier de textes lié.')),
 });
 
 export const BoxItem = Type.Object({
@@ -125,3 +129,54 @@ export const Receipt = Type.Object({
   submittedAt: Type.String(),
   files: Type.Array(HandInFile),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Pages and their forms.
+// ---------------------------------------------------------------------------------------------
+
+/** `manage=1` shows a folder's actions and shares rather than its listing. */
+export const ItemQuery = Type.Object({ manage: Type.Optional(Type.Literal('1', { description: 'Afficher les actions d’un dossier.' })) });
+
+/** A listing page: which page of 100 entries, and for my space a search. */
+export const ListingQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1, description: 'Numéro de page (100 éléments par page).' })),
+  q: Type.Optional(Text(100, 'Partie du nom cherchée dans mon espace.')),
+});
+export type ListingQuery = Static<typeof ListingQuery>;
+
+/** Where a listing form posts: a folder, a class space's root, or my space's root. */
+export const TargetQuery = Type.Object({
+  parentId: Type.Optional(Id('Dossier de destination.')),
+  classId: Type.Optional(Id('Racine de l’espace de cette classe.')),
+  parentsCanRead: Type.Optional(Type.Literal('true', { description: 'Espace de classe : visible aussi par les parents.' })),
+  ...CsrfField,
+});
+export type TargetQuery = Static<typeof TargetQuery>;
+
+/** An id a form may leave empty (a select's first option). */
+const OptionalId = (description: string) => Type.Optional(Type.Union([Id(description), Type.Literal('')], { description }));
+
+export const FolderForm = Type.Object({ name: Text(400, 'Nom du dossier.'), ...CsrfField });
+export const RenameForm = Type.Object({ name: Text(400, 'Nouveau nom.'), ...CsrfField });
+export const MoveForm = Type.Object({ parentId: OptionalId('Dossier de destination ; vide pour la racine.'), ...CsrfField });
+export const ShareForm = Type.Object({
+  personId: OptionalId('Personne avec qui partager.'),
+  groupId: OptionalId('Groupe avec qui partager.'),
+  canEdit: Checkbox('Modification permise.'),
+  ...CsrfField,
+});
+export const CsrfForm = Type.Object({ ...CsrfField });
+
+export const NewBoxForm = Type.Object({
+  groupId: Type.Union([Id('Classe ou groupe où j’enseigne.'), Type.Literal('')], { description: 'Classe ou groupe où j’enseigne.' }),
+  title: Text(200, 'Titre du dépôt.'),
+  instructions: Type.Optional(Text(5000, 'Consignes.')),
+  dueAt: Text(40, 'Date limite, AAAA-MM-JJTHH:MM à l’heure de Paris.'),
+  acceptLate: Checkbox('Accepter les dépôts en retard.'),
+  assignmentId: Type.Optional(Text(64, 'Devoir du cahier de textes lié.')),
+  ...CsrfField,
+});
+export type NewBoxForm = Static<typeof NewBoxForm>;
+
+/** Multipart form routes carry their CSRF token in the query string. */
+export const MultipartQuery = Type.Object({ ...CsrfField });

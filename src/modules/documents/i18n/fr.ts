@@ -18,6 +18,7 @@ export const documentsFr = {
   'documents.trash.restored': 'Élément restauré.',
   'documents.trash.deleted': 'Élément supprimé définitivement.',
   'documents.search.label': 'Rechercher par nom',
+  'documents.error.field': 'Cette valeur n’est pas valable : vérifiez-la.',
   'documents.search.submit': 'Rechercher',
   'documents.pagination': 'Pages du dossier',
   'documents.previous': 'Page précédente',

@@ -1,64 +1,60 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound, type Actor } from '../../../kernel/authz/index.js';
+import type { Actor } from '../../../kernel/authz/index.js';
 import { errorResponses } from '../../../kernel/http/schemas.js';
 import { contentDisposition, discardFiles, receiveFiles, sendBlob } from '../../../kernel/storage/http.js';
-import * as boxes from '../boxes.js';
+import * as boxes from '../service/boxes.js';
 import * as schema from '../schema.js';
 import { zipStream } from '../zip.js';
+import { depsOf } from './http.js';
 
 const tags = ['documents'];
 const security = [{ session: [] }];
 
-export function toBoxItem(b: boxes.Box & { groupName: string }) {
+type BoxRow = Pick<boxes.Box, 'id' | 'title' | 'dueAt' | 'acceptLate' | 'groupId' | 'assignmentId'> & { groupName: string };
+export function toBoxItem(b: BoxRow) {
   return { id: b.id, title: b.title, dueAt: b.dueAt, acceptLate: b.acceptLate === 1, groupId: b.groupId, groupName: b.groupName, assignmentId: b.assignmentId };
 }
 
-/** What each role sees of a box: the teacher every pupil, a pupil themselves, a parent their children's status. */
+/** A box as the API and the page show it. */
 export async function boxDetail(request: FastifyRequest, actor: Actor, id: string) {
-  const db = request.server.db;
-  const { box, role, groupName } = await boxes.boxFor(db, actor, id);
-  let lines: boxes.RosterLine[];
-  if (role === 'teacher') lines = await boxes.roster(db, box);
-  else if (role === 'student') lines = await boxes.roster(db, box, [actor.personId]);
-  else lines = (await boxes.roster(db, box, await boxes.childrenInGroup(db, actor, box.groupId))).map((l) => ({ ...l, files: [], returns: [] }));
-  return { box: { ...toBoxItem({ ...box, groupName }), instructions: box.instructions }, role, lines };
+  const detail = await boxes.boxDetail(depsOf(request), actor, id);
+  return { ...detail, box: { ...toBoxItem(detail.box), instructions: detail.box.instructions } };
 }
 
-/** Receives a pupil's files and records the hand-in; replaced blobs are deleted afterwards. */
+/** Receives a pupil's files once the box has said yes; replaced blobs are deleted afterwards. */
 export async function handInFiles(request: FastifyRequest, actor: Actor, boxId: string) {
-  const { db, blobs, config } = request.server;
-  const { role } = await boxes.boxFor(db, actor, boxId);
-  if (role !== 'student') throw new NotFound();
-  const received = await receiveFiles(request, { maxBytes: config.uploadMaxBytes, maxFiles: 10 });
+  const deps = depsOf(request);
+  const box = await boxes.prepareHandIn(deps, actor, boxId);
+  const received = await receiveFiles(request, { maxBytes: deps.config.uploadMaxBytes, maxFiles: 10 });
   try {
-    const result = await boxes.handIn(db, actor, boxId, received.files);
+    const result = await boxes.handIn(deps, actor, box, received.files);
     await discardFiles(
-      blobs,
+      deps.blobs,
       result.oldBlobs.map((key) => ({ key, size: 0, sha256: '', contentType: '' })),
     );
-    return { ...result, files: received.files };
+    return { ...result, box };
   } catch (error) {
-    await discardFiles(blobs, received.files);
+    await discardFiles(deps.blobs, received.files);
     throw error;
   }
 }
 
+/** Receives the teacher's comment and corrected file once the hand-in has said yes. */
 export async function returnWithFile(request: FastifyRequest, actor: Actor, handInId: string) {
-  const { db, blobs, config } = request.server;
-  const received = await receiveFiles(request, { maxBytes: config.uploadMaxBytes, maxFiles: 1 });
+  const deps = depsOf(request);
+  const handIn = await boxes.prepareReturn(deps, actor, handInId);
+  const received = await receiveFiles(request, { maxBytes: deps.config.uploadMaxBytes, maxFiles: 1 });
   try {
-    return await boxes.returnHandIn(db, actor, handInId, received.fields.comment ?? '', received.files[0] ?? null);
+    return { id: await boxes.returnHandIn(deps, actor, handIn, received.fields.comment ?? '', received.files[0] ?? null), boxId: handIn.boxId };
   } catch (error) {
-    await discardFiles(blobs, received.files);
+    await discardFiles(deps.blobs, received.files);
     throw error;
   }
 }
 
-export async function sendZip(request: FastifyRequest, reply: FastifyReply, actor: Actor, boxId: string) {
-  const { box, role } = await boxes.boxFor(request.server.db, actor, boxId);
-  if (role !== 'teacher') throw new NotFound();
-  const entries = await boxes.zipEntries(request.server.db, box);
+async function sendZip(request: FastifyRequest, reply: FastifyReply, actor: Actor, boxId: string) {
+  const { box, entries } = await boxes.zipOf(depsOf(request), actor, boxId);
   reply.header('Content-Disposition', contentDisposition('attachment', `${box.title.replace(/[/\\]/g, '_')}.zip`));
   reply.header('X-Content-Type-Options', 'nosniff');
   reply.type('application/zip');
@@ -67,21 +63,24 @@ export async function sendZip(request: FastifyRequest, reply: FastifyReply, acto
 
 /** JSON API of hand-in boxes under /api/documents. */
 export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
-  const db = app.db;
-
   app.get('/boxes', {
+    config: { personal: true },
     schema: {
       tags,
       security,
       summary: 'Dépôts de devoirs de mes classes (ou de celles de mes enfants)',
+      querystring: schema.PageQuery,
       response: { 200: schema.Type.Object({ items: schema.Type.Array(schema.BoxItem) }), ...errorResponses },
     },
-    handler: async (request) => ({ items: (await boxes.listBoxes(db, request.actor!)).map((b) => toBoxItem(b as boxes.Box & { groupName: string })) }),
+    handler: async (request) => {
+      const { limit = 500, offset = 0 } = request.query;
+      return { items: (await boxes.listBoxes(depsOf(request), request.actor, { limit, offset })).map(toBoxItem) };
+    },
   });
 
   app.post('/boxes', {
     schema: { tags, security, summary: 'Ouvrir un dépôt de devoirs', body: schema.BoxBody, response: { 201: schema.Created, ...errorResponses } },
-    handler: async (request, reply) => reply.code(201).send({ id: (await boxes.openBox(db, request.actor!, request.body)).id }),
+    handler: async (request, reply) => reply.code(201).send({ id: (await boxes.openBox(depsOf(request), request.actor, request.body)).id }),
   });
 
   app.get('/boxes/:id', {
@@ -92,7 +91,7 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
       params: schema.IdParams,
       response: { 200: schema.BoxDetail, ...errorResponses },
     },
-    handler: async (request) => boxDetail(request, request.actor!, request.params.id),
+    handler: async (request) => boxDetail(request, request.actor, request.params.id),
   });
 
   app.post('/boxes/:id/hand-in', {
@@ -102,24 +101,25 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Rendre (ou remplacer) ses fichiers (multipart, champ `files`)',
       consumes: ['multipart/form-data'],
       params: schema.IdParams,
+      querystring: schema.MultipartQuery,
       response: { 201: schema.Receipt, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const result = await handInFiles(request, request.actor!, request.params.id);
-      const [line] = await boxes.roster(db, (await boxes.boxFor(db, request.actor!, request.params.id)).box, [request.actor!.personId]);
-      return reply.code(201).send({ handInId: result.handInId, late: result.late, submittedAt: line!.submittedAt!, files: line!.files });
+      const result = await handInFiles(request, request.actor, request.params.id);
+      const line = await boxes.receipt(depsOf(request), request.actor, result.box);
+      return reply.code(201).send({ handInId: result.handInId, late: result.late, submittedAt: line.submittedAt!, files: line.files });
     },
   });
 
   app.get('/boxes/:id/zip', {
     schema: { tags, security, summary: 'Tous les fichiers rendus, en un zip (un dossier par élève)', params: schema.IdParams },
-    handler: async (request, reply) => sendZip(request, reply, request.actor!, request.params.id),
+    handler: async (request, reply) => sendZip(request, reply, request.actor, request.params.id),
   });
 
   app.get('/hand-in-files/:id/content', {
     schema: { tags, security, summary: 'Télécharger un fichier rendu', params: schema.IdParams, querystring: schema.ContentQuery },
     handler: async (request, reply) => {
-      const f = await boxes.handInFileFor(db, request.actor!, request.params.id);
+      const f = await boxes.handInFileFor(depsOf(request), request.actor, request.params.id);
       return sendBlob(request, reply, {
         key: f.blobKey,
         size: Number(f.size),
@@ -138,17 +138,18 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Rendre une copie : commentaire (champ `comment`) et fichier facultatif (multipart)',
       consumes: ['multipart/form-data'],
       params: schema.IdParams,
+      querystring: schema.MultipartQuery,
       response: { 201: schema.Created, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send({ id: await returnWithFile(request, request.actor!, request.params.id) }),
+    handler: async (request, reply) => reply.code(201).send({ id: (await returnWithFile(request, request.actor, request.params.id)).id }),
   });
 
   app.get('/returns/:id/content', {
     schema: { tags, security, summary: 'Télécharger un fichier rendu par l’enseignant', params: schema.IdParams },
     handler: async (request, reply) => {
-      const r = await boxes.returnFileFor(db, request.actor!, request.params.id);
+      const r = await boxes.returnFileFor(depsOf(request), request.actor, request.params.id);
       return sendBlob(request, reply, {
-        key: r.blobKey!,
+        key: r.blobKey,
         size: Number(r.size),
         contentType: r.contentType ?? 'application/octet-stream',
         filename: r.fileName ?? 'fichier',

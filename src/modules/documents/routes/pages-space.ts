@@ -1,48 +1,24 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { requireUser } from '../../../kernel/auth/plugin.js';
-import { NotFound, type Actor } from '../../../kernel/authz/index.js';
+import { can, type Actor } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
-import { normalizeKey } from '../../../kernel/text.js';
-import { displayName, schoolYearOf, visiblePersonIds } from '../../directory/index.js';
-import { canEdit, canManage, quotaOf } from '../policy.js';
-import * as repo from '../repository.js';
-import * as service from '../service.js';
+import { displayName } from '../../directory/index.js';
+import * as schema from '../schema.js';
+import * as nodes from '../service/nodes.js';
 import { t } from '../i18n/fr.js';
-import { toItem, uploadInto } from './api-nodes.js';
+import { depsOf, formErrors, toItem, uploadInto } from './http.js';
 import { SpacePage, type Tab } from '../views/space.js';
 import { ItemPage } from '../views/item.js';
 import { TrashPage } from '../views/trash.js';
 
-type Form = Record<string, string | undefined>;
-type IdReq = FastifyRequest<{ Params: { id: string; shareId?: string }; Querystring: Form; Body: Form }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const page = { service: 'documents' };
-
-function uuid(value: string | undefined): string {
-  if (!value || !UUID.test(value)) throw new NotFound();
-  return value;
-}
-
-/** Classes whose space the actor may open: their own classes, or their children's. */
-async function classSpaces(request: FastifyRequest, actor: Actor) {
-  const db = request.server.db;
-  const year = schoolYearOf();
-  const children = db.selectFrom('relativeLinks').select('studentId').where('relativeId', '=', actor.personId);
-  return db
-    .selectFrom('groups')
-    .innerJoin('groupMembers', 'groupMembers.groupId', 'groups.id')
-    .select(['groups.id', 'groups.name'])
-    .distinct()
-    .where('groups.schoolYear', '=', year)
-    .where('groups.kind', '=', 'class')
-    .where((eb) => eb.or([eb('groupMembers.personId', '=', actor.personId), eb('groupMembers.personId', 'in', children)]))
-    .orderBy('groups.name')
-    .execute();
-}
+const own = { personal: true };
+/** A folder page shows this many entries; a folder of 1 000 files stays a light page. */
+const PAGE_SIZE = 100;
 
 async function tabs(request: FastifyRequest, actor: Actor, current: string): Promise<Tab[]> {
-  const classes = await classSpaces(request, actor);
+  const classes = await nodes.classSpaces(depsOf(request), actor);
   return [
     { href: '/documents', label: t('documents.root'), current: current === '/documents' },
     { href: '/documents/shared', label: t('documents.shared.title'), current: current === '/documents/shared' },
@@ -55,59 +31,49 @@ async function tabs(request: FastifyRequest, actor: Actor, current: string): Pro
   ];
 }
 
+type Where = { folderId?: string; classId?: string; q?: string };
+
+/** Where a listing form posts to: its query string names the folder or class space. */
+function targetOf(query: schema.TargetQuery): { target: nodes.Target; where: Where } {
+  if (query.parentId) return { target: { parentId: query.parentId }, where: { folderId: query.parentId } };
+  if (query.classId) return { target: { classId: query.classId, parentsCanRead: query.parentsCanRead === 'true' }, where: { classId: query.classId } };
+  return { target: 'root', where: {} };
+}
+
+function back(where: Where): string {
+  return where.folderId ? `/documents/folders/${where.folderId}` : where.classId ? `/documents/classes/${where.classId}` : '/documents';
+}
+
 /** Server-rendered document space under /documents; every form works without JavaScript. */
-/** A folder page shows this many entries; a folder of 1 000 files stays a light page. */
-const PAGE_SIZE = 100;
-
-export const spacePages: FastifyPluginAsync = async (app) => {
-  const db = app.db;
-  const deps = { db, blobs: app.blobs, config: app.config };
-  app.addHook('preHandler', requireUser);
-
-  async function usage(actor: Actor) {
-    return { used: await repo.usedBytes(db, actor.personId), quota: quotaOf(actor.profile, app.config.quotas), uploadMaxBytes: app.config.uploadMaxBytes };
-  }
-
+export const spacePages: FastifyPluginAsyncTypebox = async (app) => {
   /** A folder, the root, or a class space, optionally with form errors. */
-  async function renderListing(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    where: { folderId?: string; classId?: string; q?: string },
-    errors?: Record<string, string>,
-    status = 200,
-  ) {
-    const actor = request.actor!;
-    const pageNumber = Math.min(Math.max(1, Number.parseInt((request.query as { page?: string } | undefined)?.page ?? '1', 10) || 1), 100_000);
+  async function renderListing(request: FastifyRequest, reply: FastifyReply, where: Where, errors?: Record<string, string>, status = 200) {
+    const deps = depsOf(request);
+    const actor = request.actor;
+    const pageNumber = (request.query as schema.ListingQuery | undefined)?.page ?? 1;
     const window = { limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE };
     const paging = (total: number) => ({ page: pageNumber, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), basePath: request.url.split('?')[0]! });
-    const common = { csrf: request.csrfToken, errors, ...(await usage(actor)) };
+    const common = { csrf: request.csrfToken, errors, ...(await nodes.usage(deps, actor)), uploadMaxBytes: deps.config.uploadMaxBytes };
     if (where.folderId) {
-      const { node, access } = await service.nodeFor(db, actor, where.folderId);
-      if (node.kind !== 'folder') throw new NotFound();
-      const listing = await repo.pageOfChildren(db, { parentId: node.id }, window);
-      const items = listing.items.map(toItem);
-      const crumbs = await service.breadcrumbs(db, actor, node);
+      const listing = await nodes.folderListing(deps, actor, where.folderId, window);
+      const editable = can(actor, 'documents.node.upload', listing.facts);
       return reply.page(
-        { ...page, title: node.name, status },
+        { ...page, title: listing.node.name, status },
         h(SpacePage, {
           ...common,
           paging: paging(listing.total),
-          title: node.name,
+          title: listing.node.name,
           tabs: await tabs(request, actor, ''),
-          breadcrumbs: crumbs,
-          items,
-          target: canEdit(access) ? `parentId=${node.id}` : null,
-          manageHref: canEdit(access) ? `/documents/items/${node.id}?manage=1` : undefined,
+          breadcrumbs: await nodes.breadcrumbs(deps, actor, listing.node),
+          items: listing.items.map(toItem),
+          target: editable ? `parentId=${listing.node.id}` : null,
+          manageHref: editable ? `/documents/items/${listing.node.id}?manage=1` : undefined,
         }),
       );
     }
     if (where.classId) {
-      const role = await repo.classRole(db, actor, where.classId);
-      if (!role) throw new NotFound();
-      const group = await db.selectFrom('groups').select('name').where('id', '=', where.classId).executeTakeFirstOrThrow();
-      const listing = await repo.pageOfChildren(db, { classRoot: where.classId }, { ...window, parentsOnly: role === 'relative' });
-      const items = listing.items.map(toItem);
-      const title = t('documents.class.title', group.name);
+      const listing = await nodes.classListing(deps, actor, where.classId, window);
+      const title = t('documents.class.title', listing.name);
       return reply.page(
         { ...page, title, status },
         h(SpacePage, {
@@ -116,16 +82,15 @@ export const spacePages: FastifyPluginAsync = async (app) => {
           title,
           tabs: await tabs(request, actor, `/documents/classes/${where.classId}`),
           breadcrumbs: [],
-          items,
+          items: listing.items.map(toItem),
           classSpace: true,
-          target: role === 'teacher' && actor.profile === 'teacher' ? `classId=${where.classId}` : null,
+          target: listing.canPublish ? `classId=${where.classId}` : null,
         }),
       );
     }
-    const q = (where.q ?? '').trim().slice(0, 100);
-    const listing = await repo.pageOfChildren(db, { ownerRoot: actor.personId }, window);
-    const items = listing.items.map(toItem);
-    const searchResults = q ? (await repo.searchOwn(db, actor, normalizeKey(q))).map(toItem) : undefined;
+    const q = (where.q ?? '').trim();
+    const listing = await nodes.ownListing(deps, actor, window);
+    const searchResults = q ? (await nodes.searchOwn(deps, actor, q, { limit: 200, offset: 0 })).map(toItem) : undefined;
     return reply.page(
       { ...page, title: t('documents.title'), status },
       h(SpacePage, {
@@ -134,7 +99,7 @@ export const spacePages: FastifyPluginAsync = async (app) => {
         title: t('documents.title'),
         tabs: await tabs(request, actor, '/documents'),
         breadcrumbs: [],
-        items,
+        items: listing.items.map(toItem),
         target: '',
         q,
         searchResults,
@@ -142,13 +107,20 @@ export const spacePages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get('/documents', async (request: IdReq, reply) => renderListing(request, reply, { q: request.query.q }));
-  app.get('/documents/folders/:id', async (request: IdReq, reply) => renderListing(request, reply, { folderId: uuid(request.params.id) }));
-  app.get('/documents/classes/:id', async (request: IdReq, reply) => renderListing(request, reply, { classId: uuid(request.params.id) }));
+  app.get('/documents', { config: own, schema: { querystring: schema.ListingQuery } }, async (request, reply) =>
+    renderListing(request, reply, { q: request.query.q }),
+  );
+  app.get('/documents/folders/:id', { schema: { params: schema.IdParams, querystring: schema.ListingQuery } }, async (request, reply) =>
+    renderListing(request, reply, { folderId: request.params.id }),
+  );
+  app.get('/documents/classes/:id', { schema: { params: schema.IdParams, querystring: schema.ListingQuery } }, async (request, reply) =>
+    renderListing(request, reply, { classId: request.params.id }),
+  );
 
-  app.get('/documents/shared', async (request, reply) => {
-    const actor = request.actor!;
-    const items = (await repo.listSharedWithMe(db, actor, schoolYearOf())).map(toItem);
+  app.get('/documents/shared', { config: own }, async (request, reply) => {
+    const deps = depsOf(request);
+    const actor = request.actor;
+    const items = (await nodes.sharedWithMe(deps, actor, { limit: 1000, offset: 0 })).map(toItem);
     const title = t('documents.shared.title');
     return reply.page(
       { ...page, title },
@@ -159,65 +131,39 @@ export const spacePages: FastifyPluginAsync = async (app) => {
         items,
         target: null,
         csrf: request.csrfToken,
-        ...(await usage(actor)),
+        ...(await nodes.usage(deps, actor)),
+        uploadMaxBytes: deps.config.uploadMaxBytes,
       }),
     );
   });
 
-  app.get('/documents/trash', async (request, reply) => {
-    const actor = request.actor!;
-    const items = (await repo.listTrash(db, actor)).map(toItem);
+  app.get('/documents/trash', { config: own }, async (request, reply) => {
+    const actor = request.actor;
+    const items = (await nodes.trashOf(depsOf(request), actor, { limit: 1000, offset: 0 })).map(toItem);
     const title = t('documents.trash.title');
     return reply.page({ ...page, title }, h(TrashPage, { title, tabs: await tabs(request, actor, '/documents/trash'), items, csrf: request.csrfToken }));
   });
 
-  /** Where a listing form posts to: its query string names the folder or class space. */
-  function targetOf(query: Form, body?: Form): { target: service.Target; where: { folderId?: string; classId?: string } } {
-    if (query.parentId) return { target: { parentId: uuid(query.parentId) }, where: { folderId: query.parentId } };
-    if (query.classId)
-      return {
-        target: { classId: uuid(query.classId), parentsCanRead: (body?.parentsCanRead ?? query.parentsCanRead) === 'true' },
-        where: { classId: query.classId },
-      };
-    return { target: 'root', where: {} };
-  }
-
-  function back(where: { folderId?: string; classId?: string }): string {
-    return where.folderId ? `/documents/folders/${where.folderId}` : where.classId ? `/documents/classes/${where.classId}` : '/documents';
-  }
-
-  app.post('/documents/upload', async (request: IdReq, reply) => {
+  app.post('/documents/upload', { schema: { querystring: schema.TargetQuery } }, async (request, reply) => {
     const { target, where } = targetOf(request.query);
     try {
       if (!request.isMultipart()) throw new AppError(400, 'documents.no_files', t('documents.upload.none'));
-      // The class-space checkbox arrives inside the multipart body, after the placement is chosen:
-      // read it from the query when the form put it there, else apply it once the files are in.
-      const { nodes, fields } = await uploadInto(request, request.actor!, target);
-      if (nodes.length === 0) throw new AppError(400, 'documents.no_files', t('documents.upload.none'));
-      if (typeof target === 'object' && 'classId' in target && fields.parentsCanRead === 'true') {
-        await db
-          .updateTable('documentNodes')
-          .set({ parentsCanRead: 1 })
-          .where(
-            'id',
-            'in',
-            nodes.map((n) => n.id),
-          )
-          .execute();
-      }
-      reply.setFlash(t('documents.upload.done', nodes.length));
+      const created = await uploadInto(request, request.actor, target);
+      if (created.length === 0) throw new AppError(400, 'documents.no_files', t('documents.upload.none'));
+      reply.setFlash(t('documents.upload.done', created.length));
       return reply.redirect(back(where), 303);
     } catch (error) {
-      const errors = error instanceof AppError ? { files: error.message } : null;
-      if (!errors || !(error instanceof AppError) || error.statusCode === 404) throw error;
-      return renderListing(request, reply, where, errors, error.statusCode);
+      if (!(error instanceof AppError) || error.statusCode === 404) throw error;
+      return renderListing(request, reply, where, { files: error.message }, error.statusCode);
     }
   });
 
-  app.post('/documents/folders', async (request: IdReq, reply) => {
-    const { target, where } = targetOf(request.query, request.body);
+  app.post('/documents/folders', { schema: { querystring: schema.TargetQuery, body: schema.FolderForm }, attachValidation: true }, async (request, reply) => {
+    const invalid = formErrors(request);
+    const { target, where } = targetOf(request.query);
+    if (request.validationError) return renderListing(request, reply, where, invalid, 400);
     try {
-      await service.createFolder(deps, request.actor!, target, request.body?.name);
+      await nodes.createFolder(depsOf(request), request.actor, target, request.body.name);
       reply.setFlash(t('documents.folder.created'));
       return reply.redirect(back(where), 303);
     } catch (error) {
@@ -228,56 +174,21 @@ export const spacePages: FastifyPluginAsync = async (app) => {
   });
 
   async function renderItem(request: FastifyRequest, reply: FastifyReply, id: string, errors?: Record<string, string>, status = 200) {
-    const actor = request.actor!;
-    const { node, access } = await service.nodeFor(db, actor, id);
-    const year = schoolYearOf();
-    const manage = canManage(access);
-    const [shares, moveTargets, people, groups] = await Promise.all([
-      manage ? repo.listShares(db, node.id) : [],
-      canEdit(access)
-        ? db
-            .selectFrom('documentNodes')
-            .select(['id', 'name'])
-            .where('ownerId', '=', node.ownerId)
-            .where('kind', '=', 'folder')
-            .where('trashedAt', 'is', null)
-            .where('path', 'not like', `${node.path}%`)
-            .where((eb) => (node.classId ? eb('classId', '=', node.classId) : eb('classId', 'is', null)))
-            .orderBy('searchKey')
-            .limit(500)
-            .execute()
-        : [],
-      manage
-        ? db
-            .selectFrom('people')
-            .select(['id', 'firstName', 'lastName', 'usageName'])
-            .where('id', 'in', visiblePersonIds(db, actor, year))
-            .where('id', '!=', actor.personId)
-            .where('status', '=', 'active')
-            .orderBy('searchKey')
-            .limit(500)
-            .execute()
-        : [],
-      manage
-        ? db
-            .selectFrom('groups')
-            .select(['id', 'name'])
-            .where('id', 'in', repo.myGroupIds(db, actor.personId, year))
-            .orderBy('name')
-            .execute()
-        : [],
-    ]);
+    const deps = depsOf(request);
+    const actor = request.actor;
+    const item = await nodes.nodeFor(deps, actor, id);
+    const options = await nodes.itemOptions(deps, actor, item);
     return reply.page(
-      { ...page, title: node.name, status },
+      { ...page, title: item.node.name, status },
       h(ItemPage, {
-        item: toItem(node),
+        item: toItem(item.node),
         tabs: await tabs(request, actor, ''),
-        canEdit: canEdit(access),
-        canManage: manage,
+        canEdit: can(actor, 'documents.node.edit', item.facts),
+        canManage: can(actor, 'documents.node.share', item.facts),
         csrf: request.csrfToken,
         errors,
-        moveTargets,
-        shares: shares.map((s) => ({
+        moveTargets: options.moveTargets,
+        shares: options.shares.map((s) => ({
           id: s.id,
           canEdit: s.canEdit === 1,
           name:
@@ -285,74 +196,82 @@ export const spacePages: FastifyPluginAsync = async (app) => {
               ? (s.groupName ?? '')
               : displayName({ firstName: s.firstName ?? '', lastName: s.lastName ?? '', usageName: s.usageName ?? null }),
         })),
-        people: people.map((p) => ({ id: p.id, name: displayName(p) })),
-        groups,
+        people: options.people.map((p) => ({ id: p.id, name: displayName(p) })),
+        groups: options.groups,
       }),
     );
   }
 
-  app.get('/documents/items/:id', async (request: IdReq, reply) => {
-    const id = uuid(request.params.id);
-    const { node } = await service.nodeFor(db, request.actor!, id);
-    if (node.kind === 'folder') {
-      // Folders have their own listing; the item page is for its actions and shares.
-      if (request.query.manage !== '1') return reply.redirect(`/documents/folders/${id}`, 303);
-    }
-    return renderItem(request, reply, id);
+  app.get('/documents/items/:id', { schema: { params: schema.IdParams, querystring: schema.ItemQuery } }, async (request, reply) => {
+    const { node } = await nodes.nodeFor(depsOf(request), request.actor, request.params.id);
+    // Folders have their own listing; the item page is for its actions and shares.
+    if (node.kind === 'folder' && request.query.manage !== '1') return reply.redirect(`/documents/folders/${node.id}`, 303);
+    return renderItem(request, reply, node.id);
   });
 
-  /** Runs an item action from a form: back to a page with a flash, or the item page with errors. */
-  function itemAction(path: string, run: (request: IdReq, id: string) => Promise<string>, flash: string) {
-    app.post(path, async (request: IdReq, reply) => {
-      const id = uuid(request.params.id);
-      try {
-        const to = await run(request, id);
-        reply.setFlash(flash);
-        return reply.redirect(to, 303);
-      } catch (error) {
-        const errors = fieldErrors(error);
-        if (!errors || (error instanceof AppError && error.statusCode === 404)) throw error;
-        return renderItem(request, reply, id, errors, (error as AppError).statusCode);
-      }
-    });
+  /** An item action from a form: back to a page with a flash, or the item page with its errors (400 for a bad form). */
+  function itemAction<B extends typeof schema.CsrfForm>(
+    path: string,
+    body: B,
+    run: (deps: nodes.Deps, actor: Actor, id: string, form: schema.Static<B>, params: Record<string, string>) => Promise<string>,
+    flash: string,
+  ) {
+    app.post(
+      path,
+      { schema: { params: path.includes(':shareId') ? schema.ShareParams : schema.IdParams, body }, attachValidation: true },
+      async (request, reply) => {
+        const invalid = formErrors(request);
+        const params = request.params as Record<string, string>;
+        const id = params.id!;
+        if (request.validationError) return renderItem(request, reply, id, invalid, 400);
+        try {
+          const to = await run(depsOf(request), request.actor, id, request.body as schema.Static<B>, params);
+          reply.setFlash(flash);
+          return reply.redirect(to, 303);
+        } catch (error) {
+          const errors = fieldErrors(error);
+          if (!errors || (error instanceof AppError && error.statusCode === 404)) throw error;
+          return renderItem(request, reply, id, errors, (error as AppError).statusCode);
+        }
+      },
+    );
   }
 
-  const parentPage = async (id: string, actor: Actor) => {
-    const node = await repo.findNode(db, id);
-    return node?.parentId
-      ? `/documents/folders/${node.parentId}`
-      : node?.classId
-        ? `/documents/classes/${node.classId}`
-        : node && node.ownerId !== actor.personId
-          ? '/documents/shared'
-          : '/documents';
-  };
+  const manage = (id: string) => `/documents/items/${id}?manage=1`;
   itemAction(
     '/documents/items/:id/rename',
-    async (r, id) => (await service.rename(db, r.actor!, id, r.body?.name), `/documents/items/${id}?manage=1`),
+    schema.RenameForm,
+    async (deps, actor, id, f) => (await nodes.rename(deps, actor, id, f.name), manage(id)),
     t('documents.rename.done'),
   );
   itemAction(
     '/documents/items/:id/move',
-    async (r, id) => (await service.move(db, r.actor!, id, r.body?.parentId || null), `/documents/items/${id}?manage=1`),
+    schema.MoveForm,
+    async (deps, actor, id, f) => (await nodes.move(deps, actor, id, f.parentId || null), manage(id)),
     t('documents.move.done'),
   );
-  itemAction('/documents/items/:id/trash', async (r, id) => (await service.trash(db, r.actor!, id), await parentPage(id, r.actor!)), t('documents.trash.done'));
+  itemAction(
+    '/documents/items/:id/trash',
+    schema.CsrfForm,
+    async (deps, actor, id) => {
+      await nodes.trash(deps, actor, id);
+      return nodes.parentPage(deps, actor, id);
+    },
+    t('documents.trash.done'),
+  );
   itemAction(
     '/documents/items/:id/share',
-    async (r, id) => (
-      await service.share(db, r.actor!, id, {
-        personId: r.body?.personId || undefined,
-        groupId: r.body?.groupId || undefined,
-        canEdit: r.body?.canEdit === 'true',
-      }),
-      `/documents/items/${id}?manage=1`
+    schema.ShareForm,
+    async (deps, actor, id, f) => (
+      await nodes.share(deps, actor, id, { personId: f.personId || undefined, groupId: f.groupId || undefined, canEdit: f.canEdit === 'true' }),
+      manage(id)
     ),
     t('documents.share.done'),
   );
   itemAction(
     '/documents/items/:id/shares/:shareId/revoke',
-    async (r, id) => (await service.revoke(db, r.actor!, id, uuid(r.params.shareId)), `/documents/items/${id}?manage=1`),
+    schema.CsrfForm,
+    async (deps, actor, id, _f, params) => (await nodes.revoke(deps, actor, id, params.shareId!), manage(id)),
     t('documents.share.revoked'),
   );
 
@@ -360,10 +279,10 @@ export const spacePages: FastifyPluginAsync = async (app) => {
     ['restore', t('documents.trash.restored')],
     ['delete', t('documents.trash.deleted')],
   ] as const) {
-    app.post(`/documents/items/:id/${action}`, async (request: IdReq, reply) => {
-      const id = uuid(request.params.id);
-      if (action === 'restore') await service.restore(db, request.actor!, id);
-      else await service.deleteForever(deps, request.actor!, id);
+    app.post(`/documents/items/:id/${action}`, { schema: { params: schema.IdParams, body: schema.CsrfForm } }, async (request, reply) => {
+      const deps = depsOf(request);
+      if (action === 'restore') await nodes.restore(deps, request.actor, request.params.id);
+      else await nodes.deleteForever(deps, request.actor, request.params.id);
       reply.setFlash(flash);
       return reply.redirect('/documents/trash', 303);
     });

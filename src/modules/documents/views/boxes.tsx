@@ -1,7 +1,7 @@
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { formatDate, formatDateTime } from '../../../kernel/i18n/index.js';
 import { formatBytes, t } from '../i18n/fr.js';
-import type { RosterLine } from '../boxes.js';
+import type { RosterLine } from '../repository/boxes.js';
 import type { HandInAssignment } from '../../homework/index.js';
 
 export interface BoxSummary {
