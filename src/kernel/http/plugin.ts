@@ -182,18 +182,20 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
 
   // A path that exists with other methods answers 405 with the methods it has (RFC 9110 §15.5.6).
   let router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1> | null = null;
-  const allowedMethods = (url: string): string[] => {
+  const allowedMethods = (method: string, url: string): string[] => {
     if (!router) {
       router = FindMyWay();
       for (const r of app.routeTable) router.on(r.method as FindMyWay.HTTPMethod, r.url, () => {});
     }
     const path = url.split('?')[0] ?? '/';
+    // A route that exists for this method and chose to answer "not found" (callNotFound) stays a 404.
+    if (router.find(method as FindMyWay.HTTPMethod, path)) return [];
     const found = METHODS.filter((m) => router!.find(m, path));
     return found.includes('GET') ? [...found, 'HEAD'] : found;
   };
 
   app.setNotFoundHandler((request, reply) => {
-    const allow = allowedMethods(request.url);
+    const allow = allowedMethods(request.method, request.url);
     if (allow.length > 0) {
       reply.header('allow', allow.join(', '));
       if (wantsJson(request)) return reply.code(405).send(errorBody('method_not_allowed', t('error.method_not_allowed')));
