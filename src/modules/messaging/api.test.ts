@@ -1,7 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { buildApp } from '../../app.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
+import { multipart } from '../../kernel/storage/testing.js';
 import { buildWorld, type World } from '../directory/testing.js';
 import { classParents, classPupils, person, send } from './testing.js';
 
@@ -295,5 +298,28 @@ describe('administration', () => {
     assert.equal((await request(t.app, parent, 'PUT', '/api/messaging/preferences', { emailMode: 'digest' })).statusCode, 204);
     assert.equal((await request(t.app, parent, 'GET', '/api/messaging/preferences')).json().emailMode, 'digest');
     assert.equal((await request(t.app, parent, 'PUT', '/api/messaging/preferences', { emailMode: 'hourly' })).statusCode, 400);
+  });
+});
+
+describe('uploads', () => {
+  const storedBlobs = async () => {
+    const root = path.join(t.config.dataDir, 'blobs');
+    // Blobs live at `xx/yy/<key>` under the store's root; partial uploads under `tmp/`.
+    const entries = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+    return entries.filter((entry) => entry.split(path.sep).length === 3 && !entry.startsWith('tmp')).length;
+  };
+
+  test('a refused upload to someone else’s draft stores no byte; the writer’s own upload is stored', async () => {
+    const teacher = await as(w.ce1Teacher);
+    const draft = (await request(t.app, teacher, 'POST', '/api/messaging/drafts', { to: [], subject: 'Pièces', body: '' })).json().id;
+    const before = await storedBlobs();
+    const body = multipart({}, [{ field: 'files', name: 'sortie.txt', content: 'Autorisation parentale' }]);
+    const url = `/api/messaging/drafts/${draft}/attachments`;
+    const refused = await request(t.app, await as(w.cm2Teacher), 'POST', `${url}?_csrf=x`, body.payload, { headers: body.headers });
+    assert.equal(refused.statusCode, 404);
+    assert.equal(await storedBlobs(), before, 'no blob stored for a refused upload');
+    const own = await request(t.app, teacher, 'POST', url, body.payload, { headers: body.headers });
+    assert.equal(own.statusCode, 201, own.body);
+    assert.equal(await storedBlobs(), before + 1);
   });
 });

@@ -28,7 +28,10 @@ before(async () => {
   t = await buildTestApp(buildApp, {}, { clock });
   w = await buildWorld(t.app.db);
   // The world's classes belong to the school year of the test's clock, whatever today is.
-  await t.app.db.updateTable('groups').set({ schoolYear: schoolYearOf(clock.now()) }).execute();
+  await t.app.db
+    .updateTable('groups')
+    .set({ schoolYear: schoolYearOf(clock.now()) })
+    .execute();
   smtp = await startSmtp();
   mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Préau <ne-pas-repondre@ecole.example>' })!;
   const db = t.app.db;

@@ -44,7 +44,12 @@ export interface MessageView {
 }
 
 /** Opens a message: the reader's copy is marked read. */
-export async function messageView(deps: MessagingDeps, actor: Actor, id: string, action: 'messaging.message.read' | 'messaging.message.reply' | 'messaging.message.forward' = 'messaging.message.read'): Promise<MessageView> {
+export async function messageView(
+  deps: MessagingDeps,
+  actor: Actor,
+  id: string,
+  action: 'messaging.message.read' | 'messaging.message.reply' | 'messaging.message.forward' = 'messaging.message.read',
+): Promise<MessageView> {
   const { db } = deps;
   const { message, copy } = await readable(db, actor, id, action);
   if (copy && !copy.readAt) await repo.setCopyRead(db, id, actor.personId, deps.clock.now().toISOString());

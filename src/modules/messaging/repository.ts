@@ -2,15 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { displayName } from '../directory/index.js';
 import { searchWords } from './body.js';
-import type {
-  EmailMode,
-  MessageAttachmentsTable,
-  MessageRecipientsTable,
-  MessageState,
-  MessagesTable,
-  RecipientFolder,
-  SenderFolder,
-} from './tables.js';
+import type { EmailMode, MessageAttachmentsTable, MessageRecipientsTable, MessageState, MessagesTable, RecipientFolder, SenderFolder } from './tables.js';
 
 export type Folder = 'inbox' | 'sent' | 'drafts' | 'trash';
 export const FOLDERS: readonly Folder[] = ['inbox', 'sent', 'drafts', 'trash'];

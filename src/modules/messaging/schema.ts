@@ -207,7 +207,9 @@ export const ComposeForm = Type.Object({
   subject: Type.Optional(Text(1000, 'Objet (200 caractères au plus).')),
   body: Type.Optional(Text(200_000, 'Texte du message.')),
   q: Type.Optional(Text(200, 'Nom cherché parmi les destinataires possibles.')),
-  action: Type.Optional(Type.Union([Type.Literal('send'), Type.Literal('draft'), Type.Literal('search')], { description: 'Envoyer, enregistrer ou chercher.' })),
+  action: Type.Optional(
+    Type.Union([Type.Literal('send'), Type.Literal('draft'), Type.Literal('search')], { description: 'Envoyer, enregistrer ou chercher.' }),
+  ),
   draftId: OptionalIdField('Brouillon repris.'),
   parentId: OptionalIdField('Message auquel on répond.'),
   forwardId: OptionalIdField('Message transféré.'),

@@ -56,7 +56,8 @@ export interface Chosen {
   label: string;
 }
 
-type Action = 'messaging.message.read' | 'messaging.message.organize' | 'messaging.message.reply' | 'messaging.message.forward' | 'messaging.attachment.download';
+type Action =
+  'messaging.message.read' | 'messaging.message.organize' | 'messaging.message.reply' | 'messaging.message.forward' | 'messaging.attachment.download';
 
 /**
  * A message as the asking person may use it, after the policy's rule for `action` has said yes:

@@ -55,7 +55,12 @@ export async function replaceRules(db: Db, structureId: string, rules: Rule[], n
   });
 }
 
-export async function updateSettings(db: Db, structureId: string, values: { quietStart?: string; quietEnd?: string; quietWeekends?: number; readOnly?: number }, now: Date) {
+export async function updateSettings(
+  db: Db,
+  structureId: string,
+  values: { quietStart?: string; quietEnd?: string; quietWeekends?: number; readOnly?: number },
+  now: Date,
+) {
   await ensureSettings(db, structureId, now);
   await db
     .updateTable('messagingSettings')
@@ -89,7 +94,11 @@ export function audienceIds(db: Db, structureId: string, audience: Audience): Id
 
 /** This year's groups in a school of the actor or of their children (the directory's answer, within the school). */
 export function linkedGroupIds(db: Db, actor: Actor, structureId: string, year: string) {
-  return db.selectFrom('groups').select('groups.id').where('groups.structureId', '=', structureId).where('groups.id', 'in', groupIdsOf(db, actor.personId, year));
+  return db
+    .selectFrom('groups')
+    .select('groups.id')
+    .where('groups.structureId', '=', structureId)
+    .where('groups.id', 'in', groupIdsOf(db, actor.personId, year));
 }
 
 /** People linked to the actor: members of their (or their children's) groups, those pupils' relatives, their own family. */
@@ -166,7 +175,15 @@ export interface ReachablePerson {
 }
 
 /** Search-as-you-type: reachable people whose names start with each word, accents ignored. */
-export async function searchReachable(db: Db, actor: Actor, structureId: string, q: string, limit: number, year: string, rules: Rule[]): Promise<ReachablePerson[]> {
+export async function searchReachable(
+  db: Db,
+  actor: Actor,
+  structureId: string,
+  q: string,
+  limit: number,
+  year: string,
+  rules: Rule[],
+): Promise<ReachablePerson[]> {
   const words = normalizeKey(q).split(' ').filter(Boolean).slice(0, 4);
   if (words.length === 0) return [];
   let query = db

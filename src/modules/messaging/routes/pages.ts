@@ -45,10 +45,7 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
   app.get('/messaging/messages/:id', { schema: { params: IdParams } }, async (request, reply) => {
     const view = await messageView(deps, request.actor, request.params.id);
     if (view.state === 'draft') return reply.redirect(`/messaging/compose?draft=${view.id}`, 303);
-    return reply.page(
-      pageOf(view.subject || t('messaging.noSubject')),
-      h(MessagePage, { view, csrf: request.csrfToken, ...(await chrome(request.actor)) }),
-    );
+    return reply.page(pageOf(view.subject || t('messaging.noSubject')), h(MessagePage, { view, csrf: request.csrfToken, ...(await chrome(request.actor)) }));
   });
 
   const action = (path: string, run: (actor: Actor, id: string) => Promise<void>, flash: string, back: (id: string) => string) =>
@@ -131,13 +128,30 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
       };
       const to = [...new Set(list(form.to))];
       const cc = [...new Set(list(form.cc))].filter((x) => !to.includes(x));
-      const invalid = request.validationError ?? (request.isMultipart() && !Value.Check(schema.ComposeForm, form) ? { validation: [...Value.Errors(schema.ComposeForm, form)].map((e) => ({ instancePath: e.path })) } : undefined);
+      const invalid =
+        request.validationError ??
+        (request.isMultipart() && !Value.Check(schema.ComposeForm, form)
+          ? { validation: [...Value.Errors(schema.ComposeForm, form)].map((e) => ({ instancePath: e.path })) }
+          : undefined);
       if (invalid) {
         await discardFiles(app.blobs, files);
-        const safe = { values: { subject: values.subject.slice(0, 1000), body: values.body.slice(0, 200_000) }, to: to.filter((x) => x.length <= 100).slice(0, 200), cc: cc.filter((x) => x.length <= 100).slice(0, 200) };
+        const safe = {
+          values: { subject: values.subject.slice(0, 1000), body: values.body.slice(0, 200_000) },
+          to: to.filter((x) => x.length <= 100).slice(0, 200),
+          cc: cc.filter((x) => x.length <= 100).slice(0, 200),
+        };
         return renderCompose(request, reply, { ...safe, q: typeof form.q === 'string' ? form.q : '', errors: schemaErrors(invalid as never), status: 400 });
       }
-      const input: service.ComposeInput = { to, cc, subject: values.subject, body: values.body, draftId: values.draftId, parentId: values.parentId, forwardId: values.forwardId, files };
+      const input: service.ComposeInput = {
+        to,
+        cc,
+        subject: values.subject,
+        body: values.body,
+        draftId: values.draftId,
+        parentId: values.parentId,
+        forwardId: values.forwardId,
+        files,
+      };
       const act = form.action ?? 'send';
       let stored = false;
       try {
