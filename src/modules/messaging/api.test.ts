@@ -5,7 +5,8 @@ import path from 'node:path';
 import { buildApp } from '../../app.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { multipart } from '../../kernel/storage/testing.js';
-import { buildWorld, type World } from '../directory/testing.js';
+import { schoolYearOf } from '../directory/index.js';
+import { buildClass, buildWorld, type World } from '../directory/testing.js';
 import { classParents, classPupils, person, send } from './testing.js';
 
 let t: TestApp;
@@ -321,5 +322,29 @@ describe('uploads', () => {
     const own = await request(t.app, teacher, 'POST', url, body.payload, { headers: body.headers });
     assert.equal(own.statusCode, 201, own.body);
     assert.equal(await storedBlobs(), before + 1);
+  });
+});
+
+describe('past school years', () => {
+  test('a class of a closed school year cannot be written to; its old mail stays readable', async () => {
+    const teacher = await as(w.ce1Teacher);
+    const old = await send(t.app, teacher, { to: [person(w.ce1aParent)], subject: 'Bilan de l’année', body: 'Merci pour cette année.' });
+    assert.equal(old.statusCode, 201);
+    const start = Number(schoolYearOf(t.app.clock.now()).slice(0, 4)) - 1;
+    const lastYear = await buildClass(t.app.db, w.schoolA.id, {
+      name: 'CP',
+      schoolYear: `${start}-${start + 1}`,
+      teachers: [w.ce1Teacher.id],
+      students: [w.ce1a.id],
+    });
+    const before = await countMessages();
+    const res = await send(t.app, teacher, { to: [classParents(lastYear)] });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'messaging.closed_year');
+    assert.deepEqual(res.json().error.details.refused, [classParents(lastYear)]);
+    assert.equal(await countMessages(), before);
+    const read = await request(t.app, await as(w.ce1aParent), 'GET', `/api/messaging/messages/${old.json().id}`);
+    assert.equal(read.statusCode, 200);
+    assert.equal(read.json().subject, 'Bilan de l’année');
   });
 });

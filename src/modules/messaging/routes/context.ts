@@ -1,3 +1,6 @@
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { isUuid } from '../../../kernel/http/schemas.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { MessagingDeps } from '../service.js';
@@ -13,4 +16,15 @@ export function schemaErrors(validation: { validation?: { instancePath: string; 
     out[field] ??= t('messaging.error.field');
   }
   return Object.keys(out).length > 0 ? out : { _form: t('error.validation') };
+}
+
+/**
+ * Checks fields read from a multipart stream against the form's schema, as Fastify checks an
+ * urlencoded body; undefined when they pass, else errors in Fastify's shape for `schemaErrors`.
+ */
+export function multipartProblems(schema: TSchema, value: unknown): { validation: { instancePath: string }[] } | undefined {
+  // TypeBox checks formats only when told what they mean; ids are UUIDs as everywhere in Préau.
+  if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', isUuid);
+  if (Value.Check(schema, value)) return undefined;
+  return { validation: [...Value.Errors(schema, value)].map((e) => ({ instancePath: e.path })) };
 }

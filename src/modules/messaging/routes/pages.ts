@@ -5,7 +5,6 @@ import { can, type Actor } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
 import { IdParams } from '../../../kernel/http/schemas.js';
 import { discardFiles, sendBlob, type StoredFile } from '../../../kernel/storage/http.js';
-import { Value } from '@sinclair/typebox/value';
 import * as admin from '../admin.js';
 import { composeStart, composeView, type ComposeState } from '../compose.js';
 import { t } from '../i18n/fr.js';
@@ -16,7 +15,7 @@ import { ComposePage, type ComposeValues } from '../views/compose.js';
 import { ListPageView } from '../views/list.js';
 import { MessagePage } from '../views/message.js';
 import { PreferencesPage } from '../views/preferences.js';
-import { schemaErrors, type MessagingContext } from './context.js';
+import { multipartProblems, schemaErrors, type MessagingContext } from './context.js';
 import { receiveAttachments } from './files.js';
 
 const PAGE_SIZE = 25;
@@ -128,11 +127,7 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
       };
       const to = [...new Set(list(form.to))];
       const cc = [...new Set(list(form.cc))].filter((x) => !to.includes(x));
-      const invalid =
-        request.validationError ??
-        (request.isMultipart() && !Value.Check(schema.ComposeForm, form)
-          ? { validation: [...Value.Errors(schema.ComposeForm, form)].map((e) => ({ instancePath: e.path })) }
-          : undefined);
+      const invalid = request.validationError ?? (request.isMultipart() ? multipartProblems(schema.ComposeForm, form) : undefined);
       if (invalid) {
         await discardFiles(app.blobs, files);
         const safe = {
