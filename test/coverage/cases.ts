@@ -5,7 +5,8 @@ import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
 import { homeworkCases } from '../../src/modules/homework/coverage.js';
 import { jobsCases } from '../../src/modules/jobs/coverage.js';
+import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
-export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [accountsCases, documentsCases, homeCases, homeworkCases, jobsCases, notificationsCases];
+export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [accountsCases, documentsCases, homeCases, homeworkCases, jobsCases, messagingCases, notificationsCases];

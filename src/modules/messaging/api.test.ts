@@ -1,8 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { buildApp } from '../../app.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
-import { buildWorld, type World } from '../directory/testing.js';
+import { multipart } from '../../kernel/storage/testing.js';
+import { schoolYearOf } from '../directory/index.js';
+import { buildClass, buildWorld, type World } from '../directory/testing.js';
 import { classParents, classPupils, person, send } from './testing.js';
 
 let t: TestApp;
@@ -25,28 +29,18 @@ const countMessages = async () =>
     ).n,
   );
 
-describe('no session', () => {
-  test('every JSON route answers 401', async () => {
-    const id = '00000000-0000-4000-8000-000000000000';
-    const routes: [string, string][] = [
-      ['GET', '/api/messaging/unread'],
-      ['GET', '/api/messaging/recipients?q=a'],
-      ['GET', '/api/messaging/messages'],
-      ['GET', `/api/messaging/messages/${id}`],
-      ['POST', '/api/messaging/messages'],
-      ['POST', `/api/messaging/messages/${id}/trash`],
-      ['POST', '/api/messaging/drafts'],
-      ['GET', `/api/messaging/attachments/${id}`],
-      ['GET', '/api/messaging/preferences'],
-      ['GET', `/api/messaging/structures/${id}/settings`],
-      ['PUT', `/api/messaging/structures/${id}/read-only`],
-      ['POST', `/api/messaging/held/${id}/release`],
-    ];
-    for (const [method, url] of routes) {
-      const res = await request(t.app, null, method as 'GET', url, method === 'GET' ? undefined : {});
-      assert.ok(res.statusCode === 401 || res.statusCode === 403, `${method} ${url}: ${res.statusCode}`);
-      assert.ok(!res.body.includes('Bonjour'), 'no data');
+describe('bounded lists', () => {
+  test('a limit that is not a bounded whole number is a 400 in the error envelope, on messages and recipients', async () => {
+    const parent = await as(w.ce1aParent);
+    for (const path of ['/api/messaging/messages', '/api/messaging/recipients']) {
+      for (const limit of ['Infinity', '1e999', '-Infinity', '0', '2.5', '101']) {
+        const res = await request(t.app, parent, 'GET', `${path}?q=a&limit=${encodeURIComponent(limit)}`);
+        assert.equal(res.statusCode, 400, `${path} limit=${limit}`);
+        assert.equal(res.json().error.code, 'validation', `${path} limit=${limit}`);
+      }
     }
+    assert.equal((await request(t.app, parent, 'GET', '/api/messaging/recipients?q=a&limit=50')).statusCode, 200);
+    assert.equal((await request(t.app, parent, 'GET', '/api/messaging/messages?limit=100')).statusCode, 200);
   });
 });
 
@@ -141,7 +135,7 @@ describe('bad input', () => {
     assert.equal(big.json().error.details[0].field, 'body');
     const draft = await send(t.app, teacher, { to: [person(w.ce1aParent)], draftId: '00000000-0000-4000-8000-000000000000' });
     assert.equal(draft.statusCode, 404);
-    assert.equal(draft.json().error.code, 'messaging.unknown_draft');
+    assert.equal(draft.json().error.code, 'not_found');
     assert.equal((await send(t.app, teacher, { to: [person(w.ce1aParent)], body: '   ' })).statusCode, 400);
     assert.equal(await countMessages(), before);
   });
@@ -223,8 +217,8 @@ describe('reading', () => {
     }
     assert.equal((await request(t.app, parentB, 'GET', '/api/messaging/messages?q=oel')).json().total, 0, 'word prefixes only');
     assert.equal((await request(t.app, parentB, 'GET', `/api/messaging/messages?q=${encodeURIComponent('%_')}`)).json().total, 0);
-    const page1 = (await request(t.app, parentB, 'GET', '/api/messaging/messages?pageSize=1')).json();
-    const page2 = (await request(t.app, parentB, 'GET', '/api/messaging/messages?pageSize=1&page=2')).json();
+    const page1 = (await request(t.app, parentB, 'GET', '/api/messaging/messages?limit=1')).json();
+    const page2 = (await request(t.app, parentB, 'GET', '/api/messaging/messages?limit=1&offset=1')).json();
     assert.ok(page1.total >= 2, 'several messages');
     assert.notEqual(page1.items[0].id, page2.items[0].id);
   });
@@ -257,9 +251,9 @@ describe('reading', () => {
 });
 
 describe('administration', () => {
-  test('rules: managers read and change them; others get 403/404', async () => {
+  test('rules: managers read and change them; anyone else gets 404', async () => {
     const url = `/api/messaging/structures/${w.schoolA.id}/settings`;
-    assert.equal((await request(t.app, await as(w.ce1Teacher), 'GET', url)).statusCode, 403);
+    assert.equal((await request(t.app, await as(w.ce1Teacher), 'GET', url)).statusCode, 404);
     const other = await request(t.app, await as(w.otherTeacher), 'GET', url);
     assert.equal(other.statusCode, 404);
     assert.ok(!other.body.includes('teacher'), 'no rules in the body');
@@ -281,7 +275,7 @@ describe('administration', () => {
 
   test('read-only switch: one action, audited, blocks every send until switched back', async () => {
     const url = `/api/messaging/structures/${w.schoolA.id}/read-only`;
-    assert.equal((await request(t.app, await as(w.ce1Teacher), 'PUT', url, { readOnly: true })).statusCode, 403);
+    assert.equal((await request(t.app, await as(w.ce1Teacher), 'PUT', url, { readOnly: true })).statusCode, 404);
     const admin = await as(w.director);
     assert.equal((await request(t.app, admin, 'PUT', url, { readOnly: true })).statusCode, 204);
     const refused = await send(t.app, await as(w.ce1Teacher), { to: [person(w.ce1aParent)] });
@@ -305,5 +299,52 @@ describe('administration', () => {
     assert.equal((await request(t.app, parent, 'PUT', '/api/messaging/preferences', { emailMode: 'digest' })).statusCode, 204);
     assert.equal((await request(t.app, parent, 'GET', '/api/messaging/preferences')).json().emailMode, 'digest');
     assert.equal((await request(t.app, parent, 'PUT', '/api/messaging/preferences', { emailMode: 'hourly' })).statusCode, 400);
+  });
+});
+
+describe('uploads', () => {
+  const storedBlobs = async () => {
+    const root = path.join(t.config.dataDir, 'blobs');
+    // Blobs live at `xx/yy/<key>` under the store's root; partial uploads under `tmp/`.
+    const entries = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+    return entries.filter((entry) => entry.split(path.sep).length === 3 && !entry.startsWith('tmp')).length;
+  };
+
+  test('a refused upload to someone else’s draft stores no byte; the writer’s own upload is stored', async () => {
+    const teacher = await as(w.ce1Teacher);
+    const draft = (await request(t.app, teacher, 'POST', '/api/messaging/drafts', { to: [], subject: 'Pièces', body: '' })).json().id;
+    const before = await storedBlobs();
+    const body = multipart({}, [{ field: 'files', name: 'sortie.txt', content: 'Autorisation parentale' }]);
+    const url = `/api/messaging/drafts/${draft}/attachments`;
+    const refused = await request(t.app, await as(w.cm2Teacher), 'POST', `${url}?_csrf=x`, body.payload, { headers: body.headers });
+    assert.equal(refused.statusCode, 404);
+    assert.equal(await storedBlobs(), before, 'no blob stored for a refused upload');
+    const own = await request(t.app, teacher, 'POST', url, body.payload, { headers: body.headers });
+    assert.equal(own.statusCode, 201, own.body);
+    assert.equal(await storedBlobs(), before + 1);
+  });
+});
+
+describe('past school years', () => {
+  test('a class of a closed school year cannot be written to; its old mail stays readable', async () => {
+    const teacher = await as(w.ce1Teacher);
+    const old = await send(t.app, teacher, { to: [person(w.ce1aParent)], subject: 'Bilan de l’année', body: 'Merci pour cette année.' });
+    assert.equal(old.statusCode, 201);
+    const start = Number(schoolYearOf(t.app.clock.now()).slice(0, 4)) - 1;
+    const lastYear = await buildClass(t.app.db, w.schoolA.id, {
+      name: 'CP',
+      schoolYear: `${start}-${start + 1}`,
+      teachers: [w.ce1Teacher.id],
+      students: [w.ce1a.id],
+    });
+    const before = await countMessages();
+    const res = await send(t.app, teacher, { to: [classParents(lastYear)] });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'messaging.closed_year');
+    assert.deepEqual(res.json().error.details.refused, [classParents(lastYear)]);
+    assert.equal(await countMessages(), before);
+    const read = await request(t.app, await as(w.ce1aParent), 'GET', `/api/messaging/messages/${old.json().id}`);
+    assert.equal(read.statusCode, 200);
+    assert.equal(read.json().subject, 'Bilan de l’année');
   });
 });

@@ -4,9 +4,10 @@ import { buildApp } from '../../app.js';
 import type { Actor } from '../../kernel/authz/index.js';
 import { createMailer, type Mailer } from '../../kernel/mail/index.js';
 import { startSmtp } from '../../kernel/mail/testing.js';
+import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, type TestApp } from '../../kernel/testing/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
-import { loadActor } from '../directory/index.js';
+import { loadActor, schoolYearOf } from '../directory/index.js';
 import { flushMailQueue } from './notify.js';
 import { isQuiet, nextSendable } from './quiet.js';
 import { sendMessage } from './service.js';
@@ -18,13 +19,19 @@ let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let mailer: Mailer;
 let teacher: Actor;
 const URL_ = 'https://ent.example.org';
-const year = '2026-2027';
 // Wednesday 25 November 2026; Paris is UTC+1 in winter.
 const paris = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 10, day, hour - 1, minute));
+const clock = new TestClock(paris(25, 10));
+const deps = () => ({ db: t.app.db, clock });
 
 before(async () => {
-  t = await buildTestApp(buildApp);
+  t = await buildTestApp(buildApp, {}, { clock });
   w = await buildWorld(t.app.db);
+  // The world's classes belong to the school year of the test's clock, whatever today is.
+  await t.app.db
+    .updateTable('groups')
+    .set({ schoolYear: schoolYearOf(clock.now()) })
+    .execute();
   smtp = await startSmtp();
   mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Préau <ne-pas-repondre@ecole.example>' })!;
   const db = t.app.db;
@@ -35,9 +42,9 @@ before(async () => {
   ] as const) {
     await db.updateTable('people').set({ email }).where('id', '=', p.id).execute();
   }
-  await setPreferences(db, (await loadActor(db, w.ce1aParent.id, null))!, 'immediate');
-  await setPreferences(db, (await loadActor(db, w.ce1a.id, null))!, 'immediate');
-  await setPreferences(db, (await loadActor(db, w.ce1bParent.id, null))!, 'digest');
+  await setPreferences(deps(), (await loadActor(db, w.ce1aParent.id, null))!, 'immediate');
+  await setPreferences(deps(), (await loadActor(db, w.ce1a.id, null))!, 'immediate');
+  await setPreferences(deps(), (await loadActor(db, w.ce1bParent.id, null))!, 'digest');
   teacher = (await loadActor(db, w.ce1Teacher.id, null))!;
 });
 after(async () => {
@@ -50,8 +57,10 @@ beforeEach(async () => {
   await t.app.db.deleteFrom('mailQueue').execute();
 });
 
-const sendAt = (now: Date, to: string[], subject: string, body = 'Le goûter aura lieu vendredi.') =>
-  sendMessage(t.app.db, teacher, { to, subject, body }, { now, year });
+const sendAt = (now: Date, to: string[], subject: string, body = 'Le goûter aura lieu vendredi.') => {
+  clock.set(now);
+  return sendMessage(deps(), teacher, { to, subject, body });
+};
 const flush = (now: Date) => flushMailQueue(t.app.db, mailer, now, URL_);
 const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 

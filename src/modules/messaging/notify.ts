@@ -7,8 +7,8 @@ import { displayName } from '../directory/index.js';
 import { htmlToText } from './body.js';
 import { t } from './i18n/fr.js';
 import { nextDigest, nextSendable, type QuietHours } from './quiet.js';
+import * as notices from './repository/notices.js';
 
-const CHUNK = 500;
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -18,25 +18,13 @@ const MAX_ATTEMPTS = 5;
  */
 export async function queueNotices(db: Db, messageId: string, recipientIds: string[], hours: QuietHours, now: Date): Promise<number> {
   let dueNow = 0;
-  for (let i = 0; i < recipientIds.length; i += CHUNK) {
-    const people = await db
-      .selectFrom('messagingPreferences')
-      .innerJoin('people', 'people.id', 'messagingPreferences.personId')
-      .select(['people.id', 'messagingPreferences.emailMode'])
-      .where('people.id', 'in', recipientIds.slice(i, i + CHUNK))
-      .where('messagingPreferences.emailMode', '!=', 'off')
-      .where('people.email', 'is not', null)
-      .where('people.email', '!=', '')
-      .execute();
-    if (people.length === 0) continue;
-    const createdAt = now.toISOString();
-    const rows = people.map((p) => {
-      const due = p.emailMode === 'immediate' ? nextSendable(hours, now) : nextDigest(hours, now);
-      if (due.getTime() <= now.getTime()) dueNow++;
-      return { id: newId(), personId: p.id, messageId, dueAt: due.toISOString(), sentAt: null, attempts: 0, lastError: null, createdAt };
-    });
-    await db.insertInto('mailQueue').values(rows).execute();
-  }
+  const createdAt = now.toISOString();
+  const rows = (await notices.noticeTakers(db, recipientIds)).map((p) => {
+    const due = p.emailMode === 'immediate' ? nextSendable(hours, now) : nextDigest(hours, now);
+    if (due.getTime() <= now.getTime()) dueNow++;
+    return { id: newId(), personId: p.id, messageId, dueAt: due.toISOString(), sentAt: null, attempts: 0, lastError: null, createdAt };
+  });
+  await notices.insertNotices(db, rows);
   return dueNow;
 }
 
@@ -52,42 +40,8 @@ export async function flushMailQueue(db: Db, mailer: Mailer | null, now: Date, p
   const result: FlushResult = { emails: 0, failed: 0, skipped: 0 };
   if (!mailer) return result;
   const at = now.toISOString();
-  const rows = await db
-    .selectFrom('mailQueue')
-    .innerJoin('people as recipient', 'recipient.id', 'mailQueue.personId')
-    .innerJoin('messages', 'messages.id', 'mailQueue.messageId')
-    .innerJoin('people as sender', 'sender.id', 'messages.senderId')
-    .leftJoin('messageRecipients', (join) =>
-      join.onRef('messageRecipients.messageId', '=', 'mailQueue.messageId').onRef('messageRecipients.personId', '=', 'mailQueue.personId'),
-    )
-    .select([
-      'mailQueue.id',
-      'mailQueue.personId',
-      'recipient.email',
-      'recipient.profile',
-      'messages.subject',
-      'messages.bodyHtml',
-      'sender.firstName',
-      'sender.lastName',
-      'sender.usageName',
-      'messageRecipients.folder',
-      'messageRecipients.readAt',
-    ])
-    .where('mailQueue.sentAt', 'is', null)
-    .where('mailQueue.dueAt', '<=', at)
-    .where('mailQueue.attempts', '<', MAX_ATTEMPTS)
-    .orderBy('mailQueue.personId')
-    .orderBy('mailQueue.dueAt')
-    .limit(2000)
-    .execute();
-  const done = async (ids: string[]) => {
-    for (let i = 0; i < ids.length; i += CHUNK)
-      await db
-        .updateTable('mailQueue')
-        .set({ sentAt: at })
-        .where('id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
-  };
+  const rows = await notices.dueNotices(db, at, MAX_ATTEMPTS);
+  const done = (ids: string[]) => notices.markNoticesSent(db, ids, at);
   const stale = rows.filter((r) => r.folder !== 'inbox' || r.readAt !== null || !r.email);
   result.skipped = stale.length;
   await done(stale.map((r) => r.id));
@@ -120,11 +74,7 @@ export async function flushMailQueue(db: Db, mailer: Mailer | null, now: Date, p
       result.emails++;
     } catch (error) {
       result.failed++;
-      await db
-        .updateTable('mailQueue')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: String(error instanceof Error ? error.message : error).slice(0, 500) }))
-        .where('id', 'in', ids)
-        .execute();
+      await notices.markNoticesFailed(db, ids, String(error instanceof Error ? error.message : error));
     }
   }
   return result;

@@ -1,10 +1,9 @@
 import type { Actor } from '../../kernel/authz/index.js';
-import type { Db } from '../../kernel/db/index.js';
 import { displayName } from '../directory/index.js';
 import { RECEIPT_DETAIL_LIMIT } from './policy.js';
 import * as repo from './repository.js';
-import { allowedAmong } from './rules.js';
-import { chosen, readable } from './service.js';
+import * as engine from './repository/rules.js';
+import { chosen, readable, yearOf, type MessagingDeps } from './service.js';
 
 export interface AttachmentView {
   id: string;
@@ -45,13 +44,17 @@ export interface MessageView {
 }
 
 /** Opens a message: the reader's copy is marked read. */
-export async function messageView(db: Db, actor: Actor, id: string, now: Date): Promise<MessageView> {
-  const { message, copy } = await readable(db, actor, id);
-  if (copy && !copy.readAt) {
-    await db.updateTable('messageRecipients').set({ readAt: now.toISOString() }).where('messageId', '=', id).where('personId', '=', actor.personId).execute();
-  }
+export async function messageView(
+  deps: MessagingDeps,
+  actor: Actor,
+  id: string,
+  action: 'messaging.message.read' | 'messaging.message.reply' | 'messaging.message.forward' = 'messaging.message.read',
+): Promise<MessageView> {
+  const { db } = deps;
+  const { message, copy } = await readable(db, actor, id, action);
+  if (copy && !copy.readAt) await repo.setCopyRead(db, id, actor.personId, deps.clock.now().toISOString());
   const [sender, thread] = await Promise.all([
-    db.selectFrom('people').select(['id', 'firstName', 'lastName', 'usageName']).where('id', '=', message.senderId).executeTakeFirstOrThrow(),
+    repo.personName(db, message.senderId),
     message.state === 'draft' ? Promise.resolve([]) : repo.threadFor(db, message.threadId, actor.personId),
   ]);
   const ids = [message.id, ...thread.map((m) => m.id)];
@@ -90,10 +93,13 @@ export async function messageView(db: Db, actor: Actor, id: string, now: Date): 
  * Recipients of "reply all": the sender and the people named one by one (never whole groups),
  * minus those the rules do not let the reader write to.
  */
-export async function replyAllTokens(db: Db, actor: Actor, view: MessageView, year: string): Promise<string[]> {
+export async function replyAllTokens(deps: MessagingDeps, actor: Actor, view: MessageView): Promise<string[]> {
+  const { db } = deps;
   const people = [...view.to, ...view.cc].filter((c) => c.token.startsWith('person:')).map((c) => c.token.slice('person:'.length));
   const candidates = [...new Set([view.from.id, ...people])].filter((id) => id !== actor.personId);
   if (!actor.activeStructureId) return [];
-  const allowed = await allowedAmong(db, actor, actor.activeStructureId, candidates, year);
+  const year = yearOf(deps);
+  const rules = await engine.rulesOf(db, actor.activeStructureId, deps.clock.now());
+  const allowed = await engine.allowedAmong(db, actor, actor.activeStructureId, candidates, year, rules);
   return candidates.filter((id) => allowed.has(id)).map((id) => `person:${id}`);
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { displayName } from '../directory/index.js';
 import { searchWords } from './body.js';
-import type { MessageState, MessagesTable, RecipientFolder } from './tables.js';
+import type { EmailMode, MessageAttachmentsTable, MessageRecipientsTable, MessageState, MessagesTable, RecipientFolder, SenderFolder } from './tables.js';
 
 export type Folder = 'inbox' | 'sent' | 'drafts' | 'trash';
 export const FOLDERS: readonly Folder[] = ['inbox', 'sent', 'drafts', 'trash'];
@@ -288,5 +288,151 @@ export async function heldMessages(db: Db, structureId: string) {
     .where('messages.structureId', '=', structureId)
     .where('messages.state', '=', 'held')
     .orderBy('messages.sentAt')
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes and lookups for the use cases (service.ts, read.ts, admin.ts).
+// ---------------------------------------------------------------------------------------------
+
+const CHUNK = 500;
+
+/** Names of people, by id (labels of chosen recipients). */
+export async function peopleNames(db: Db, ids: string[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += CHUNK)
+    out.push(
+      ...(await db
+        .selectFrom('people')
+        .select(['id', 'firstName', 'lastName', 'usageName'])
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute()),
+    );
+  return out;
+}
+
+export async function personName(db: Db, id: string) {
+  return db.selectFrom('people').select(['id', 'firstName', 'lastName', 'usageName']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Stored attachment rows (blob keys included) of messages, for forwarding. */
+export async function attachmentFiles(db: Db, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db.selectFrom('messageAttachments').selectAll().where('messageId', 'in', messageIds).orderBy('createdAt').execute();
+}
+
+export async function findAttachment(db: Db, id: string) {
+  return db.selectFrom('messageAttachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAttachments(db: Db, rows: Insertable<MessageAttachmentsTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('messageAttachments').values(rows).execute();
+}
+
+type MessageRow = Insertable<MessagesTable>;
+
+/** Creates or updates a draft, with its new attachments, in one transaction; a new reply joins its parent's thread. */
+export async function storeDraft(
+  db: Db,
+  draft: { id: string; exists: boolean; values: Partial<MessageRow>; create: Omit<MessageRow, 'threadId'> },
+  files: Insertable<MessageAttachmentsTable>[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (draft.exists) await trx.updateTable('messages').set(draft.values).where('id', '=', draft.id).execute();
+    else {
+      const parent = draft.create.parentId
+        ? await trx.selectFrom('messages').select('threadId').where('id', '=', draft.create.parentId).executeTakeFirst()
+        : null;
+      await trx
+        .insertInto('messages')
+        .values({ ...draft.create, threadId: parent?.threadId ?? draft.id })
+        .execute();
+    }
+    if (files.length) await trx.insertInto('messageAttachments').values(files).execute();
+  });
+}
+
+/** Stores a sent (or held) message once, one row per recipient, and its attachments, in one transaction. */
+export async function storeSend(
+  db: Db,
+  message: { id: string; fromDraft: boolean; row: MessageRow },
+  recipients: Insertable<MessageRecipientsTable>[],
+  files: Insertable<MessageAttachmentsTable>[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (message.fromDraft) {
+      const { id: _, senderId: __, createdAt: ___, ...values } = message.row;
+      await trx.updateTable('messages').set(values).where('id', '=', message.id).execute();
+    } else await trx.insertInto('messages').values(message.row).execute();
+    for (let i = 0; i < recipients.length; i += CHUNK)
+      await trx
+        .insertInto('messageRecipients')
+        .values(recipients.slice(i, i + CHUNK))
+        .execute();
+    if (files.length) await trx.insertInto('messageAttachments').values(files).execute();
+  });
+}
+
+export async function deleteDraft(db: Db, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('messageAttachments').where('messageId', '=', id).execute();
+    await trx.deleteFrom('messages').where('id', '=', id).execute();
+  });
+}
+
+export async function setCopyRead(db: Db, messageId: string, personId: string, readAt: string | null): Promise<void> {
+  await db.updateTable('messageRecipients').set({ readAt }).where('messageId', '=', messageId).where('personId', '=', personId).execute();
+}
+
+export async function setCopyFolder(db: Db, messageId: string, personId: string, folder: RecipientFolder): Promise<void> {
+  await db.updateTable('messageRecipients').set({ folder }).where('messageId', '=', messageId).where('personId', '=', personId).execute();
+}
+
+export async function setSenderFolder(db: Db, id: string, folder: SenderFolder): Promise<void> {
+  await db.updateTable('messages').set({ senderFolder: folder }).where('id', '=', id).execute();
+}
+
+/** Empties a person's trash: their copies (received and own) are gone for them only. */
+export async function purgeTrash(db: Db, personId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('messageRecipients').set({ folder: 'purged' }).where('personId', '=', personId).where('folder', '=', 'trash').execute();
+    await trx.updateTable('messages').set({ senderFolder: 'purged' }).where('senderId', '=', personId).where('senderFolder', '=', 'trash').execute();
+  });
+}
+
+/** Delivers (release) or drops (reject) a held send. */
+export async function decideHeld(db: Db, id: string, release: boolean, at: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('messages')
+      .set({ state: release ? 'sent' : 'rejected', updatedAt: at })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('messageRecipients')
+      .set({ folder: release ? 'inbox' : 'purged' })
+      .where('messageId', '=', id)
+      .where('folder', '=', 'held')
+      .execute();
+  });
+}
+
+export async function recipientIdsOf(db: Db, messageId: string): Promise<string[]> {
+  return (await db.selectFrom('messageRecipients').select('personId').where('messageId', '=', messageId).execute()).map((r) => r.personId);
+}
+
+export async function emailPreference(db: Db, personId: string) {
+  const [pref, person] = await Promise.all([
+    db.selectFrom('messagingPreferences').select('emailMode').where('personId', '=', personId).executeTakeFirst(),
+    db.selectFrom('people').select('email').where('id', '=', personId).executeTakeFirst(),
+  ]);
+  return { emailMode: pref?.emailMode ?? ('off' as const), hasEmail: !!person?.email };
+}
+
+export async function setEmailPreference(db: Db, personId: string, emailMode: EmailMode, at: string): Promise<void> {
+  await db
+    .insertInto('messagingPreferences')
+    .values({ personId, emailMode, updatedAt: at })
+    .onConflict((oc) => oc.column('personId').doUpdateSet({ emailMode, updatedAt: at }))
     .execute();
 }

@@ -45,7 +45,7 @@ test('a send far larger than the writer’s habits is held for the school’s ma
   assert.equal((await request(t.app, recipient, 'GET', '/api/messaging/unread')).json().unread, 0);
 
   const college = (await t.app.db.selectFrom('structures').select('id').where('name', '=', 'Collège Jean-Moulin').executeTakeFirstOrThrow()).id;
-  assert.equal((await request(t.app, await loginAs(t.app, teacher.id), 'GET', `/api/messaging/structures/${college}/held`)).statusCode, 403);
+  assert.equal((await request(t.app, await loginAs(t.app, teacher.id), 'GET', `/api/messaging/structures/${college}/held`)).statusCode, 404);
   const stranger = await request(t.app, await loginAs(t.app, otherPrincipal.id), 'GET', `/api/messaging/structures/${college}/held`);
   assert.equal(stranger.statusCode, 404);
   assert.ok(!stranger.body.includes('Message à tous'), 'no data for another school');

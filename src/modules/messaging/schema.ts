@@ -1,9 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AUDIENCES } from './rules.js';
+import { finite } from '../../kernel/http/finite.js';
+import { Checkbox, CsrfField, Id, Limit, Offset, Text } from '../../kernel/http/schemas.js';
 
-const Uuid = (description: string) => Type.String({ format: 'uuid', description });
+const Uuid = Id;
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const IdParams = Type.Object({ id: Uuid('Identifiant.') });
+export { IdParams } from '../../kernel/http/schemas.js';
 
 const Token = Type.String({
   maxLength: 100,
@@ -39,8 +42,8 @@ export const FolderQuery = Type.Object({
   q: Type.Optional(
     Type.String({ maxLength: 200, description: 'Mots à chercher (début de mot, sans accents nécessaires) dans l’objet, le texte et l’auteur.' }),
   ),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+  limit: finite(Limit(100, 25)),
+  offset: finite(Offset),
 });
 
 const State = Type.Union([Type.Literal('draft'), Type.Literal('sent'), Type.Literal('held'), Type.Literal('rejected')]);
@@ -59,7 +62,7 @@ export const ListItem = Type.Object({
   mine: Type.Boolean(),
 });
 
-export const ListPage = Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(ListItem) });
+export const ListPage = Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(ListItem) });
 
 const Attachment = Type.Object({ id: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() });
 const Chosen = Type.Object({ token: Type.String(), label: Type.String() });
@@ -111,7 +114,7 @@ export const Unread = Type.Object({ unread: Type.Integer({ description: 'Message
 
 export const RecipientQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Début du nom ou du prénom ; vide : seulement les groupes.' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+  limit: finite(Limit(50, 10)),
 });
 
 export const Recipients = Type.Object({
@@ -164,3 +167,80 @@ export const EmailMode = Type.Union([Type.Literal('off'), Type.Literal('immediat
 });
 export const Preferences = Type.Object({ emailMode: EmailMode, hasEmail: Type.Boolean() });
 export const PreferencesBody = Type.Object({ emailMode: EmailMode });
+
+export const AttachmentList = Type.Array(Type.Object({ id: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() }));
+
+// ---------------------------------------------------------------------------------------------
+// Pages and their forms.
+// ---------------------------------------------------------------------------------------------
+
+const FolderName = Type.Union([Type.Literal('inbox'), Type.Literal('sent'), Type.Literal('drafts'), Type.Literal('trash')], {
+  description: 'Dossier : réception, envoyés, brouillons, corbeille.',
+});
+
+export const FolderPageQuery = Type.Object({
+  folder: Type.Optional(FolderName),
+  q: Type.Optional(Text(200, 'Mots à chercher.')),
+  page: finite(Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1, description: 'Numéro de page.' }))),
+});
+export type FolderPageQuery = Static<typeof FolderPageQuery>;
+
+export const ComposeQuery = Type.Object({
+  draft: Type.Optional(Id('Brouillon à reprendre.')),
+  reply: Type.Optional(Id('Message auquel répondre.')),
+  replyAll: Type.Optional(Id('Message auquel répondre à tous.')),
+  forward: Type.Optional(Id('Message à transférer.')),
+  to: Type.Optional(Token),
+});
+export type ComposeQuery = Static<typeof ComposeQuery>;
+
+/** A form field sent once or repeated (checkboxes of recipients). */
+const OneOrMany = <T extends ReturnType<typeof Type.String>>(item: T, maxItems: number) => Type.Optional(Type.Union([item, Type.Array(item, { maxItems })]));
+/** A hidden id field, empty when unused. */
+const OptionalIdField = (description: string) => Type.Optional(Type.Union([Id(description), Type.Literal('')]));
+
+/** The compose form (urlencoded; the same fields arrive as multipart parts with files). */
+export const ComposeForm = Type.Object({
+  ...CsrfField,
+  to: OneOrMany(Token, 200),
+  cc: OneOrMany(Token, 200),
+  subject: Type.Optional(Text(1000, 'Objet (200 caractères au plus).')),
+  body: Type.Optional(Text(200_000, 'Texte du message.')),
+  q: Type.Optional(Text(200, 'Nom cherché parmi les destinataires possibles.')),
+  action: Type.Optional(
+    Type.Union([Type.Literal('send'), Type.Literal('draft'), Type.Literal('search')], { description: 'Envoyer, enregistrer ou chercher.' }),
+  ),
+  draftId: OptionalIdField('Brouillon repris.'),
+  parentId: OptionalIdField('Message auquel on répond.'),
+  forwardId: OptionalIdField('Message transféré.'),
+});
+export type ComposeForm = Static<typeof ComposeForm>;
+
+export const PreferencesForm = Type.Object({ ...CsrfField, emailMode: Type.Optional(EmailMode) });
+export type PreferencesForm = Static<typeof PreferencesForm>;
+
+export const ReadOnlyForm = Type.Object({
+  ...CsrfField,
+  readOnly: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { description: '`on` : lecture seule.' })),
+});
+export type ReadOnlyForm = Static<typeof ReadOnlyForm>;
+
+const RuleChoice = Type.Union([Type.Literal('none'), Type.Literal('linked'), Type.Literal('structure')], {
+  description: 'Portée de la règle : aucune, ses classes et groupes, tout l’établissement.',
+});
+/** One `rule.<from>.<to>` select per pair of audiences. */
+export const RulesForm = Type.Object({
+  ...CsrfField,
+  ...Object.fromEntries(AUDIENCES.flatMap((from) => AUDIENCES.map((to) => [`rule.${from}.${to}`, Type.Optional(RuleChoice)]))),
+});
+export type RulesForm = Record<string, string | undefined>;
+
+export const QuietForm = Type.Object({
+  ...CsrfField,
+  quietStart: Type.Optional(Text(5, 'Début des heures calmes, HH:MM.')),
+  quietEnd: Type.Optional(Text(5, 'Fin des heures calmes, HH:MM.')),
+  quietWeekends: Checkbox('Week-ends calmes.'),
+});
+export type QuietForm = Static<typeof QuietForm>;
+
+export const EmptyForm = Type.Object({ ...CsrfField });

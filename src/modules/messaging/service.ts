@@ -1,23 +1,33 @@
-import type { Actor } from '../../kernel/authz/index.js';
-import { NotFound } from '../../kernel/authz/index.js';
+import { authorize, can, type Actor } from '../../kernel/authz/index.js';
+import type { Clock as AppClock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/db/index.js';
 import { AppError, BadRequest, Problems } from '../../kernel/http/errors.js';
 import { audit } from '../../kernel/audit.js';
-import { displayName } from '../directory/index.js';
+import { displayName, schoolYearOf } from '../directory/index.js';
 import { htmlToText, safeHtml, searchTextOf, textToHtml } from './body.js';
 import { t } from './i18n/fr.js';
 import { queueNotices } from './notify.js';
-import { PATTERN_DAYS, breaksPattern, hourlyLimit, massThreshold } from './policy.js';
+import { PATTERN_DAYS, breaksPattern, hourlyLimit, massThreshold, type MessageFacts, type SendFacts } from './policy.js';
 import * as repo from './repository.js';
-import { allowedAmong, ensureSettings, rulesOf } from './rules.js';
-import { expandTarget, groupTargets, labelOf, parseToken, type Target } from './targets.js';
+import * as engine from './repository/rules.js';
+import { GROUP_LABEL, SCHOOL_LABEL, expandTarget, groupTargets, parseToken, type Target } from './targets.js';
 
 export const MAX_SUBJECT = 200;
 export const MAX_BODY = 100_000;
 export const MAX_TARGETS = 200;
 export const MAX_FILES = 5;
-const CHUNK = 500;
+
+/** What the messaging use cases need: the database, the application's clock, the notice trigger. */
+export interface MessagingDeps {
+  db: Db;
+  clock: AppClock;
+  /** Called after a send or a release when some email notices are due at once. */
+  noticesDue?: () => void;
+}
+
+/** The school year running at the clock's time. */
+export const yearOf = (deps: MessagingDeps) => schoolYearOf(deps.clock.now());
 
 export interface NewFile {
   key: string;
@@ -41,21 +51,39 @@ export interface ComposeInput {
   files?: NewFile[];
 }
 
-export interface Clock {
-  now: Date;
-  year: string;
-  /** Called after a send when some email notices are due at once. */
-  noticesDue?: () => void;
-}
-
-interface Chosen {
+export interface Chosen {
   token: string;
   label: string;
 }
 
-function activeStructure(actor: Actor): string {
-  if (!actor.activeStructureId) throw new BadRequest('messaging.no_structure', t('messaging.error.no_structure'));
-  return actor.activeStructureId;
+type Action =
+  'messaging.message.read' | 'messaging.message.organize' | 'messaging.message.reply' | 'messaging.message.forward' | 'messaging.attachment.download';
+
+/**
+ * A message as the asking person may use it, after the policy's rule for `action` has said yes:
+ * the message and the person's own delivered copy (null when they are its sender).
+ */
+export async function readable(db: Db, actor: Actor, id: string, action: Action = 'messaging.message.read') {
+  const message = await repo.findMessage(db, id);
+  const copy = message ? await repo.recipientRow(db, id, actor.personId) : undefined;
+  const facts: MessageFacts | null = message ? { ...message, copyFolder: copy?.folder ?? null } : null;
+  authorize(actor, action, facts);
+  const own = message!.senderId === actor.personId && message!.senderFolder !== 'purged';
+  return { message: message!, copy: own ? null : copy! };
+}
+
+/** One's own draft, or "not found". */
+export async function ownDraft(db: Db, actor: Actor, id: string, action: 'messaging.draft.edit' | 'messaging.attachment.upload' = 'messaging.draft.edit') {
+  const draft = await repo.findMessage(db, id);
+  authorize(actor, action, draft ? { ...draft, copyFolder: null } : null);
+  return draft!;
+}
+
+/** The school a person writes from; asserted before anything of a new message is read or stored. */
+export function composingSchool(actor: Actor): string {
+  const facts = { structureId: actor.activeStructureId };
+  authorize(actor, 'messaging.message.compose', facts);
+  return facts.structureId!;
 }
 
 function bodyOf(input: ComposeInput): string {
@@ -83,75 +111,51 @@ function checkContent(input: ComposeInput, forSend: boolean): { html: string; ta
   return { html, targets: { to: toTargets, cc: dedupe(cc as Target[]).filter((x) => !toTokens.has(x.token)) } };
 }
 
+/** Labels of targets for display; a person or group that does not exist is dropped. */
 async function labelsFor(db: Db, targets: Target[], known: Map<string, string>): Promise<Chosen[]> {
-  const out: Chosen[] = [];
   const people = targets.flatMap((x) => (x.kind === 'person' ? [x.personId] : []));
-  const names = new Map<string, string>();
-  for (let i = 0; i < people.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('people')
-      .select(['id', 'firstName', 'lastName', 'usageName'])
-      .where('id', 'in', people.slice(i, i + CHUNK))
-      .execute();
-    for (const r of rows) names.set(r.id, displayName(r));
-  }
+  const groups = targets.flatMap((x) => (x.kind === 'group' && !known.has(x.token) ? [x.groupId] : []));
+  const [personRows, groupRows] = await Promise.all([repo.peopleNames(db, people), engine.groupsByIds(db, groups)]);
+  const names = new Map(personRows.map((r) => [r.id, displayName(r)]));
+  const groupNames = new Map(groupRows.map((g) => [g.id, g.name]));
+  const out: Chosen[] = [];
   for (const x of targets) {
-    const label = x.kind === 'person' ? names.get(x.personId) : (known.get(x.token) ?? (await labelOf(db, x)));
+    const label =
+      x.kind === 'person'
+        ? names.get(x.personId)
+        : x.kind === 'school'
+          ? SCHOOL_LABEL[x.audience]
+          : (known.get(x.token) ?? (groupNames.has(x.groupId) ? GROUP_LABEL[x.audience](groupNames.get(x.groupId)!) : undefined));
     if (label) out.push({ token: x.token, label });
   }
   return out;
 }
 
-/** A message the actor may read: theirs (not purged) or a delivered copy; anything else is "not found". */
-export async function readable(db: Db, actor: Actor, id: string) {
-  const message = await repo.findMessage(db, id);
-  if (!message) throw new NotFound();
-  if (message.senderId === actor.personId && message.senderFolder !== 'purged') return { message, copy: null };
-  const copy = await repo.recipientRow(db, id, actor.personId);
-  if (!copy || (copy.folder !== 'inbox' && copy.folder !== 'trash')) throw new NotFound();
-  return { message, copy };
-}
-
-async function ownDraft(db: Db, actor: Actor, id: string) {
-  const draft = await repo.findMessage(db, id);
-  if (!draft || draft.senderId !== actor.personId || draft.state !== 'draft')
-    throw new AppError(404, 'messaging.unknown_draft', t('messaging.error.unknown_draft'));
-  return draft;
-}
-
-async function attachmentRows(db: Db, actor: Actor, messageId: string, input: ComposeInput, existing: number) {
-  const forwarded = input.forwardId ? await repo.attachmentsOf(db, [(await readable(db, actor, input.forwardId)).message.id]) : [];
-  const forwardedFull = forwarded.length
-    ? await db
-        .selectFrom('messageAttachments')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          forwarded.map((a) => a.id),
-        )
-        .execute()
+async function attachmentRows(deps: MessagingDeps, actor: Actor, messageId: string, input: ComposeInput, existing: number) {
+  const forwarded = input.forwardId
+    ? await repo.attachmentFiles(deps.db, [(await readable(deps.db, actor, input.forwardId, 'messaging.message.forward')).message.id])
     : [];
   const files = input.files ?? [];
-  if (existing + files.length + forwardedFull.length > MAX_FILES) throw new BadRequest('messaging.too_many_files', t('messaging.error.too_many_files'));
-  const createdAt = new Date().toISOString();
+  if (existing + files.length + forwarded.length > MAX_FILES) throw new BadRequest('messaging.too_many_files', t('messaging.error.too_many_files'));
+  const createdAt = deps.clock.now().toISOString();
   return [
     ...files.map((f) => ({ id: newId(), messageId, blobKey: f.key, filename: f.fileName, contentType: f.contentType, size: f.size, createdAt })),
-    ...forwardedFull.map((a) => ({ id: newId(), messageId, blobKey: a.blobKey, filename: a.filename, contentType: a.contentType, size: a.size, createdAt })),
+    ...forwarded.map((a) => ({ id: newId(), messageId, blobKey: a.blobKey, filename: a.filename, contentType: a.contentType, size: a.size, createdAt })),
   ];
 }
 
 /** Saves a new draft or updates one; recipients are only checked for form here, the rules apply at send time. */
-export async function saveDraft(db: Db, actor: Actor, input: ComposeInput, clock: Clock): Promise<{ id: string }> {
-  const structureId = activeStructure(actor);
+export async function saveDraft(deps: MessagingDeps, actor: Actor, input: ComposeInput): Promise<{ id: string }> {
+  const { db } = deps;
+  const structureId = composingSchool(actor);
   const { html, targets } = checkContent(input, false);
   const draft = input.draftId ? await ownDraft(db, actor, input.draftId) : null;
-  if (input.parentId) await readable(db, actor, input.parentId);
+  if (input.parentId) await readable(db, actor, input.parentId, 'messaging.message.reply');
   const [to, cc] = await Promise.all([labelsFor(db, targets.to, new Map()), labelsFor(db, targets.cc, new Map())]);
   const id = draft?.id ?? newId();
   const existing = draft ? (await repo.attachmentsOf(db, [id])).length : 0;
-  const files = await attachmentRows(db, actor, id, input, existing);
-  const now = clock.now.toISOString();
+  const files = await attachmentRows(deps, actor, id, input, existing);
+  const now = deps.clock.now().toISOString();
   const values = {
     subject: input.subject.trim(),
     bodyHtml: html,
@@ -160,29 +164,19 @@ export async function saveDraft(db: Db, actor: Actor, input: ComposeInput, clock
     searchText: searchTextOf(input.subject, htmlToText(html)),
     updatedAt: now,
   };
-  await db.transaction().execute(async (trx) => {
-    if (draft) await trx.updateTable('messages').set(values).where('id', '=', id).execute();
-    else {
-      const parent = input.parentId ? await trx.selectFrom('messages').select('threadId').where('id', '=', input.parentId).executeTakeFirst() : null;
-      await trx
-        .insertInto('messages')
-        .values({
-          id,
-          threadId: parent?.threadId ?? id,
-          parentId: input.parentId ?? null,
-          senderId: actor.personId,
-          structureId,
-          state: 'draft',
-          senderFolder: 'drafts',
-          recipientCount: 0,
-          createdAt: now,
-          sentAt: null,
-          ...values,
-        })
-        .execute();
-    }
-    if (files.length) await trx.insertInto('messageAttachments').values(files).execute();
-  });
+  const create = {
+    id,
+    parentId: input.parentId ?? null,
+    senderId: actor.personId,
+    structureId,
+    state: 'draft' as const,
+    senderFolder: 'drafts' as const,
+    recipientCount: 0,
+    createdAt: now,
+    sentAt: null,
+    ...values,
+  };
+  await repo.storeDraft(db, { id, exists: !!draft, values, create }, files);
   return { id };
 }
 
@@ -192,34 +186,53 @@ export interface SendResult {
   recipientCount: number;
 }
 
+/** Why a send was refused, in words the writer can act on (the policy's rule decided it). */
+function sendRefusal(facts: SendFacts): AppError {
+  if (facts.readOnly) return new AppError(403, 'messaging.read_only', t('messaging.error.read_only'));
+  if (facts.closedYear.length > 0) return new AppError(403, 'messaging.closed_year', t('messaging.error.closed_year'), { refused: facts.closedYear });
+  return new AppError(403, 'messaging.not_allowed', t('messaging.error.not_allowed'), { refused: facts.unreachable });
+}
+
 /**
- * Sends a message: checks every recipient against the school's rules (one refused → 403, nothing
- * sent), expands groups, applies the hourly limit and the mass-send check, then stores the message
- * once with one row per recipient, in one transaction.
+ * Sends a message: the communication-rules engine answers for every recipient, the policy's send
+ * rule decides (one refused → 403, nothing sent); then groups are expanded, the hourly limit and
+ * the mass-send check apply, and the message is stored once with one row per recipient.
  */
-export async function sendMessage(db: Db, actor: Actor, input: ComposeInput, clock: Clock): Promise<SendResult> {
-  const structureId = activeStructure(actor);
+export async function sendMessage(deps: MessagingDeps, actor: Actor, input: ComposeInput): Promise<SendResult> {
+  const { db } = deps;
+  const clock = deps.clock.now();
+  const year = schoolYearOf(clock);
+  const structureId = composingSchool(actor);
   const { html, targets } = checkContent(input, true);
-  const settings = (await ensureSettings(db, structureId))!;
-  if (settings.readOnly) throw new AppError(403, 'messaging.read_only', t('messaging.error.read_only'));
+  const settings = (await engine.ensureSettings(db, structureId, clock))!;
   const draft = input.draftId ? await ownDraft(db, actor, input.draftId) : null;
   const parentId = input.parentId ?? draft?.parentId ?? null;
-  const parent = parentId ? (await readable(db, actor, parentId)).message : null;
+  const parent = parentId ? (await readable(db, actor, parentId, 'messaging.message.reply')).message : null;
 
-  const rules = await rulesOf(db, structureId);
+  const rules = await engine.rulesOf(db, structureId, clock);
   const all = [...targets.to, ...targets.cc];
   const personIds = all.flatMap((x) => (x.kind === 'person' ? [x.personId] : []));
-  const allowed = await allowedAmong(db, actor, structureId, personIds, clock.year, rules);
+  const allowed = await engine.allowedAmong(db, actor, structureId, personIds, year, rules);
+  const groupIds = all.flatMap((x) => (x.kind === 'group' ? [x.groupId] : []));
+  const pastGroups = new Set((await engine.groupsByIds(db, groupIds)).filter((g) => g.schoolYear !== year).map((g) => g.id));
   const hasGroups = all.some((x) => x.kind !== 'person');
-  const offered = new Map(hasGroups ? (await groupTargets(db, actor, structureId, rules, clock.year)).map((g) => [g.token, g.label]) : []);
-  const refused = all.filter((x) => (x.kind === 'person' ? !allowed.has(x.personId) : !offered.has(x.token))).map((x) => x.token);
-  if (refused.length > 0) throw new AppError(403, 'messaging.not_allowed', t('messaging.error.not_allowed'), { refused });
+  const offered = new Map(hasGroups ? (await groupTargets(db, actor, structureId, rules, year)).map((g) => [g.token, g.label]) : []);
+  const closedYear = all.filter((x) => x.kind === 'group' && pastGroups.has(x.groupId)).map((x) => x.token);
+  const facts: SendFacts = {
+    structureId,
+    readOnly: settings.readOnly === 1,
+    closedYear,
+    unreachable: all
+      .filter((x) => !closedYear.includes(x.token) && (x.kind === 'person' ? !allowed.has(x.personId) : !offered.has(x.token)))
+      .map((x) => x.token),
+  };
+  if (!can(actor, 'messaging.message.send', facts)) throw sendRefusal(facts);
 
   const expand = async (list: Target[]) => {
     const ids = new Set<string>();
     for (const x of list) {
       if (x.kind === 'person') ids.add(x.personId);
-      else for (const id of await expandTarget(db, actor, structureId, rules, clock.year, x)) ids.add(id);
+      else for (const id of await expandTarget(db, actor, structureId, rules, year, x)) ids.add(id);
     }
     return ids;
   };
@@ -229,22 +242,24 @@ export async function sendMessage(db: Db, actor: Actor, input: ComposeInput, clo
   if (total === 0)
     throw new BadRequest('messaging.no_recipients', t('messaging.error.no_recipients'), [{ field: 'to', message: t('messaging.error.no_recipients') }]);
 
-  const hourAgo = new Date(clock.now.getTime() - 3600_000).toISOString();
-  const recent = await repo.recentRecipients(db, actor.personId, hourAgo);
+  const recent = await repo.recentRecipients(db, actor.personId, new Date(clock.getTime() - 3600_000).toISOString());
   const fresh = [...toIds, ...ccIds].filter((id) => !recent.has(id)).length;
   const limit = hourlyLimit(actor, structureId);
   if (recent.size + fresh > limit)
     throw new AppError(429, 'messaging.rate_limited', t('messaging.error.rate_limited', limit), { limit, recent: recent.size, asked: fresh });
-  const largest = await repo.largestSend(db, actor.personId, new Date(clock.now.getTime() - PATTERN_DAYS * 86400_000).toISOString());
+  const largest = await repo.largestSend(db, actor.personId, new Date(clock.getTime() - PATTERN_DAYS * 86400_000).toISOString());
   const held = breaksPattern(total, massThreshold(actor, structureId), largest);
 
   const [to, cc] = await Promise.all([labelsFor(db, targets.to, offered), labelsFor(db, targets.cc, offered)]);
   const id = draft?.id ?? newId();
   const existing = draft ? (await repo.attachmentsOf(db, [id])).length : 0;
-  const files = await attachmentRows(db, actor, id, input, existing);
-  const now = clock.now.toISOString();
-  const sender = actor.displayName;
-  const values = {
+  const files = await attachmentRows(deps, actor, id, input, existing);
+  const now = clock.toISOString();
+  const row = {
+    id,
+    senderId: actor.personId,
+    structureId,
+    createdAt: now,
     threadId: parent?.threadId ?? draft?.threadId ?? id,
     parentId: parent?.id ?? null,
     state: held ? ('held' as const) : ('sent' as const),
@@ -254,39 +269,15 @@ export async function sendMessage(db: Db, actor: Actor, input: ComposeInput, clo
     toJson: JSON.stringify(to),
     ccJson: JSON.stringify(cc),
     recipientCount: total,
-    searchText: searchTextOf(sender, input.subject, htmlToText(html)),
+    searchText: searchTextOf(actor.displayName, input.subject, htmlToText(html)),
     updatedAt: now,
     sentAt: now,
   };
   const folder = held ? ('held' as const) : ('inbox' as const);
   const rows = [...[...toIds].map((personId) => ({ personId, kind: 'to' as const })), ...ccIds.map((personId) => ({ personId, kind: 'cc' as const }))].map(
-    (r) => ({
-      messageId: id,
-      ...r,
-      folder,
-      readAt: null,
-      sentAt: now,
-    }),
+    (r) => ({ messageId: id, ...r, folder, readAt: null, sentAt: now }),
   );
-  await db.transaction().execute(async (trx) => {
-    if (draft)
-      await trx
-        .updateTable('messages')
-        .set({ ...values, structureId })
-        .where('id', '=', id)
-        .execute();
-    else
-      await trx
-        .insertInto('messages')
-        .values({ id, senderId: actor.personId, structureId, createdAt: now, ...values })
-        .execute();
-    for (let i = 0; i < rows.length; i += CHUNK)
-      await trx
-        .insertInto('messageRecipients')
-        .values(rows.slice(i, i + CHUNK))
-        .execute();
-    if (files.length) await trx.insertInto('messageAttachments').values(files).execute();
-  });
+  await repo.storeSend(db, { id, fromDraft: !!draft, row }, rows, files);
   if (held) {
     await audit(db, { action: 'messaging.held', actorId: actor.personId, subjectId: id, structureId, details: { recipients: total, largestBefore: largest } });
   } else {
@@ -295,62 +286,39 @@ export async function sendMessage(db: Db, actor: Actor, input: ComposeInput, clo
       id,
       rows.map((r) => r.personId),
       settings,
-      clock.now,
+      clock,
     );
-    if (due > 0) clock.noticesDue?.();
+    if (due > 0) deps.noticesDue?.();
   }
   return { id, state: held ? 'held' : 'sent', recipientCount: total };
 }
 
-export async function deleteDraft(db: Db, actor: Actor, id: string): Promise<void> {
-  const draft = await ownDraft(db, actor, id);
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('messageAttachments').where('messageId', '=', draft.id).execute();
-    await trx.deleteFrom('messages').where('id', '=', draft.id).execute();
-  });
+export async function deleteDraft(deps: MessagingDeps, actor: Actor, id: string): Promise<void> {
+  const draft = await ownDraft(deps.db, actor, id);
+  await repo.deleteDraft(deps.db, draft.id);
 }
 
 /** Marks one's copy read or unread. */
-export async function setRead(db: Db, actor: Actor, id: string, read: boolean, now: Date): Promise<void> {
-  const { copy } = await readable(db, actor, id);
+export async function setRead(deps: MessagingDeps, actor: Actor, id: string, read: boolean): Promise<void> {
+  const { copy } = await readable(deps.db, actor, id, 'messaging.message.organize');
   if (!copy) return;
-  await db
-    .updateTable('messageRecipients')
-    .set({ readAt: read ? (copy.readAt ?? now.toISOString()) : null })
-    .where('messageId', '=', id)
-    .where('personId', '=', actor.personId)
-    .execute();
+  await repo.setCopyRead(deps.db, id, actor.personId, read ? (copy.readAt ?? deps.clock.now().toISOString()) : null);
 }
 
 /** Moves one's own copy to the trash (or back); everybody else keeps theirs. A draft is deleted. */
-export async function moveToTrash(db: Db, actor: Actor, id: string, trash: boolean): Promise<void> {
-  const { message, copy } = await readable(db, actor, id);
-  if (copy) {
-    await db
-      .updateTable('messageRecipients')
-      .set({ folder: trash ? 'trash' : 'inbox' })
-      .where('messageId', '=', id)
-      .where('personId', '=', actor.personId)
-      .execute();
-    return;
-  }
+export async function moveToTrash(deps: MessagingDeps, actor: Actor, id: string, trash: boolean): Promise<void> {
+  const { message, copy } = await readable(deps.db, actor, id, 'messaging.message.organize');
+  if (copy) return repo.setCopyFolder(deps.db, id, actor.personId, trash ? 'trash' : 'inbox');
   if (message.state === 'draft') {
-    if (trash) await deleteDraft(db, actor, id);
+    if (trash) await repo.deleteDraft(deps.db, id);
     return;
   }
-  await db
-    .updateTable('messages')
-    .set({ senderFolder: trash ? 'trash' : 'sent' })
-    .where('id', '=', id)
-    .execute();
+  await repo.setSenderFolder(deps.db, id, trash ? 'trash' : 'sent');
 }
 
 /** Empties one's trash: the copies are gone for this person only. */
-export async function emptyTrash(db: Db, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('messageRecipients').set({ folder: 'purged' }).where('personId', '=', actor.personId).where('folder', '=', 'trash').execute();
-    await trx.updateTable('messages').set({ senderFolder: 'purged' }).where('senderId', '=', actor.personId).where('senderFolder', '=', 'trash').execute();
-  });
+export async function emptyTrash(deps: MessagingDeps, actor: Actor): Promise<void> {
+  await repo.purgeTrash(deps.db, actor.personId);
 }
 
 /** Recipients as stored in a message: tokens and labels. */
@@ -362,17 +330,38 @@ export function chosen(json: string): Chosen[] {
   }
 }
 
-/** Adds uploaded files to one's draft; the files are read only once the draft is known to be one's own. */
-export async function saveDraftFiles(db: Db, actor: Actor, draftId: string, receive: (room: number) => Promise<(NewFile & { key: string })[]>): Promise<void> {
-  const draft = await ownDraft(db, actor, draftId);
-  const existing = (await repo.attachmentsOf(db, [draft.id])).length;
+/**
+ * Adds uploaded files to one's draft. The rule runs on the draft first; `receive` (which reads the
+ * request's stream into the blob store) is called only once the draft is known to be one's own.
+ */
+export async function saveDraftFiles(deps: MessagingDeps, actor: Actor, draftId: string, receive: (room: number) => Promise<NewFile[]>) {
+  const draft = await ownDraft(deps.db, actor, draftId, 'messaging.attachment.upload');
+  const existing = (await repo.attachmentsOf(deps.db, [draft.id])).length;
   const files = await receive(MAX_FILES - existing);
-  const rows = await attachmentRows(db, actor, draft.id, { to: [], subject: '', files }, existing);
-  if (rows.length) await db.insertInto('messageAttachments').values(rows).execute();
+  await repo.insertAttachments(deps.db, await attachmentRows(deps, actor, draft.id, { to: [], subject: '', files }, existing));
+  return (await repo.attachmentsOf(deps.db, [draft.id])).map(({ messageId: _, ...f }) => f);
+}
+
+/** An attachment for someone who may read its message; anyone else gets "not found". */
+export async function attachmentToSend(deps: MessagingDeps, actor: Actor, id: string) {
+  const file = await repo.findAttachment(deps.db, id);
+  if (file) await readable(deps.db, actor, file.messageId, 'messaging.attachment.download');
+  else authorize(actor, 'messaging.attachment.download', null);
+  return { key: file!.blobKey, size: file!.size, contentType: file!.contentType, filename: file!.filename };
 }
 
 /** Labels of recipient tokens typed or kept in a form; unknown ones are dropped. */
 export async function describeTokens(db: Db, tokens: string[], known: Map<string, string>): Promise<Chosen[]> {
   const targets = tokens.map(parseToken).filter((x): x is Target => x !== null);
   return labelsFor(db, [...new Map(targets.map((x) => [x.token, x])).values()], known);
+}
+
+/** The person's unread count (their own inbox). */
+export async function unreadCount(deps: MessagingDeps, actor: Actor): Promise<number> {
+  return repo.unreadCount(deps.db, actor.personId);
+}
+
+/** One page of one of the person's own folders; the query starts from who is asking. */
+export async function folderPage(deps: MessagingDeps, actor: Actor, folder: repo.Folder, q: string, limit: number, offset: number) {
+  return repo.listFolder(deps.db, actor.personId, folder, q, limit, offset);
 }

@@ -1,33 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireUser } from '../../../kernel/auth/plugin.js';
 import { errorResponses } from '../../../kernel/http/schemas.js';
+import { sendBlob } from '../../../kernel/storage/http.js';
+import { normalizeKey } from '../../../kernel/text.js';
 import { displayName } from '../../directory/index.js';
 import * as admin from '../admin.js';
+import { recipients } from '../compose.js';
 import { messageView } from '../read.js';
-import * as repo from '../repository.js';
-import { rulesOf, searchReachable } from '../rules.js';
 import * as schema from '../schema.js';
 import * as service from '../service.js';
-import { groupTargets } from '../targets.js';
-import { normalizeKey } from '../../../kernel/text.js';
 import type { MessagingContext } from './context.js';
-import { receiveAttachments, sendAttachment } from './files.js';
+import { receiveAttachments } from './files.js';
 
 const tags = ['messaging'];
 const security = [{ session: [] }];
 const withErrors = { ...errorResponses, 409: errorResponses[400], 413: errorResponses[400], 429: errorResponses[400] };
 
 /** JSON API of the messaging under /api/messaging: only one's own messages, recipients within the rules. */
-export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (app, ctx) => {
-  app.addHook('onRequest', requireUser);
-  const db = app.db;
+export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (app, deps) => {
+  const personal = { personal: true };
 
   app.get('/unread', {
+    config: personal,
     schema: { tags, security, summary: 'Nombre de messages non lus', response: { 200: schema.Unread, ...errorResponses } },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { unread: await repo.unreadCount(db, request.actor!.personId) };
+      return { unread: await service.unreadCount(deps, request.actor) };
     },
   });
 
@@ -40,15 +38,8 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 200: schema.Recipients, ...errorResponses },
     },
     handler: async (request) => {
-      const actor = request.actor!;
-      const structureId = actor.activeStructureId;
-      if (!structureId) return { people: [], groups: [] };
       const q = request.query.q ?? '';
-      const { year } = ctx.clock();
-      const [people, groups] = await Promise.all([
-        searchReachable(db, actor, structureId, q, request.query.limit ?? 10, year),
-        rulesOf(db, structureId).then((rules) => groupTargets(db, actor, structureId, rules, year)),
-      ]);
+      const { people, groups } = await recipients(deps, request.actor, q, request.query.limit ?? 10);
       const key = normalizeKey(q);
       return {
         people: people.map((p) => ({ token: `person:${p.id}`, id: p.id, displayName: displayName(p), profile: p.profile })),
@@ -58,6 +49,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.get('/messages', {
+    config: personal,
     schema: {
       tags,
       security,
@@ -66,9 +58,9 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 200: schema.ListPage, ...errorResponses },
     },
     handler: async (request) => {
-      const { folder = 'inbox', q = '', page = 1, pageSize = 25 } = request.query;
-      const result = await repo.listFolder(db, request.actor!.personId, folder, q, pageSize, (page - 1) * pageSize);
-      return { ...result, page, pageSize };
+      const { folder = 'inbox', q = '', limit = 25, offset = 0 } = request.query;
+      const result = await service.folderPage(deps, request.actor, folder, q, limit, offset);
+      return { ...result, limit, offset };
     },
   });
 
@@ -80,12 +72,12 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       params: schema.IdParams,
       response: { 200: schema.MessageView, ...errorResponses },
     },
-    handler: async (request) => messageView(db, request.actor!, request.params.id, new Date()),
+    handler: async (request) => messageView(deps, request.actor, request.params.id),
   });
 
   app.post('/messages', {
     schema: { tags, security, summary: 'Envoyer un message', body: schema.ComposeBody, response: { 201: schema.SendResult, ...withErrors } },
-    handler: async (request, reply) => reply.code(201).send(await service.sendMessage(db, request.actor!, request.body, ctx.clock())),
+    handler: async (request, reply) => reply.code(201).send(await service.sendMessage(deps, request.actor, request.body)),
   });
 
   app.post('/messages/:id/read', {
@@ -98,7 +90,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await service.setRead(db, request.actor!, request.params.id, request.body.read, new Date());
+      await service.setRead(deps, request.actor, request.params.id, request.body.read);
       return reply.code(204).send(null);
     },
   });
@@ -116,23 +108,24 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
         response: { 204: Type.Null(), ...errorResponses },
       },
       handler: async (request, reply) => {
-        await service.moveToTrash(db, request.actor!, request.params.id, trash);
+        await service.moveToTrash(deps, request.actor, request.params.id, trash);
         return reply.code(204).send(null);
       },
     });
   }
 
   app.post('/trash/empty', {
+    config: personal,
     schema: { tags, security, summary: 'Vider sa corbeille', response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
-      await service.emptyTrash(db, request.actor!);
+      await service.emptyTrash(deps, request.actor);
       return reply.code(204).send(null);
     },
   });
 
   app.post('/drafts', {
     schema: { tags, security, summary: 'Enregistrer un brouillon', body: schema.DraftBody, response: { 201: schema.Created, ...withErrors } },
-    handler: async (request, reply) => reply.code(201).send(await service.saveDraft(db, request.actor!, request.body, ctx.clock())),
+    handler: async (request, reply) => reply.code(201).send(await service.saveDraft(deps, request.actor, request.body)),
   });
 
   app.put('/drafts/:id', {
@@ -145,7 +138,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 204: Type.Null(), ...withErrors },
     },
     handler: async (request, reply) => {
-      await service.saveDraft(db, request.actor!, { ...request.body, draftId: request.params.id }, ctx.clock());
+      await service.saveDraft(deps, request.actor, { ...request.body, draftId: request.params.id });
       return reply.code(204).send(null);
     },
   });
@@ -153,7 +146,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   app.delete('/drafts/:id', {
     schema: { tags, security, summary: 'Supprimer un brouillon', params: schema.IdParams, response: { 204: Type.Null(), ...withErrors } },
     handler: async (request, reply) => {
-      await service.deleteDraft(db, request.actor!, request.params.id);
+      await service.deleteDraft(deps, request.actor, request.params.id);
       return reply.code(204).send(null);
     },
   });
@@ -165,30 +158,28 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       summary: 'Joindre des fichiers à un brouillon (multipart, champ `files`)',
       consumes: ['multipart/form-data'],
       params: schema.IdParams,
-      response: {
-        201: Type.Array(Type.Object({ id: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() })),
-        ...withErrors,
-      },
+      response: { 201: schema.AttachmentList, ...withErrors },
     },
     handler: async (request, reply) => {
-      const actor = request.actor!;
-      await service.saveDraftFiles(db, actor, request.params.id, async (room) => (await receiveAttachments(request, room)).files);
-      const files = await repo.attachmentsOf(db, [request.params.id]);
-      return reply.code(201).send(files.map(({ messageId: _, ...f }) => f));
+      // The draft's rule runs before the stream is read: a refused upload stores nothing.
+      const files = await service.saveDraftFiles(deps, request.actor, request.params.id, async (room) => (await receiveAttachments(request, room)).files);
+      return reply.code(201).send(files);
     },
   });
 
   app.get('/attachments/:id', {
     schema: { tags, security, summary: 'Télécharger une pièce jointe', params: schema.IdParams, produces: ['application/octet-stream'] },
-    handler: async (request, reply) => sendAttachment(request, reply, request.params.id),
+    handler: async (request, reply) => sendBlob(request, reply, await service.attachmentToSend(deps, request.actor, request.params.id)),
   });
 
   app.get('/preferences', {
+    config: personal,
     schema: { tags, security, summary: 'Mes notifications par courriel', response: { 200: schema.Preferences, ...errorResponses } },
-    handler: async (request) => admin.preferencesOf(db, request.actor!),
+    handler: async (request) => admin.preferencesOf(deps, request.actor),
   });
 
   app.put('/preferences', {
+    config: personal,
     schema: {
       tags,
       security,
@@ -197,7 +188,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await admin.setPreferences(db, request.actor!, request.body.emailMode);
+      await admin.setPreferences(deps, request.actor, request.body.emailMode);
       return reply.code(204).send(null);
     },
   });
@@ -210,7 +201,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       params: schema.IdParams,
       response: { 200: schema.SettingsView, ...errorResponses },
     },
-    handler: async (request) => admin.settingsOf(db, request.actor!, request.params.id),
+    handler: async (request) => admin.settingsOf(deps, request.actor, request.params.id),
   });
 
   app.put('/structures/:id/rules', {
@@ -223,7 +214,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await admin.setRules(db, request.actor!, request.params.id, request.body.rules as never, request.ip);
+      await admin.setRules(deps, request.actor, request.params.id, request.body.rules as never, request.ip);
       return reply.code(204).send(null);
     },
   });
@@ -238,7 +229,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await admin.setQuietHours(db, request.actor!, request.params.id, request.body);
+      await admin.setQuietHours(deps, request.actor, request.params.id, request.body);
       return reply.code(204).send(null);
     },
   });
@@ -253,7 +244,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await admin.setReadOnly(db, request.actor!, request.params.id, request.body.readOnly, request.ip);
+      await admin.setReadOnly(deps, request.actor, request.params.id, request.body.readOnly, request.ip);
       return reply.code(204).send(null);
     },
   });
@@ -266,7 +257,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       params: schema.IdParams,
       response: { 200: schema.HeldList, ...errorResponses },
     },
-    handler: async (request) => admin.listHeld(db, request.actor!, request.params.id),
+    handler: async (request) => admin.listHeld(deps, request.actor, request.params.id),
   });
 
   for (const [path, release] of [
@@ -282,8 +273,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
         response: { 204: Type.Null(), ...withErrors },
       },
       handler: async (request, reply) => {
-        const { noticesDue } = await admin.decideHeld(db, request.actor!, request.params.id, release, new Date(), request.ip);
-        if (noticesDue > 0) ctx.clock().noticesDue?.();
+        await admin.decideHeld(deps, request.actor, request.params.id, release, request.ip);
         return reply.code(204).send(null);
       },
     });

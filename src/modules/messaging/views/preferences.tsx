@@ -1,7 +1,8 @@
+import { ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { EmailMode } from '../tables.js';
 
-export function PreferencesPage({ emailMode, hasEmail, csrf }: { emailMode: EmailMode; hasEmail: boolean; csrf: string }) {
+export function PreferencesPage({ emailMode, hasEmail, csrf, errors }: { emailMode: EmailMode; hasEmail: boolean; csrf: string; errors?: FieldErrors }) {
   const modes: EmailMode[] = ['off', 'immediate', 'digest'];
   return (
     <>
@@ -9,6 +10,7 @@ export function PreferencesPage({ emailMode, hasEmail, csrf }: { emailMode: Emai
       <p>
         <a href="/messaging">{t('messaging.folder.inbox')}</a>
       </p>
+      <ErrorSummary errors={errors} labels={{ emailMode: t('messaging.prefs.mode') }} />
       {!hasEmail && <p class="flash">{t('messaging.prefs.noEmail')}</p>}
       <form method="post" action="/messaging/preferences" class="card">
         <input type="hidden" name="_csrf" value={csrf} />
