@@ -75,11 +75,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('nav', []);
-  app.decorate('events', new EventBus());
   app.decorate('blobs', createBlobStore(config));
   // The runner is built here and started by `preau serve` only: tests run due jobs with `runDue()`.
   const jobs = new JobRunner({ db: database.db, kind: database.kind, clock, log: app.log });
   app.decorate('jobs', jobs);
+  app.decorate('events', new EventBus(jobs));
   jobs.register('kernel.sessions.purge', async (_payload, { now }) => {
     await purgeExpiredSessions(database.db, now, { idleMinutes: config.sessionIdleMinutes });
   });

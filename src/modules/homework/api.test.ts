@@ -63,6 +63,7 @@ describe('homework API', () => {
     assert.equal(lesson.assignments.length, 2);
     assert.equal(lesson.assignments[0].givenOn, today, 'given on the lesson date by default');
 
+    await t.app.jobs.runDue();
     const pupil = await as(w.ce1a.id);
     const notes = (await request(t.app, pupil, 'GET', '/api/notifications')).json();
     assert.equal(notes.unread, 1);
@@ -124,8 +125,6 @@ describe('homework API', () => {
 
   test('drafts and later publications stay hidden from families', async () => {
     const teacher = await as(w.ce1Teacher.id);
-    const published: { lessonId: string; visibleAt: string }[] = [];
-    t.app.events.on('homework.published', (e) => void published.push(e));
     const draft = await publishLesson(t.app, teacher, await body({ publish: false, content: 'Brouillon secret' }));
     const later = await publishLesson(
       t.app,
@@ -138,13 +137,20 @@ describe('homework API', () => {
       const list = await request(t.app, s, 'GET', '/api/homework/lessons');
       assert.doesNotMatch(list.body, /secret/);
     }
-    // The notice waits for the planned publication (the notifications module holds it until then).
-    assert.deepEqual(published, [{ ...published[0]!, lessonId: later.id, visibleAt: new Date(clock.now().getTime() + 86_400_000).toISOString() }]);
+    // The families' notice is a job that waits for the planned publication, then is delivered once.
+    const notices = async () => (await request(t.app, await as(w.ce1a.id), 'GET', '/api/notifications')).json().items.filter((n: { link: string }) => n.link === '/homework/agenda');
+    await t.app.jobs.runDue();
+    const before = (await notices()).length;
+    await t.app.jobs.runDue();
+    assert.equal((await notices()).length, before, 'no notice before the publication time');
     clock.advance(2 * 86_400_000);
+    await t.app.jobs.runDue();
+    await t.app.jobs.runDue();
+    assert.equal((await notices()).length, before + 1, 'one notice once its time has come, however often jobs run');
     const visible = await request(t.app, await as(w.ce1a.id), 'GET', `/api/homework/lessons/${later.id}`);
     assert.equal(visible.statusCode, 200, 'visible once its time has come');
     clock.set(TEST_NOW);
-    assert.equal((await request(t.app, teacher, 'GET', `/api/homework/lessons/${draft.id}`)).json().status, 'draft');
+    assert.equal((await request(t.app, await as(w.ce1Teacher.id), 'GET', `/api/homework/lessons/${draft.id}`)).json().status, 'draft');
   });
 
   test('wrong people: other class, other child, other school, non-author see or change nothing', async () => {

@@ -1,4 +1,4 @@
-/** Sent once, when a lesson carrying work is first published. */
+/** Published once, with the lesson, when a lesson carrying work is first published; delivered at its publication time. */
 export interface HomeworkPublished {
   lessonId: string;
   structureId: string;

@@ -110,6 +110,7 @@ describe('homework pages', () => {
   });
 
   test('the pupil ticks the work in the agenda; the parent sees the tick; notifications list it', async () => {
+    await t.app.jobs.runDue();
     const pupil = await as(w.ce1a.id);
     const agenda = await request(t.app, pupil, 'GET', '/homework/agenda');
     assert.equal(agenda.statusCode, 200);

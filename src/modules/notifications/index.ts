@@ -25,16 +25,22 @@ export const notificationsModule: FastifyPluginAsync = async (app) => {
     visible: (actor) => can(actor, 'notifications.notification.read', { recipientId: actor.personId, visible: true }),
     count: (actor, db) => unreadCount(db, actor.personId, app.clock.now()),
   });
-  // One notification per publication: the homework module sends the event once, on first publish.
-  app.events.on('homework.published', async (event) => {
-    await notify(app.db, {
-      recipients: event.recipients,
-      kind: 'homework.published',
-      title: event.title,
-      body: event.body,
-      link: event.link,
-      visibleAt: event.visibleAt,
-    });
+  // One notification per publication: the homework module publishes the event once, with the lesson;
+  // a retried delivery after a crash writes nothing twice (the source key is unique per recipient).
+  app.events.on('homework.published', 'notifications', async (event, { now }) => {
+    await notify(
+      app.db,
+      {
+        recipients: event.recipients,
+        kind: 'homework.published',
+        source: `homework.published:${event.lessonId}`,
+        title: event.title,
+        body: event.body,
+        link: event.link,
+        visibleAt: event.visibleAt,
+      },
+      now,
+    );
   });
   await app.register(
     authenticated(async (app) => {

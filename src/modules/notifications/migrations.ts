@@ -22,4 +22,15 @@ export const notificationsMigrations: Migrations = {
       await db.schema.dropTable('notifications').execute();
     },
   },
+  '20261201-1200-notifications-source': {
+    // What a notification comes from (`homework.published:<lesson>`): a retried delivery inserts nothing twice.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('notifications').addColumn('source', 'text').execute();
+      await db.schema.createIndex('notifications_recipient_source').on('notifications').columns(['recipient_id', 'source']).unique().execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('notifications_recipient_source').execute();
+      await db.schema.alterTable('notifications').dropColumn('source').execute();
+    },
+  },
 };

@@ -11,6 +11,7 @@ export async function insertNotifications(db: Db, rows: Insertable<Notifications
     await db
       .insertInto('notifications')
       .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['recipientId', 'source']).doNothing())
       .execute();
 }
 

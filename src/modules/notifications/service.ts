@@ -14,6 +14,8 @@ export interface NotificationsDeps {
 export interface NotifyInput {
   recipients: string[];
   kind: string;
+  /** What it tells about: with a source, a recipient gets it once however often it is sent. */
+  source?: string | null;
   title: string;
   body?: string | null;
   link: string;
@@ -32,6 +34,7 @@ export async function notify(db: Db, input: NotifyInput, now: Date = new Date())
     id: newId(),
     recipientId,
     kind: input.kind,
+    source: input.source ?? null,
     title: input.title.slice(0, 300),
     body: input.body?.slice(0, 1000) ?? null,
     link: input.link,

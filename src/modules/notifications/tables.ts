@@ -3,6 +3,8 @@ export interface NotificationsTable {
   recipientId: string;
   /** What produced it, e.g. `homework.published`. */
   kind: string;
+  /** The thing it tells about (`homework.published:<lesson id>`), unique per recipient; null for one-off notices. */
+  source: string | null;
   title: string;
   body: string | null;
   /** Path inside Préau the notification opens. */

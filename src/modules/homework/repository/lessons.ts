@@ -200,6 +200,8 @@ export async function writeLesson(
   db: Db,
   lesson: { id: string; exists: boolean; teacherId: string; values: LessonValues; createdAt: string; newId: () => string },
   work: WorkRow[],
+  /** More writes of the same change (the outbox of its notices), committed with it or not at all. */
+  alongside?: (trx: Db) => Promise<unknown>,
 ) {
   const { id, values } = lesson;
   await db.transaction().execute(async (trx) => {
@@ -231,6 +233,7 @@ export async function writeLesson(
           .values({ ...row, id: lesson.newId(), lessonId: id, createdAt: values.updatedAt })
           .execute();
     }
+    if (alongside) await alongside(trx);
   });
 }
 

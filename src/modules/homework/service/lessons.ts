@@ -7,7 +7,7 @@ import { formatDate } from '../../../kernel/i18n/index.js';
 import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
 import { displayName, groupStanding } from '../../directory/index.js';
 import { isDate, TIME } from '../dates.js';
-import '../events.js';
+import type { HomeworkPublished } from '../events.js';
 import { t } from '../i18n/fr.js';
 import * as repo from '../repository/lessons.js';
 import { settingsOf } from '../repository/settings.js';
@@ -108,6 +108,25 @@ export async function editableLesson(deps: Deps, actor: Actor, id: string) {
   return lesson!;
 }
 
+/** What the families of the group are told when a lesson with work is first published; null when nobody may read it. */
+async function publicationNotice(deps: Deps, actor: Actor, lessonId: string, clean: Awaited<ReturnType<typeof validate>>, visibleAt: string): Promise<HomeworkPublished | null> {
+  const settings = await settingsOf(deps.db, clean.group.structureId);
+  const recipients = await repo.familiesOf(deps.db, clean.group.id, { students: settings.openToStudents, relatives: settings.openToRelatives });
+  const teacher = await repo.personName(deps.db, actor.personId);
+  if (recipients.length === 0 || !teacher) return null;
+  const firstDue = clean.assignments.map((a) => a.dueOn).sort()[0]!;
+  return {
+    lessonId,
+    structureId: clean.group.structureId,
+    groupId: clean.group.id,
+    recipients,
+    title: t('homework.notify.title', clean.subject.label, formatDate(firstDue)),
+    body: t('homework.notify.body', clean.group.name, displayName(teacher)),
+    link: '/homework/agenda',
+    visibleAt,
+  };
+}
+
 /** Creates (no `id`) or updates a lesson with its work; notifies families on its first publication. */
 export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, id?: string) {
   const { db } = deps;
@@ -135,26 +154,12 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
     editedAt: existing?.publishedAt ? now : null,
     updatedAt: now,
   };
-  await repo.writeLesson(db, { id: lessonId, exists: !!existing, teacherId: actor.personId, values, createdAt: now, newId }, clean.assignments);
-
-  if (firstPublication && clean.assignments.length > 0) {
-    const settings = await settingsOf(db, clean.group.structureId);
-    const recipients = await repo.familiesOf(db, clean.group.id, { students: settings.openToStudents, relatives: settings.openToRelatives });
-    const firstDue = clean.assignments.map((a) => a.dueOn).sort()[0]!;
-    const teacher = await repo.personName(db, actor.personId);
-    if (recipients.length > 0 && teacher) {
-      await deps.events.emit('homework.published', {
-        lessonId,
-        structureId: clean.group.structureId,
-        groupId: clean.group.id,
-        recipients,
-        title: t('homework.notify.title', clean.subject.label, formatDate(firstDue)),
-        body: t('homework.notify.body', clean.group.name, displayName(teacher)),
-        link: '/homework/agenda',
-        visibleAt: values.visibleFrom,
-      });
-    }
-  }
+  // The families' notice is written with the lesson (an outbox): it exists only if the lesson was
+  // saved, is delivered once whatever retries happen, and waits for a publication planned later.
+  const notice = firstPublication && clean.assignments.length > 0 ? await publicationNotice(deps, actor, lessonId, clean, values.visibleFrom) : null;
+  await repo.writeLesson(db, { id: lessonId, exists: !!existing, teacherId: actor.personId, values, createdAt: now, newId }, clean.assignments, async (trx) => {
+    if (notice) await deps.events.publish(trx, 'homework.published', notice, { key: lessonId, at: new Date(values.visibleFrom) });
+  });
   return { id: lessonId, status: values.status, visibleFrom: values.visibleFrom, scheduled: input.publish && values.visibleFrom > now, firstPublication };
 }
 
