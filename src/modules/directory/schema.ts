@@ -1,7 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Checkbox, CsrfField, Id, IdParams, Limit, Pagination, SchoolYear, Text } from '../../kernel/http/schemas.js';
+import { Checkbox, CsrfField, Id, IdParams, Limit, Offset, SchoolYear, Text } from '../../kernel/http/schemas.js';
 
 export { IdParams };
+
+/**
+ * Ajv turns `Infinity` and `1e999` from a query string into `Infinity` and then skips `maximum`
+ * on it, so the kernel's bounded blocks let them through: refuse the infinities by name.
+ */
+const finite = <T extends object>(schema: T): T => Type.Optional(Type.Unsafe({ ...schema, not: { enum: [Infinity, -Infinity] } })) as unknown as T;
+const BoundedLimit = (max: number, fallback: number) => finite(Limit(max, fallback));
+const BoundedOffset = finite(Offset);
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -16,7 +24,8 @@ export const PeopleQuery = Type.Object({
   profile: Type.Optional(ProfileSchema),
   structureId: Type.Optional(Id('Limiter à un établissement.')),
   includeDeactivated: Type.Optional(Type.Boolean({ description: 'Inclure les comptes désactivés (gestionnaires).' })),
-  ...Pagination(100, 25),
+  limit: BoundedLimit(100, 25),
+  offset: BoundedOffset,
 });
 export type PeopleQuery = Static<typeof PeopleQuery>;
 
@@ -227,7 +236,7 @@ export const ActivationSheet = Type.Object({
   forStudent: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const ImportRunsQuery = Type.Object({ limit: Limit(100, 20) });
+export const ImportRunsQuery = Type.Object({ limit: BoundedLimit(100, 20) });
 
 // ---------------------------------------------------------------- pages and forms
 
