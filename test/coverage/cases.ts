@@ -1,6 +1,7 @@
 import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
 import { accountsCases } from '../../src/modules/accounts/coverage.js';
+import { directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
 import { homeworkCases } from '../../src/modules/homework/coverage.js';
@@ -9,4 +10,4 @@ import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
-export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [accountsCases, documentsCases, homeCases, homeworkCases, jobsCases, messagingCases, notificationsCases];
+export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [accountsCases, directoryCases, documentsCases, homeCases, homeworkCases, jobsCases, messagingCases, notificationsCases];

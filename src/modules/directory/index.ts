@@ -1,9 +1,11 @@
-import fp from 'fastify-plugin';
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticated } from '../../kernel/auth/plugin.js';
+import { can } from '../../kernel/authz/index.js';
 import { directoryMigrations } from './migrations/index.js';
 import { directoryApi } from './routes/api.js';
 import { directoryPages } from './routes/pages.js';
 import { directoryImportRoutes } from './routes/import.js';
-import { canBrowseDirectory, canCreateStructures } from './policy.js';
+import './policy.js';
 import { t } from './i18n/fr.js';
 import './tables.js';
 
@@ -25,13 +27,26 @@ export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStan
 export { managedStructureId, managesAny } from './policy.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
-export const directoryModule = fp(
-  async (app) => {
-    app.nav.push({ href: '/directory', label: t('directory.nav'), service: 'directory', order: 20, visible: canBrowseDirectory });
-    app.nav.push({ href: '/admin/structures', label: t('directory.structures.title'), service: 'directory', order: 90, visible: canCreateStructures });
-    await app.register(directoryApi, { prefix: '/api/directory' });
-    await app.register(directoryPages);
-    await app.register(directoryImportRoutes);
-  },
-  { name: 'directory' },
-);
+export const directoryModule: FastifyPluginAsync = async (app) => {
+  app.nav.push({
+    href: '/directory',
+    label: t('directory.nav'),
+    service: 'directory',
+    order: 20,
+    visible: (actor) => can(actor, 'directory.person.search', {}),
+  });
+  app.nav.push({
+    href: '/admin/structures',
+    label: t('directory.structures.title'),
+    service: 'directory',
+    order: 90,
+    visible: (actor) => can(actor, 'directory.structure.create', {}),
+  });
+  await app.register(
+    authenticated(async (app) => {
+      await app.register(directoryApi, { prefix: '/api/directory' });
+      await app.register(directoryPages);
+      await app.register(directoryImportRoutes);
+    }),
+  );
+};

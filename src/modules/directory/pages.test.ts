@@ -159,7 +159,7 @@ describe('instance administrator', () => {
     const session = await as(root.id);
     const list = await request(t.app, session, 'GET', '/admin/structures');
     assert.match(list.body, /action="\/account\/structure"/);
-    assert.equal((await request(t.app, session, 'GET', '/directory/import')).statusCode, 403, 'no structure chosen yet');
+    assert.equal((await request(t.app, session, 'GET', '/directory/import')).statusCode, 404, 'no structure chosen yet');
     const { payload, headers } = form({ structureId: w.schoolB.id, _csrf: session.csrf });
     const chosen = await request(t.app, session, 'POST', '/account/structure', payload, { headers });
     assert.equal(chosen.statusCode, 303);

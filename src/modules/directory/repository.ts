@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
 import type { Database, Db } from '../../kernel/db/index.js';
 import { normalizeKey } from '../../kernel/text.js';
+import { groupIdsOf, groupsOf, type GroupRelation } from './groups-of.js';
 import type { PeopleTable } from './tables.js';
 
 type IdQuery = SelectQueryBuilder<Database, any, { id: string }>;
@@ -60,18 +61,6 @@ function managedIds(actor: Actor): string[] {
     .map(([id]) => id);
 }
 
-/** Groups of a school year a person belongs to, in a given role. */
-function groupsOf(db: Db, personId: string, role: 'student' | 'teacher' | null, year: string) {
-  let q = db
-    .selectFrom('groupMembers')
-    .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
-    .select('groups.id')
-    .where('groupMembers.personId', '=', personId)
-    .where('groups.schoolYear', '=', year);
-  if (role) q = q.where('groupMembers.role', '=', role);
-  return q;
-}
-
 /**
  * Ids of the people an actor may see, as one SQL subquery, so that every list filters in the
  * database. The rules: managers see their structures; teachers their pupils, those pupils'
@@ -89,7 +78,7 @@ export function visiblePersonIds(db: Db, actor: Actor, year: string): IdQuery {
   const myStructures = actor.structures.map((s) => s.id);
   switch (actor.profile) {
     case 'teacher': {
-      const myGroups = groupsOf(db, actor.personId, 'teacher', year);
+      const myGroups = groupIdsOf(db, actor.personId, year, { as: 'teacher' });
       const pupils = db
         .selectFrom('groupMembers')
         .select('groupMembers.personId as id')
@@ -114,12 +103,7 @@ export function visiblePersonIds(db: Db, actor: Actor, year: string): IdQuery {
     case 'relative': {
       const children = db.selectFrom('relativeLinks').select('relativeLinks.studentId as id').where('relativeLinks.relativeId', '=', actor.personId);
       parts.push(children);
-      const childGroups = db
-        .selectFrom('groupMembers')
-        .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
-        .select('groups.id')
-        .where('groupMembers.personId', 'in', children)
-        .where('groups.schoolYear', '=', year);
+      const childGroups = groupIdsOf(db, actor.personId, year, { as: 'relative' });
       parts.push(
         db
           .selectFrom('groupMembers')
@@ -146,7 +130,7 @@ export function visiblePersonIds(db: Db, actor: Actor, year: string): IdQuery {
         db
           .selectFrom('groupMembers')
           .select('groupMembers.personId as id')
-          .where('groupMembers.groupId', 'in', groupsOf(db, actor.personId, null, year)),
+          .where('groupMembers.groupId', 'in', groupIdsOf(db, actor.personId, year, { as: 'student' })),
       );
       parts.push(db.selectFrom('relativeLinks').select('relativeLinks.relativeId as id').where('relativeLinks.studentId', '=', actor.personId));
       break;
@@ -279,16 +263,25 @@ export async function personStructures(db: Db, personId: string) {
     .execute();
 }
 
+/** A person's own groups of a school year (not their children's), with their structure and the person's role. */
 export async function personGroups(db: Db, personId: string, year: string) {
   return db
-    .selectFrom('groupMembers')
-    .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
+    .selectFrom(groupsOf(db, personId, year).as('g'))
+    .innerJoin('groups', 'groups.id', 'g.groupId')
     .innerJoin('structures', 'structures.id', 'groups.structureId')
-    .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.structureId', 'structures.name as structureName', 'groupMembers.role'])
-    .where('groupMembers.personId', '=', personId)
-    .where('groups.schoolYear', '=', year)
+    .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.structureId', 'structures.name as structureName'])
+    .select((eb) => eb.ref('g.relation').$castTo<'teacher' | 'student'>().as('role'))
+    .where('g.relation', '!=', 'relative')
     .orderBy('groups.name')
     .execute();
+}
+
+/** Who a person is for the rules: profile and every structure they belong to (null: no such person). */
+export async function personStanding(db: Db, personId: string) {
+  const person = await findPerson(db, personId);
+  if (!person) return null;
+  const structures = await db.selectFrom('structureMembers').select('structureId').where('personId', '=', personId).execute();
+  return { person, structureIds: structures.map((s) => s.structureId) };
 }
 
 export async function childrenOf(db: Db, relativeId: string) {
@@ -331,3 +324,12 @@ export async function relativesOf(db: Db, studentIds: string[]) {
 }
 
 export * from './structures-repository.js';
+export * from './people-repository.js';
+
+/** The groups of a year a person stands in with one of these relations: the class lists' scope, in SQL. */
+export function groupIdsWithRelation(db: Db, personId: string, year: string, relations: GroupRelation[]) {
+  return db
+    .selectFrom(groupsOf(db, personId, year).as('g'))
+    .select('g.groupId')
+    .where('g.relation', 'in', relations);
+}

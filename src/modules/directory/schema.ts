@@ -1,4 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Checkbox, CsrfField, Id, IdParams, Limit, Offset, SchoolYear, Text } from '../../kernel/http/schemas.js';
+
+export { IdParams };
+
+/**
+ * Ajv turns `Infinity` and `1e999` from a query string into `Infinity` and then skips `maximum`
+ * on it, so the kernel's bounded blocks let them through: refuse the infinities by name.
+ */
+const finite = <T extends object>(schema: T): T => Type.Optional(Type.Unsafe({ ...schema, not: { enum: [Infinity, -Infinity] } })) as unknown as T;
+const BoundedLimit = (max: number, fallback: number) => finite(Limit(max, fallback));
+const BoundedOffset = finite(Offset);
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -7,17 +18,14 @@ export const ProfileSchema = Type.Union(
   { description: 'Profil : élève, enseignant, responsable, personnel, agent de la collectivité.' },
 );
 
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Identifiant.' }) });
-export type IdParams = Static<typeof IdParams>;
-
 export const PeopleQuery = Type.Object({
   /** Words to match at the start of names, accents ignored. */
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Début du nom ou du prénom, sans accents nécessaires.' })),
   profile: Type.Optional(ProfileSchema),
-  structureId: Type.Optional(Type.String({ format: 'uuid', description: 'Limiter à un établissement.' })),
+  structureId: Type.Optional(Id('Limiter à un établissement.')),
   includeDeactivated: Type.Optional(Type.Boolean({ description: 'Inclure les comptes désactivés (gestionnaires).' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
+  limit: BoundedLimit(100, 25),
+  offset: BoundedOffset,
 });
 export type PeopleQuery = Static<typeof PeopleQuery>;
 
@@ -98,8 +106,8 @@ export const PersonFields = {
 export const CreatePersonBody = Type.Object({
   profile: ProfileSchema,
   ...PersonFields,
-  structureId: Type.Optional(Type.String({ format: 'uuid', description: 'Établissement ; par défaut celui qui est actif.' })),
-  classId: Type.Optional(Nullable(Type.String({ description: 'Classe de l’année en cours (élève ou enseignant).' }))),
+  structureId: Type.Optional(Id('Établissement ; par défaut celui qui est actif.')),
+  classId: Type.Optional(Nullable(Type.String({ maxLength: 36, description: 'Classe de l’année en cours (élève ou enseignant).' }))),
 });
 export type CreatePersonBody = Static<typeof CreatePersonBody>;
 
@@ -108,18 +116,18 @@ export type UpdatePersonBody = Static<typeof UpdatePersonBody>;
 
 export const CreatedPerson = Type.Object({ id: Type.String(), login: Type.String(), activationCode: Type.String() });
 
-export const MoveBody = Type.Object({ classId: Type.String({ description: 'Nouvelle classe.' }) });
+export const MoveBody = Type.Object({ classId: Id('Nouvelle classe.') });
 export type MoveBody = Static<typeof MoveBody>;
 
 export const LinkBody = Type.Object({
-  relativeId: Type.String({ format: 'uuid', description: 'Responsable.' }),
-  studentId: Type.String({ format: 'uuid', description: 'Élève.' }),
+  relativeId: Id('Responsable.'),
+  studentId: Id('Élève.'),
   legalGuardian: Type.Optional(Type.Boolean({ default: true, description: 'Représentant légal.' })),
 });
 export type LinkBody = Static<typeof LinkBody>;
 
 export const RolesBody = Type.Object({
-  structureId: Type.String({ format: 'uuid', description: 'Établissement.' }),
+  structureId: Id('Établissement.'),
   roles: Type.Array(Type.Union([Type.Literal('director'), Type.Literal('localAdmin')]), {
     maxItems: 2,
     description: 'Rôles à donner ; une liste vide les retire.',
@@ -153,12 +161,12 @@ export const CreateStructureBody = Type.Object({
   kind: StructureKindSchema,
   name: Type.String({ maxLength: 200, description: 'Nom.' }),
   uai: Type.Optional(Nullable(Type.String({ maxLength: 8, description: 'UAI : 7 chiffres et une lettre (obligatoire pour un établissement).' }))),
-  parentId: Type.Optional(Nullable(Type.String({ description: 'Collectivité de rattachement.' }))),
+  parentId: Type.Optional(Nullable(Id('Collectivité de rattachement.'))),
 });
 export type CreateStructureBody = Static<typeof CreateStructureBody>;
 
 export const YearQuery = Type.Object({
-  year: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{4}$', description: 'Année scolaire, par exemple 2026-2027.' })),
+  year: Type.Optional(SchoolYear()),
 });
 export type YearQuery = Static<typeof YearQuery>;
 
@@ -174,7 +182,7 @@ export const ClassSummary = Type.Object({
 export const CreateClassBody = Type.Object({
   name: Type.String({ maxLength: 60, description: 'Nom de la classe.' }),
   level: Type.Optional(Nullable(Type.String({ maxLength: 10, description: 'Niveau (CP, CE1, 6e…).' }))),
-  schoolYear: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{4}$' })),
+  schoolYear: Type.Optional(SchoolYear('Année scolaire ; par défaut celle en cours.')),
 });
 export type CreateClassBody = Static<typeof CreateClassBody>;
 
@@ -191,6 +199,7 @@ export const ClassDetail = Type.Object({
   schoolYear: Type.String(),
   structure: Type.Object({ id: Type.String(), name: Type.String() }),
   manager: Type.Boolean(),
+  closed: Type.Boolean({ description: 'L’année scolaire de la classe est terminée : la classe ne change plus.' }),
   teachers: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
   students: Type.Array(
     Type.Object({
@@ -226,3 +235,66 @@ export const ActivationSheet = Type.Object({
   /** For a relative: the pupil of the class they are printed for. */
   forStudent: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const ImportRunsQuery = Type.Object({ limit: BoundedLimit(100, 20) });
+
+// ---------------------------------------------------------------- pages and forms
+
+const FormText = (max: number, description: string) => Type.Optional(Text(max, description));
+
+/** The search page: words, profile, deactivated accounts, page number. */
+export const DirectoryQuery = Type.Object({
+  q: FormText(100, 'Début du nom ou du prénom.'),
+  profile: Type.Optional(Type.Union([ProfileSchema, Type.Literal('')])),
+  includeDeactivated: Checkbox('Inclure les comptes désactivés.'),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1, description: 'Numéro de page.' })),
+});
+export type DirectoryQuery = Static<typeof DirectoryQuery>;
+
+const PersonFormFields = {
+  ...CsrfField,
+  civility: FormText(20, 'Civilité (M., Mme).'),
+  firstName: FormText(100, 'Prénom.'),
+  lastName: FormText(100, 'Nom de famille.'),
+  usageName: FormText(100, 'Nom d’usage.'),
+  birthDate: FormText(10, 'Date de naissance AAAA-MM-JJ.'),
+  email: FormText(200, 'Courriel.'),
+  phone: FormText(40, 'Téléphone.'),
+};
+
+/** The "new person" form. */
+export const NewPersonForm = Type.Object({
+  ...PersonFormFields,
+  profile: ProfileSchema,
+  classId: Type.Optional(Type.Union([Id('Classe de l’année en cours.'), Type.Literal('')])),
+});
+export type NewPersonForm = Static<typeof NewPersonForm>;
+
+/** The "edit a person" form. */
+export const EditPersonForm = Type.Object(PersonFormFields);
+export type EditPersonForm = Static<typeof EditPersonForm>;
+
+/** Actions without fields (deactivate, reactivate, reset access). */
+export const EmptyForm = Type.Object(CsrfField);
+
+export const MoveForm = Type.Object({ ...CsrfField, classId: Id('Nouvelle classe.') });
+export const LinkForm = Type.Object({ ...CsrfField, studentId: Id('Élève à rattacher.'), legalGuardian: Checkbox('Représentant légal.') });
+const RoleName = Type.Union([Type.Literal('director'), Type.Literal('localAdmin')]);
+export const RolesForm = Type.Object({
+  ...CsrfField,
+  structureId: Id('Établissement.'),
+  roles: Type.Optional(Type.Array(RoleName, { maxItems: 2, description: 'Rôles cochés.' })),
+});
+
+/** The structures page's creation form. */
+export const StructureForm = Type.Object({
+  ...CsrfField,
+  kind: StructureKindSchema,
+  name: FormText(200, 'Nom.'),
+  uai: FormText(8, 'UAI.'),
+  parentId: Type.Optional(Type.Union([Id('Collectivité de rattachement.'), Type.Literal('')])),
+});
+export type StructureForm = Static<typeof StructureForm>;
+
+/** Multipart forms carry their CSRF token in the query string (the body is streamed). */
+export const CsrfQuery = Type.Object(CsrfField);

@@ -1,16 +1,21 @@
 import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
-import { Forbidden, NotFound, authorize } from '../../kernel/authz/index.js';
+import { authorize, can, managesStructure } from '../../kernel/authz/index.js';
 import type { Db } from '../../kernel/db/index.js';
-import { flag, newId, nowIso } from '../../kernel/db/index.js';
+import { newId, nowIso } from '../../kernel/db/index.js';
 import { Problems } from '../../kernel/http/errors.js';
+import { isUuid } from '../../kernel/http/schemas.js';
 import { audit } from '../../kernel/audit.js';
 import { activationCode } from '../../kernel/auth/tokens.js';
 import { destroyPersonSessions } from '../../kernel/auth/sessions.js';
+import { currentYear, nowOf, type DirectoryDeps } from './deps.js';
+import { groupStanding } from './groups-of.js';
 import { t } from './i18n/fr.js';
-import { allocateLogin } from './logins.js';
-import { managesStructure } from './policy.js';
+import { managedStructureId, type PersonFacts } from './policy.js';
+import { classChoices, classesOf } from './classes-service.js';
 import * as repo from './repository.js';
 import type { StructureKind } from './tables.js';
+
+export type { DirectoryDeps };
 
 export const UAI_PATTERN = /^\d{7}[A-Z]$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,8 +38,9 @@ export interface StructureInput {
   parentId?: string | null;
 }
 
-export async function createStructure(db: Db, actor: Actor, input: StructureInput) {
-  if (!actor.isSuperAdmin) throw new Forbidden();
+export async function createStructure(deps: DirectoryDeps, actor: Actor, input: StructureInput) {
+  authorize(actor, 'directory.structure.create', {});
+  const { db } = deps;
   const name = clean(input.name);
   const uai = clean(input.uai)?.toUpperCase() ?? null;
   const problems = new Problems().check(!!name, 'name', t('directory.error.name'));
@@ -42,12 +48,12 @@ export async function createStructure(db: Db, actor: Actor, input: StructureInpu
   else problems.check(!uai || UAI_PATTERN.test(uai), 'uai', t('directory.error.uai'));
   if (uai && UAI_PATTERN.test(uai) && (await repo.findStructureByUai(db, uai))) problems.add('uai', t('directory.error.uai_taken'));
   if (input.parentId) {
-    const parent = await repo.findStructure(db, input.parentId);
+    const parent = isUuid(input.parentId) ? await repo.findStructure(db, input.parentId) : undefined;
     problems.check(parent?.kind === 'municipality', 'parentId', t('directory.error.parent'));
   }
   problems.throwIfAny();
-  const structure = { id: newId(), kind: input.kind, name: name!, uai, parentId: input.parentId || null, createdAt: nowIso() };
-  await db.insertInto('structures').values(structure).execute();
+  const structure = { id: newId(), kind: input.kind, name: name!, uai, parentId: input.parentId || null, createdAt: nowOf(deps) };
+  await repo.insertStructure(db, structure);
   await audit(db, { action: 'structure.create', actorId: actor.personId, structureId: structure.id, details: { name: structure.name, uai } });
   return structure;
 }
@@ -74,29 +80,24 @@ function checkPerson(input: Omit<PersonInput, 'profile' | 'classId'>, problems: 
   problems.check(!birthDate || isRealDate(birthDate), 'birthDate', t('directory.error.birth_date'));
 }
 
-export function requireManager(actor: Actor, structureId: string | null): asserts structureId is string {
-  if (!structureId) throw new Forbidden(t('directory.error.no_structure'));
-  if (!managesStructure(actor, structureId)) throw new Forbidden();
-}
-
-/** A class of the given structure, or a field problem. */
-async function classIn(db: Db, structureId: string, classId: string | null | undefined, problems: Problems) {
+/** A class of the given structure and of the running year, or a field problem. */
+async function classIn(deps: DirectoryDeps, structureId: string, classId: string | null | undefined, problems: Problems) {
   if (!classId) return null;
-  const group = await repo.findGroup(db, classId);
-  if (!group || group.structureId !== structureId) {
+  const group = isUuid(classId) ? await repo.findGroup(deps.db, classId) : undefined;
+  if (!group || group.structureId !== structureId || group.schoolYear !== currentYear(deps)) {
     problems.add('classId', t('directory.error.class'));
     return null;
   }
   return group;
 }
 
-export async function createPerson(db: Db, actor: Actor, structureId: string | null, input: PersonInput) {
-  requireManager(actor, structureId);
+export async function createPerson(deps: DirectoryDeps, actor: Actor, structureId: string | null, input: PersonInput) {
+  authorize(actor, 'directory.person.create', structureId ? { structureId } : null);
   const problems = new Problems();
   checkPerson(input, problems);
-  const group = await classIn(db, structureId, input.classId, problems);
+  const group = await classIn(deps, structureId!, input.classId, problems);
   problems.throwIfAny();
-  const now = nowIso();
+  const now = nowOf(deps);
   const person = {
     id: newId(),
     profile: input.profile,
@@ -123,38 +124,30 @@ export async function createPerson(db: Db, actor: Actor, structureId: string | n
     deactivatedAt: null,
   };
   person.searchKey = repo.searchKeyOf(person);
-  await db.transaction().execute(async (trx) => {
-    person.login = await allocateLogin(trx, person.firstName, person.lastName);
-    await trx.insertInto('people').values(person).execute();
-    await trx
-      .insertInto('structureMembers')
-      .values({ structureId, personId: person.id, active: 1, importKey: null, source: 'manual', createdAt: now })
-      .execute();
-    if (group) {
-      const role = input.profile === 'teacher' ? 'teacher' : 'student';
-      await trx.insertInto('groupMembers').values({ groupId: group.id, personId: person.id, role }).execute();
-    }
-  });
-  await audit(db, { action: 'person.create', actorId: actor.personId, subjectId: person.id, structureId });
+  const role = input.profile === 'teacher' ? 'teacher' : 'student';
+  person.login = await repo.insertPerson(deps.db, person, { structureId: structureId!, createdAt: now }, group ? { groupId: group.id, role } : null);
+  await audit(deps.db, { action: 'person.create', actorId: actor.personId, subjectId: person.id, structureId });
   return person;
 }
 
-/** Structures of a person that the actor manages; empty when the actor manages none of them. */
-async function managedStructuresOf(db: Db, actor: Actor, personId: string) {
-  const structures = await repo.personStructures(db, personId);
-  return structures.filter((s) => managesStructure(actor, s.id));
+/** The person and the facts rules read about them; null when there is no such person. */
+export async function personFacts(deps: DirectoryDeps, actor: Actor, personId: string) {
+  const standing = isUuid(personId) ? await repo.personStanding(deps.db, personId) : null;
+  if (!standing) return null;
+  const visible = await repo.canSeePerson(deps.db, actor, personId, currentYear(deps));
+  const facts: PersonFacts = { personId, profile: standing.person.profile, structureIds: standing.structureIds, visible };
+  return { person: standing.person, facts };
 }
 
 /** The person, if the actor manages one of their structures; otherwise not found. */
-export async function managedPerson(db: Db, actor: Actor, personId: string) {
-  const person = await repo.findPerson(db, personId);
-  const managed = person ? await managedStructuresOf(db, actor, personId) : [];
-  authorize(() => managed.length > 0 || actor.isSuperAdmin, person);
-  return { person, managed };
+export async function managedPerson(deps: DirectoryDeps, actor: Actor, personId: string) {
+  const found = await personFacts(deps, actor, personId);
+  authorize(actor, 'directory.person.edit', found?.facts);
+  return found!;
 }
 
-export async function updatePerson(db: Db, actor: Actor, personId: string, input: Omit<PersonInput, 'profile' | 'classId'>) {
-  const { person } = await managedPerson(db, actor, personId);
+export async function updatePerson(deps: DirectoryDeps, actor: Actor, personId: string, input: Omit<PersonInput, 'profile' | 'classId'>) {
+  const { person } = await managedPerson(deps, actor, personId);
   const problems = new Problems();
   checkPerson(input, problems);
   problems.throwIfAny();
@@ -166,98 +159,60 @@ export async function updatePerson(db: Db, actor: Actor, personId: string, input
     birthDate: clean(input.birthDate),
     email: clean(input.email)?.toLowerCase() ?? null,
     phone: clean(input.phone),
-    updatedAt: nowIso(),
+    updatedAt: nowOf(deps),
   };
-  await db
-    .updateTable('people')
-    .set({ ...changes, searchKey: repo.searchKeyOf(changes) })
-    .where('id', '=', person.id)
-    .execute();
-  await audit(db, { action: 'person.update', actorId: actor.personId, subjectId: person.id });
+  await repo.updatePersonRow(deps.db, person.id, { ...changes, searchKey: repo.searchKeyOf(changes) });
+  await audit(deps.db, { action: 'person.update', actorId: actor.personId, subjectId: person.id });
 }
 
 /** Deactivation keeps every record; the person can no longer log in. */
-export async function setPersonActive(db: Db, actor: Actor, personId: string, active: boolean) {
-  const { person } = await managedPerson(db, actor, personId);
-  if (person.id === actor.personId && !active) throw new Forbidden();
-  const now = nowIso();
-  await db
-    .updateTable('people')
-    .set({ status: active ? 'active' : 'deactivated', deactivatedAt: active ? null : now, updatedAt: now })
-    .where('id', '=', person.id)
-    .execute();
-  if (!active) await destroyPersonSessions(db, person.id);
-  await audit(db, { action: active ? 'person.reactivate' : 'person.deactivate', actorId: actor.personId, subjectId: person.id });
+export async function setPersonActive(deps: DirectoryDeps, actor: Actor, personId: string, active: boolean) {
+  const { person, facts } = await managedPerson(deps, actor, personId);
+  if (!active) authorize(actor, 'directory.person.deactivate', facts);
+  const now = nowOf(deps);
+  await repo.updatePersonRow(deps.db, person.id, { status: active ? 'active' : 'deactivated', deactivatedAt: active ? null : now, updatedAt: now });
+  if (!active) await destroyPersonSessions(deps.db, person.id);
+  await audit(deps.db, { action: active ? 'person.reactivate' : 'person.deactivate', actorId: actor.personId, subjectId: person.id });
 }
 
 /** Moves a pupil into a class of the same structure and year, out of the other classes of that year. */
-export async function movePupil(db: Db, actor: Actor, studentId: string, classId: string) {
-  const { person, managed } = await managedPerson(db, actor, studentId);
+export async function movePupil(deps: DirectoryDeps, actor: Actor, studentId: string, classId: string) {
+  const { person, facts } = await managedPerson(deps, actor, studentId);
   const problems = new Problems().check(person.profile === 'student', 'classId', t('directory.error.not_student'));
-  const group = await repo.findGroup(db, classId);
-  const allowed = !!group && group.kind === 'class' && managed.some((s) => s.id === group.structureId);
-  problems.check(allowed, 'classId', t('directory.error.class'));
+  const group = isUuid(classId) ? await repo.findGroup(deps.db, classId) : undefined;
+  const inPersonsStructure = !!group && group.kind === 'class' && facts.structureIds.includes(group.structureId);
+  problems.check(inPersonsStructure, 'classId', t('directory.error.class'));
   problems.throwIfAny();
-  await db.transaction().execute(async (trx) => {
-    const sameYear = trx
-      .selectFrom('groups')
-      .select('id')
-      .where('structureId', '=', group!.structureId)
-      .where('schoolYear', '=', group!.schoolYear)
-      .where('kind', '=', 'class');
-    await trx.deleteFrom('groupMembers').where('personId', '=', studentId).where('groupId', 'in', sameYear).execute();
-    await trx.insertInto('groupMembers').values({ groupId: group!.id, personId: studentId, role: 'student' }).execute();
-  });
-  await audit(db, { action: 'person.move', actorId: actor.personId, subjectId: studentId, structureId: group!.structureId, details: { classId } });
+  const target = await groupStanding(deps.db, actor.personId, group!.id, deps.clock.now());
+  authorize(actor, 'directory.person.move', target && { person: facts, target });
+  await repo.moveToClass(deps.db, studentId, group!);
+  await audit(deps.db, { action: 'person.move', actorId: actor.personId, subjectId: studentId, structureId: group!.structureId, details: { classId } });
 }
 
-export async function linkRelative(db: Db, actor: Actor, relativeId: string, studentId: string, legalGuardian: boolean) {
-  const [relative, student] = await Promise.all([managedPerson(db, actor, relativeId), managedPerson(db, actor, studentId)]);
-  if (relative.person.profile !== 'relative' || student.person.profile !== 'student') {
+export async function linkRelative(deps: DirectoryDeps, actor: Actor, relativeId: string, studentId: string, legalGuardian: boolean) {
+  const [relative, student] = await Promise.all([personFacts(deps, actor, relativeId), personFacts(deps, actor, studentId)]);
+  authorize(actor, 'directory.link.create', relative && student && { relative: relative.facts, student: student.facts });
+  if (relative!.person.profile !== 'relative' || student!.person.profile !== 'student') {
     new Problems().add('studentId', t('directory.error.not_relative')).throwIfAny();
   }
-  const existing = await db
-    .selectFrom('relativeLinks')
-    .select('relativeId')
-    .where('relativeId', '=', relativeId)
-    .where('studentId', '=', studentId)
-    .executeTakeFirst();
-  if (existing) {
-    await db
-      .updateTable('relativeLinks')
-      .set({ legalGuardian: flag(legalGuardian) })
-      .where('relativeId', '=', relativeId)
-      .where('studentId', '=', studentId)
-      .execute();
-  } else {
-    await db
-      .insertInto('relativeLinks')
-      .values({ relativeId, studentId, legalGuardian: flag(legalGuardian), source: 'manual' })
-      .execute();
-    // A parent follows their child's school.
-    for (const s of student.managed) {
-      await db
-        .insertInto('structureMembers')
-        .values({ structureId: s.id, personId: relativeId, active: 1, importKey: null, source: 'manual', createdAt: nowIso() })
-        .onConflict((oc) => oc.columns(['structureId', 'personId']).doUpdateSet({ active: 1 }))
-        .execute();
-    }
-  }
-  await audit(db, { action: 'person.link', actorId: actor.personId, subjectId: relativeId, details: { studentId, legalGuardian } });
+  // A parent follows their child's school: the ones of the child's schools the actor manages.
+  const schools = student!.facts.structureIds.filter((id) => managesStructure(actor, id));
+  await repo.upsertRelativeLink(deps.db, { relativeId, studentId, legalGuardian }, schools, nowOf(deps));
+  await audit(deps.db, { action: 'person.link', actorId: actor.personId, subjectId: relativeId, details: { studentId, legalGuardian } });
 }
 
 /** New activation code, password removed, sessions ended: the person starts over at first login. */
-export async function issueActivationCode(db: Db, personId: string): Promise<string> {
+export async function issueActivationCode(db: Db, personId: string, now = nowIso()): Promise<string> {
   const code = activationCode();
-  await db.updateTable('people').set({ activationCode: code, passwordHash: null, activatedAt: null, updatedAt: nowIso() }).where('id', '=', personId).execute();
+  await repo.updatePersonRow(db, personId, { activationCode: code, passwordHash: null, activatedAt: null, updatedAt: now });
   await destroyPersonSessions(db, personId);
   return code;
 }
 
-export async function resetAccess(db: Db, actor: Actor, personId: string, ip: string | null = null) {
-  const { person } = await managedPerson(db, actor, personId);
-  const code = await issueActivationCode(db, person.id);
-  await audit(db, { action: 'account.reset', actorId: actor.personId, subjectId: person.id, ip });
+export async function resetAccess(deps: DirectoryDeps, actor: Actor, personId: string, ip: string | null = null) {
+  const { person } = await managedPerson(deps, actor, personId);
+  const code = await issueActivationCode(deps.db, person.id, nowOf(deps));
+  await audit(deps.db, { action: 'account.reset', actorId: actor.personId, subjectId: person.id, ip });
   return code;
 }
 
@@ -265,36 +220,32 @@ export async function resetAccess(db: Db, actor: Actor, personId: string, ip: st
  * Sets a person's roles in one structure the actor manages. Nobody removes their own roles, so a
  * school always keeps the manager who is acting.
  */
-export async function setRoles(db: Db, actor: Actor, personId: string, structureId: string, roles: StructureRole[]) {
-  const { person, managed } = await managedPerson(db, actor, personId);
-  if (!managed.some((s) => s.id === structureId) && !(actor.isSuperAdmin && (await repo.personStructures(db, personId)).some((s) => s.id === structureId))) {
+export async function setRoles(deps: DirectoryDeps, actor: Actor, personId: string, structureId: string, roles: StructureRole[]) {
+  const { person, facts } = await managedPerson(deps, actor, personId);
+  if (!facts.structureIds.includes(structureId)) {
     new Problems().add('structureId', t('directory.error.no_structure')).throwIfAny();
   }
-  if (person.id === actor.personId && !actor.isSuperAdmin) throw new Forbidden(t('directory.error.own_roles'));
+  authorize(actor, 'directory.role.grant', { person: facts, structureId });
   const wanted = [...new Set(roles)];
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('structureRoles').where('structureId', '=', structureId).where('personId', '=', person.id).execute();
-    if (wanted.length > 0)
-      await trx
-        .insertInto('structureRoles')
-        .values(wanted.map((role) => ({ structureId, personId: person.id, role, source: 'manual' as const })))
-        .execute();
-  });
-  await audit(db, { action: 'person.roles', actorId: actor.personId, subjectId: person.id, structureId, details: { roles: wanted } });
+  await repo.replaceRoles(deps.db, structureId, person.id, wanted);
+  await audit(deps.db, { action: 'person.roles', actorId: actor.personId, subjectId: person.id, structureId, details: { roles: wanted } });
 }
 
 /** What the actor may see of a person: identity always; contact details and account state for managers. */
-export async function personDetail(db: Db, actor: Actor, personId: string, year: string) {
-  if (!(await repo.canSeePerson(db, actor, personId, year))) throw new NotFound();
-  const person = (await repo.findPerson(db, personId))!;
-  const managed = (await managedStructuresOf(db, actor, personId)).length > 0 || actor.isSuperAdmin;
+export async function personDetail(deps: DirectoryDeps, actor: Actor, personId: string) {
+  const { db } = deps;
+  const year = currentYear(deps);
+  const found = await personFacts(deps, actor, personId);
+  authorize(actor, 'directory.person.read', found?.facts);
+  const { person, facts } = found!;
+  const managed = can(actor, 'directory.person.edit', facts);
   const self = person.id === actor.personId;
   const [structures, groups, children, relatives, roles] = await Promise.all([
     repo.personStructures(db, personId),
     repo.personGroups(db, personId, year),
     person.profile === 'relative' ? repo.childrenOf(db, personId) : Promise.resolve([]),
     person.profile === 'student' && (managed || self || actor.profile === 'teacher') ? repo.relativesOf(db, [personId]) : Promise.resolve([]),
-    db.selectFrom('structureRoles').select(['structureId', 'role']).where('personId', '=', personId).execute(),
+    repo.rolesOfPerson(db, personId),
   ]);
   const visibleChildren = [];
   for (const child of children) if (managed || self || (await repo.canSeePerson(db, actor, child.id, year))) visibleChildren.push(child);
@@ -339,16 +290,85 @@ export async function personDetail(db: Db, actor: Actor, personId: string, year:
 
 export type PersonDetail = Awaited<ReturnType<typeof personDetail>>;
 
-export async function structuresFor(db: Db, actor: Actor) {
-  const structures = await repo.listStructures(db, actor.isSuperAdmin ? 'all' : actor.structures.map((s) => s.id));
-  return structures;
+/** The actor's structures; every structure for the instance administrator. */
+export async function structuresFor(deps: DirectoryDeps, actor: Actor) {
+  return repo.listStructures(deps.db, actor.isSuperAdmin ? 'all' : actor.structures.map((s) => s.id));
 }
 
-export async function structureDetail(db: Db, actor: Actor, structureId: string, year: string) {
-  const structure = await repo.findStructure(db, structureId);
-  authorize((s) => actor.isSuperAdmin || actor.structures.some((x) => x.id === s.id), structure);
-  const counts = managesStructure(actor, structureId) ? await repo.structureCounts(db, structureId, year) : null;
-  return { ...structure, counts };
+/** The structures page of the instance administrator. */
+export async function structuresToManage(deps: DirectoryDeps, actor: Actor) {
+  authorize(actor, 'directory.structure.create', {});
+  return structuresFor(deps, actor);
+}
+
+export async function structureDetail(deps: DirectoryDeps, actor: Actor, structureId: string, year = currentYear(deps)) {
+  const structure = await repo.findStructure(deps.db, structureId);
+  authorize(actor, 'directory.structure.read', structure && { structureId: structure.id });
+  const counts = can(actor, 'directory.structure.manage', { structureId }) ? await repo.structureCounts(deps.db, structureId, year) : null;
+  return { ...structure!, counts };
+}
+
+export interface SearchInput {
+  q?: string;
+  profile?: Profile;
+  structureId?: string;
+  includeDeactivated?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** People the actor may see, matching the search: the scope is the SQL of `visiblePersonIds`. */
+export async function searchPeople(deps: DirectoryDeps, actor: Actor, input: SearchInput) {
+  return repo.searchPeople(deps.db, actor, { ...input, year: currentYear(deps) });
+}
+
+/** The school year running now, by the application's clock. */
+export const currentSchoolYear = currentYear;
+
+/** Where a person created from the pages goes: the structure the actor manages, or the active one. */
+export function creationStructureOf(actor: Actor): string | null {
+  return managedStructureId(actor) ?? actor.activeStructureId;
+}
+
+/** The "new person" form's class choices, for those who may create people in their structure. */
+export async function newPersonChoices(deps: DirectoryDeps, actor: Actor) {
+  const structureId = creationStructureOf(actor);
+  authorize(actor, 'directory.person.create', structureId ? { structureId } : null);
+  return classChoices(deps, actor);
+}
+
+/** The directory page: the people found in the active structure, its classes, and whether the actor manages it. */
+export async function directorySearch(
+  deps: DirectoryDeps,
+  actor: Actor,
+  input: { q: string; profile?: Profile; includeDeactivated: boolean; page: number; pageSize: number },
+) {
+  authorize(actor, 'directory.person.search', {});
+  const structureId = actor.activeStructureId;
+  const manager = !!structureId && can(actor, 'directory.structure.manage', { structureId });
+  const [result, classes] = await Promise.all([
+    searchPeople(deps, actor, {
+      q: input.q,
+      profile: input.profile,
+      structureId: structureId ?? undefined,
+      includeDeactivated: manager && input.includeDeactivated,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    }),
+    structureId ? classesOf(deps, actor, structureId) : Promise.resolve([]),
+  ]);
+  return { ...result, classes, manager, schoolYear: currentYear(deps) };
+}
+
+/** The structure where the actor may give this person roles from their page (the one they manage now), if any. */
+export function rolesStructureOf(actor: Actor, person: PersonDetail) {
+  const structureId = managedStructureId(actor);
+  const membership = person.structures.find((s) => s.id === structureId);
+  if (!membership) return null;
+  const facts = { personId: person.id, profile: person.profile, structureIds: person.structures.map((s) => s.id), visible: true };
+  return can(actor, 'directory.role.grant', { person: facts, structureId: membership.id })
+    ? { id: membership.id, name: membership.name, roles: membership.roles }
+    : null;
 }
 
 export * from './classes-service.js';

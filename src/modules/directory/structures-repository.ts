@@ -1,6 +1,10 @@
-import type { Db } from '../../kernel/db/index.js';
+import type { Insertable, SelectQueryBuilder } from 'kysely';
+import type { Database, Db } from '../../kernel/db/index.js';
 import { summaryColumns, toSummary } from './repository.js';
-import type { GroupKind, StructureKind } from './tables.js';
+import type { GroupKind, GroupsTable, StructureKind, StructuresTable } from './tables.js';
+
+/** Group ids a list is limited to (a subquery such as `groupIdsOf(…)`). */
+type GroupIds = SelectQueryBuilder<Database, any, { groupId: string }>;
 
 /** Structures, classes and groups, and who is in them. */
 export async function findStructure(db: Db, id: string) {
@@ -49,7 +53,12 @@ export async function structureCounts(db: Db, structureId: string, year: string)
   };
 }
 
-export async function listGroups(db: Db, structureId: string, year: string, kind?: GroupKind) {
+export async function insertStructure(db: Db, structure: Insertable<StructuresTable>): Promise<void> {
+  await db.insertInto('structures').values(structure).execute();
+}
+
+/** The groups of a structure's year, with their pupil counts; `within` limits them to some ids. */
+export async function listGroups(db: Db, structureId: string, year: string, kind?: GroupKind, within?: GroupIds) {
   let q = db
     .selectFrom('groups')
     .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.schoolYear', 'groups.structureId'])
@@ -65,12 +74,27 @@ export async function listGroups(db: Db, structureId: string, year: string, kind
     .where('groups.schoolYear', '=', year)
     .orderBy('groups.name');
   if (kind) q = q.where('groups.kind', '=', kind);
+  if (within !== undefined) q = q.where('groups.id', 'in', within);
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, students: Number(r.students ?? 0) }));
 }
 
 export async function findGroup(db: Db, id: string) {
   return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findGroupByName(db: Db, structureId: string, schoolYear: string, name: string) {
+  return db
+    .selectFrom('groups')
+    .select('id')
+    .where('structureId', '=', structureId)
+    .where('schoolYear', '=', schoolYear)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertGroup(db: Db, group: Insertable<GroupsTable>): Promise<void> {
+  await db.insertInto('groups').values(group).execute();
 }
 
 export async function groupMembers(db: Db, groupId: string) {

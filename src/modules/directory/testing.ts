@@ -174,7 +174,14 @@ export async function coverageWorld(app: FastifyInstance) {
   const staff = await buildPerson(app.db, { profile: 'personnel', firstName: 'Sylvie', lastName: 'Secrétariat', structureId: base.schoolA.id });
   const agent = await buildPerson(app.db, { profile: 'municipal', firstName: 'Marius', lastName: 'Mairie', structureId: municipality.id });
   const instanceAdmin = await buildPerson(app.db, { profile: 'personnel', firstName: 'Iris', lastName: 'Instance', isSuperAdmin: true });
-  const world = { ...base, municipality, staff, agent, instanceAdmin };
+  const otherDirector = await buildPerson(app.db, {
+    profile: 'teacher',
+    firstName: 'Bruno',
+    lastName: 'Portier',
+    structureId: base.schoolB.id,
+    roles: ['director'],
+  });
+  const world = { ...base, municipality, staff, agent, instanceAdmin, otherDirector };
   const sessions = {} as Record<WorldPerson, Session>;
   for (const key of WORLD_PEOPLE) sessions[key] = await loginAs(app, world[key].id);
   return { app, world, as: sessions };
@@ -197,6 +204,7 @@ const WORLD_PEOPLE = [
   'otherTeacher',
   'otherStudent',
   'otherParent',
+  'otherDirector',
 ] as const;
 export type WorldPerson = (typeof WORLD_PEOPLE)[number];
 export type CoverageWorld = Awaited<ReturnType<typeof coverageWorld>>;

@@ -112,6 +112,8 @@ export const directoryFr = {
   'directory.error.email': 'Le courriel n’est pas valide.',
   'directory.error.birth_date': 'La date de naissance n’est pas valide.',
   'directory.error.class': 'Cette classe n’existe pas dans l’établissement.',
+  'directory.error.field': 'Cette valeur n’est pas acceptée.',
+  'directory.error.class_name_taken': 'Une classe porte déjà ce nom cette année scolaire.',
   'directory.error.not_student': 'Seul un élève peut changer de classe.',
   'directory.error.not_relative': 'Ce rattachement demande un responsable et un élève.',
   'directory.error.no_structure': 'Choisissez d’abord un établissement.',

@@ -2,12 +2,12 @@
 import type { Db } from '../../../kernel/db/index.js';
 import { newId, nowIso, refreshStatistics } from '../../../kernel/db/index.js';
 import { audit } from '../../../kernel/audit.js';
-import { NotFound } from '../../../kernel/authz/index.js';
 import { BadRequest } from '../../../kernel/http/errors.js';
 import { t } from '../i18n/fr.js';
 import { isSchoolYear } from '../school-year.js';
 import { decodeCsv, type CsvEncoding } from './csv.js';
 import { parseParents, parsePupils, parseTeachers, type ImportIssue, type OndeFile, type ParseResult } from './parse.js';
+import { findRunReport, insertImportRun, lastRuns, structureExists } from './store.js';
 import { syncDirectory, type ImportCounts, type KindCounts } from './sync.js';
 
 export type { ImportCounts, KindCounts, ImportIssue, OndeFile };
@@ -69,8 +69,8 @@ export async function importOnde(db: Db, input: ImportInput): Promise<ImportRepo
   const started = performance.now();
   const startedAt = nowIso();
   if (!isSchoolYear(input.schoolYear)) throw new BadRequest('directory.error.school_year', t('directory.error.school_year'));
-  const structure = await db.selectFrom('structures').select('id').where('id', '=', input.structureId).executeTakeFirst();
-  if (!structure) throw new NotFound();
+  // Callers name a structure they found (the route after its rule, the command line by UAI).
+  if (!(await structureExists(db, input.structureId))) throw new Error(`No structure ${input.structureId}`);
 
   const parsed = {
     pupils: parsePupils(input.files.pupils),
@@ -147,19 +147,16 @@ export async function importOnde(db: Db, input: ImportInput): Promise<ImportRepo
 }
 
 async function record(db: Db, input: ImportInput, report: ImportReport, startedAt: string): Promise<void> {
-  await db
-    .insertInto('importRuns')
-    .values({
-      id: report.runId,
-      structureId: input.structureId,
-      kind: 'onde',
-      schoolYear: input.schoolYear,
-      actorId: input.actorId,
-      startedAt,
-      status: report.status,
-      report: JSON.stringify(report),
-    })
-    .execute();
+  await insertImportRun(db, {
+    id: report.runId,
+    structureId: input.structureId,
+    kind: 'onde',
+    schoolYear: input.schoolYear,
+    actorId: input.actorId,
+    startedAt,
+    status: report.status,
+    report: JSON.stringify(report),
+  });
   await audit(db, {
     action: 'directory.import',
     actorId: input.actorId,
@@ -181,14 +178,7 @@ export interface ImportRunSummary {
 
 /** The structure's last import runs, newest first. */
 export async function lastImportRuns(db: Db, structureId: string, limit = 10): Promise<ImportRunSummary[]> {
-  const rows = await db
-    .selectFrom('importRuns')
-    .selectAll()
-    .where('structureId', '=', structureId)
-    .orderBy('startedAt', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const rows = await lastRuns(db, structureId, limit);
   return rows.map((r) => {
     const report = JSON.parse(r.report) as Partial<ImportReport>;
     return {
@@ -206,8 +196,8 @@ export async function lastImportRuns(db: Db, structureId: string, limit = 10): P
 
 /** One stored report, if it belongs to the structure. */
 export async function findImportReport(db: Db, structureId: string, runId: string): Promise<ImportReport | null> {
-  const row = await db.selectFrom('importRuns').select('report').where('id', '=', runId).where('structureId', '=', structureId).executeTakeFirst();
-  return row ? (JSON.parse(row.report) as ImportReport) : null;
+  const report = await findRunReport(db, structureId, runId);
+  return report === null ? null : (JSON.parse(report) as ImportReport);
 }
 
 // ---------------------------------------------------------------- text report (CLI)

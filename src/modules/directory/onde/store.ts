@@ -3,7 +3,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
 import { firstFreeLogin } from '../logins.js';
-import type { PeopleTable, StructureMembersTable } from '../tables.js';
+import type { ImportRunsTable, PeopleTable, StructureMembersTable } from '../tables.js';
 
 /** A person of the structure as the import compares them with the export, with their membership. */
 export type Existing = Pick<
@@ -216,4 +216,23 @@ async function deactivate(db: Db, structureId: string, ids: string[], now: strin
       .execute();
     await db.deleteFrom('sessions').where('personId', 'in', gone).execute();
   }
+}
+
+export async function structureExists(db: Db, structureId: string): Promise<boolean> {
+  return !!(await db.selectFrom('structures').select('id').where('id', '=', structureId).executeTakeFirst());
+}
+
+export async function insertImportRun(db: Db, run: Insertable<ImportRunsTable>): Promise<void> {
+  await db.insertInto('importRuns').values(run).execute();
+}
+
+/** A structure's last runs, newest first. */
+export async function lastRuns(db: Db, structureId: string, limit: number) {
+  return db.selectFrom('importRuns').selectAll().where('structureId', '=', structureId).orderBy('startedAt', 'desc').orderBy('id').limit(limit).execute();
+}
+
+/** The stored report (JSON) of one run of the structure, or null. */
+export async function findRunReport(db: Db, structureId: string, runId: string): Promise<string | null> {
+  const row = await db.selectFrom('importRuns').select('report').where('id', '=', runId).where('structureId', '=', structureId).executeTakeFirst();
+  return row?.report ?? null;
 }

@@ -1,20 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireUser } from '../../../kernel/auth/plugin.js';
-import { Forbidden } from '../../../kernel/authz/index.js';
-import { errorResponses } from '../../../kernel/http/schemas.js';
-import * as repo from '../repository.js';
+import { ErrorResponse, errorResponses } from '../../../kernel/http/schemas.js';
 import * as schema from '../schema.js';
 import * as service from '../service.js';
-import { schoolYearOf } from '../school-year.js';
 
 const tags = ['directory'];
 const security = [{ session: [] }];
 
 /** JSON API of the directory under /api/directory. Every read is scoped to the actor. */
 export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('preHandler', requireUser);
-  const db = app.db;
+  const deps = { db: app.db, clock: app.clock };
 
   app.get('/people', {
     schema: {
@@ -26,28 +21,27 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request) => {
       const q = request.query;
-      return repo.searchPeople(db, request.actor!, {
+      return service.searchPeople(deps, request.actor, {
         q: q.q,
         profile: q.profile,
         structureId: q.structureId,
         includeDeactivated: q.includeDeactivated,
         limit: q.limit ?? 25,
         offset: q.offset ?? 0,
-        year: schoolYearOf(),
       });
     },
   });
 
   app.get('/people/:id', {
     schema: { tags, security, summary: 'Fiche d’une personne', params: schema.IdParams, response: { 200: schema.PersonDetail, ...errorResponses } },
-    handler: async (request) => service.personDetail(db, request.actor!, request.params.id, schoolYearOf()),
+    handler: async (request) => service.personDetail(deps, request.actor, request.params.id),
   });
 
   app.post('/people', {
     schema: { tags, security, summary: 'Créer une personne', body: schema.CreatePersonBody, response: { 201: schema.CreatedPerson, ...errorResponses } },
     handler: async (request, reply) => {
       const { structureId, ...input } = request.body;
-      const person = await service.createPerson(db, request.actor!, structureId ?? request.actor!.activeStructureId, input);
+      const person = await service.createPerson(deps, request.actor, structureId ?? request.actor.activeStructureId, input);
       return reply.code(201).send({ id: person.id, login: person.login, activationCode: person.activationCode });
     },
   });
@@ -62,7 +56,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await service.updatePerson(db, request.actor!, request.params.id, request.body);
+      await service.updatePerson(deps, request.actor, request.params.id, request.body);
       return reply.code(204).send(null);
     },
   });
@@ -80,7 +74,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
         response: { 204: Type.Null(), ...errorResponses },
       },
       handler: async (request, reply) => {
-        await service.setPersonActive(db, request.actor!, request.params.id, active);
+        await service.setPersonActive(deps, request.actor, request.params.id, active);
         return reply.code(204).send(null);
       },
     });
@@ -96,7 +90,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await service.movePupil(db, request.actor!, request.params.id, request.body.classId);
+      await service.movePupil(deps, request.actor, request.params.id, request.body.classId);
       return reply.code(204).send(null);
     },
   });
@@ -109,7 +103,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       params: schema.IdParams,
       response: { 200: schema.ResetResult, ...errorResponses },
     },
-    handler: async (request) => ({ activationCode: await service.resetAccess(db, request.actor!, request.params.id, request.ip) }),
+    handler: async (request) => ({ activationCode: await service.resetAccess(deps, request.actor, request.params.id, request.ip) }),
   });
 
   app.put('/people/:id/roles', {
@@ -122,7 +116,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: Type.Null(), ...errorResponses },
     },
     handler: async (request, reply) => {
-      await service.setRoles(db, request.actor!, request.params.id, request.body.structureId, request.body.roles);
+      await service.setRoles(deps, request.actor, request.params.id, request.body.structureId, request.body.roles);
       return reply.code(204).send(null);
     },
   });
@@ -131,14 +125,16 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'Rattacher un élève à un responsable', body: schema.LinkBody, response: { 204: Type.Null(), ...errorResponses } },
     handler: async (request, reply) => {
       const { relativeId, studentId, legalGuardian } = request.body;
-      await service.linkRelative(db, request.actor!, relativeId, studentId, legalGuardian ?? true);
+      await service.linkRelative(deps, request.actor, relativeId, studentId, legalGuardian ?? true);
       return reply.code(204).send(null);
     },
   });
 
   app.get('/structures', {
+    // Only the signed-in person's own structures: nobody else's id is taken.
+    config: { personal: true },
     schema: { tags, security, summary: 'Mes établissements (tous pour l’administrateur)', response: { 200: Type.Array(schema.Structure), ...errorResponses } },
-    handler: async (request) => service.structuresFor(db, request.actor!),
+    handler: async (request) => service.structuresFor(deps, request.actor),
   });
 
   app.post('/structures', {
@@ -149,7 +145,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       body: schema.CreateStructureBody,
       response: { 201: schema.Structure, ...errorResponses },
     },
-    handler: async (request, reply) => reply.code(201).send(await service.createStructure(db, request.actor!, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await service.createStructure(deps, request.actor, request.body)),
   });
 
   app.get('/structures/:id', {
@@ -161,7 +157,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.YearQuery,
       response: { 200: schema.StructureWithCounts, ...errorResponses },
     },
-    handler: async (request) => service.structureDetail(db, request.actor!, request.params.id, request.query.year ?? schoolYearOf()),
+    handler: async (request) => service.structureDetail(deps, request.actor, request.params.id, request.query.year),
   });
 
   app.get('/structures/:id/classes', {
@@ -173,7 +169,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.YearQuery,
       response: { 200: Type.Array(schema.ClassSummary), ...errorResponses },
     },
-    handler: async (request) => service.classesOf(db, request.actor!, request.params.id, request.query.year ?? schoolYearOf()),
+    handler: async (request) => service.classesOf(deps, request.actor, request.params.id, request.query.year),
   });
 
   app.post('/structures/:id/classes', {
@@ -183,11 +179,11 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Créer une classe',
       params: schema.IdParams,
       body: schema.CreateClassBody,
-      response: { 201: schema.ClassSummary, ...errorResponses },
+      response: { 201: schema.ClassSummary, 409: ErrorResponse, ...errorResponses },
     },
     handler: async (request, reply) => {
       const { name, level, schoolYear } = request.body;
-      const group = await service.createClass(db, request.actor!, request.params.id, { name, level: level ?? null, schoolYear: schoolYear ?? schoolYearOf() });
+      const group = await service.createClass(deps, request.actor, request.params.id, { name, level: level ?? null, schoolYear });
       return reply.code(201).send({ ...group, students: 0 });
     },
   });
@@ -200,7 +196,7 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       params: schema.IdParams,
       response: { 200: schema.ClassDetail, ...errorResponses },
     },
-    handler: async (request) => service.classDetail(db, request.actor!, request.params.id),
+    handler: async (request) => service.classDetail(deps, request.actor, request.params.id),
   });
 
   app.get('/classes/:id/activation-codes', {
@@ -211,9 +207,6 @@ export const directoryApi: FastifyPluginAsyncTypebox = async (app) => {
       params: schema.IdParams,
       response: { 200: Type.Array(schema.ActivationSheet), ...errorResponses },
     },
-    handler: async (request) => {
-      if (!request.actor) throw new Forbidden();
-      return (await service.activationSheets(db, request.actor, request.params.id)).sheets;
-    },
+    handler: async (request) => (await service.activationSheets(deps, request.actor, request.params.id)).sheets,
   });
 };

@@ -2,17 +2,13 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
-import { requireUser } from '../../../kernel/auth/plugin.js';
-import { Forbidden, NotFound, managesStructure } from '../../../kernel/authz/index.js';
-import { BadRequest } from '../../../kernel/http/errors.js';
 import { ErrorResponse, errorResponses } from '../../../kernel/http/schemas.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
-import { findImportReport, importOnde, lastImportRuns, ONDE_FILES, type OndeFile } from '../onde/import.js';
+import { importForm, importReportView, importRuns, runOndeImport, storedImportReport, UploadProblems, type Upload } from '../import-service.js';
+import { ONDE_FILES, type ImportReport, type OndeFile } from '../onde/import.js';
 import { managedStructureId } from '../policy.js';
-import * as repo from '../repository.js';
-import { IdParams } from '../schema.js';
-import { isSchoolYear, schoolYearOf } from '../school-year.js';
+import { CsrfQuery, IdParams, ImportRunsQuery } from '../schema.js';
 import { ImportPage, ImportReportPage } from '../views/import.js';
 
 // ---------------------------------------------------------------- schemas
@@ -60,11 +56,6 @@ const ImportRun = Type.Object({
 
 // ---------------------------------------------------------------- upload
 
-interface Upload {
-  files: Partial<Record<OndeFile, Uint8Array>>;
-  schoolYear: string;
-}
-
 /** Reads the three files (each fully, within the upload limit) and the school year of a multipart body. */
 async function readUpload(request: FastifyRequest): Promise<Upload> {
   const files: Upload['files'] = {};
@@ -84,73 +75,62 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
       schoolYear = part.value.trim();
     }
   }
-  return { files, schoolYear: schoolYear || schoolYearOf() };
+  return { files, schoolYear };
 }
 
-const missingOf = (upload: Upload) => ONDE_FILES.filter((f) => !upload.files[f]);
 const isTooLarge = (error: unknown) =>
   (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT';
+
+/** The upload form's messages: one per missing file, or the school year. */
+function uploadErrors(problems: UploadProblems): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const file of problems.missing) errors[file] = t('directory.import.error.missing_file', t(`directory.import.fileName.${file}`));
+  if (problems.badYear) errors.schoolYear = t('directory.error.school_year');
+  return errors;
+}
 
 // ---------------------------------------------------------------- pages
 
 const pageOptions = { title: t('directory.import.title'), service: 'directory' };
+const reportOptions = { ...pageOptions, title: t('directory.import.report.title') };
 
-const importPages: FastifyPluginAsync = async (app) => {
-  const db = app.db;
-  app.addHook('preHandler', requireUser);
+const importPages: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = { db: app.db, clock: app.clock };
 
-  function managed(request: FastifyRequest): string {
-    const structureId = managedStructureId(request.actor!);
-    if (!structureId) throw new Forbidden();
-    return structureId;
+  async function formPage(request: FastifyRequest, schoolYear?: string, errors?: FieldErrors) {
+    const form = await importForm(deps, request.actor, managedStructureId(request.actor) ?? request.actor.activeStructureId);
+    return h(ImportPage, { csrf: request.csrfToken, structureName: form.structure.name, schoolYear: schoolYear ?? form.schoolYear, runs: form.runs, errors });
   }
 
-  async function formPage(request: FastifyRequest, structureId: string, schoolYear: string, errors?: FieldErrors) {
-    const [structure, runs] = await Promise.all([repo.findStructure(db, structureId), lastImportRuns(db, structureId)]);
-    return h(ImportPage, { csrf: request.csrfToken, structureName: structure?.name ?? '', schoolYear, runs, errors });
+  async function reportPage(request: FastifyRequest, report: ImportReport) {
+    return h(ImportReportPage, await importReportView(deps, request.actor, managedStructureId(request.actor), report));
   }
 
-  async function reportPage(structureId: string, report: Awaited<ReturnType<typeof importOnde>>) {
-    const [structure, classes] = await Promise.all([repo.findStructure(db, structureId), repo.listGroups(db, structureId, report.schoolYear, 'class')]);
-    return h(ImportReportPage, { report, structureName: structure?.name ?? '', classes });
-  }
+  app.get('/directory/import', async (request, reply) => reply.page(pageOptions, await formPage(request)));
 
-  app.get('/directory/import', async (request, reply) => {
-    const structureId = managed(request);
-    return reply.page(pageOptions, await formPage(request, structureId, schoolYearOf()));
-  });
-
-  app.post('/directory/import', async (request, reply) => {
-    const structureId = managed(request);
-    let upload: Upload;
+  app.post('/directory/import', { schema: { querystring: CsrfQuery } }, async (request, reply) => {
+    let typedYear = '';
     try {
-      upload = await readUpload(request);
+      const report = await runOndeImport(deps, request.actor, managedStructureId(request.actor) ?? request.actor.activeStructureId, async () => {
+        const upload = await readUpload(request);
+        typedYear = upload.schoolYear;
+        return upload;
+      });
+      const status = report.status === 'failed' ? 422 : 200;
+      return reply.page({ ...reportOptions, status }, await reportPage(request, report));
     } catch (error) {
-      if (!isTooLarge(error)) throw error;
-      const errors = { _form: t('directory.import.error.too_large') };
-      return reply.page({ ...pageOptions, status: 413 }, await formPage(request, structureId, schoolYearOf(), errors));
+      if (isTooLarge(error)) {
+        return reply.page({ ...pageOptions, status: 413 }, await formPage(request, undefined, { _form: t('directory.import.error.too_large') }));
+      }
+      if (error instanceof UploadProblems)
+        return reply.page({ ...pageOptions, status: 400 }, await formPage(request, typedYear || undefined, uploadErrors(error)));
+      throw error;
     }
-    const errors: FieldErrors = {};
-    for (const file of missingOf(upload)) errors[file] = t('directory.import.error.missing_file', t(`directory.import.fileName.${file}`));
-    if (!isSchoolYear(upload.schoolYear)) errors.schoolYear = t('directory.error.school_year');
-    if (Object.keys(errors).length > 0) {
-      return reply.page({ ...pageOptions, status: 400 }, await formPage(request, structureId, upload.schoolYear, errors));
-    }
-    const report = await importOnde(db, {
-      structureId,
-      schoolYear: upload.schoolYear,
-      files: upload.files as Record<OndeFile, Uint8Array>,
-      actorId: request.actor!.personId,
-    });
-    const status = report.status === 'failed' ? 422 : 200;
-    return reply.page({ ...pageOptions, title: t('directory.import.report.title'), status }, await reportPage(structureId, report));
   });
 
-  app.get('/directory/import/runs/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const structureId = managed(request);
-    const report = /^[0-9a-f-]{36}$/i.test(request.params.id) ? await findImportReport(db, structureId, request.params.id) : null;
-    if (!report) throw new NotFound();
-    return reply.page({ ...pageOptions, title: t('directory.import.report.title') }, await reportPage(structureId, report));
+  app.get('/directory/import/runs/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const view = await storedImportReport(deps, request.actor, managedStructureId(request.actor), request.params.id);
+    return reply.page(reportOptions, h(ImportReportPage, view));
   });
 };
 
@@ -160,15 +140,7 @@ const tags = ['directory'];
 const security = [{ session: [] }];
 
 const importApi: FastifyPluginAsyncTypebox = async (app) => {
-  const db = app.db;
-  app.addHook('preHandler', requireUser);
-
-  /** The structure, if the actor manages it; otherwise "not found", whether it exists or not. */
-  async function managedStructure(request: FastifyRequest, id: string) {
-    const structure = await repo.findStructure(db, id);
-    if (!structure || !managesStructure(request.actor!, structure.id)) throw new NotFound();
-    return structure;
-  }
+  const deps = { db: app.db, clock: app.clock };
 
   app.post('/structures/:id/imports/onde', {
     schema: {
@@ -177,26 +149,14 @@ const importApi: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Importer les exports ONDE d’une école',
       description:
         'Corps multipart/form-data : fichiers `pupils` (élèves), `teachers` (enseignants), `parents` (responsables), champ facultatif `schoolYear` (par défaut l’année en cours). Jeton CSRF dans l’en-tête `x-csrf-token`. 200 : import fait (les lignes refusées sont listées dans `errors`) ; 422 : rien n’a été enregistré.',
-      // No body schema: the multipart body is streamed and read in the handler.
+      // No body schema: the multipart body is streamed, and read only once the rule allowed the upload.
       consumes: ['multipart/form-data'],
       params: IdParams,
+      querystring: CsrfQuery,
       response: { 200: ImportReportSchema, 422: ImportReportSchema, 413: ErrorResponse, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const structure = await managedStructure(request, request.params.id);
-      const upload = await readUpload(request);
-      const missing = missingOf(upload);
-      if (missing.length > 0) {
-        const labels = missing.map((f) => t(`directory.import.fileName.${f}`)).join(', ');
-        throw new BadRequest('import.missing_file', t('directory.import.error.missing_file', labels), { missing });
-      }
-      if (!isSchoolYear(upload.schoolYear)) throw new BadRequest('import.school_year', t('directory.error.school_year'), { field: 'schoolYear' });
-      const report = await importOnde(db, {
-        structureId: structure.id,
-        schoolYear: upload.schoolYear,
-        files: upload.files as Record<OndeFile, Uint8Array>,
-        actorId: request.actor!.personId,
-      });
+      const report = await runOndeImport(deps, request.actor, request.params.id, () => readUpload(request));
       return reply.code(report.status === 'failed' ? 422 : 200).send(report);
     },
   });
@@ -207,13 +167,10 @@ const importApi: FastifyPluginAsyncTypebox = async (app) => {
       security,
       summary: 'Derniers imports d’une école (les plus récents d’abord)',
       params: IdParams,
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Nombre d’imports.' })) }),
+      querystring: ImportRunsQuery,
       response: { 200: Type.Array(ImportRun), ...errorResponses },
     },
-    handler: async (request) => {
-      const structure = await managedStructure(request, request.params.id);
-      return lastImportRuns(db, structure.id, request.query.limit ?? 20);
-    },
+    handler: async (request) => importRuns(deps, request.actor, request.params.id, request.query.limit ?? 20),
   });
 };
 

@@ -1,96 +1,75 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { h } from 'preact';
-import { requireUser } from '../../../kernel/auth/plugin.js';
-import { Forbidden, NotFound, type Actor, type Profile } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
+import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
-import { canBrowseDirectory, canCreateStructures, managedStructureId } from '../policy.js';
-import * as repo from '../repository.js';
-import { schoolYearOf } from '../school-year.js';
+import * as schema from '../schema.js';
 import * as service from '../service.js';
 import { ClassPage } from '../views/class.js';
 import { CodesPage, codesCsv } from '../views/codes.js';
-import { PROFILES } from '../views/labels.js';
 import { PersonForm, PersonPage, type PersonFormValues } from '../views/person.js';
 import { DirectoryPage } from '../views/search.js';
-import { StructuresPage, type StructureFormValues } from '../views/structures.js';
-
-type Form = Record<string, string | undefined>;
-type IdReq = FastifyRequest<{ Params: { id: string } }>;
+import { StructuresPage } from '../views/structures.js';
+import { schemaErrors, typedValues } from './forms.js';
 
 const PAGE_SIZE = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const directoryPage = { title: t('directory.title'), service: 'directory' };
+const structuresPage = { title: t('directory.structures.title'), service: 'directory' };
 
-function idParam(request: IdReq): string {
-  if (!UUID.test(request.params.id)) throw new NotFound();
-  return request.params.id;
+/** A field problem of a use case (400) as the form's messages; any other error goes on. */
+function formErrorsOf(error: unknown): FieldErrors {
+  const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
+  if (!errors) throw error;
+  return errors;
 }
 
-const directoryPage = { title: t('directory.title'), service: 'directory' };
-
 /** Server-rendered directory pages under /directory, and structures under /admin. */
-export const directoryPages: FastifyPluginAsync = async (app) => {
-  const db = app.db;
-  app.addHook('preHandler', requireUser);
+export const directoryPages: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = { db: app.db, clock: app.clock };
 
-  async function classOptions(actor: Actor) {
-    const structureId = managedStructureId(actor);
-    if (!structureId) return [];
-    return (await repo.listGroups(db, structureId, schoolYearOf(), 'class')).map((g) => ({ id: g.id, name: g.name }));
-  }
-
-  app.get('/directory', async (request: FastifyRequest<{ Querystring: Form }>, reply) => {
-    const actor = request.actor!;
-    if (!canBrowseDirectory(actor)) throw new Forbidden();
+  app.get('/directory', { schema: { querystring: schema.DirectoryQuery } }, async (request, reply) => {
     const query = request.query;
-    const page = Math.min(Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1), 10_000);
-    const profile = PROFILES.includes(query.profile as Profile) ? (query.profile as Profile) : undefined;
-    const manager = !!managedStructureId(actor);
-    const year = schoolYearOf();
-    const [result, classes] = await Promise.all([
-      repo.searchPeople(db, actor, {
-        q: (query.q ?? '').slice(0, 100),
-        profile,
-        structureId: actor.activeStructureId ?? undefined,
-        includeDeactivated: manager && query.includeDeactivated === 'on',
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-        year,
-      }),
-      actor.activeStructureId ? service.classesOf(db, actor, actor.activeStructureId, year) : Promise.resolve([]),
-    ]);
+    const page = query.page ?? 1;
+    const found = await service.directorySearch(deps, request.actor, {
+      q: query.q ?? '',
+      profile: query.profile || undefined,
+      includeDeactivated: !!query.includeDeactivated,
+      page,
+      pageSize: PAGE_SIZE,
+    });
     return reply.page(
       directoryPage,
       h(DirectoryPage, {
         q: query.q ?? '',
-        profile: profile ?? '',
-        includeDeactivated: query.includeDeactivated === 'on',
+        profile: query.profile ?? '',
+        includeDeactivated: !!query.includeDeactivated,
         page,
         pageSize: PAGE_SIZE,
-        total: result.total,
-        items: result.items,
-        classes,
-        schoolYear: year,
-        manager,
+        total: found.total,
+        items: found.items,
+        classes: found.classes,
+        schoolYear: found.schoolYear,
+        manager: found.manager,
       }),
     );
   });
 
-  app.get('/directory/classes/:id', async (request: IdReq, reply) => {
-    const detail = await service.classDetail(db, request.actor!, idParam(request));
+  app.get('/directory/classes/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const detail = await service.classDetail(deps, request.actor, request.params.id);
     return reply.page({ ...directoryPage, title: detail.name }, h(ClassPage, { detail }));
   });
 
-  app.get('/directory/classes/:id/codes', async (request: IdReq, reply) => {
-    const { detail, sheets } = await service.activationSheets(db, request.actor!, idParam(request));
+  app.get('/directory/classes/:id/codes', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const { detail, sheets } = await service.activationSheets(deps, request.actor, request.params.id);
     return reply.page(
       { ...directoryPage, title: t('directory.codes.title', detail.name) },
       h(CodesPage, { className: detail.name, structureName: detail.structure.name, sheets, publicUrl: app.config.publicUrl }),
     );
   });
 
-  app.get('/directory/classes/:id/codes.csv', async (request: IdReq, reply) => {
-    const { detail, sheets } = await service.activationSheets(db, request.actor!, idParam(request));
+  app.get('/directory/classes/:id/codes.csv', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const { detail, sheets } = await service.activationSheets(deps, request.actor, request.params.id);
     const filename = `codes-${detail.name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.csv`;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -99,166 +78,144 @@ export const directoryPages: FastifyPluginAsync = async (app) => {
       .send(codesCsv(sheets, detail.name));
   });
 
-  async function renderPerson(request: FastifyRequest, reply: FastifyReply, personId: string, errors?: Record<string, string>) {
-    const actor = request.actor!;
-    const person = await service.personDetail(db, actor, personId, schoolYearOf());
-    let classes: { id: string; name: string }[] = [];
-    let pupils: { id: string; label: string; className: string }[] = [];
-    if (person.managed) {
-      classes = await classOptions(actor);
-      if (person.profile === 'relative') pupils = await pupilOptions(actor);
-    }
-    const managedHere = managedStructureId(actor);
-    const membership = person.structures.find((s) => s.id === managedHere);
-    const rolesStructure =
-      person.managed && membership && person.id !== actor.personId ? { id: membership.id, name: membership.name, roles: membership.roles } : null;
+  async function renderPerson(request: FastifyRequest, reply: FastifyReply, personId: string, errors?: FieldErrors) {
+    const actor = request.actor;
+    const person = await service.personDetail(deps, actor, personId);
+    const [classes, pupils] = person.managed
+      ? await Promise.all([service.classChoices(deps, actor), person.profile === 'relative' ? service.pupilChoices(deps, actor) : Promise.resolve([])])
+      : [[], []];
+    const rolesStructure = service.rolesStructureOf(actor, person);
     return reply.page(
       { ...directoryPage, title: person.displayName, status: errors ? 400 : 200 },
       h(PersonPage, { person, csrf: request.csrfToken, classes, pupils, errors, rolesStructure }),
     );
   }
 
-  async function pupilOptions(actor: Actor) {
-    const structureId = managedStructureId(actor);
-    return structureId ? repo.pupilsByClass(db, structureId, schoolYearOf()) : [];
+  async function newPersonForm(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FieldErrors) {
+    const classes = await service.newPersonChoices(deps, request.actor);
+    return reply.page(
+      { ...directoryPage, title: t('directory.people.new'), status: errors ? 400 : 200 },
+      h(PersonForm, { action: '/directory/people', values, errors, csrf: request.csrfToken, classes, creating: true }),
+    );
   }
 
-  app.get('/directory/people/new', async (request, reply) => {
-    const actor = request.actor!;
-    if (!managedStructureId(actor)) throw new Forbidden();
-    return reply.page(
-      { ...directoryPage, title: t('directory.people.new') },
-      h(PersonForm, {
-        action: '/directory/people',
-        values: { profile: 'student' },
-        csrf: request.csrfToken,
-        classes: await classOptions(actor),
-        creating: true,
-      }),
-    );
-  });
+  app.get('/directory/people/new', async (request, reply) => newPersonForm(request, reply, { profile: 'student' }));
 
-  app.post('/directory/people', async (request: FastifyRequest<{ Body: Form }>, reply) => {
-    const actor = request.actor!;
-    const body = request.body ?? {};
-    const values: PersonFormValues = { ...body };
+  app.post('/directory/people', { schema: { body: schema.NewPersonForm }, attachValidation: true }, async (request, reply) => {
+    const values = typedValues(request.body);
+    if (request.validationError) return newPersonForm(request, reply, values, schemaErrors(request));
+    const body = request.body;
     try {
-      if (!PROFILES.includes(body.profile as Profile)) throw new AppError(400, 'validation', t('error.validation'));
-      const person = await service.createPerson(db, actor, managedStructureId(actor), {
-        profile: body.profile as Profile,
-        civility: body.civility,
+      const person = await service.createPerson(deps, request.actor, service.creationStructureOf(request.actor), {
+        ...body,
         firstName: body.firstName ?? '',
         lastName: body.lastName ?? '',
-        usageName: body.usageName,
-        birthDate: body.birthDate,
-        email: body.email,
-        phone: body.phone,
         classId: body.classId || null,
       });
       reply.setFlash(t('directory.people.created', person.login));
       return reply.redirect(`/directory/people/${person.id}`, 303);
     } catch (error) {
-      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
-      if (!errors) throw error;
-      return reply.page(
-        { ...directoryPage, title: t('directory.people.new'), status: 400 },
-        h(PersonForm, { action: '/directory/people', values, errors, csrf: request.csrfToken, classes: await classOptions(actor), creating: true }),
-      );
+      return newPersonForm(request, reply, values, formErrorsOf(error));
     }
   });
 
-  app.get('/directory/people/:id', async (request: IdReq, reply) => renderPerson(request, reply, idParam(request)));
+  app.get('/directory/people/:id', { schema: { params: schema.IdParams } }, async (request, reply) => renderPerson(request, reply, request.params.id));
 
-  app.get('/directory/people/:id/edit', async (request: IdReq, reply) => {
-    const { person } = await service.managedPerson(db, request.actor!, idParam(request));
+  async function editForm(request: FastifyRequest, reply: FastifyReply, id: string, values: PersonFormValues, errors?: FieldErrors) {
     return reply.page(
-      { ...directoryPage, title: t('directory.people.edit') },
-      h(PersonForm, { action: `/directory/people/${person.id}/edit`, values: person, csrf: request.csrfToken, classes: [], creating: false }),
+      { ...directoryPage, title: t('directory.people.edit'), status: errors ? 400 : 200 },
+      h(PersonForm, { action: `/directory/people/${id}/edit`, values, errors, csrf: request.csrfToken, classes: [], creating: false }),
     );
+  }
+
+  app.get('/directory/people/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const { person } = await service.managedPerson(deps, request.actor, request.params.id);
+    return editForm(request, reply, person.id, person);
   });
 
-  app.post('/directory/people/:id/edit', async (request: FastifyRequest<{ Params: { id: string }; Body: Form }>, reply) => {
-    const id = idParam(request);
-    const body = request.body ?? {};
-    try {
-      await service.updatePerson(db, request.actor!, id, {
-        civility: body.civility,
-        firstName: body.firstName ?? '',
-        lastName: body.lastName ?? '',
-        usageName: body.usageName,
-        birthDate: body.birthDate,
-        email: body.email,
-        phone: body.phone,
-      });
-      reply.setFlash(t('directory.people.saved'));
-      return reply.redirect(`/directory/people/${id}`, 303);
-    } catch (error) {
-      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
-      if (!errors) throw error;
-      return reply.page(
-        { ...directoryPage, title: t('directory.people.edit'), status: 400 },
-        h(PersonForm, { action: `/directory/people/${id}/edit`, values: { ...body }, errors, csrf: request.csrfToken, classes: [], creating: false }),
-      );
-    }
-  });
-
-  /** Small actions on a person: each redirects back to the person's page with a message, or shows the page with the error. */
-  const action = (path: string, run: (actor: Actor, id: string, body: Form, request: FastifyRequest) => Promise<string>) =>
-    app.post(`/directory/people/:id/${path}`, async (request: FastifyRequest<{ Params: { id: string }; Body: Form }>, reply) => {
-      const id = idParam(request);
+  app.post(
+    '/directory/people/:id/edit',
+    { schema: { params: schema.IdParams, body: schema.EditPersonForm }, attachValidation: true },
+    async (request, reply) => {
+      const id = request.params.id;
+      await service.managedPerson(deps, request.actor, id);
+      const values = typedValues(request.body);
+      if (request.validationError) return editForm(request, reply, id, values, schemaErrors(request));
+      const body = request.body;
       try {
-        reply.setFlash(await run(request.actor!, id, request.body ?? {}, request));
+        await service.updatePerson(deps, request.actor, id, { ...body, firstName: body.firstName ?? '', lastName: body.lastName ?? '' });
+        reply.setFlash(t('directory.people.saved'));
         return reply.redirect(`/directory/people/${id}`, 303);
       } catch (error) {
-        const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
-        if (!errors) throw error;
-        return renderPerson(request, reply, id, errors);
+        return editForm(request, reply, id, values, formErrorsOf(error));
+      }
+    },
+  );
+
+  /** Small actions on a person: each redirects back to the person's page with a message, or shows the page with the error. */
+  function action<B extends Record<string, unknown>>(
+    path: string,
+    body: import('@sinclair/typebox').TSchema,
+    run: (request: FastifyRequest, id: string, body: B) => Promise<string>,
+  ) {
+    app.post(`/directory/people/:id/${path}`, { schema: { params: schema.IdParams, body }, attachValidation: true }, async (request, reply) => {
+      const id = request.params.id;
+      if (request.validationError) {
+        await service.managedPerson(deps, request.actor, id);
+        return renderPerson(request, reply, id, schemaErrors(request));
+      }
+      try {
+        reply.setFlash(await run(request, id, request.body as B));
+        return reply.redirect(`/directory/people/${id}`, 303);
+      } catch (error) {
+        return renderPerson(request, reply, id, formErrorsOf(error));
       }
     });
+  }
 
-  action('deactivate', async (actor, id) => (await service.setPersonActive(db, actor, id, false), t('directory.people.deactivatedDone')));
-  action('reactivate', async (actor, id) => (await service.setPersonActive(db, actor, id, true), t('directory.people.reactivatedDone')));
-  action('move', async (actor, id, body) => (await service.movePupil(db, actor, id, body.classId ?? ''), t('directory.people.movedDone')));
   action(
-    'link',
-    async (actor, id, body) => (await service.linkRelative(db, actor, id, body.studentId ?? '', body.legalGuardian === 'on'), t('directory.people.linkedDone')),
+    'deactivate',
+    schema.EmptyForm,
+    async (request, id) => (await service.setPersonActive(deps, request.actor, id, false), t('directory.people.deactivatedDone')),
   );
-  action('roles', async (actor, id, body) => {
-    const raw = (body as Record<string, string | string[] | undefined>).roles;
-    const roles = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((r): r is 'director' | 'localAdmin' => r === 'director' || r === 'localAdmin');
-    await service.setRoles(db, actor, id, body.structureId ?? '', roles);
+  action(
+    'reactivate',
+    schema.EmptyForm,
+    async (request, id) => (await service.setPersonActive(deps, request.actor, id, true), t('directory.people.reactivatedDone')),
+  );
+  action<{ classId: string }>(
+    'move',
+    schema.MoveForm,
+    async (request, id, body) => (await service.movePupil(deps, request.actor, id, body.classId), t('directory.people.movedDone')),
+  );
+  action<{ studentId: string; legalGuardian?: string }>(
+    'link',
+    schema.LinkForm,
+    async (request, id, body) => (await service.linkRelative(deps, request.actor, id, body.studentId, !!body.legalGuardian), t('directory.people.linkedDone')),
+  );
+  action<{ structureId: string; roles?: ('director' | 'localAdmin')[] }>('roles', schema.RolesForm, async (request, id, body) => {
+    await service.setRoles(deps, request.actor, id, body.structureId, body.roles ?? []);
     return t('directory.people.rolesDone');
   });
-  action('reset', async (actor, id, _body, request) => t('directory.people.resetDone', await service.resetAccess(db, actor, id, request.ip)));
+  action('reset', schema.EmptyForm, async (request, id) => t('directory.people.resetDone', await service.resetAccess(deps, request.actor, id, request.ip)));
 
-  app.get('/admin/structures', async (request, reply) => {
-    const actor = request.actor!;
-    if (!canCreateStructures(actor)) throw new Forbidden();
-    const structures = await service.structuresFor(db, actor);
-    return reply.page(
-      { title: t('directory.structures.title'), service: 'directory' },
-      h(StructuresPage, { structures, csrf: request.csrfToken, values: { kind: 'school' } }),
-    );
-  });
+  async function structuresForm(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors?: FieldErrors) {
+    const structures = await service.structuresToManage(deps, request.actor);
+    return reply.page({ ...structuresPage, status: errors ? 400 : 200 }, h(StructuresPage, { structures, csrf: request.csrfToken, values, errors }));
+  }
 
-  app.post('/admin/structures', async (request: FastifyRequest<{ Body: Form }>, reply) => {
-    const actor = request.actor!;
-    const body = request.body ?? {};
-    const values: StructureFormValues = { ...body };
+  app.get('/admin/structures', async (request, reply) => structuresForm(request, reply, { kind: 'school' }));
+
+  app.post('/admin/structures', { schema: { body: schema.StructureForm }, attachValidation: true }, async (request, reply) => {
+    const values = typedValues(request.body);
+    if (request.validationError) return structuresForm(request, reply, values, schemaErrors(request));
+    const body = request.body;
     try {
-      const kind = ['school', 'college', 'lycee', 'municipality'].includes(body.kind ?? '') ? (body.kind as 'school') : null;
-      if (!kind) throw new AppError(400, 'validation', t('error.validation'));
-      await service.createStructure(db, actor, { kind, name: body.name ?? '', uai: body.uai, parentId: body.parentId || null });
+      await service.createStructure(deps, request.actor, { kind: body.kind, name: body.name ?? '', uai: body.uai, parentId: body.parentId || null });
       reply.setFlash(t('directory.structures.created'));
       return reply.redirect('/admin/structures', 303);
     } catch (error) {
-      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
-      if (!errors) throw error;
-      const structures = await service.structuresFor(db, actor);
-      return reply.page(
-        { title: t('directory.structures.title'), service: 'directory', status: 400 },
-        h(StructuresPage, { structures, csrf: request.csrfToken, values, errors }),
-      );
+      return structuresForm(request, reply, values, formErrorsOf(error));
     }
   });
 };
