@@ -10,4 +10,13 @@ import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
-export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [accountsCases, directoryCases, documentsCases, homeCases, homeworkCases, jobsCases, messagingCases, notificationsCases];
+export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
+  accountsCases,
+  directoryCases,
+  documentsCases,
+  homeCases,
+  homeworkCases,
+  jobsCases,
+  messagingCases,
+  notificationsCases,
+];

@@ -39,6 +39,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   try {
     app = await buildApp(config, { database, logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });
+    // As `preau serve` does: deferred work (notices) runs in the background.
+    app.jobs.start();
   } catch (error) {
     await database.close();
     throw error;

@@ -33,7 +33,7 @@ test('expired and idle sessions are purged by the hourly job, once per hour', as
   await sessionAt({ lastSeenAt: new Date(now - idle - MINUTE), expiresAt: new Date(now + 60 * MINUTE) }); // idle too long
   const ids = async () => (await t.app.db.selectFrom('sessions').select('id').execute()).map((s) => s.id).sort();
 
-  assert.ok((await t.app.jobs.runDue()) >= 1);
+  assert.ok((await t.app.jobs.runDue()) >= 1, 'the purge ran');
   assert.deepEqual(await ids(), [live]);
   const purges = await t.app.db.selectFrom('jobs').select(['key', 'status']).where('kind', '=', 'kernel.sessions.purge').execute();
   assert.deepEqual(purges, [{ key: 'kernel.sessions.purge@2027-03-15T10:00:00.000Z', status: 'done' }]);

@@ -145,6 +145,3 @@ declare module 'fastify' {
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
-
-/** Transitional name of the scope's guard for modules not yet inside `authenticated`. */
-export const requireUser = requirePerson;

@@ -35,14 +35,21 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value);
 
 /**
- * A page size: a bounded, finite whole number (`Infinity`, `1e999`, `-1` and `2.5` are refused with
- * a 400, never reach a query).
+ * A bounded, finite whole number. Ajv's coercion turns the query text `Infinity` or `1e999` into an
+ * infinite number and then skips `minimum`/`maximum`; the second `integer` check (`allOf`) runs on
+ * the coerced number and refuses it, so `Infinity`, `1e999`, `-1` and `2.5` are a 400.
  */
-export const Limit = (max: number, fallback: number) =>
-  Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: fallback, description: `Nombre d’éléments (1 à ${max}).` }));
+export const WholeNumber = (minimum: number, maximum: number, description: string, fallback?: number) =>
+  Type.Integer({ minimum, maximum, description, ...(fallback === undefined ? {} : { default: fallback }), allOf: [{ type: 'integer' }] });
 
-/** Where a page starts: a bounded whole number. */
-export const Offset = Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'Rang du premier élément.' }));
+/** A page size, 1 to `max`. */
+export const Limit = (max: number, fallback: number) => Type.Optional(WholeNumber(1, max, `Nombre d’éléments (1 à ${max}).`, fallback));
+
+/** Where a page starts. */
+export const Offset = Type.Optional(WholeNumber(0, 1_000_000, 'Rang du premier élément.', 0));
+
+/** A page number, from 1. */
+export const PageNumber = Type.Optional(WholeNumber(1, 10_000, 'Numéro de page.', 1));
 
 /** `limit` and `offset` together, for list routes. */
 export const Pagination = (max = 100, fallback = 25) => ({ limit: Limit(max, fallback), offset: Offset });

@@ -178,6 +178,7 @@ describe('instance administrator', () => {
   test('a person who is not the instance administrator cannot switch to a foreign structure', async () => {
     const session = await as(w.admin.id);
     const { payload, headers } = form({ structureId: w.schoolB.id, _csrf: session.csrf });
-    assert.equal((await request(t.app, session, 'POST', '/account/structure', payload, { headers })).statusCode, 400);
+    // A structure one does not belong to is not found (its existence is not revealed).
+    assert.equal((await request(t.app, session, 'POST', '/account/structure', payload, { headers })).statusCode, 404);
   });
 });

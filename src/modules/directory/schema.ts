@@ -3,14 +3,6 @@ import { Checkbox, CsrfField, Id, IdParams, Limit, Offset, SchoolYear, Text } fr
 
 export { IdParams };
 
-/**
- * Ajv turns `Infinity` and `1e999` from a query string into `Infinity` and then skips `maximum`
- * on it, so the kernel's bounded blocks let them through: refuse the infinities by name.
- */
-const finite = <T extends object>(schema: T): T => Type.Optional(Type.Unsafe({ ...schema, not: { enum: [Infinity, -Infinity] } })) as unknown as T;
-const BoundedLimit = (max: number, fallback: number) => finite(Limit(max, fallback));
-const BoundedOffset = finite(Offset);
-
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ProfileSchema = Type.Union(
@@ -24,8 +16,8 @@ export const PeopleQuery = Type.Object({
   profile: Type.Optional(ProfileSchema),
   structureId: Type.Optional(Id('Limiter à un établissement.')),
   includeDeactivated: Type.Optional(Type.Boolean({ description: 'Inclure les comptes désactivés (gestionnaires).' })),
-  limit: BoundedLimit(100, 25),
-  offset: BoundedOffset,
+  limit: Limit(100, 25),
+  offset: Offset,
 });
 export type PeopleQuery = Static<typeof PeopleQuery>;
 
@@ -236,7 +228,7 @@ export const ActivationSheet = Type.Object({
   forStudent: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const ImportRunsQuery = Type.Object({ limit: BoundedLimit(100, 20) });
+export const ImportRunsQuery = Type.Object({ limit: Limit(100, 20) });
 
 // ---------------------------------------------------------------- pages and forms
 

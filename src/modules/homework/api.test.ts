@@ -138,7 +138,8 @@ describe('homework API', () => {
       assert.doesNotMatch(list.body, /secret/);
     }
     // The families' notice is a job that waits for the planned publication, then is delivered once.
-    const notices = async () => (await request(t.app, await as(w.ce1a.id), 'GET', '/api/notifications')).json().items.filter((n: { link: string }) => n.link === '/homework/agenda');
+    const notices = async () =>
+      (await request(t.app, await as(w.ce1a.id), 'GET', '/api/notifications')).json().items.filter((n: { link: string }) => n.link === '/homework/agenda');
     await t.app.jobs.runDue();
     const before = (await notices()).length;
     await t.app.jobs.runDue();

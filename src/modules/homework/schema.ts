@@ -1,16 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Checkbox, CsrfField, Id, IdParams, IsoDate, Text } from '../../kernel/http/schemas.js';
+import { Checkbox, CsrfField, Id, IdParams, IsoDate, Limit, Text } from '../../kernel/http/schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Integer>>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateString = IsoDate;
 
 export { IdParams };
-
-/**
- * Page size of the lesson list, 1 to 200, written in digits. The kernel's `Limit(200, 50)` lets Ajv
- * coerce `Infinity` and `1e999` to a number that passes `maximum`; a pattern on the text refuses them.
- */
-export const PageSize = Type.Optional(Type.String({ pattern: '^(?:[1-9]\\d?|1\\d\\d|200)$', description: 'Nombre de séances (1 à 200 ; 50 par défaut).' }));
 
 /** A lesson and one of its attachments. */
 export const AttachmentParams = Type.Object({ id: Id('Séance.'), attachmentId: Id('Pièce jointe.') });
@@ -89,7 +83,7 @@ export const LessonQuery = Type.Object({
   from: Type.Optional(DateString('Depuis cette date.')),
   to: Type.Optional(DateString('Jusqu’à cette date.')),
   mine: Type.Optional(Type.Boolean({ description: 'Seulement mes séances (enseignants).' })),
-  limit: PageSize,
+  limit: Limit(200, 50),
 });
 
 export const CopyBody = Type.Object({ groupId: Id('Classe ou groupe de destination.') });

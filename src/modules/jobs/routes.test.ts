@@ -28,11 +28,11 @@ test('a director gets neither the page nor the API, and cannot retry a failed jo
   const dead = await buildJob(t.app.db, { kind: 'test.digest', status: 'dead', lastError: 'Error: boîte pleine' });
   const page = await request(t.app, director, 'GET', '/admin/jobs');
   assert.equal(page.statusCode, 403);
-  assert.ok(!page.body.includes('test.digest') && !page.body.includes('boîte pleine'));
+  assert.ok(!page.body.includes('test.digest') && !page.body.includes('boîte pleine'), 'the page shows none of the jobs');
   assert.ok(!page.body.includes('/admin/jobs'), 'no navigation entry');
   const api = await request(t.app, director, 'GET', '/api/jobs?status=dead');
   assert.equal(api.statusCode, 403);
-  assert.ok(!api.body.includes('test.digest'));
+  assert.ok(!api.body.includes('test.digest'), 'the API shows none of the jobs');
   const retry = await request(t.app, director, 'POST', `/api/jobs/${dead.id}/retry`);
   assert.equal(retry.statusCode, 404);
   const row = await t.app.db.selectFrom('jobs').select('status').where('id', '=', dead.id).executeTakeFirstOrThrow();
@@ -107,7 +107,7 @@ test('"Relancer" sends a failed job back to the queue (post/redirect/get), and t
   assert.equal(row.status, 'pending');
   assert.equal(row.attempts, 0);
   assert.equal(row.lastError, 'Error: timeout', 'the error stays until the next outcome');
-  assert.ok((await t.app.jobs.runDue()) >= 1);
+  assert.ok((await t.app.jobs.runDue()) >= 1, 'a due job ran');
   assert.equal(ran, 1);
   // The runner's session purge reads the test clock, and loginAs dates sessions by the wall clock.
   admin = await loginAs(t.app, admin.personId);

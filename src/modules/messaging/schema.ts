@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AUDIENCES } from './rules.js';
-import { finite } from '../../kernel/http/finite.js';
-import { Checkbox, CsrfField, Id, Limit, Offset, Text } from '../../kernel/http/schemas.js';
+import { Checkbox, CsrfField, Id, Limit, Offset, PageNumber, Text } from '../../kernel/http/schemas.js';
 
 const Uuid = Id;
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -42,8 +41,8 @@ export const FolderQuery = Type.Object({
   q: Type.Optional(
     Type.String({ maxLength: 200, description: 'Mots à chercher (début de mot, sans accents nécessaires) dans l’objet, le texte et l’auteur.' }),
   ),
-  limit: finite(Limit(100, 25)),
-  offset: finite(Offset),
+  limit: Limit(100, 25),
+  offset: Offset,
 });
 
 const State = Type.Union([Type.Literal('draft'), Type.Literal('sent'), Type.Literal('held'), Type.Literal('rejected')]);
@@ -114,7 +113,7 @@ export const Unread = Type.Object({ unread: Type.Integer({ description: 'Message
 
 export const RecipientQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Début du nom ou du prénom ; vide : seulement les groupes.' })),
-  limit: finite(Limit(50, 10)),
+  limit: Limit(50, 10),
 });
 
 export const Recipients = Type.Object({
@@ -181,7 +180,7 @@ const FolderName = Type.Union([Type.Literal('inbox'), Type.Literal('sent'), Type
 export const FolderPageQuery = Type.Object({
   folder: Type.Optional(FolderName),
   q: Type.Optional(Text(200, 'Mots à chercher.')),
-  page: finite(Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1, description: 'Numéro de page.' }))),
+  page: PageNumber,
 });
 export type FolderPageQuery = Static<typeof FolderPageQuery>;
 

@@ -1,15 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CsrfField } from '../../kernel/http/schemas.js';
+import { CsrfField, Pagination } from '../../kernel/http/schemas.js';
 
-/*
- * Page bounds as digits: Ajv's type coercion turns `Infinity` and `1e999` into an infinite number
- * and then skips `minimum`/`maximum` for it, so the kernel's integer `Pagination` lets them reach
- * the query. Strings of digits cannot be infinite; the route reads them as numbers.
- */
 export const ListQuery = Type.Object({
   unread: Type.Optional(Type.Boolean({ description: 'Seulement les non lues.' })),
-  limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'Nombre d’éléments (1 à 100, 50 par défaut).' })),
-  offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', description: 'Rang du premier élément (0 par défaut).' })),
+  ...Pagination(100, 50),
 });
 export type ListQueryData = Static<typeof ListQuery>;
 

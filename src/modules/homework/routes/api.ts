@@ -33,7 +33,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.LessonQuery,
       response: { 200: Type.Array(schema.Lesson), ...errorResponses },
     },
-    handler: async (request) => reads.listLessons(deps, request.actor, { ...request.query, limit: Number(request.query.limit ?? 50) }),
+    handler: async (request) => reads.listLessons(deps, request.actor, { ...request.query, limit: request.query.limit ?? 50 }),
   });
 
   app.post('/lessons', {

@@ -109,7 +109,13 @@ export async function editableLesson(deps: Deps, actor: Actor, id: string) {
 }
 
 /** What the families of the group are told when a lesson with work is first published; null when nobody may read it. */
-async function publicationNotice(deps: Deps, actor: Actor, lessonId: string, clean: Awaited<ReturnType<typeof validate>>, visibleAt: string): Promise<HomeworkPublished | null> {
+async function publicationNotice(
+  deps: Deps,
+  actor: Actor,
+  lessonId: string,
+  clean: Awaited<ReturnType<typeof validate>>,
+  visibleAt: string,
+): Promise<HomeworkPublished | null> {
   const settings = await settingsOf(deps.db, clean.group.structureId);
   const recipients = await repo.familiesOf(deps.db, clean.group.id, { students: settings.openToStudents, relatives: settings.openToRelatives });
   const teacher = await repo.personName(deps.db, actor.personId);

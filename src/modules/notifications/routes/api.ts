@@ -18,8 +18,8 @@ export const notificationsApi: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'Mes notifications', querystring: ListQuery, response: { 200: NotificationList, ...errorResponses } },
     handler: async (request) =>
       listNotifications(deps, request.actor, {
-        limit: Number(request.query.limit ?? 50),
-        offset: Number(request.query.offset ?? 0),
+        limit: request.query.limit ?? 50,
+        offset: request.query.offset ?? 0,
         unreadOnly: request.query.unread,
       }),
   });
