@@ -10,7 +10,7 @@ const security = [{ session: [] }];
 export const jobsApi: FastifyPluginAsyncTypebox = async (app) => {
   const deps = { db: app.db, clock: app.clock };
 
-  app.get('/', {
+  app.get('', {
     schema: {
       tags,
       security,
