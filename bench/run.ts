@@ -17,6 +17,7 @@ import { pageWeight } from './weight.js';
 import { HOMEWORK_SCENARIOS, runHomeworkBench } from './scenarios/homework.js';
 import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js';
 import { runDocumentsBench } from './scenarios/documents.js';
+import { runJobsBench } from './scenarios/jobs.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -241,6 +242,13 @@ async function main(argv: string[]) {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}.`,
       ...documents.notes,
+    );
+    const jobs = await runJobsBench({ log, quick: opts.quick, openHandle: prepared.openHandle });
+    notes.push(
+      `Jobs (per second): ${Object.entries(jobs.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+      ...jobs.notes,
     );
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
