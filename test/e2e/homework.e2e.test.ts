@@ -19,7 +19,8 @@ let lessonUrl = '';
 let attachmentUrl = '';
 
 before(async () => {
-  suite = await startBrowserSuite();
+  // A small upload limit, so that the browser's size check is tried with a small file.
+  suite = await startBrowserSuite({ uploadMaxBytes: 1024 * 1024 });
   const db = suite.server.app.db;
   const school = await buildSchool(db, { name: 'École Jules-Ferry' });
   const people = schoolPeople(db, school.id);
@@ -29,7 +30,7 @@ before(async () => {
   const pupil = await person('pupil', 'student', 'Jules', 'Petit');
   const parent = await person('parent', 'relative', 'Claire', 'Petit');
   const other = await person('other', 'student', 'Lina', 'Autre');
-  await buildClass(db, school.id, { name: 'CM1 A', teachers: [teacher.id], students: [pupil.id] });
+  await buildClass(db, school.id, { name: 'CM1 A', level: 'CM1', teachers: [teacher.id], students: [pupil.id] });
   await buildClass(db, school.id, { name: 'CM1 B', students: [other.id] });
   await buildLink(db, parent.id, pupil.id);
   fs.writeFileSync(pdfPath, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -60,7 +61,19 @@ test('a teacher publishes a lesson with work and a PDF', async () => {
     await checkA11y(page);
     await clickAndLoad(page, 'a[href="/homework/lessons/new"]');
     await checkA11y(page);
+    const weight = await pageWeight(page, `${suite.server.url}/homework/lessons/new`);
+    assert.ok(weight.js > 0 && weight.js < 15 * 1024, `lesson form JS loaded, under 15 KB:\n${describeWeight(weight)}`);
+    assert.equal(await page.inputValue('#field-groupId'), '', 'no class chosen for the teacher');
+    assert.equal(await page.inputValue('#field-subjectId'), '', 'no subject chosen for the teacher');
+    await page.selectOption('#field-groupId', { label: 'CM1 A' });
     await page.selectOption('#field-subjectId', { label: 'Mathématiques' });
+    // The size check runs before anything is sent: a file over the limit is refused on the spot.
+    const maxBytes = Number(await page.getAttribute('#field-files', 'data-max-bytes'));
+    await page.setInputFiles('#field-files', { name: 'video.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(maxBytes + 1) });
+    await page.locator('button[value="publish"]').click();
+    assert.match(await page.locator('#field-files-error').innerText(), /«\u00a0video\.mp4\u00a0» dépasse/);
+    assert.equal(new URL(page.url()).pathname, '/homework/lessons/new', 'the form was not sent');
+    await checkA11y(page);
     await page.fill('#field-content', 'Les fractions : partage d’une pizza.');
     await page.fill('[id="field-assignments.0.instructions"]', 'Exercices 5 et 6 page 48');
     await page.fill('[id="field-assignments.0.dueOn"]', tomorrow());
@@ -116,7 +129,7 @@ test('the parent sees the work and the pupil’s tick', async () => {
     assert.match(await page.locator('h1').innerText(), /Jules Petit/);
     await checkA11y(page);
     await page.goto(`${suite.server.url}/notifications`);
-    assert.match(await page.locator('main').innerText(), /Nouveau travail en Mathématiques/);
+    assert.match(await page.locator('main').innerText(), /Mathématiques : travail à faire pour le/);
     await checkA11y(page);
   });
 });

@@ -224,6 +224,14 @@ export async function homeworkCases({ app, world: w, as }: CoverageWorld): Promi
       absent,
       note: 'a pupil ticks another’s work',
     },
+    {
+      kind: 'wrong-person',
+      route: 'GET /homework/lesson-form.js',
+      url: '/homework/lesson-form.js',
+      as: as.ce1a,
+      expect: 403,
+      note: 'a pupil writes no lesson, so gets no lesson-form script',
+    },
     // The feed by secret token.
     {
       kind: 'public',

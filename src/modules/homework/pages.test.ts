@@ -81,7 +81,7 @@ describe('homework pages', () => {
     assert.match(page.body, /dictée\.pdf/);
     const week = await request(t.app, teacher, 'GET', `/homework/groups/${w.ce1.id}`);
     assert.equal(week.statusCode, 200);
-    assert.match(week.body, /1 devoir pour le/);
+    assert.match(week.body, /1\u00a0devoir pour le/);
     const edit = await request(t.app, teacher, 'GET', `/homework/lessons/${lessonId}/edit`);
     assert.equal(edit.statusCode, 200);
     assert.match(edit.body, /Relire la dictée/);
@@ -122,7 +122,7 @@ describe('homework pages', () => {
     assert.match(parent.body, /Relire la dictée/);
     assert.match(parent.body, /Marquer comme à faire/);
     const notes = await request(t.app, pupil, 'GET', '/notifications');
-    assert.match(notes.body, /Nouveau travail en Français/);
+    assert.match(notes.body, /Français : travail à faire pour le/);
     assert.equal((await postForm(pupil, '/notifications/read-all', {})).statusCode, 303);
     assert.match((await request(t.app, pupil, 'GET', '/notifications')).body, /Aucune notification non lue/);
     const history = await request(t.app, pupil, 'GET', '/homework/history');

@@ -153,6 +153,9 @@ export const NewLessonQuery = Type.Object({
   date: Type.Optional(DateString('Date de la séance ; aujourd’hui par défaut.')),
 });
 
+/** A resource with no parameters (the lesson form's script). */
+export const EmptyQuery = Type.Object({});
+
 /** Multipart forms carry their CSRF token in the query string (the body is streamed). */
 export const MultipartQuery = Type.Object({ ...CsrfField });
 

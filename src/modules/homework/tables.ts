@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 export type LessonStatus = 'draft' | 'published';
 
 /** Subjects (matières) of a structure, seeded with a default list on first use. */
@@ -56,7 +57,10 @@ export interface AssignmentsTable {
   estimatedMinutes: number | null;
   toHandIn: number;
   position: number;
+  /** Raised at each change of what families see of it (the calendar's SEQUENCE). */
+  sequence: Generated<number>;
   createdAt: string;
+  /** Last change of what families see of it. */
   updatedAt: string;
 }
 

@@ -1,4 +1,4 @@
-import { createTranslator, plural } from '../../../kernel/i18n/index.js';
+import { count, createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 
 export const homeworkFr = {
@@ -58,7 +58,7 @@ export const homeworkFr = {
   'homework.group.none': 'Aucune séance cette semaine.',
   'homework.group.load': 'Travail demandé pour les prochains jours',
   'homework.group.loadNone': 'Aucun travail demandé pour les prochains jours.',
-  'homework.group.loadDay': (n: number, date: string) => `${plural(n, 'devoir', 'devoirs')} pour le ${date}`,
+  'homework.group.loadDay': (n: number, date: string) => `${count(n, 'devoir', 'devoirs')} pour le ${date}`,
   'homework.lesson.title': (subject: string, date: string) => `${subject} — ${date}`,
   'homework.lesson.content': 'Contenu de la séance',
   'homework.lesson.work': 'Travail à faire',
@@ -94,7 +94,7 @@ export const homeworkFr = {
   'homework.form.remove': 'Supprimer ce travail',
   'homework.form.visibleFrom': 'Publier plus tard : visible à partir du (facultatif)',
   'homework.form.files': 'Documents joints (facultatif)',
-  'homework.form.filesHint': (mb: number) => `PDF, images, documents ; ${mb} Mo au plus par fichier.`,
+  'homework.form.filesHint': (size: string) => `PDF, images, documents ; ${size} au plus par fichier.`,
   'homework.form.draft': 'Enregistrer en brouillon',
   'homework.form.publish': 'Publier',
   'homework.settings.title': 'Ouverture du cahier de textes',
@@ -103,10 +103,15 @@ export const homeworkFr = {
   'homework.settings.relatives': 'Ouvert aux parents',
   'homework.settings.save': 'Enregistrer',
   'homework.settings.saved': 'Réglages enregistrés.',
-  'homework.notify.title': (subject: string, date: string) => `Nouveau travail en ${subject} pour le ${date}`,
+  // The notification list marks new items itself: a title starting with "Nouveau" would read twice.
+  'homework.notify.title': (subject: string, date: string) => `${subject} : travail à faire pour le ${date}`,
   'homework.notify.body': (group: string, teacher: string) => `${group}, donné par ${teacher}.`,
   'homework.error.group': 'Vous n’enseignez pas dans cette classe ou ce groupe.',
-  'homework.error.subject': 'Cette matière est inconnue.',
+  'homework.error.subject': 'Cette matière n’est pas enseignée dans cette classe ou ce groupe.',
+  'homework.error.subject_missing': 'Choisissez la matière.',
+  'homework.error.group_missing': 'Choisissez la classe ou le groupe.',
+  'homework.error.empty': 'Écrivez le contenu de la séance ou un travail à faire.',
+  'homework.form.choose': 'Choisir…',
   'homework.error.date': 'La date n’est pas valide.',
   'homework.error.time': 'L’heure doit s’écrire HH:MM.',
   'homework.error.end_before_start': 'La fin doit venir après le début.',
@@ -117,7 +122,10 @@ export const homeworkFr = {
   'homework.error.too_many': 'Dix travaux au plus par séance.',
   'homework.error.visible_from': 'La date de publication n’est pas valide.',
   'homework.error.assignment': 'Ce travail n’appartient pas à cette séance.',
-  'homework.error.file_too_large': (mb: number) => `Un fichier dépasse ${mb} Mo.`,
+  'homework.error.file_too_large': (name: string, size: string) =>
+    `«\u00a0${name}\u00a0» dépasse ${size}, la taille maximale d’un fichier. Choisissez un fichier plus léger.`,
+  'homework.error.file_empty': (name: string) => `Le fichier «\u00a0${name}\u00a0» est vide.`,
+  'homework.error.file_name': (name: string) => `Le nom du fichier «\u00a0${name}\u00a0» n’est pas accepté.`,
   'homework.error.too_many_files': 'Dix fichiers au plus par séance.',
   'homework.error.field': 'Cette valeur n’est pas valide.',
   'homework.error.not_student': 'Cette personne n’est pas un élève que vous suivez.',

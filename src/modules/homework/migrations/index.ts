@@ -96,4 +96,16 @@ export const homeworkMigrations: Migrations = {
       }
     },
   },
+  '20261201-0900-homework-assignment-sequence': {
+    // Calendar clients see an edit of a piece of work through its SEQUENCE (RFC 5545 §3.8.7.4).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('assignments')
+        .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('assignments').dropColumn('sequence').execute();
+    },
+  },
 };

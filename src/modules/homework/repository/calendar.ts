@@ -42,6 +42,7 @@ function feedBase(db: Db, from: string) {
       'assignments.dueOn',
       'assignments.instructions',
       'assignments.updatedAt',
+      'assignments.sequence',
       'subjects.label as subject',
       'groups.name as groupName',
     ])

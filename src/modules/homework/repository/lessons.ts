@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Actor } from '../../../kernel/authz/index.js';
 import type { Database, Db } from '../../../kernel/db/index.js';
 import { groupIdsOf } from '../../directory/index.js';
@@ -85,17 +85,21 @@ export async function assignmentIdsOf(db: Db, lessonId: string): Promise<string[
 }
 
 export async function findGroup(db: Db, id: string) {
-  return db.selectFrom('groups').select(['id', 'name', 'structureId', 'schoolYear']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('groups').select(['id', 'name', 'level', 'structureId', 'schoolYear']).where('id', '=', id).executeTakeFirst();
 }
 
-/** The groups a teacher teaches in a school year, by name. */
+/** The groups a teacher teaches in a school year (the service puts them in school order). */
 export async function teacherGroups(db: Db, teacherId: string, year: string) {
   return db
     .selectFrom('groups')
-    .select(['groups.id', 'groups.name', 'groups.kind', 'groups.structureId'])
+    .select(['groups.id', 'groups.name', 'groups.level', 'groups.kind', 'groups.structureId'])
     .where('groups.id', 'in', groupIdsOf(db, teacherId, year, { as: 'teacher' }))
     .orderBy('groups.name')
     .execute();
+}
+
+export async function subjectLabel(db: Db, subjectId: string): Promise<string> {
+  return (await db.selectFrom('subjects').select('label').where('id', '=', subjectId).executeTakeFirstOrThrow()).label;
 }
 
 export async function subjectCode(db: Db, subjectId: string): Promise<string | undefined> {
@@ -205,6 +209,9 @@ export async function writeLesson(
 ) {
   const { id, values } = lesson;
   await db.transaction().execute(async (trx) => {
+    const before = lesson.exists ? await trx.selectFrom('lessons').select(['subjectId', 'groupId']).where('id', '=', id).executeTakeFirst() : undefined;
+    // A new subject or group changes how every piece of work reads in a calendar.
+    const lessonChanged = !!before && (before.subjectId !== values.subjectId || before.groupId !== values.groupId);
     if (lesson.exists) await trx.updateTable('lessons').set(values).where('id', '=', id).execute();
     else
       await trx
@@ -215,6 +222,7 @@ export async function writeLesson(
     let removal = trx.deleteFrom('assignments').where('lessonId', '=', id);
     if (kept.length > 0) removal = removal.where('id', 'not in', kept);
     await removal.execute();
+    const current = new Map(kept.length > 0 ? (await trx.selectFrom('assignments').selectAll().where('id', 'in', kept).execute()).map((a) => [a.id, a]) : []);
     for (const a of work) {
       const row = {
         instructions: a.instructions,
@@ -224,13 +232,22 @@ export async function writeLesson(
         toHandIn: a.toHandIn,
         position: a.position,
         groupId: values.groupId,
-        updatedAt: values.updatedAt,
       };
-      if (a.id) await trx.updateTable('assignments').set(row).where('id', '=', a.id).execute();
-      else
+      const was = a.id ? current.get(a.id) : undefined;
+      if (was) {
+        const changed =
+          lessonChanged ||
+          was.instructions !== row.instructions ||
+          was.givenOn !== row.givenOn ||
+          was.dueOn !== row.dueOn ||
+          was.estimatedMinutes !== row.estimatedMinutes ||
+          Number(was.toHandIn) !== Number(row.toHandIn);
+        const update = changed ? { ...row, updatedAt: values.updatedAt, sequence: Number(was.sequence) + 1 } : { position: row.position };
+        await trx.updateTable('assignments').set(update).where('id', '=', was.id).execute();
+      } else
         await trx
           .insertInto('assignments')
-          .values({ ...row, id: lesson.newId(), lessonId: id, createdAt: values.updatedAt })
+          .values({ ...row, id: lesson.newId(), lessonId: id, createdAt: values.updatedAt, updatedAt: values.updatedAt })
           .execute();
     }
     if (alongside) await alongside(trx);
@@ -251,14 +268,28 @@ export async function deleteLesson(db: Db, id: string): Promise<string[]> {
 }
 
 /** A new draft lesson with copies of the given work. */
-export async function insertCopy(db: Db, lesson: LessonsTable, work: AssignmentsTable[], ids: { lessonId: string; newId: () => string; now: string }) {
+export async function insertCopy(
+  db: Db,
+  lesson: LessonsTable,
+  work: Selectable<AssignmentsTable>[],
+  ids: { lessonId: string; newId: () => string; now: string },
+) {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('lessons').values(lesson).execute();
     if (work.length > 0) {
       await trx
         .insertInto('assignments')
         .values(
-          work.map((a, i) => ({ ...a, id: ids.newId(), lessonId: ids.lessonId, groupId: lesson.groupId, position: i, createdAt: ids.now, updatedAt: ids.now })),
+          work.map((a, i) => ({
+            ...a,
+            id: ids.newId(),
+            lessonId: ids.lessonId,
+            groupId: lesson.groupId,
+            position: i,
+            sequence: 0,
+            createdAt: ids.now,
+            updatedAt: ids.now,
+          })),
         )
         .execute();
     }

@@ -1,43 +1,36 @@
 import type { Db } from '../../../kernel/db/index.js';
 import { newId, nowIso } from '../../../kernel/db/index.js';
-
-/** Default subjects of primary and secondary schools, seeded per structure on first use. */
-export const DEFAULT_SUBJECTS: [code: string, label: string][] = [
-  ['FRANCAIS', 'Français'],
-  ['MATHS', 'Mathématiques'],
-  ['QLM', 'Questionner le monde'],
-  ['HISTGEO', 'Histoire-géographie'],
-  ['SCIENCES', 'Sciences'],
-  ['ANGLAIS', 'Anglais'],
-  ['ALLEMAND', 'Allemand'],
-  ['ESPAGNOL', 'Espagnol'],
-  ['EPS', 'EPS'],
-  ['ARTS', 'Arts plastiques'],
-  ['MUSIQUE', 'Éducation musicale'],
-  ['EMC', 'EMC'],
-  ['TECHNO', 'Technologie'],
-  ['PHYSIQUE', 'Physique-chimie'],
-  ['SVT', 'SVT'],
-  ['SES', 'Sciences économiques et sociales'],
-  ['PHILO', 'Philosophie'],
-  ['LATIN', 'Latin'],
-];
+import { codesOfSchool, inProgrammeOrder, programmeOf, SUBJECT_LABELS, type SchoolKind } from '../programmes.js';
 
 const seeded = new Set<string>();
 
-/** The structure's subjects, seeding the default list the first time (concurrent seeds collide harmlessly). */
+async function kindOf(db: Db, structureId: string): Promise<SchoolKind> {
+  const row = await db.selectFrom('structures').select('kind').where('id', '=', structureId).executeTakeFirst();
+  return row?.kind ?? 'school';
+}
+
+/**
+ * The subjects a school teaches, in programme order: its kind's list (primary domains and subjects,
+ * or a collège's or a lycée's disciplines), added once per process to what the school already has
+ * (concurrent seeds collide harmlessly). Codes of an older list stay in the table for past lessons.
+ */
 export async function subjectsOf(db: Db, structureId: string) {
-  const query = () => db.selectFrom('subjects').select(['id', 'code', 'label']).where('structureId', '=', structureId).orderBy('label').execute();
-  let rows = seeded.has(structureId) ? await query() : [];
-  if (rows.length === 0) {
+  const codes = codesOfSchool(await kindOf(db, structureId));
+  if (!seeded.has(structureId)) {
     const now = nowIso();
     await db
       .insertInto('subjects')
-      .values(DEFAULT_SUBJECTS.map(([code, label]) => ({ id: newId(), structureId, code, label, createdAt: now })))
+      .values(codes.map((code) => ({ id: newId(), structureId, code, label: SUBJECT_LABELS[code]!, createdAt: now })))
       .onConflict((oc) => oc.columns(['structureId', 'code']).doNothing())
       .execute();
-    rows = await query();
     seeded.add(structureId);
   }
-  return rows;
+  const rows = await db.selectFrom('subjects').select(['id', 'code', 'label']).where('structureId', '=', structureId).execute();
+  return inProgrammeOrder(rows, codes);
+}
+
+/** The subjects of one class or group: its cycle's programme in primary, the school's disciplines in secondary. */
+export async function subjectsOfGroup(db: Db, group: { structureId: string; level: string | null; name: string }) {
+  const kind = await kindOf(db, group.structureId);
+  return inProgrammeOrder(await subjectsOf(db, group.structureId), programmeOf(kind, group));
 }

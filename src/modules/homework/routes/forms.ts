@@ -4,7 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import { h } from 'preact';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
 import { htmlToTypedText } from '../../../kernel/rich-text.js';
-import { discardFiles, receiveFiles, type StoredFile } from '../../../kernel/storage/http.js';
+import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { isoToParisLocal, parisLocalToIso } from '../dates.js';
 import { t } from '../i18n/fr.js';
@@ -12,9 +12,11 @@ import * as schema from '../schema.js';
 import { MAX_FILES } from '../service/attachments.js';
 import * as service from '../service/lessons.js';
 import * as reads from '../service/reads.js';
-import { LessonForm, type LessonFormValues } from '../views/form.js';
+import { LESSON_FORM_SCRIPT, LessonForm, type LessonFormValues } from '../views/form.js';
+import { LESSON_FORM_JS } from '../views/lesson-form-script.js';
 import { LessonPage } from '../views/lesson.js';
 import { homeworkDeps, schemaFieldErrors } from './deps.js';
+import { readLessonFormBody } from './lesson-form-body.js';
 
 const page = { title: t('homework.title'), service: 'homework' };
 
@@ -75,9 +77,19 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    opts: { action: string; editing: boolean; values: LessonFormValues; errors?: Record<string, string>; status?: number },
+    opts: {
+      action: string;
+      editing: boolean;
+      values: LessonFormValues;
+      errors?: Record<string, string>;
+      status?: number;
+      /** An edited lesson's subject, offered even when its class's list no longer has it. */
+      currentSubject?: { id: string; label: string };
+    },
   ) {
-    const { groups, groupId, subjects, load } = await reads.lessonFormChoices(deps, request.actor, opts.values.groupId);
+    const { groups, groupId, subjects: offered, load } = await reads.lessonFormChoices(deps, request.actor, opts.values.groupId);
+    const current = opts.currentSubject;
+    const subjects = current && !offered.some((s) => s.id === current.id) ? [...offered, current] : offered;
     const values = { ...opts.values, groupId };
     while (values.assignments.length < 2 || (values.assignments.at(-1)?.instructions && values.assignments.length < service.MAX_ASSIGNMENTS))
       values.assignments.push({});
@@ -92,10 +104,16 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
         groups,
         subjects,
         load,
-        maxMb: Math.round(app.config.uploadMaxBytes / 1024 / 1024),
+        maxBytes: app.config.uploadMaxBytes,
       }),
     );
   }
+
+  // The form's size check; for those who write lessons, like the form itself.
+  app.get(LESSON_FORM_SCRIPT, { schema: { querystring: schema.EmptyQuery } }, async (request, reply) => {
+    await reads.newLesson(deps, request.actor);
+    return reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'private, max-age=3600').send(LESSON_FORM_JS);
+  });
 
   app.get('/homework/lessons/new', { config: { personal: true }, schema: { querystring: schema.NewLessonQuery } }, async (request, reply) => {
     const values = { groupId: request.query.groupId, lessonDate: request.query.date ?? reads.today(deps), assignments: [] };
@@ -109,11 +127,12 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
     let values: LessonFormValues = { assignments: [] };
     try {
       const saved = await service.saveLessonWithFiles(deps, request.actor, id, async () => {
-        const received = await receiveFiles(request, { maxBytes: app.config.uploadMaxBytes, maxFiles: MAX_FILES });
+        const received = await readLessonFormBody(request, { maxBytes: app.config.uploadMaxBytes, maxFiles: MAX_FILES });
         const form = readLessonForm(received.fields);
         values = form.values;
         const errors = formSchemaErrors(received.fields);
         if (errors) throw new FormSchemaError(errors, received.files);
+        if (received.fileError) throw new FormSchemaError(received.fileError, [], received.fileStatus);
         return { input: form.input, files: received.files };
       });
       reply.setFlash(
@@ -121,14 +140,18 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
       );
       return reply.redirect(`/homework/lessons/${saved.id}`, 303);
     } catch (error) {
+      // Reached only once the service let the actor edit this lesson.
+      const currentSubject =
+        id && (error instanceof FormSchemaError || (error instanceof AppError && error.statusCode === 400))
+          ? await reads.lessonSubject(deps, request.actor, id)
+          : undefined;
       if (error instanceof FormSchemaError) {
         await discardFiles(app.blobs, error.files);
-        return renderForm(request, reply, { action, editing: !!id, values, errors: error.errors, status: 400 });
+        return renderForm(request, reply, { action, editing: !!id, values, errors: error.errors, status: error.status, currentSubject });
       }
-      const errors = error instanceof AppError && (error.statusCode === 400 || error.statusCode === 413) ? fieldErrors(error) : null;
+      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
       if (!errors) throw error;
-      if (error instanceof AppError && error.statusCode === 413) errors.files = error.message;
-      return renderForm(request, reply, { action, editing: !!id, values, errors, status: (error as AppError).statusCode });
+      return renderForm(request, reply, { action, editing: !!id, values, errors, status: 400, currentSubject });
     }
   }
 
@@ -166,7 +189,12 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
         toHandIn: a.toHandIn,
       })),
     };
-    return renderForm(request, reply, { action: `/homework/lessons/${lesson.id}/edit`, editing: true, values });
+    return renderForm(request, reply, {
+      action: `/homework/lessons/${lesson.id}/edit`,
+      editing: true,
+      values,
+      currentSubject: { id: lesson.subjectId, label: lesson.subject },
+    });
   });
 
   app.post(
@@ -213,6 +241,7 @@ class FormSchemaError extends Error {
   constructor(
     readonly errors: FieldErrors,
     readonly files: StoredFile[],
+    readonly status = 400,
   ) {
     super('lesson form fields');
   }

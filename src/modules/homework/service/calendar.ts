@@ -5,7 +5,7 @@ import { displayName, schoolYearOf } from '../../directory/index.js';
 import { addDays, todayInParis } from '../dates.js';
 import { t } from '../i18n/fr.js';
 import * as repo from '../repository/calendar.js';
-import { plainText } from '../text.js';
+import { plainText, withoutControls } from '../text.js';
 import type { ReadDeps as Deps } from './deps.js';
 
 /** Whether the person has an active feed, and since when (the token itself is never kept). */
@@ -35,7 +35,9 @@ interface FeedEvent {
   dueOn: string;
   summary: string;
   description: string;
-  stamp: string;
+  /** Last change of the work (LAST-MODIFIED) and how many changes it had (SEQUENCE). */
+  modifiedAt: string;
+  sequence: number;
 }
 
 const eventsOf = (rows: repo.FeedRow[], prefix: string, owner: string): FeedEvent[] =>
@@ -44,7 +46,8 @@ const eventsOf = (rows: repo.FeedRow[], prefix: string, owner: string): FeedEven
     dueOn: r.dueOn,
     summary: `${prefix}${r.subject} — ${r.groupName}`,
     description: plainText(r.instructions),
-    stamp: r.updatedAt,
+    modifiedAt: r.updatedAt,
+    sequence: Number(r.sequence),
   }));
 
 /** Work due for the feed's owner: a pupil's own, a parent's children's, a teacher's given work. */
@@ -63,8 +66,13 @@ async function feedEvents(deps: Deps, owner: { id: string; profile: string }): P
   return [];
 }
 
+/** TEXT value (RFC 5545 §3.3.11): control characters other than tab are not allowed; new lines are `\\n`. */
 function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return withoutControls(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1) without splitting a UTF-8 character. */
@@ -89,8 +97,33 @@ export function foldLine(line: string): string {
 
 const stampOf = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
 
-/** The iCalendar document (RFC 5545): one all-day event per piece of work, on its due date. */
-export function renderCalendar(events: FeedEvent[]): string {
+/** Paris time (the school's), so that a feed with no work still holds a component, as RFC 5545 requires. */
+const PARIS_TIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Paris',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/**
+ * The iCalendar document (RFC 5545): one all-day event per piece of work, on its due date.
+ * DTSTAMP is when the feed is made (`generatedAt`); LAST-MODIFIED and SEQUENCE follow the work's edits.
+ */
+export function renderCalendar(events: FeedEvent[], generatedAt: Date): string {
+  const stamp = stampOf(generatedAt.toISOString());
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -98,13 +131,17 @@ export function renderCalendar(events: FeedEvent[]): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(t('homework.calendar.name'))}`,
+    'X-WR-TIMEZONE:Europe/Paris',
+    ...PARIS_TIMEZONE,
   ];
   for (const e of events) {
     const day = e.dueOn.replace(/-/g, '');
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
-      `DTSTAMP:${stampOf(e.stamp)}`,
+      `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${stampOf(e.modifiedAt)}`,
+      `SEQUENCE:${e.sequence}`,
       `DTSTART;VALUE=DATE:${day}`,
       `DTEND;VALUE=DATE:${addDays(e.dueOn, 1).replace(/-/g, '')}`,
       `SUMMARY:${escapeText(e.summary)}`,
@@ -124,5 +161,5 @@ export function renderCalendar(events: FeedEvent[]): string {
 export async function calendarFeed(deps: Deps, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const owner = await repo.feedOwner(deps.db, sha256(token));
-  return owner ? renderCalendar(await feedEvents(deps, owner)) : null;
+  return owner ? renderCalendar(await feedEvents(deps, owner), deps.clock.now()) : null;
 }

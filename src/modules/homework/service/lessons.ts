@@ -11,8 +11,8 @@ import type { HomeworkPublished } from '../events.js';
 import { t } from '../i18n/fr.js';
 import * as repo from '../repository/lessons.js';
 import { settingsOf } from '../repository/settings.js';
-import { subjectsOf } from '../repository/subjects.js';
-import { MAX_CONTENT, MAX_INSTRUCTIONS, sanitizeRichText } from '../text.js';
+import { subjectsOfGroup } from '../repository/subjects.js';
+import { MAX_CONTENT, MAX_INSTRUCTIONS, plainText, sanitizeRichText, withoutControls } from '../text.js';
 import { recordFiles } from './attachments.js';
 import { removeBlobs, type Deps } from './deps.js';
 import { authorFacts } from './facts.js';
@@ -55,14 +55,25 @@ async function targetGroup(deps: Deps, actor: Actor, groupId: string) {
   return (await repo.findGroup(deps.db, groupId)) ?? null;
 }
 
-/** Checks a lesson against every rule; returns the clean values or throws all problems at once. */
-async function validate(deps: Deps, actor: Actor, input: LessonInput) {
+/**
+ * Checks a lesson against every rule; returns the clean values or throws all problems at once.
+ * `keptSubjectId` is the subject an edited lesson already has: kept even when an older list had it.
+ */
+async function validate(deps: Deps, actor: Actor, raw: LessonInput, keptSubjectId?: string) {
+  const input = {
+    ...raw,
+    content: withoutControls(raw.content),
+    assignments: raw.assignments.map((a) => ({ ...a, instructions: withoutControls(a.instructions) })),
+  };
   const problems = new Problems();
   const group = await targetGroup(deps, actor, input.groupId);
-  problems.check(!!group, 'groupId', t('homework.error.group'));
-  const subjects = group ? await subjectsOf(deps.db, group.structureId) : [];
-  const subject = subjects.find((s) => s.id === input.subjectId);
-  if (group) problems.check(!!subject, 'subjectId', t('homework.error.subject'));
+  problems.check(!!group, 'groupId', input.groupId ? t('homework.error.group') : t('homework.error.group_missing'));
+  const subjects = group ? await subjectsOfGroup(deps.db, group) : [];
+  const subject =
+    subjects.find((s) => s.id === input.subjectId) ??
+    (group && input.subjectId && input.subjectId === keptSubjectId ? { id: keptSubjectId, label: await repo.subjectLabel(deps.db, keptSubjectId) } : undefined);
+  if (!input.subjectId) problems.add('subjectId', t('homework.error.subject_missing'));
+  else if (group) problems.check(!!subject, 'subjectId', t('homework.error.subject'));
   problems.check(isDate(input.lessonDate), 'lessonDate', t('homework.error.date'));
   const startTime = input.startTime || null;
   const endTime = input.endTime || null;
@@ -76,6 +87,9 @@ async function validate(deps: Deps, actor: Actor, input: LessonInput) {
     if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(input.visibleFrom)) problems.add('visibleFrom', t('homework.error.visible_from'));
     else visibleFrom = at.toISOString();
   }
+  const content = sanitizeRichText(input.content);
+  const hasContent = plainText(content).trim().length > 0;
+  if (input.content.length <= MAX_CONTENT) problems.check(hasContent || input.assignments.length > 0, 'content', t('homework.error.empty'));
   problems.check(input.assignments.length <= MAX_ASSIGNMENTS, 'assignments', t('homework.error.too_many'));
   const assignments = input.assignments.slice(0, MAX_ASSIGNMENTS).map((a, i) => {
     const field = (name: string) => `assignments.${i}.${name}`;
@@ -92,7 +106,7 @@ async function validate(deps: Deps, actor: Actor, input: LessonInput) {
   });
   const code = errorCode(input, assignments);
   problems.throwIfAny(code);
-  return { group: group!, subject: subject!, startTime, endTime, visibleFrom, assignments, content: sanitizeRichText(input.content) };
+  return { group: group!, subject: subject!, startTime, endTime, visibleFrom, assignments, content };
 }
 
 /** The one error code a client can branch on when a single rule is broken. */
@@ -138,7 +152,7 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
   const { db } = deps;
   authorize(actor, 'homework.lesson.write', {});
   const existing = id ? await editableLesson(deps, actor, id) : null;
-  const clean = await validate(deps, actor, input);
+  const clean = await validate(deps, actor, input, existing?.subjectId);
   const now = deps.clock.now().toISOString();
   const keep = new Set(id ? await repo.assignmentIdsOf(db, id) : []);
   const foreign = clean.assignments.findIndex((a) => a.id && !keep.has(a.id));
@@ -210,7 +224,7 @@ async function targetFor(deps: Deps, actor: Actor, groupId: string, subjectId: s
   const group = await targetGroup(deps, actor, groupId);
   if (!group) new Problems().add('groupId', t('homework.error.group')).throwIfAny();
   const code = await repo.subjectCode(deps.db, subjectId);
-  const subject = (await subjectsOf(deps.db, group!.structureId)).find((s) => s.code === code);
+  const subject = (await subjectsOfGroup(deps.db, group!)).find((s) => s.code === code);
   if (!subject) new Problems().add('subjectId', t('homework.error.subject')).throwIfAny();
   return { group: group!, subject: subject! };
 }

@@ -5,7 +5,8 @@ import { addDays, mondayOf, todayInParis } from '../dates.js';
 import * as repo from '../repository/lessons.js';
 import type { ReadDeps as Deps } from './deps.js';
 import { authorFacts, lessonFacts } from './facts.js';
-import { subjectsOf } from '../repository/subjects.js';
+import { inSchoolOrder } from '../programmes.js';
+import { subjectsOf, subjectsOfGroup } from '../repository/subjects.js';
 
 export interface AttachmentView {
   id: string;
@@ -136,9 +137,9 @@ export async function dueLoad(deps: Deps, actor: Actor, groupId: string, from?: 
   return repo.dueCounts(deps.db, actor, groupId, start, addDays(start, days), schoolYearOf(now), now.toISOString());
 }
 
-/** The groups the actor teaches this school year. */
+/** The groups the actor teaches this school year, in school order. */
 export async function taughtGroups(deps: Deps, actor: Actor) {
-  return repo.teacherGroups(deps.db, actor.personId, schoolYearOf(deps.clock.now()));
+  return inSchoolOrder(await repo.teacherGroups(deps.db, actor.personId, schoolYearOf(deps.clock.now())));
 }
 
 /** The subjects of the school the actor works in now. */
@@ -157,7 +158,7 @@ export async function homeworkIndex(deps: Deps, actor: Actor) {
     can(actor, 'homework.lesson.write', {}) ? repo.teacherGroups(deps.db, actor.personId, year) : Promise.resolve([]),
     can(actor, 'homework.group.inspect', structure) ? listGroups(deps.db, structure.structureId!, year) : Promise.resolve(null),
   ]);
-  return { teacherGroups, classes };
+  return { teacherGroups: inSchoolOrder(teacherGroups), classes: classes && inSchoolOrder(classes) };
 }
 
 /** A group's week: its lessons the actor may read, and the work due over the next days. */
@@ -191,6 +192,13 @@ export async function newLesson(_deps: Deps, actor: Actor): Promise<void> {
   authorize(actor, 'homework.lesson.write', {});
 }
 
+/** The subject of a lesson its author edits. */
+export async function lessonSubject(deps: Deps, actor: Actor, id: string): Promise<{ id: string; label: string }> {
+  const lesson = await repo.findLesson(deps.db, id);
+  authorize(actor, 'homework.lesson.edit', authorFacts(lesson, deps.clock.now()));
+  return { id: lesson!.subjectId, label: await repo.subjectLabel(deps.db, lesson!.subjectId) };
+}
+
 /** A lesson as its author edits it (in its school year). */
 export async function editableLessonView(deps: Deps, actor: Actor, id: string): Promise<LessonView> {
   authorize(actor, 'homework.lesson.write', {});
@@ -200,13 +208,25 @@ export async function editableLessonView(deps: Deps, actor: Actor, id: string): 
   return (await withDetails(deps, actor, rows))[0]!;
 }
 
-/** What the lesson form offers: the groups taught this year, the chosen one's subjects and work already due. */
+/**
+ * What the lesson form offers: the groups taught this year, the subjects of the chosen one (of all
+ * of them, in programme order, before a choice) and work already due there. Nothing is chosen for
+ * the teacher.
+ */
 export async function lessonFormChoices(deps: Deps, actor: Actor, wanted?: string) {
   const groups = await taughtGroups(deps, actor);
-  const group = groups.find((g) => g.id === wanted) ?? groups[0];
+  const group = groups.find((g) => g.id === wanted);
   const [subjects, load] = await Promise.all([
-    group ? subjectsOf(deps.db, group.structureId) : Promise.resolve([]),
+    group ? subjectsOfGroup(deps.db, group) : subjectsOfGroups(deps, groups),
     group ? dueLoad(deps, actor, group.id) : Promise.resolve([]),
   ]);
   return { groups, groupId: group?.id, subjects, load };
+}
+
+/** The subjects of several groups, each once, in the order their programmes give them. */
+async function subjectsOfGroups(deps: Deps, groups: { structureId: string; level: string | null; name: string }[]) {
+  const lists = await Promise.all(groups.map((g) => subjectsOfGroup(deps.db, g)));
+  const seen = new Map<string, { id: string; code: string; label: string }>();
+  for (const s of lists.flat()) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()];
 }

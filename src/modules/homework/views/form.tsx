@@ -1,5 +1,5 @@
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, formatSize } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 
 export interface AssignmentValues {
@@ -32,8 +32,12 @@ export interface LessonFormProps {
   subjects: { id: string; label: string }[];
   /** Work already due in the chosen group, so the teacher sees the load of each day. */
   load: { dueOn: string; count: number }[];
-  maxMb: number;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
 }
+
+/** The script that checks file sizes before the form is sent (served by the module). */
+export const LESSON_FORM_SCRIPT = '/homework/lesson-form.js';
 
 function Select({
   name,
@@ -51,6 +55,9 @@ function Select({
   return (
     <Field name={name} label={label} error={error} required>
       <select id={`field-${name}`} name={name} required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `field-${name}-error` : undefined}>
+        <option value="" selected={!options.some((o) => o.id === value)}>
+          {t('homework.form.choose')}
+        </option>
         {options.map((o) => (
           <option value={o.id} selected={o.id === value}>
             {o.label}
@@ -137,8 +144,17 @@ export function LessonForm(props: LessonFormProps) {
             </fieldset>
           );
         })}
-        <Field name="files" label={t('homework.form.files')} hint={t('homework.form.filesHint', props.maxMb)} error={e('files')}>
-          <input id="field-files" name="files" type="file" multiple aria-describedby="field-files-hint" />
+        <Field name="files" label={t('homework.form.files')} hint={t('homework.form.filesHint', formatSize(props.maxBytes))} error={e('files')}>
+          <input
+            id="field-files"
+            name="files"
+            type="file"
+            multiple
+            aria-invalid={e('files') ? 'true' : undefined}
+            aria-describedby={e('files') ? 'field-files-hint field-files-error' : 'field-files-hint'}
+            data-max-bytes={String(props.maxBytes)}
+            data-too-large={t('homework.error.file_too_large', '{name}', formatSize(props.maxBytes))}
+          />
         </Field>
         <Field name="visibleFrom" label={t('homework.form.visibleFrom')} type="datetime-local" value={values.visibleFrom} error={e('visibleFrom')} />
         <p class="actions">
@@ -150,6 +166,7 @@ export function LessonForm(props: LessonFormProps) {
           </button>
         </p>
       </form>
+      <script src={LESSON_FORM_SCRIPT} defer></script>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
-import { formatDate, formatDateTime } from '../../../kernel/i18n/index.js';
+import { formatDate, formatDateTime, formatSize } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { AssignmentView, AttachmentView, LessonView } from '../service/reads.js';
 
@@ -14,8 +14,7 @@ export function Attachments({ files }: { files: AttachmentView[] }) {
     <ul class="list-plain attachments" aria-label={t('homework.attachments')}>
       {files.map((f) => (
         <li>
-          <a href={`/homework/attachments/${f.id}`}>{f.fileName}</a>{' '}
-          <span class="muted">{`(${Math.max(1, Math.round(f.size / 1024)).toLocaleString('fr-FR')} Ko)`}</span>
+          <a href={`/homework/attachments/${f.id}`}>{f.fileName}</a> <span class="muted">{`(${formatSize(f.size)})`}</span>
         </li>
       ))}
     </ul>
