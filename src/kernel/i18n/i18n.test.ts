@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareFrench, count, de, formatSize, sortByDisplay, the } from './index.js';
+import { compareFrench, count, de, formatDate, formatSize, sortByDisplay, the } from './index.js';
 
 describe('French helpers', () => {
   test('plurals follow French rules: 0 and 1 singular', () => {
@@ -36,5 +36,11 @@ describe('French helpers', () => {
       ['éric ADAM', 'Arthur BÉRANGER', 'Noël BRUNET', 'Ece ÖZTÜRK', 'Ali YILMAZ'],
     );
     assert.ok(compareFrench('CE2', 'CE10') < 0, 'numbers compare as numbers');
+  });
+
+  test('the first of the month is an ordinal', () => {
+    assert.equal(formatDate('2026-12-01'), '1er décembre 2026');
+    assert.equal(formatDate('2026-12-02'), '2 décembre 2026');
+    assert.equal(formatDate('2026-12-11'), '11 décembre 2026');
   });
 });

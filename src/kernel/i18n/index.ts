@@ -26,14 +26,17 @@ const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
 });
 
-/** `2026-09-01` or an ISO timestamp → `1 septembre 2026`. */
+/** French writes the first of the month as an ordinal: `1er septembre`, `2 septembre`. */
+const firstOfMonth = (text: string) => text.replace(/^1 /, '1er ');
+
+/** `2026-09-01` or an ISO timestamp → `1er septembre 2026`. */
 export function formatDate(iso: string): string {
   const date = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return dateFormat.format(date);
+  return firstOfMonth(dateFormat.format(date));
 }
 
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+  return firstOfMonth(dateTimeFormat.format(new Date(iso)));
 }
 
 /** `1 personne`, `3 personnes`: French treats 0 and 1 as singular. */
