@@ -35,6 +35,16 @@ export function isMultipart(request: FastifyRequest): boolean {
   return request.isMultipart();
 }
 
+/** Messages of busboy's errors for a body that is not well-formed multipart (they carry no code). */
+const MALFORMED = /^(Multipart: )?(Boundary not found|Malformed|Unexpected end|Part terminated early)/;
+
+/** A parse error of the client's body as a 400 with the JSON envelope; anything else unchanged. */
+export function multipartError(error: unknown): unknown {
+  if (error instanceof Error && !(error instanceof AppError) && MALFORMED.test(error.message))
+    return new BadRequest('storage.bad_multipart', 'Le formulaire envoyé est incomplet ou mal formé.');
+  return error;
+}
+
 /** Deletes blobs a request stored before it failed. */
 export async function discardFiles(store: BlobStore, files: readonly BlobInfo[]): Promise<void> {
   await Promise.all(files.map((file) => store.delete(file.key).catch(() => undefined)));
@@ -67,6 +77,10 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
         (lists[part.fieldname] ??= []).push(value);
         continue;
       }
+      if (typeof part.filename !== 'string') {
+        part.file.resume();
+        throw new BadRequest('storage.no_file_name', 'Chaque fichier envoyé doit avoir un nom.', { field: part.fieldname });
+      }
       if (part.filename === '') {
         // An empty file input still sends a part; drain it.
         for await (const _ of part.file) void _;
@@ -95,7 +109,7 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
     }
   } catch (error) {
     await discardFiles(store, files);
-    throw error;
+    throw multipartError(error);
   }
   return { fields, lists, files };
 }
