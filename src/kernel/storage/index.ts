@@ -36,9 +36,11 @@ export interface BlobStore {
 }
 
 /** The store the configuration names: `DATA_DIR/blobs` on disk, or an S3 bucket. */
-export function createBlobStore(config: Pick<Config, 'storage' | 'dataDir'>): BlobStore {
+export function createBlobStore(config: Pick<Config, 'storage' | 'dataDir'> & Partial<Pick<Config, 'requestIdleSeconds'>>): BlobStore {
   if (config.storage.kind === 's3') return new S3BlobStore(config.storage);
-  return new DiskBlobStore(path.join(config.dataDir, 'blobs'));
+  // Twice the idle timeout: past it, the server has closed any upload that wrote nothing.
+  const staleTempMs = config.requestIdleSeconds === undefined ? undefined : 2 * config.requestIdleSeconds * 1000;
+  return new DiskBlobStore(path.join(config.dataDir, 'blobs'), { staleTempMs });
 }
 
 export { BlobTooLarge, BlobMissing } from './errors.js';
