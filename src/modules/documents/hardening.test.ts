@@ -89,7 +89,7 @@ describe('a stalled upload', () => {
     const { port } = new URL(address);
     const tmp = path.join(t.config.dataDir, 'blobs', 'tmp');
     const body = '--XyZ\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\nabc';
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect(Number(port), '127.0.0.1');
     const started = Date.now();
     const answer = await new Promise<string>((resolve, reject) => {
       let received = '';
@@ -117,5 +117,86 @@ describe('a stalled upload', () => {
     // The store removes its temporary file once the stream has failed.
     for (let i = 0; i < 50 && filesUnder(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(filesUnder(tmp), [], 'no .part file should remain');
+  });
+});
+
+describe('the CSRF token of a multipart form travels as its first field, never in the address', () => {
+  /** A browser's form post: the session cookie, no CSRF header. */
+  function post(url: string, body: { payload: Buffer; headers: Record<string, string> }) {
+    return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: teacher.cookie } });
+  }
+  const blobs = () => filesUnder(path.join(t.config.dataDir, 'blobs')).length;
+
+  test('the token first, then the files: stored, and the answer is a redirect', async () => {
+    const res = await post('/documents/upload', multipart({ _csrf: teacher.csrf }, [{ name: 'premier.txt', content: 'bonjour' }]));
+    assert.equal(res.statusCode, 303, res.body);
+    assert.equal(res.headers.location, '/documents');
+    const list = (await request(t.app, teacher, 'GET', '/api/documents/nodes')).json();
+    assert.ok(
+      list.items.some((i: { name: string }) => i.name === 'premier.txt'),
+      'the file is in the space',
+    );
+  });
+
+  test('a missing, wrong or late token, or one in the query string, is a 403 and nothing is stored', async () => {
+    const file = [{ name: 'refusé.txt', content: 'non' }];
+    const before = blobs();
+    const late = multipart({}, file);
+    // The token after the file part: the file would have to be read before the token is known.
+    const lateBody = Buffer.concat([
+      late.payload.subarray(0, late.payload.lastIndexOf(Buffer.from('--', 'latin1')) - 2),
+      Buffer.from(`\r\n--${late.headers['content-type']!.split('boundary=')[1]}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${teacher.csrf}\r\n`),
+      Buffer.from(`--${late.headers['content-type']!.split('boundary=')[1]}--\r\n`),
+    ]);
+    for (const [name, res] of [
+      ['no token', await post('/documents/upload', multipart({}, file))],
+      ['a wrong token', await post('/documents/upload', multipart({ _csrf: 'x'.repeat(40) }, file))],
+      ['another field first', await post('/documents/upload', multipart({ note: 'a', _csrf: teacher.csrf }, file))],
+      ['the token after the file', await post('/documents/upload', { payload: lateBody, headers: late.headers })],
+      ['the token in the query string', await post(`/documents/upload?_csrf=${encodeURIComponent(teacher.csrf)}`, multipart({}, file))],
+    ] as const) {
+      assert.equal(res.statusCode, 403, `${name}: ${res.body.slice(0, 200)}`);
+    }
+    assert.equal(blobs(), before, 'no blob should be stored by a refused form');
+  });
+
+  test('on a real socket, a token that arrives in small pieces is read and the whole body still reaches the parser', async () => {
+    const address = t.app.server.listening
+      ? `http://127.0.0.1:${(t.app.server.address() as net.AddressInfo).port}`
+      : await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const body = multipart({ _csrf: teacher.csrf }, [{ name: 'morceaux.txt', content: 'x'.repeat(5000) }]);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    const answer = new Promise<string>((resolve, reject) => {
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.includes('\r\n\r\n')) socket.end();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    socket.write(
+      `POST /documents/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${teacher.cookie}\r\n` +
+        `Content-Type: ${body.headers['content-type']}\r\nContent-Length: ${body.payload.length}\r\n\r\n`,
+    );
+    for (let i = 0; i < body.payload.length; i += 37) {
+      socket.write(body.payload.subarray(i, i + 37));
+      if (i < 400) await new Promise((r) => setTimeout(r, 2));
+    }
+    assert.match(await answer, /^HTTP\/1\.1 303 /);
+    const list = (await request(t.app, teacher, 'GET', '/api/documents/nodes')).json();
+    const stored = list.items.find((i: { name: string }) => i.name === 'morceaux.txt');
+    assert.equal(stored?.size, 5000, 'the file arrived whole');
+  });
+
+  test('the documents’ multipart forms put the token first and keep it out of their action', async () => {
+    const page = await request(t.app, teacher, 'GET', '/documents');
+    const forms = [...page.body.matchAll(/<form([^>]*enctype="multipart\/form-data"[^>]*)>([\s\S]*?)<\/form>/g)];
+    assert.ok(forms.length > 0, 'the page has an upload form');
+    for (const [, attributes, inner] of forms) {
+      assert.doesNotMatch(attributes!, /_csrf/, 'no token in the action');
+      assert.match(inner!, /^\s*<input type="hidden" name="_csrf" value="[^"]+"/, 'the token is the first field');
+    }
   });
 });
