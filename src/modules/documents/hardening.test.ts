@@ -200,3 +200,17 @@ describe('the CSRF token of a multipart form travels as its first field, never i
     }
   });
 });
+
+describe('sizes and counts read as French', () => {
+  test('a 45-byte file is “45 octets” in the listing and on its page, the space used in Ko', async () => {
+    const body = multipart({}, [{ name: 'quarante-cinq.txt', content: 'x'.repeat(45) }]);
+    const up = await request(t.app, teacher, 'POST', '/api/documents/files', body.payload, { headers: body.headers });
+    assert.equal(up.statusCode, 201, up.body);
+    const listing = (await request(t.app, teacher, 'GET', '/documents')).body;
+    const row = /quarante-cinq\.txt[\s\S]*?<td class="num">([^<]*)<\/td>/.exec(listing);
+    assert.equal(row?.[1], '45\u00a0octets');
+    const item = (await request(t.app, teacher, 'GET', `/documents/items/${up.json().items[0].id}`)).body;
+    assert.match(item, /<dd>45\u00a0octets<\/dd>/);
+    assert.doesNotMatch(listing + item, /\b45 o\b|\b1 Ko\b/);
+  });
+});
