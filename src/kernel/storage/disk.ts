@@ -98,4 +98,19 @@ export class DiskBlobStore implements BlobStore {
     if (!KEY.test(key)) return;
     await fs.promises.rm(this.pathOf(key), { force: true });
   }
+
+  async *list(): AsyncIterable<{ key: string; createdAt: Date }> {
+    const names = async (dir: string) => fs.promises.readdir(dir).catch(() => [] as string[]);
+    for (const first of await names(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(first)) continue;
+      for (const second of await names(path.join(this.root, first))) {
+        for (const key of await names(path.join(this.root, first, second))) {
+          if (!KEY.test(key)) continue;
+          // Blobs are never rewritten: the modification time is when the blob was stored.
+          const stat = await fs.promises.stat(path.join(this.root, first, second, key)).catch(() => null);
+          if (stat) yield { key, createdAt: stat.mtime };
+        }
+      }
+    }
+  }
 }

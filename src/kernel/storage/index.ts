@@ -33,6 +33,8 @@ export interface BlobStore {
   size(key: string): Promise<number | null>;
   /** Deleting a missing blob is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored blob with the time it was written (for the sweep of unreferenced blobs). */
+  list(): AsyncIterable<{ key: string; createdAt: Date }>;
 }
 
 /** The store the configuration names: `DATA_DIR/blobs` on disk, or an S3 bucket. */
@@ -44,4 +46,5 @@ export function createBlobStore(config: Pick<Config, 'storage' | 'dataDir'> & Pa
 }
 
 export { BlobTooLarge, BlobMissing } from './errors.js';
+export { BlobReferences, sweepBlobs, SWEEP_GRACE_MS, type ReferencedKeys } from './sweep.js';
 export { isInlineSafe, sniffContentType } from './sniff.js';
