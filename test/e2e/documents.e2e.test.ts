@@ -158,7 +158,7 @@ test('the document space: plain-form upload, folder, share with the class, all p
     await checkA11y(page);
     await page.setInputFiles('#field-files', [path.join(tmp, 'exposé-ana.pdf'), path.join(tmp, 'exposé-tom.txt')]);
     await submit(page, '/documents/upload');
-    assert.match(await page.locator('main').innerText(), /2 fichiers déposés/);
+    assert.match(await page.locator('main').innerText(), /2\sfichiers déposés/);
     await page.fill('#field-name', 'Séquences');
     await submit(page, '/documents/folders');
     await checkA11y(page);
