@@ -8,6 +8,7 @@ import { wantsJson } from '../http/plugin.js';
 import { t } from '../i18n/fr.js';
 import { createSession, destroySession, findSession } from './sessions.js';
 import { randomToken, safeEqual } from './tokens.js';
+import { peekFirstField } from '../storage/first-field.js';
 
 export const SESSION_COOKIE = 'preau_session';
 const ANON_CSRF_COOKIE = 'preau_csrf';
@@ -65,12 +66,15 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
     // An unknown route answers 404/405 whatever the token: there is nothing to protect.
     if (!UNSAFE.has(request.method) || request.routeOptions.config?.skipCsrf || request.is404) return;
     const body = request.body as Record<string, unknown> | undefined;
-    const query = request.query as Record<string, unknown> | undefined;
-    // Multipart bodies are streamed, so their forms carry the token in the query string.
-    const sent =
-      (request.headers['x-csrf-token'] as string | undefined) ??
-      (body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined) ??
-      (request.isMultipart() && typeof query?._csrf === 'string' ? query._csrf : undefined);
+    let sent =
+      (request.headers['x-csrf-token'] as string | undefined) ?? (body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined);
+    // A multipart form carries its token as its first field, never in the address (it would sit
+    // in the history and the logs, and a reload would post again). The first part is read and
+    // put back before any file part is looked at, so a refused request stores nothing.
+    if (sent === undefined && request.isMultipart()) {
+      const first = await peekFirstField(request.raw, request.headers['content-type']);
+      if (first?.name === '_csrf') sent = first.value;
+    }
     if (!sent || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
       throw new AppError(403, 'csrf', t('error.csrf'));
     }

@@ -82,3 +82,27 @@ function listFiles(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }
+
+test('temporary files left by a crash are removed when the store starts; a live upload’s is kept', () => {
+  const dir = path.join(root, 'crashed');
+  const tmp = path.join(dir, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  const stale = path.join(tmp, '11111111-1111-4111-8111-111111111111.part');
+  const live = path.join(tmp, '22222222-2222-4222-8222-222222222222.part');
+  fs.writeFileSync(stale, 'half a file');
+  fs.writeFileSync(live, 'being written');
+  const old = new Date(Date.now() - 10 * 60_000);
+  fs.utimesSync(stale, old, old);
+  new DiskBlobStore(dir, { staleTempMs: 60_000 });
+  assert.equal(fs.existsSync(stale), false, 'the crashed upload’s .part file should be gone');
+  assert.equal(fs.existsSync(live), true, 'a recent .part file may be another instance’s upload');
+  // The app's store (DATA_DIR/blobs) counts twice the idle timeout as stale.
+  const appTmp = path.join(root, 'crashed-app', 'blobs', 'tmp');
+  fs.mkdirSync(appTmp, { recursive: true });
+  const left = path.join(appTmp, '33333333-3333-4333-8333-333333333333.part');
+  fs.writeFileSync(left, 'x');
+  const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+  fs.utimesSync(left, twoMinutesAgo, twoMinutesAgo);
+  createBlobStore({ dataDir: path.join(root, 'crashed-app'), storage: { kind: 'disk' }, requestIdleSeconds: 30 });
+  assert.equal(fs.existsSync(left), false, 'createBlobStore should clean DATA_DIR/blobs/tmp');
+});

@@ -9,9 +9,44 @@ import { BlobMissing } from './errors.js';
 
 const KEY = /^[0-9a-f-]{36}$/;
 
+export interface DiskOptions {
+  /**
+   * A `tmp/*.part` file untouched for this long belongs to no live upload (a crash, a killed
+   * process) and is removed when the store starts. A live upload writes at least once per idle
+   * timeout, or the server closes it; another instance sharing the folder may be writing one.
+   */
+  staleTempMs?: number;
+}
+
 /** Blobs as files under `root/xx/yy/<key>`; two levels keep folders small. */
 export class DiskBlobStore implements BlobStore {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    options: DiskOptions = {},
+  ) {
+    this.removeStaleTemp(options.staleTempMs ?? 60_000);
+  }
+
+  /** Synchronous on purpose: it runs once, at start-up, before the first request. */
+  private removeStaleTemp(staleMs: number): void {
+    const tmpDir = path.join(this.root, 'tmp');
+    let names: string[];
+    try {
+      names = fs.readdirSync(tmpDir);
+    } catch {
+      return;
+    }
+    const before = Date.now() - staleMs;
+    for (const name of names) {
+      if (!name.endsWith('.part')) continue;
+      const file = path.join(tmpDir, name);
+      try {
+        if (fs.statSync(file).mtimeMs < before) fs.rmSync(file, { force: true });
+      } catch {
+        // Gone meanwhile (its upload finished): nothing to remove.
+      }
+    }
+  }
 
   private pathOf(key: string): string {
     // Keys are ours (UUIDs); refusing anything else keeps a bad key from walking the disk.
@@ -62,5 +97,20 @@ export class DiskBlobStore implements BlobStore {
   async delete(key: string): Promise<void> {
     if (!KEY.test(key)) return;
     await fs.promises.rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<{ key: string; createdAt: Date }> {
+    const names = async (dir: string) => fs.promises.readdir(dir).catch(() => [] as string[]);
+    for (const first of await names(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(first)) continue;
+      for (const second of await names(path.join(this.root, first))) {
+        for (const key of await names(path.join(this.root, first, second))) {
+          if (!KEY.test(key)) continue;
+          // Blobs are never rewritten: the modification time is when the blob was stored.
+          const stat = await fs.promises.stat(path.join(this.root, first, second, key)).catch(() => null);
+          if (stat) yield { key, createdAt: stat.mtime };
+        }
+      }
+    }
   }
 }

@@ -160,3 +160,56 @@ test('sendBlob: attachment with RFC 5987 name, nosniff, ranges (206/416), inline
   assert.equal(htmlInline.headers['content-type'], 'application/octet-stream');
   assert.match(String(htmlInline.headers['content-security-policy']), /sandbox/);
 });
+
+test('sendBlob follows RFC 9110 §13 for conditional requests, seen by an independent client', async () => {
+  const bytes = Buffer.from('Le loup et l’agneau : la raison du plus fort est toujours la meilleure.');
+  const up = await upload({}, [{ name: 'fable.txt', content: bytes }]);
+  const file = up.json().files[0];
+  const etag = `"${file.sha256}"`;
+  const server = Fastify();
+  server.decorate('blobs', app.blobs);
+  server.setErrorHandler((error, _request, reply) => {
+    if (error instanceof AppError) return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, details: null } });
+    return reply.code(500).send({ error: { code: 'internal', message: String(error), details: null } });
+  });
+  server.get('/blob', (request, reply) => sendBlob(request, reply, { ...file, filename: file.fileName }));
+  const base = await server.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const get = (headers: Record<string, string>) => fetch(`${base}/blob`, { headers });
+    const cases: Array<[string, Record<string, string>, number, Buffer | null]> = [
+      ['no condition', {}, 200, bytes],
+      ['If-None-Match with the ETag', { 'if-none-match': etag }, 304, null],
+      ['If-None-Match, weak comparison', { 'if-none-match': `W/${etag}` }, 304, null],
+      ['If-None-Match, the ETag in a list', { 'if-none-match': `"other", ${etag}` }, 304, null],
+      ['If-None-Match: *', { 'if-none-match': '*' }, 304, null],
+      ['If-None-Match, another tag', { 'if-none-match': '"other"' }, 200, bytes],
+      ['If-Match, another tag', { 'if-match': '"other"' }, 412, null],
+      ['If-Match, strong comparison refuses a weak tag', { 'if-match': `W/${etag}` }, 412, null],
+      ['If-Match with the ETag', { 'if-match': etag }, 200, bytes],
+      ['If-Match: *', { 'if-match': '*' }, 200, bytes],
+      ['If-Match fails before If-None-Match is looked at', { 'if-match': '"other"', 'if-none-match': etag }, 412, null],
+      ['If-Match passes, then If-None-Match matches', { 'if-match': etag, 'if-none-match': etag }, 304, null],
+      ['If-None-Match wins over Range', { 'if-none-match': etag, range: 'bytes=0-3' }, 304, null],
+      ['If-Range with the ETag: the range', { range: 'bytes=0-5', 'if-range': etag }, 206, bytes.subarray(0, 6)],
+      ['If-Range, another tag: the whole file', { range: 'bytes=0-5', 'if-range': '"other"' }, 200, bytes],
+      ['If-Range, a weak tag never matches', { range: 'bytes=0-5', 'if-range': `W/${etag}` }, 200, bytes],
+      ['If-Range with a date: no Last-Modified, the whole file', { range: 'bytes=0-5', 'if-range': 'Wed, 21 Oct 2015 07:28:00 GMT' }, 200, bytes],
+      ['If-Range without Range is ignored', { 'if-range': '"other"' }, 200, bytes],
+      ['an unsatisfiable range ignores the preconditions (§13.2.1)', { range: `bytes=${bytes.length}-`, 'if-none-match': etag }, 416, null],
+    ];
+    for (const [name, headers, status, body] of cases) {
+      const response = await get(headers);
+      assert.equal(response.status, status, name);
+      const received = Buffer.from(await response.arrayBuffer());
+      if (body) assert.ok(received.equals(body), `${name}: body`);
+      if (status === 304) {
+        assert.equal(received.length, 0, `${name}: a 304 has no body`);
+        assert.equal(response.headers.get('etag'), etag, `${name}: a 304 carries the ETag`);
+        assert.equal(response.headers.get('cache-control'), 'private, no-cache', `${name}: and the cache headers`);
+      }
+      if (status === 412) assert.equal(JSON.parse(received.toString()).error.code, 'precondition_failed', name);
+    }
+  } finally {
+    await server.close();
+  }
+});

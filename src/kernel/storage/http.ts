@@ -35,6 +35,16 @@ export function isMultipart(request: FastifyRequest): boolean {
   return request.isMultipart();
 }
 
+/** Messages of busboy's errors for a body that is not well-formed multipart (they carry no code). */
+const MALFORMED = /^(Multipart: )?(Boundary not found|Malformed|Unexpected end|Part terminated early)/;
+
+/** A parse error of the client's body as a 400 with the JSON envelope; anything else unchanged. */
+export function multipartError(error: unknown): unknown {
+  if (error instanceof Error && !(error instanceof AppError) && MALFORMED.test(error.message))
+    return new BadRequest('storage.bad_multipart', 'Le formulaire envoyé est incomplet ou mal formé.');
+  return error;
+}
+
 /** Deletes blobs a request stored before it failed. */
 export async function discardFiles(store: BlobStore, files: readonly BlobInfo[]): Promise<void> {
   await Promise.all(files.map((file) => store.delete(file.key).catch(() => undefined)));
@@ -67,6 +77,10 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
         (lists[part.fieldname] ??= []).push(value);
         continue;
       }
+      if (typeof part.filename !== 'string') {
+        part.file.resume();
+        throw new BadRequest('storage.no_file_name', 'Chaque fichier envoyé doit avoir un nom.', { field: part.fieldname });
+      }
       if (part.filename === '') {
         // An empty file input still sends a part; drain it.
         for await (const _ of part.file) void _;
@@ -95,7 +109,7 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
     }
   } catch (error) {
     await discardFiles(store, files);
-    throw error;
+    throw multipartError(error);
   }
   return { fields, lists, files };
 }
@@ -131,27 +145,87 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
+interface EntityTag {
+  weak: boolean;
+  opaque: string;
+}
+
+/** `*`, or the well-formed entity-tags of a list header (`#entity-tag`, RFC 9110 §8.8.3); others are ignored. */
+function entityTags(header: string): '*' | EntityTag[] {
+  if (header.trim() === '*') return '*';
+  const tags: EntityTag[] = [];
+  // etagc allows commas, so tags are matched as a whole rather than split on ",".
+  for (const match of header.matchAll(/(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"/g)) tags.push({ weak: Boolean(match[1]), opaque: match[2]! });
+  return tags;
+}
+
+/** RFC 9110 §8.8.3.2: strong comparison needs both tags strong; weak comparison only the opaque parts. */
+function sameTag(a: EntityTag, b: EntityTag, strong: boolean): boolean {
+  return a.opaque === b.opaque && (!strong || (!a.weak && !b.weak));
+}
+
+function matchesAny(header: string, current: EntityTag | null, strong: boolean): boolean {
+  const tags = entityTags(header);
+  // `*` matches any current representation; the blob exists, or sendBlob would not be called.
+  if (tags === '*') return true;
+  return current !== null && tags.some((tag) => sameTag(tag, current, strong));
+}
+
+/** What the preconditions of a GET decide, in the order of RFC 9110 §13.2.2. */
+export function evaluatePreconditions(
+  headers: { 'if-match'?: string; 'if-none-match'?: string; 'if-range'?: string; range?: string },
+  etag: string | undefined,
+): { status: 200 | 304 | 412; useRange: boolean } {
+  const current = etag ? ((entityTags(etag) as EntityTag[])[0] ?? null) : null;
+  // 1. If-Match, strong comparison. (2. If-Unmodified-Since and 4. If-Modified-Since are ignored:
+  // a blob has no Last-Modified, §13.1.4 and §13.1.3.)
+  if (headers['if-match'] !== undefined && !matchesAny(headers['if-match'], current, true)) return { status: 412, useRange: false };
+  // 3. If-None-Match, weak comparison: for a GET, a match is 304.
+  if (headers['if-none-match'] !== undefined && matchesAny(headers['if-none-match'], current, false)) return { status: 304, useRange: false };
+  // 5. Range, with If-Range (§13.1.5): a strong match on the entity-tag, or the whole file. An
+  // HTTP-date cannot match without a Last-Modified, and If-Range without Range is ignored.
+  if (headers.range === undefined) return { status: 200, useRange: false };
+  const ifRange = headers['if-range'];
+  if (ifRange === undefined) return { status: 200, useRange: true };
+  const trimmed = ifRange.trim();
+  if (!trimmed.startsWith('"') && !trimmed.startsWith('W/')) return { status: 200, useRange: false };
+  const tags = entityTags(trimmed);
+  const useRange = current !== null && tags !== '*' && tags.length === 1 && sameTag(tags[0]!, current, true);
+  return { status: 200, useRange };
+}
+
 /**
- * Streams a blob to the client with a safe disposition, `nosniff`, and range support (206/416)
- * so media can be scrubbed.
+ * Streams a blob to the client with a safe disposition, `nosniff`, conditional requests (304/412,
+ * RFC 9110 §13) and range support (206/416, with If-Range) so media can be scrubbed.
  */
 export async function sendBlob(request: FastifyRequest, reply: FastifyReply, options: SendBlobOptions): Promise<FastifyReply> {
+  const etag = options.sha256 ? `"${options.sha256}"` : undefined;
+  const headers = request.headers as Record<string, string | undefined>;
+  // §13.2.1: preconditions are ignored when the answer without them would not be a 2xx; an
+  // unsatisfiable range is that case (416).
+  const range = parseRange(headers.range, options.size);
+  if (range === 'bad') {
+    reply.header('Content-Range', `bytes */${options.size}`);
+    return reply.code(416).send(null);
+  }
+  const decision = evaluatePreconditions(
+    { 'if-match': headers['if-match'], 'if-none-match': headers['if-none-match'], 'if-range': headers['if-range'], range: headers.range },
+    etag,
+  );
+  if (decision.status === 412) throw new AppError(412, 'precondition_failed', 'Ce fichier a changé depuis votre dernière lecture.');
+  reply.header('Cache-Control', 'private, no-cache');
+  if (etag) reply.header('ETag', etag);
+  // A 304 carries the validators and cache headers a 200 would, and no body (§15.4.5).
+  if (decision.status === 304) return reply.code(304).send();
   const safe = isInlineSafe(options.contentType);
   const inline = Boolean(options.inline) && safe;
   reply.header('X-Content-Type-Options', 'nosniff');
   reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', options.filename));
   reply.header('Accept-Ranges', 'bytes');
-  reply.header('Cache-Control', 'private, no-cache');
   // A downloaded file never runs in the ENT's origin, even if a browser opened it anyway.
   if (!inline) reply.header('Content-Security-Policy', "default-src 'none'; sandbox");
-  if (options.sha256) reply.header('ETag', `"${options.sha256}"`);
   reply.type(isActiveContent(options.contentType) ? 'application/octet-stream' : options.contentType);
-  const range = parseRange(request.headers.range, options.size);
-  if (range === 'bad') {
-    reply.header('Content-Range', `bytes */${options.size}`);
-    return reply.code(416).send(null);
-  }
-  if (range) {
+  if (range && decision.useRange) {
     const stream = await request.server.blobs.get(options.key, range);
     reply.code(206);
     reply.header('Content-Range', `bytes ${range.start}-${range.end}/${options.size}`);

@@ -33,13 +33,18 @@ export interface BlobStore {
   size(key: string): Promise<number | null>;
   /** Deleting a missing blob is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored blob with the time it was written (for the sweep of unreferenced blobs). */
+  list(): AsyncIterable<{ key: string; createdAt: Date }>;
 }
 
 /** The store the configuration names: `DATA_DIR/blobs` on disk, or an S3 bucket. */
-export function createBlobStore(config: Pick<Config, 'storage' | 'dataDir'>): BlobStore {
+export function createBlobStore(config: Pick<Config, 'storage' | 'dataDir'> & Partial<Pick<Config, 'requestIdleSeconds'>>): BlobStore {
   if (config.storage.kind === 's3') return new S3BlobStore(config.storage);
-  return new DiskBlobStore(path.join(config.dataDir, 'blobs'));
+  // Twice the idle timeout: past it, the server has closed any upload that wrote nothing.
+  const staleTempMs = config.requestIdleSeconds === undefined ? undefined : 2 * config.requestIdleSeconds * 1000;
+  return new DiskBlobStore(path.join(config.dataDir, 'blobs'), { staleTempMs });
 }
 
 export { BlobTooLarge, BlobMissing } from './errors.js';
+export { BlobReferences, sweepBlobs, SWEEP_GRACE_MS, type ReferencedKeys } from './sweep.js';
 export { isInlineSafe, sniffContentType } from './sniff.js';

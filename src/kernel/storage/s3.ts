@@ -94,6 +94,19 @@ export class S3BlobStore implements BlobStore {
     const { sdk, client } = await this.connect();
     await client.send(new sdk.DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
   }
+
+  async *list(): AsyncIterable<{ key: string; createdAt: Date }> {
+    const { sdk, client } = await this.connect();
+    let token: string | undefined;
+    do {
+      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.config.bucket, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) {
+        const key = object.Key?.split('/').pop() ?? '';
+        if (/^[0-9a-f-]{36}$/.test(key) && object.LastModified) yield { key, createdAt: object.LastModified };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
 }
 
 function isMissing(error: unknown): boolean {

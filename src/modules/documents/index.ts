@@ -10,6 +10,8 @@ import './policy.js';
 import './tables.js';
 
 export { documentsMigrations };
+/** The blob keys documents reference, for the kernel's sweep of unreferenced blobs (`BlobReferences`). */
+export { referencedBlobKeys } from './repository/blobs.js';
 
 /** Documents and hand-in boxes: JSON under /api/documents, pages under /documents. */
 export const documentsModule: FastifyPluginAsync = async (app) => {

@@ -37,7 +37,8 @@ export function ImportPage({ csrf, structureName, schoolYear, runs, errors }: Im
       <section class="card" aria-labelledby="import-form-title">
         <h2 id="import-form-title">{t('directory.import.submit')}</h2>
         <ErrorSummary errors={errors} labels={labels} />
-        <form method="post" enctype="multipart/form-data" action={`/directory/import?_csrf=${encodeURIComponent(csrf)}`} novalidate>
+        <form method="post" enctype="multipart/form-data" action="/directory/import" novalidate>
+          <input type="hidden" name="_csrf" value={csrf} />
           {FILES.map((file) => {
             const id = `field-${file}`;
             const describedBy = [`${id}-hint`, errors?.[file] ? `${id}-error` : ''].filter(Boolean).join(' ');

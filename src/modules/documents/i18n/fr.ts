@@ -1,6 +1,6 @@
 import { createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
-import { plural } from '../../../kernel/i18n/index.js';
+import { count } from '../../../kernel/i18n/index.js';
 
 export const documentsFr = {
   'documents.nav': 'Documents',
@@ -24,7 +24,7 @@ export const documentsFr = {
   'documents.previous': 'Page précédente',
   'documents.next': 'Page suivante',
   'documents.page': (page: number, pages: number) => `Page ${page} sur ${pages}`,
-  'documents.search.results': (count: number) => `${plural(count, 'résultat', 'résultats')}`,
+  'documents.search.results': (n: number) => count(n, 'résultat', 'résultats'),
   'documents.empty': 'Ce dossier est vide.',
   'documents.col.name': 'Nom',
   'documents.col.size': 'Taille',
@@ -37,7 +37,7 @@ export const documentsFr = {
   'documents.upload.label': 'Fichiers',
   'documents.upload.hint': (max: string) => `Plusieurs fichiers possibles, ${max} au plus chacun. Vous pouvez aussi les glisser ici.`,
   'documents.upload.submit': 'Déposer',
-  'documents.upload.done': (count: number) => `${plural(count, 'fichier déposé', 'fichiers déposés')}.`,
+  'documents.upload.done': (n: number) => `${count(n, 'fichier déposé', 'fichiers déposés')}.`,
   'documents.upload.none': 'Choisissez au moins un fichier.',
   'documents.folder.create': 'Nouveau dossier',
   'documents.folder.name': 'Nom du dossier',
@@ -104,7 +104,8 @@ export const documentsFr = {
   'boxes.col.when': 'Déposé le',
   'boxes.col.files': 'Fichiers',
   'boxes.col.group': 'Classe',
-  'boxes.counts': (done: number, late: number, total: number) => `${done} rendus sur ${total}, dont ${late} en retard`,
+  'boxes.counts': (done: number, late: number, total: number) =>
+    `${count(done, 'rendu', 'rendus')} sur ${total.toLocaleString('fr-FR')}, dont ${late.toLocaleString('fr-FR')} en retard`,
   'boxes.zip': 'Tout télécharger (zip)',
   'boxes.hand_in.title': 'Mon dépôt',
   'boxes.hand_in.label': 'Fichiers à rendre',
@@ -136,14 +137,5 @@ export const documentsFr = {
 
 export const t = createTranslator({ ...kernelFr, ...documentsFr });
 
-/** `1,5 Mo`, `820 ko`: sizes as French readers expect them. */
-export function formatBytes(bytes: number): string {
-  const units = ['o', 'ko', 'Mo', 'Go', 'To'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toLocaleString('fr-FR', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
-}
+/** Sizes through the kernel's one rule: `45 octets`, `12,5 Ko`. */
+export { formatSize as formatBytes } from '../../../kernel/i18n/index.js';

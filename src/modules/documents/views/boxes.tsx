@@ -191,11 +191,8 @@ export function BoxPage(p: BoxPageProps) {
                       {line.handInId && (
                         <details>
                           <summary>{`${t('boxes.return.submit')} — ${line.name}`}</summary>
-                          <form
-                            method="post"
-                            action={`/documents/hand-ins/${line.handInId}/return?_csrf=${encodeURIComponent(p.csrf)}`}
-                            enctype="multipart/form-data"
-                          >
+                          <form method="post" action={`/documents/hand-ins/${line.handInId}/return`} enctype="multipart/form-data">
+                            <CsrfField token={p.csrf} />
                             <Field name={`comment-${line.handInId}`} label={t('boxes.return.comment')}>
                               <textarea id={`field-comment-${line.handInId}`} name="comment" />
                             </Field>
@@ -275,12 +272,8 @@ function StudentView(p: BoxPageProps & { line: RosterLine }) {
         ))}
       </section>
       {p.open ? (
-        <form
-          method="post"
-          action={`/documents/boxes/${p.box.id}/hand-in?_csrf=${encodeURIComponent(p.csrf)}`}
-          enctype="multipart/form-data"
-          class="card documents-dropzone"
-        >
+        <form method="post" action={`/documents/boxes/${p.box.id}/hand-in`} enctype="multipart/form-data" class="card documents-dropzone">
+          <CsrfField token={p.csrf} />
           <Field name="files" label={t('boxes.hand_in.label')} error={p.errors?.files}>
             <input id="field-files" name="files" type="file" multiple required />
           </Field>

@@ -169,12 +169,8 @@ export function SpacePage(p: SpacePageProps) {
         <div class="cards">
           <section class="card" aria-labelledby="upload-title">
             <h2 id="upload-title">{t('documents.upload.title')}</h2>
-            <form
-              method="post"
-              action={`/documents/upload?${p.target}${p.target ? '&' : ''}_csrf=${encodeURIComponent(p.csrf)}`}
-              enctype="multipart/form-data"
-              class="documents-dropzone"
-            >
+            <form method="post" action={`/documents/upload${p.target ? `?${p.target}` : ''}`} enctype="multipart/form-data" class="documents-dropzone">
+              <CsrfField token={p.csrf} />
               <Field name="files" label={t('documents.upload.label')} hint={t('documents.upload.hint', formatBytes(p.uploadMaxBytes))} error={p.errors?.files}>
                 <input id="field-files" name="files" type="file" multiple required aria-describedby="field-files-hint" />
               </Field>

@@ -99,7 +99,7 @@ export function LessonForm(props: LessonFormProps) {
           </ul>
         </aside>
       )}
-      <form method="post" action={`${props.action}?_csrf=${encodeURIComponent(props.csrf)}`} enctype="multipart/form-data" class="lesson-form" noValidate>
+      <form method="post" action={props.action} enctype="multipart/form-data" class="lesson-form" noValidate>
         <CsrfField token={props.csrf} />
         <Select
           name="groupId"

@@ -54,7 +54,7 @@ export function ComposePage(props: ComposeProps) {
         errors={errors}
         labels={{ to: t('messaging.field.to'), subject: t('messaging.field.subject'), body: t('messaging.field.body'), files: t('messaging.field.files') }}
       />
-      <form method="post" action={`/messaging/compose?_csrf=${encodeURIComponent(props.csrf)}`} encType="multipart/form-data" class="card">
+      <form method="post" action="/messaging/compose" encType="multipart/form-data" class="card">
         <input type="hidden" name="_csrf" value={props.csrf} />
         {values.draftId && <input type="hidden" name="draftId" value={values.draftId} />}
         {values.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
