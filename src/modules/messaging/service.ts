@@ -23,7 +23,7 @@ export interface MessagingDeps {
   db: Db;
   clock: AppClock;
   /** Called after a send or a release when some email notices are due at once. */
-  noticesDue?: () => void;
+  noticesDue?: (messageId: string) => Promise<void>;
 }
 
 /** The school year running at the clock's time. */
@@ -288,7 +288,7 @@ export async function sendMessage(deps: MessagingDeps, actor: Actor, input: Comp
       settings,
       clock,
     );
-    if (due > 0) deps.noticesDue?.();
+    if (due > 0) await deps.noticesDue?.(id);
   }
   return { id, state: held ? 'held' : 'sent', recipientCount: total };
 }
