@@ -59,15 +59,11 @@ export function ComposePage(props: ComposeProps) {
         {values.draftId && <input type="hidden" name="draftId" value={values.draftId} />}
         {values.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
         {values.forwardId && <input type="hidden" name="forwardId" value={values.forwardId} />}
-        <fieldset id="field-to" class={errors?.to ? 'field field--error' : 'field'} aria-describedby={errors?.to ? 'field-to-error' : undefined}>
+        {/* The error is said once, in the summary above, which leads here. */}
+        <fieldset id="field-to" tabIndex={-1} class={errors?.to ? 'field field--error' : 'field'}>
           <legend>{t('messaging.field.chosen')}</legend>
-          {errors?.to && (
-            <p class="field__error" id="field-to-error">
-              {errors.to}
-            </p>
-          )}
           {chosenPeople.length === 0 ? (
-            <p class="muted">{t('messaging.error.no_recipients')}</p>
+            <p class="muted">{t('messaging.chosen.none')}</p>
           ) : (
             chosenPeople.map((c, i) => (
               <div class="field--check">
