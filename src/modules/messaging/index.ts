@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { authenticated } from '../../kernel/auth/plugin.js';
+import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { createMailer } from '../../kernel/mail/index.js';
 import { t } from './i18n/fr.js';
@@ -10,6 +10,7 @@ import { messagingApi } from './routes/api.js';
 import type { MessagingContext } from './routes/context.js';
 import { messagingPages } from './routes/pages.js';
 import { messagingAdminPages } from './routes/admin-pages.js';
+import { messagingScripts } from './routes/scripts.js';
 import './policy.js';
 import './tables.js';
 
@@ -45,4 +46,5 @@ export const messagingModule: FastifyPluginAsync = async (app) => {
     }),
     deps,
   );
+  await app.register(publicRoutes(messagingScripts));
 };

@@ -1,7 +1,9 @@
 import { ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { AttachmentView } from '../read.js';
-import { formatSize } from './common.js';
+import { formatSize } from '../../../kernel/i18n/index.js';
+import { MAX_FILES } from '../service.js';
+import { COMPOSE_SCRIPT_PATH } from '../routes/scripts.js';
 
 export interface Chosen {
   token: string;
@@ -25,7 +27,8 @@ export interface ComposeProps {
   q: string;
   results: (Chosen & { profile: string })[] | null;
   attachments: AttachmentView[];
-  maxMb: number;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
   errors?: FieldErrors;
 }
 
@@ -152,8 +155,20 @@ export function ComposePage(props: ComposeProps) {
             </ul>
           </>
         )}
-        <Field name="files" label={t('messaging.field.files')} hint={t('messaging.field.files.hint', props.maxMb)} error={errors?.files}>
-          <input id="field-files" name="files" type="file" multiple aria-describedby="field-files-hint" />
+        {/* A refused file is said once, in the summary above; the script checks sizes before sending. */}
+        <Field name="files" label={t('messaging.field.files')} hint={t('messaging.field.files.hint', formatSize(props.maxBytes))}>
+          <input
+            id="field-files"
+            name="files"
+            type="file"
+            multiple
+            aria-describedby="field-files-hint"
+            aria-invalid={errors?.files ? 'true' : undefined}
+            data-max-bytes={props.maxBytes}
+            data-max-files={MAX_FILES}
+            data-too-large={t('messaging.error.file_too_large', formatSize(props.maxBytes))}
+            data-too-many={t('messaging.error.too_many_files')}
+          />
         </Field>
         <div class="actions">
           <button type="submit" name="action" value="send" class="button button--primary">
@@ -164,6 +179,7 @@ export function ComposePage(props: ComposeProps) {
           </button>
         </div>
       </form>
+      <script src={COMPOSE_SCRIPT_PATH} defer></script>
     </>
   );
 }
