@@ -73,7 +73,7 @@ export async function composeView(deps: MessagingDeps, actor: Actor, state: Comp
   const personIds = [...state.to, ...state.cc].flatMap((token) => (token.startsWith('person:') ? [token.slice(7).toLowerCase()] : []));
   const reachable = structureId ? await engine.allowedAmong(db, actor, structureId, personIds, year, rules) : new Set<string>();
   const keep = (tokens: string[]) => tokens.filter((token) => !token.startsWith('person:') || reachable.has(token.slice(7).toLowerCase()));
-  const [to, cc] = await Promise.all([describeTokens(db, keep(state.to), known), describeTokens(db, keep(state.cc), known)]);
+  const [to, cc] = await Promise.all([describeTokens(db, keep(state.to), known, reachable), describeTokens(db, keep(state.cc), known, reachable)]);
   const q = (state.q ?? '').slice(0, 100);
   const found = state.search && structureId ? await engine.searchReachable(db, actor, structureId, q, 20, year, rules) : null;
   const results = found ? found.map((p) => ({ token: `person:${p.id}`, label: displayName(p), profile: p.profile })) : null;

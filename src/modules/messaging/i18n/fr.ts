@@ -41,6 +41,7 @@ export const messagingFr = {
   'messaging.field.people': 'Personnes',
   'messaging.field.chosen': 'Destinataires choisis',
   'messaging.field.cc.as': 'en copie',
+  'messaging.recipient.unavailable': 'Destinataire non disponible',
   'messaging.chosen.none': 'Aucun destinataire choisi pour l’instant : cochez un groupe ou cherchez une personne.',
   'messaging.action.search': 'Chercher',
   'messaging.action.send': 'Envoyer',
