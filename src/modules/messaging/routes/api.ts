@@ -68,7 +68,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
     schema: {
       tags,
       security,
-      summary: 'Lire un message (et sa conversation) ; il devient lu',
+      summary: 'Lire un message (et sa conversation), sans le marquer comme lu : pour cela, POST /api/messaging/messages/:id/read',
       params: schema.IdParams,
       response: { 200: schema.MessageView, ...errorResponses },
     },
@@ -84,7 +84,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
     schema: {
       tags,
       security,
-      summary: 'Marquer lu ou non lu',
+      summary: 'Marquer un message comme lu ({ read: true }) ou non lu ({ read: false }) : la lecture en JSON ne le fait pas',
       params: schema.IdParams,
       body: schema.ReadBody,
       response: { 204: Type.Null(), ...errorResponses },

@@ -42,7 +42,7 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
   });
 
   app.get('/messaging/messages/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const view = await messageView(deps, request.actor, request.params.id);
+    const view = await messageView(deps, request.actor, request.params.id, 'messaging.message.read', { markRead: true });
     if (view.state === 'draft') return reply.redirect(`/messaging/compose?draft=${view.id}`, 303);
     return reply.page(pageOf(view.subject || t('messaging.noSubject')), h(MessagePage, { view, csrf: request.csrfToken, ...(await chrome(request.actor)) }));
   });
