@@ -1,4 +1,4 @@
-import { createTranslator, plural } from '../../../kernel/i18n/index.js';
+import { count, createTranslator, de } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 
 export const messagingFr = {
@@ -11,10 +11,10 @@ export const messagingFr = {
   'messaging.folders': 'Dossiers',
   'messaging.compose': 'Écrire un message',
   'messaging.unreadLabel': 'Non lus :',
-  'messaging.unread': (n: number) => plural(n, 'message non lu', 'messages non lus'),
+  'messaging.unread': (n: number) => count(n, 'message non lu', 'messages non lus'),
   'messaging.search.label': 'Rechercher dans mes messages',
   'messaging.search.submit': 'Rechercher',
-  'messaging.search.results': (n: number) => plural(n, 'message', 'messages'),
+  'messaging.search.results': (n: number) => count(n, 'message', 'messages'),
   'messaging.empty': 'Aucun message.',
   'messaging.col.from': 'De',
   'messaging.col.to': 'À',
@@ -84,7 +84,7 @@ export const messagingFr = {
   'messaging.school.personnel': 'Personnels de l’école',
   'messaging.reply.prefix': 'Re : ',
   'messaging.forward.prefix': 'Tr : ',
-  'messaging.forward.header': (from: string, date: string) => `Message transféré — de ${from}, le ${date} :`,
+  'messaging.forward.header': (from: string, date: string) => `Message transféré — ${de(from)}, le ${date} :`,
   'messaging.profile.student': 'élève',
   'messaging.profile.teacher': 'enseignant',
   'messaging.profile.relative': 'parent',
@@ -100,7 +100,8 @@ export const messagingFr = {
   'messaging.error.closed_year': 'Cette classe appartient à une année scolaire terminée : on ne peut plus lui écrire. Rien n’a été envoyé.',
   'messaging.error.field': 'Cette valeur n’est pas valide.',
   'messaging.error.read_only': 'La messagerie de l’établissement est en lecture seule : aucun message ne peut être envoyé pour le moment.',
-  'messaging.error.rate_limited': (limit: number) => `Vous avez atteint la limite de ${limit} destinataires par heure. Réessayez plus tard.`,
+  'messaging.error.rate_limited': (limit: number) =>
+    `Vous avez atteint la limite de ${count(limit, 'destinataire', 'destinataires')} par heure. Réessayez plus tard.`,
   'messaging.error.too_many_files': 'Cinq pièces jointes au plus par message.',
   'messaging.error.file_too_large': (size: string) => `trop volumineux (${size} au plus par fichier).`,
   'messaging.error.attachments_too_large': 'Les pièces jointes dépassent la taille totale autorisée.',
@@ -143,7 +144,7 @@ export const messagingFr = {
   'messaging.held.title': 'Envois en attente de validation',
   'messaging.held.intro': 'Ces envois à de nombreux destinataires sortent des habitudes de leur auteur : ils ne sont distribués qu’après votre validation.',
   'messaging.held.none': 'Aucun envoi en attente.',
-  'messaging.held.recipients': (n: number) => plural(n, 'destinataire', 'destinataires'),
+  'messaging.held.recipients': (n: number) => count(n, 'destinataire', 'destinataires'),
   'messaging.held.release': 'Distribuer',
   'messaging.held.reject': 'Refuser',
   'messaging.held.released': 'Le message a été distribué.',
@@ -158,11 +159,11 @@ export const messagingFr = {
   'messaging.prefs.saved': 'Préférences enregistrées.',
   'messaging.prefs.save': 'Enregistrer',
   'messaging.admin': 'Administration de la messagerie',
-  'messaging.mail.subject.one': (from: string) => `Nouveau message de ${from}`,
-  'messaging.mail.subject.many': (n: number) => `${n} nouveaux messages sur Préau`,
+  'messaging.mail.subject.one': (from: string) => `Nouveau message ${de(from)}`,
+  'messaging.mail.subject.many': (n: number) => `${count(n, 'nouveau message', 'nouveaux messages')} sur Préau`,
   'messaging.mail.hello': 'Bonjour,',
-  'messaging.mail.notice': (from: string) => `Vous avez reçu un nouveau message de ${from} sur Préau.`,
-  'messaging.mail.digest': (n: number) => `Vous avez reçu ${n} nouveaux messages sur Préau :`,
+  'messaging.mail.notice': (from: string) => `Vous avez reçu un nouveau message ${de(from)} sur Préau.`,
+  'messaging.mail.digest': (n: number) => `Vous avez reçu ${count(n, 'nouveau message', 'nouveaux messages')} sur Préau :`,
   'messaging.mail.item': (from: string, subject: string) => `- ${from} : ${subject}`,
   'messaging.mail.itemNoSubject': (from: string) => `- ${from}`,
   'messaging.mail.read': (url: string) => `Pour le lire, connectez-vous : ${url}`,

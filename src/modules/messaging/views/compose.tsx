@@ -1,7 +1,7 @@
 import { ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { AttachmentView } from '../read.js';
-import { formatSize } from '../../../kernel/i18n/index.js';
+import { formatSize, sortByDisplay } from '../../../kernel/i18n/index.js';
 import { MAX_FILES } from '../service.js';
 import { COMPOSE_SCRIPT_PATH } from '../routes/scripts.js';
 
@@ -46,8 +46,14 @@ export function ComposePage(props: ComposeProps) {
   const toTokens = new Set(props.to.map((c) => c.token));
   const ccTokens = new Set(props.cc.map((c) => c.token));
   const chosenPeople = [
-    ...props.to.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'to' })),
-    ...props.cc.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'cc' })),
+    ...sortByDisplay(
+      props.to.filter((c) => !groupTokens.has(c.token)),
+      (c) => c.label,
+    ).map((c) => ({ ...c, field: 'to' })),
+    ...sortByDisplay(
+      props.cc.filter((c) => !groupTokens.has(c.token)),
+      (c) => c.label,
+    ).map((c) => ({ ...c, field: 'cc' })),
   ];
   const results = (props.results ?? []).filter((r) => !toTokens.has(r.token) && !ccTokens.has(r.token));
   return (
