@@ -128,7 +128,7 @@ export async function decideHeld(deps: MessagingDeps, actor: Actor, id: string, 
   if (!release) return;
   const settings = (await engine.ensureSettings(db, message!.structureId, now))!;
   const due = await queueNotices(db, id, await repo.recipientIdsOf(db, id), settings, now);
-  if (due > 0) deps.noticesDue?.();
+  if (due > 0) await deps.noticesDue?.(id);
 }
 
 export const EMAIL_MODES: readonly EmailMode[] = ['off', 'immediate', 'digest'];

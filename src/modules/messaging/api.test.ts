@@ -167,14 +167,18 @@ describe('reading', () => {
     assert.equal((await request(t.app, await as(w.ce1aParent), 'GET', `/api/messaging/messages/${id}`)).statusCode, 200);
   });
 
-  test('read receipts per recipient, unread count, mark unread', async () => {
+  test('read receipts per recipient, unread count; a JSON read leaves the message unread until POST …/read', async () => {
     const teacher = await as(w.ce1Teacher);
     const parentA = await as(w.ce1aParent);
     const unreadBefore = (await request(t.app, parentA, 'GET', '/api/messaging/unread')).json().unread;
     const id = (await send(t.app, teacher, { to: [classParents(w.ce1)], subject: 'Photos de classe' })).json().id;
     assert.equal((await request(t.app, parentA, 'GET', '/api/messaging/unread')).json().unread, unreadBefore + 1);
-    await request(t.app, parentA, 'GET', `/api/messaging/messages/${id}`);
-    assert.equal((await request(t.app, parentA, 'GET', '/api/messaging/unread')).json().unread, unreadBefore);
+    const read = await request(t.app, parentA, 'GET', `/api/messaging/messages/${id}`);
+    assert.equal(read.statusCode, 200);
+    assert.equal(read.headers['cache-control'], 'no-store');
+    assert.equal((await request(t.app, parentA, 'GET', '/api/messaging/unread')).json().unread, unreadBefore + 1, 'a JSON read changes nothing');
+    assert.equal((await request(t.app, parentA, 'POST', `/api/messaging/messages/${id}/read`, { read: true })).statusCode, 204);
+    assert.equal((await request(t.app, parentA, 'GET', '/api/messaging/unread')).json().unread, unreadBefore, 'marked read by the explicit call');
     const view = (await request(t.app, teacher, 'GET', `/api/messaging/messages/${id}`)).json();
     assert.equal(view.receipts.total, 2);
     assert.equal(view.receipts.read, 1);

@@ -1,7 +1,7 @@
 // The compose form's use cases: what a new, reply, forward or draft form starts with, and what
 // the form shows (groups one may address, chosen people, search results, attachments).
 import type { Actor } from '../../kernel/authz/index.js';
-import { formatDateTime } from '../../kernel/i18n/index.js';
+import { formatDateTime, sortByDisplay } from '../../kernel/i18n/index.js';
 import { displayName } from '../directory/index.js';
 import { htmlToText } from './body.js';
 import { t } from './i18n/fr.js';
@@ -73,10 +73,15 @@ export async function composeView(deps: MessagingDeps, actor: Actor, state: Comp
   const personIds = [...state.to, ...state.cc].flatMap((token) => (token.startsWith('person:') ? [token.slice(7).toLowerCase()] : []));
   const reachable = structureId ? await engine.allowedAmong(db, actor, structureId, personIds, year, rules) : new Set<string>();
   const keep = (tokens: string[]) => tokens.filter((token) => !token.startsWith('person:') || reachable.has(token.slice(7).toLowerCase()));
-  const [to, cc] = await Promise.all([describeTokens(db, keep(state.to), known), describeTokens(db, keep(state.cc), known)]);
+  const [to, cc] = await Promise.all([describeTokens(db, keep(state.to), known, reachable), describeTokens(db, keep(state.cc), known, reachable)]);
   const q = (state.q ?? '').slice(0, 100);
   const found = state.search && structureId ? await engine.searchReachable(db, actor, structureId, q, 20, year, rules) : null;
-  const results = found ? found.map((p) => ({ token: `person:${p.id}`, label: displayName(p), profile: p.profile })) : null;
+  const results = found
+    ? sortByDisplay(
+        found.map((p) => ({ token: `person:${p.id}`, label: displayName(p), profile: p.profile })),
+        (r) => r.label,
+      )
+    : null;
   // Attachments shown are those of one's own draft, or of a message one may forward.
   const sources: string[] = [];
   if (state.values.draftId) sources.push((await ownDraft(db, actor, state.values.draftId)).id);

@@ -156,6 +156,7 @@ export async function messagingCases({ app, world: w, as }: CoverageWorld): Prom
     wrong('POST /messaging/admin/rules', { as: as.ce1aParent, form: { 'rule.student.student': 'structure' }, expect: 404 }),
     wrong('POST /messaging/admin/quiet', { as: as.staff, form: { quietStart: '21:00', quietEnd: '06:00' }, expect: 404 }),
     wrong('POST /messaging/admin/held/:id/release', { url: `/messaging/admin/held/${m}/release`, as: as.otherTeacher, form: {}, expect: 404, absent: secret }),
+    { kind: 'public', route: 'GET /messaging/compose.js', as: null, expect: 200, absent: [...secret, DRAFT], note: 'the compose page’s script, nobody’s data' },
     wrong('POST /messaging/admin/held/:id/reject', { url: `/messaging/admin/held/${m}/reject`, as: as.cm2Teacher, form: {}, expect: 404, absent: secret }),
   ];
 }

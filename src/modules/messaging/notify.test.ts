@@ -61,7 +61,8 @@ const sendAt = (now: Date, to: string[], subject: string, body = 'Le goûter aur
   clock.set(now);
   return sendMessage(deps(), teacher, { to, subject, body });
 };
-const flush = (now: Date) => flushMailQueue(t.app.db, mailer, now, URL_);
+const sender = (m: Mailer | null) => ({ db: t.app.db, kind: t.app.dbKind, mailer: m, publicUrl: URL_ });
+const flush = (now: Date) => flushMailQueue(sender(mailer), now);
 const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
 test('outside quiet hours an immediate notice goes at once, with the subject for an adult', async () => {
@@ -118,17 +119,23 @@ test('a message read before its notice goes is not announced; no mailer, nothing
     .execute();
   const result = await flush(paris(26, 8));
   assert.deepEqual(result, { emails: 0, failed: 0, skipped: 1 });
-  assert.deepEqual(await flushMailQueue(t.app.db, null, paris(26, 8), URL_), { emails: 0, failed: 0, skipped: 0 });
+  assert.deepEqual(await flushMailQueue(sender(null), paris(26, 8)), { emails: 0, failed: 0, skipped: 0 });
 });
 
 test('a relay failure keeps the notice for the next flush', async () => {
   await sendAt(paris(25, 10), [`person:${w.ce1aParent.id}`], 'Relais en panne');
   const broken = createMailer({ smtpUrl: 'smtp://127.0.0.1:1', mailFrom: 'x@example.org' })!;
   try {
-    assert.equal((await flushMailQueue(t.app.db, broken, paris(25, 10), URL_)).failed, 1);
+    assert.equal((await flushMailQueue(sender(broken), paris(25, 10))).failed, 1);
   } finally {
     broken.close();
   }
+  const [kept] = await t.app.db.selectFrom('mailQueue').select(['attempts', 'lastError', 'sentAt', 'claimedBy']).execute();
+  assert.deepEqual(
+    { ...kept, lastError: !!kept?.lastError },
+    { attempts: 1, lastError: true, sentAt: null, claimedBy: null },
+    'the failure is counted, the claim given back',
+  );
   assert.equal((await flush(paris(25, 10, 5))).emails, 1);
 });
 

@@ -43,16 +43,20 @@ export interface MessageView {
   receipts: { total: number; read: number; people: { id: string; name: string; kind: string; readAt: string | null }[] | null } | null;
 }
 
-/** Opens a message: the reader's copy is marked read. */
+/**
+ * A message as the reader may see it. `markRead` is for the page that opens it (the reader's copy
+ * becomes read); a JSON read changes nothing, its client says `POST …/read`.
+ */
 export async function messageView(
   deps: MessagingDeps,
   actor: Actor,
   id: string,
   action: 'messaging.message.read' | 'messaging.message.reply' | 'messaging.message.forward' = 'messaging.message.read',
+  { markRead = false }: { markRead?: boolean } = {},
 ): Promise<MessageView> {
   const { db } = deps;
   const { message, copy } = await readable(db, actor, id, action);
-  if (copy && !copy.readAt) await repo.setCopyRead(db, id, actor.personId, deps.clock.now().toISOString());
+  if (markRead && copy && !copy.readAt) await repo.setCopyRead(db, id, actor.personId, deps.clock.now().toISOString());
   const [sender, thread] = await Promise.all([
     repo.personName(db, message.senderId),
     message.state === 'draft' ? Promise.resolve([]) : repo.threadFor(db, message.threadId, actor.personId),

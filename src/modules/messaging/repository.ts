@@ -1,3 +1,4 @@
+import { sortByDisplay } from '../../kernel/i18n/index.js';
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { displayName } from '../directory/index.js';
@@ -240,7 +241,9 @@ export async function receipts(db: Db, messageId: string, detailLimit: number) {
     .where('messageRecipients.folder', '!=', 'held')
     .orderBy('people.searchKey')
     .execute();
-  return { total, read, people: rows.map((r) => ({ id: r.id, name: displayName(r), kind: r.kind, readAt: r.readAt })) };
+  // A bounded list, put in the order people read it: by the name shown, French collation.
+  const people = rows.map((r) => ({ id: r.id, name: displayName(r), kind: r.kind, readAt: r.readAt }));
+  return { total, read, people: sortByDisplay(people, (p) => p.name) };
 }
 
 /** Distinct people the sender reached over the last hour (held sends count too). */

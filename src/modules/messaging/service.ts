@@ -11,7 +11,7 @@ import { queueNotices } from './notify.js';
 import { PATTERN_DAYS, breaksPattern, hourlyLimit, massThreshold, type MessageFacts, type SendFacts } from './policy.js';
 import * as repo from './repository.js';
 import * as engine from './repository/rules.js';
-import { GROUP_LABEL, SCHOOL_LABEL, expandTarget, groupTargets, parseToken, type Target } from './targets.js';
+import { expandTarget, groupTargets, parseToken, type Target } from './targets.js';
 
 export const MAX_SUBJECT = 200;
 export const MAX_BODY = 100_000;
@@ -23,7 +23,7 @@ export interface MessagingDeps {
   db: Db;
   clock: AppClock;
   /** Called after a send or a release when some email notices are due at once. */
-  noticesDue?: () => void;
+  noticesDue?: (messageId: string) => Promise<void>;
 }
 
 /** The school year running at the clock's time. */
@@ -111,24 +111,28 @@ function checkContent(input: ComposeInput, forSend: boolean): { html: string; ta
   return { html, targets: { to: toTargets, cc: dedupe(cc as Target[]).filter((x) => !toTokens.has(x.token)) } };
 }
 
-/** Labels of targets for display; a person or group that does not exist is dropped. */
-async function labelsFor(db: Db, targets: Target[], known: Map<string, string>): Promise<Chosen[]> {
-  const people = targets.flatMap((x) => (x.kind === 'person' ? [x.personId] : []));
-  const groups = targets.flatMap((x) => (x.kind === 'group' && !known.has(x.token) ? [x.groupId] : []));
-  const [personRows, groupRows] = await Promise.all([repo.peopleNames(db, people), engine.groupsByIds(db, groups)]);
-  const names = new Map(personRows.map((r) => [r.id, displayName(r)]));
-  const groupNames = new Map(groupRows.map((g) => [g.id, g.name]));
-  const out: Chosen[] = [];
-  for (const x of targets) {
-    const label =
-      x.kind === 'person'
-        ? names.get(x.personId)
-        : x.kind === 'school'
-          ? SCHOOL_LABEL[x.audience]
-          : (known.get(x.token) ?? (groupNames.has(x.groupId) ? GROUP_LABEL[x.audience](groupNames.get(x.groupId)!) : undefined));
-    if (label) out.push({ token: x.token, label });
-  }
-  return out;
+/**
+ * Labels of targets for display. Only what the writer may reach is named: people among `reachable`,
+ * groups and school profiles among `offered` (token → label); any other target keeps its token
+ * with a neutral label, so that an id typed or saved reveals nobody's name.
+ */
+async function labelsFor(db: Db, targets: Target[], offered: Map<string, string>, reachable: Set<string>): Promise<Chosen[]> {
+  const people = targets.flatMap((x) => (x.kind === 'person' && reachable.has(x.personId) ? [x.personId] : []));
+  const names = new Map((await repo.peopleNames(db, people)).map((r) => [r.id, displayName(r)]));
+  const unavailable = t('messaging.recipient.unavailable');
+  return targets.map((x) => ({ token: x.token, label: (x.kind === 'person' ? names.get(x.personId) : offered.get(x.token)) ?? unavailable }));
+}
+
+/** Whom the writer may reach among these targets this year: people allowed by the rules, and the groups offered to them. */
+async function reachability(db: Db, actor: Actor, structureId: string, targets: Target[], now: Date) {
+  const year = schoolYearOf(now);
+  const rules = await engine.rulesOf(db, structureId, now);
+  const personIds = targets.flatMap((x) => (x.kind === 'person' ? [x.personId] : []));
+  const allowed = personIds.length > 0 ? await engine.allowedAmong(db, actor, structureId, personIds, year, rules) : new Set<string>();
+  const offered = new Map(
+    targets.some((x) => x.kind !== 'person') ? (await groupTargets(db, actor, structureId, rules, year)).map((g) => [g.token, g.label]) : [],
+  );
+  return { allowed, offered };
 }
 
 async function attachmentRows(deps: MessagingDeps, actor: Actor, messageId: string, input: ComposeInput, existing: number) {
@@ -151,7 +155,8 @@ export async function saveDraft(deps: MessagingDeps, actor: Actor, input: Compos
   const { html, targets } = checkContent(input, false);
   const draft = input.draftId ? await ownDraft(db, actor, input.draftId) : null;
   if (input.parentId) await readable(db, actor, input.parentId, 'messaging.message.reply');
-  const [to, cc] = await Promise.all([labelsFor(db, targets.to, new Map()), labelsFor(db, targets.cc, new Map())]);
+  const { allowed, offered } = await reachability(db, actor, structureId, [...targets.to, ...targets.cc], deps.clock.now());
+  const [to, cc] = await Promise.all([labelsFor(db, targets.to, offered, allowed), labelsFor(db, targets.cc, offered, allowed)]);
   const id = draft?.id ?? newId();
   const existing = draft ? (await repo.attachmentsOf(db, [id])).length : 0;
   const files = await attachmentRows(deps, actor, id, input, existing);
@@ -250,7 +255,7 @@ export async function sendMessage(deps: MessagingDeps, actor: Actor, input: Comp
   const largest = await repo.largestSend(db, actor.personId, new Date(clock.getTime() - PATTERN_DAYS * 86400_000).toISOString());
   const held = breaksPattern(total, massThreshold(actor, structureId), largest);
 
-  const [to, cc] = await Promise.all([labelsFor(db, targets.to, offered), labelsFor(db, targets.cc, offered)]);
+  const [to, cc] = await Promise.all([labelsFor(db, targets.to, offered, allowed), labelsFor(db, targets.cc, offered, allowed)]);
   const id = draft?.id ?? newId();
   const existing = draft ? (await repo.attachmentsOf(db, [id])).length : 0;
   const files = await attachmentRows(deps, actor, id, input, existing);
@@ -288,7 +293,7 @@ export async function sendMessage(deps: MessagingDeps, actor: Actor, input: Comp
       settings,
       clock,
     );
-    if (due > 0) deps.noticesDue?.();
+    if (due > 0) await deps.noticesDue?.(id);
   }
   return { id, state: held ? 'held' : 'sent', recipientCount: total };
 }
@@ -350,10 +355,10 @@ export async function attachmentToSend(deps: MessagingDeps, actor: Actor, id: st
   return { key: file!.blobKey, size: file!.size, contentType: file!.contentType, filename: file!.filename };
 }
 
-/** Labels of recipient tokens typed or kept in a form; unknown ones are dropped. */
-export async function describeTokens(db: Db, tokens: string[], known: Map<string, string>): Promise<Chosen[]> {
+/** Labels of recipient tokens typed or kept in a form; only reachable people and offered groups are named. */
+export async function describeTokens(db: Db, tokens: string[], offered: Map<string, string>, reachable: Set<string>): Promise<Chosen[]> {
   const targets = tokens.map(parseToken).filter((x): x is Target => x !== null);
-  return labelsFor(db, [...new Map(targets.map((x) => [x.token, x])).values()], known);
+  return labelsFor(db, [...new Map(targets.map((x) => [x.token, x])).values()], offered, reachable);
 }
 
 /** The person's unread count (their own inbox). */

@@ -88,6 +88,9 @@ export interface MailQueueTable {
   attempts: number;
   lastError: string | null;
   createdAt: string;
+  /** The flush that is sending this notice, until `claimedUntil`; a claim that expires is taken again. */
+  claimedBy: string | null;
+  claimedUntil: string | null;
 }
 
 declare module '../../kernel/db/index.js' {

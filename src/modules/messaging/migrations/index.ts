@@ -108,4 +108,15 @@ export const messagingMigrations: Migrations = {
       }
     },
   },
+  '20261125-0900-messaging-mail-claims': {
+    // Several instances flush the queue: a notice is claimed by one flush before it is sent.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('mail_queue').addColumn('claimed_by', 'text').execute();
+      await db.schema.alterTable('mail_queue').addColumn('claimed_until', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('mail_queue').dropColumn('claimed_until').execute();
+      await db.schema.alterTable('mail_queue').dropColumn('claimed_by').execute();
+    },
+  },
 };

@@ -1,5 +1,5 @@
 // The email-notice queue: who asked for notices, what is due, what went.
-import type { Db } from '../../../kernel/db/index.js';
+import type { Db, DbKind } from '../../../kernel/db/index.js';
 import type { MailQueueTable } from '../tables.js';
 
 const CHUNK = 500;
@@ -30,8 +30,43 @@ export async function insertNotices(db: Db, rows: MailQueueTable[]): Promise<voi
       .execute();
 }
 
-/** Notices due at `at`, with what the email says and whether the copy is still unread in the inbox. */
-export async function dueNotices(db: Db, at: string, maxAttempts: number) {
+/**
+ * Claims up to `limit` due notices for the flush `token` until `until`, in one statement: unsent,
+ * due, not given up, and not held by a live claim of another flush. On PostgreSQL `FOR UPDATE SKIP
+ * LOCKED` lets flushes of several instances claim side by side without taking the same row; SQLite
+ * runs one writer at a time, so the single statement is atomic there. Returns the claimed ids.
+ */
+export async function claimDueNotices(
+  db: Db,
+  kind: DbKind,
+  claim: { token: string; at: string; until: string; maxAttempts: number; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .with(
+      (w) => w('due').materialized(),
+      (db) =>
+        db
+          .selectFrom('mailQueue')
+          .select('id')
+          .where('sentAt', 'is', null)
+          .where('dueAt', '<=', claim.at)
+          .where('attempts', '<', claim.maxAttempts)
+          .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', claim.at)]))
+          .orderBy('personId')
+          .orderBy('dueAt')
+          .limit(claim.limit)
+          .$if(kind === 'postgres', (qb) => qb.forUpdate().skipLocked()),
+    )
+    .updateTable('mailQueue')
+    .set({ claimedBy: claim.token, claimedUntil: claim.until })
+    .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The notices claimed by `token`, with what the email says and whether the copy is still unread in the inbox. */
+export async function claimedNotices(db: Db, token: string) {
   return db
     .selectFrom('mailQueue')
     .innerJoin('people as recipient', 'recipient.id', 'mailQueue.personId')
@@ -53,28 +88,43 @@ export async function dueNotices(db: Db, at: string, maxAttempts: number) {
       'messageRecipients.folder',
       'messageRecipients.readAt',
     ])
+    .where('mailQueue.claimedBy', '=', token)
     .where('mailQueue.sentAt', 'is', null)
-    .where('mailQueue.dueAt', '<=', at)
-    .where('mailQueue.attempts', '<', maxAttempts)
     .orderBy('mailQueue.personId')
     .orderBy('mailQueue.dueAt')
-    .limit(2000)
     .execute();
 }
 
-export async function markNoticesSent(db: Db, ids: string[], at: string): Promise<void> {
+/** Extends the claim of `token` on these notices; returns those it still holds (an expired claim may have been taken over). */
+export async function renewClaim(db: Db, ids: string[], token: string, until: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .updateTable('mailQueue')
+    .set({ claimedUntil: until })
+    .where('id', 'in', ids)
+    .where('claimedBy', '=', token)
+    .where('sentAt', 'is', null)
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function markNoticesSent(db: Db, ids: string[], token: string, at: string): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK)
     await db
       .updateTable('mailQueue')
-      .set({ sentAt: at })
+      .set({ sentAt: at, claimedBy: null, claimedUntil: null })
       .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('claimedBy', '=', token)
       .execute();
 }
 
-export async function markNoticesFailed(db: Db, ids: string[], error: string): Promise<void> {
+/** A failed send: one more attempt counted, the error kept, the claim given back for the next flush. */
+export async function markNoticesFailed(db: Db, ids: string[], token: string, error: string): Promise<void> {
   await db
     .updateTable('mailQueue')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: error.slice(0, 500) }))
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: error.slice(0, 500), claimedBy: null, claimedUntil: null }))
     .where('id', 'in', ids)
+    .where('claimedBy', '=', token)
     .execute();
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../../kernel/http/schemas.js';
+import { sortByDisplay } from '../../../kernel/i18n/index.js';
 import { sendBlob } from '../../../kernel/storage/http.js';
 import { normalizeKey } from '../../../kernel/text.js';
 import { displayName } from '../../directory/index.js';
@@ -42,7 +43,10 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
       const { people, groups } = await recipients(deps, request.actor, q, request.query.limit ?? 10);
       const key = normalizeKey(q);
       return {
-        people: people.map((p) => ({ token: `person:${p.id}`, id: p.id, displayName: displayName(p), profile: p.profile })),
+        people: sortByDisplay(
+          people.map((p) => ({ token: `person:${p.id}`, id: p.id, displayName: displayName(p), profile: p.profile })),
+          (p) => p.displayName,
+        ),
         groups: key ? groups.filter((g) => normalizeKey(g.label).includes(key)) : groups,
       };
     },
@@ -68,7 +72,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
     schema: {
       tags,
       security,
-      summary: 'Lire un message (et sa conversation) ; il devient lu',
+      summary: 'Lire un message (et sa conversation), sans le marquer comme lu : pour cela, POST /api/messaging/messages/:id/read',
       params: schema.IdParams,
       response: { 200: schema.MessageView, ...errorResponses },
     },
@@ -84,7 +88,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
     schema: {
       tags,
       security,
-      summary: 'Marquer lu ou non lu',
+      summary: 'Marquer un message comme lu ({ read: true }) ou non lu ({ read: false }) : la lecture en JSON ne le fait pas',
       params: schema.IdParams,
       body: schema.ReadBody,
       response: { 204: Type.Null(), ...errorResponses },

@@ -16,7 +16,7 @@ import { ListPageView } from '../views/list.js';
 import { MessagePage } from '../views/message.js';
 import { PreferencesPage } from '../views/preferences.js';
 import { multipartProblems, schemaErrors, type MessagingContext } from './context.js';
-import { receiveAttachments } from './files.js';
+import { receiveComposeForm } from './files.js';
 
 const PAGE_SIZE = 25;
 const pageOf = (title: string) => ({ title, service: 'messaging' });
@@ -42,7 +42,7 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
   });
 
   app.get('/messaging/messages/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const view = await messageView(deps, request.actor, request.params.id);
+    const view = await messageView(deps, request.actor, request.params.id, 'messaging.message.read', { markRead: true });
     if (view.state === 'draft') return reply.redirect(`/messaging/compose?draft=${view.id}`, 303);
     return reply.page(pageOf(view.subject || t('messaging.noSubject')), h(MessagePage, { view, csrf: request.csrfToken, ...(await chrome(request.actor)) }));
   });
@@ -90,7 +90,7 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
         csrf: request.csrfToken,
         values: state.values,
         ...view,
-        maxMb: Math.round(app.config.uploadMaxBytes / 1048576),
+        maxBytes: app.config.uploadMaxBytes,
         errors: state.errors,
       }),
     );
@@ -111,11 +111,13 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
       const actor = request.actor;
       let form: schema.ComposeForm;
       let files: StoredFile[] = [];
+      let refusal: AppError | null = null;
       if (request.isMultipart()) {
         // The writer's school is asserted before a byte of the upload is stored.
         service.composingSchool(actor);
-        const received = await receiveAttachments(request, service.MAX_FILES);
+        const received = await receiveComposeForm(request);
         files = received.files;
+        refusal = received.refusal;
         form = { ...received.fields, to: received.lists.to, cc: received.lists.cc } as schema.ComposeForm;
       } else form = (request.body ?? {}) as schema.ComposeForm;
       const values: ComposeValues = {
@@ -128,14 +130,16 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
       const to = [...new Set(list(form.to))];
       const cc = [...new Set(list(form.cc))].filter((x) => !to.includes(x));
       const invalid = request.validationError ?? (request.isMultipart() ? multipartProblems(schema.ComposeForm, form) : undefined);
-      if (invalid) {
+      if (invalid || refusal) {
+        // A refused file or a bad field: the form comes back with what was typed, nothing is kept.
         await discardFiles(app.blobs, files);
         const safe = {
-          values: { subject: values.subject.slice(0, 1000), body: values.body.slice(0, 200_000) },
+          values: invalid ? { subject: values.subject.slice(0, 1000), body: values.body.slice(0, 200_000) } : values,
           to: to.filter((x) => x.length <= 100).slice(0, 200),
           cc: cc.filter((x) => x.length <= 100).slice(0, 200),
         };
-        return renderCompose(request, reply, { ...safe, q: typeof form.q === 'string' ? form.q : '', errors: schemaErrors(invalid as never), status: 400 });
+        const errors = invalid ? schemaErrors(invalid as never) : { files: refusal!.message };
+        return renderCompose(request, reply, { ...safe, q: typeof form.q === 'string' ? form.q : '', errors, status: invalid ? 400 : refusal!.statusCode });
       }
       const input: service.ComposeInput = {
         to,

@@ -61,9 +61,3 @@ export function MessagingNav({ current, unread, manager, readOnly }: { current: 
     </>
   );
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}

@@ -1,7 +1,9 @@
 import { ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { AttachmentView } from '../read.js';
-import { formatSize } from './common.js';
+import { formatSize, sortByDisplay } from '../../../kernel/i18n/index.js';
+import { MAX_FILES } from '../service.js';
+import { COMPOSE_SCRIPT_PATH } from '../routes/scripts.js';
 
 export interface Chosen {
   token: string;
@@ -25,7 +27,8 @@ export interface ComposeProps {
   q: string;
   results: (Chosen & { profile: string })[] | null;
   attachments: AttachmentView[];
-  maxMb: number;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
   errors?: FieldErrors;
 }
 
@@ -43,8 +46,14 @@ export function ComposePage(props: ComposeProps) {
   const toTokens = new Set(props.to.map((c) => c.token));
   const ccTokens = new Set(props.cc.map((c) => c.token));
   const chosenPeople = [
-    ...props.to.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'to' })),
-    ...props.cc.filter((c) => !groupTokens.has(c.token)).map((c) => ({ ...c, field: 'cc' })),
+    ...sortByDisplay(
+      props.to.filter((c) => !groupTokens.has(c.token)),
+      (c) => c.label,
+    ).map((c) => ({ ...c, field: 'to' })),
+    ...sortByDisplay(
+      props.cc.filter((c) => !groupTokens.has(c.token)),
+      (c) => c.label,
+    ).map((c) => ({ ...c, field: 'cc' })),
   ];
   const results = (props.results ?? []).filter((r) => !toTokens.has(r.token) && !ccTokens.has(r.token));
   return (
@@ -59,15 +68,11 @@ export function ComposePage(props: ComposeProps) {
         {values.draftId && <input type="hidden" name="draftId" value={values.draftId} />}
         {values.parentId && <input type="hidden" name="parentId" value={values.parentId} />}
         {values.forwardId && <input type="hidden" name="forwardId" value={values.forwardId} />}
-        <fieldset id="field-to" class={errors?.to ? 'field field--error' : 'field'} aria-describedby={errors?.to ? 'field-to-error' : undefined}>
+        {/* The error is said once, in the summary above, which leads here. */}
+        <fieldset id="field-to" tabIndex={-1} class={errors?.to ? 'field field--error' : 'field'}>
           <legend>{t('messaging.field.chosen')}</legend>
-          {errors?.to && (
-            <p class="field__error" id="field-to-error">
-              {errors.to}
-            </p>
-          )}
           {chosenPeople.length === 0 ? (
-            <p class="muted">{t('messaging.error.no_recipients')}</p>
+            <p class="muted">{t('messaging.chosen.none')}</p>
           ) : (
             chosenPeople.map((c, i) => (
               <div class="field--check">
@@ -156,8 +161,20 @@ export function ComposePage(props: ComposeProps) {
             </ul>
           </>
         )}
-        <Field name="files" label={t('messaging.field.files')} hint={t('messaging.field.files.hint', props.maxMb)} error={errors?.files}>
-          <input id="field-files" name="files" type="file" multiple aria-describedby="field-files-hint" />
+        {/* A refused file is said once, in the summary above; the script checks sizes before sending. */}
+        <Field name="files" label={t('messaging.field.files')} hint={t('messaging.field.files.hint', formatSize(props.maxBytes))}>
+          <input
+            id="field-files"
+            name="files"
+            type="file"
+            multiple
+            aria-describedby="field-files-hint"
+            aria-invalid={errors?.files ? 'true' : undefined}
+            data-max-bytes={props.maxBytes}
+            data-max-files={MAX_FILES}
+            data-too-large={t('messaging.error.file_too_large', formatSize(props.maxBytes))}
+            data-too-many={t('messaging.error.too_many_files')}
+          />
         </Field>
         <div class="actions">
           <button type="submit" name="action" value="send" class="button button--primary">
@@ -168,6 +185,7 @@ export function ComposePage(props: ComposeProps) {
           </button>
         </div>
       </form>
+      <script src={COMPOSE_SCRIPT_PATH} defer></script>
     </>
   );
 }

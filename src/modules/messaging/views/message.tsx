@@ -1,7 +1,8 @@
 import { formatDateTime } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { AttachmentView, MessageView } from '../read.js';
-import { MessagingNav, formatSize } from './common.js';
+import { formatSize } from '../../../kernel/i18n/index.js';
+import { MessagingNav } from './common.js';
 
 function Attachments({ files, nested }: { files: AttachmentView[]; nested?: boolean }) {
   if (files.length === 0) return null;
