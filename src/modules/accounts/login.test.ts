@@ -188,15 +188,16 @@ describe('POST /login', () => {
       assert.deepEqual(result, { ok: false, reason: 'invalid' });
       return performance.now() - started;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push(await timed(teacher.login));
       unknown.push(await timed(`personne.${i}`));
     }
-    // Without the dummy hash an unknown login answers in about a millisecond, against tens for argon2.
-    assert.ok(median(unknown) > median(known) * 0.4, `unknown ${median(unknown).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`);
+    // The fastest of each, which a busy machine can only slow down: without the dummy hash an
+    // unknown login answers in about a millisecond, against tens for argon2.
+    const [u, k] = [Math.min(...unknown), Math.min(...known)];
+    assert.ok(u > k * 0.4, `unknown ${u.toFixed(1)} ms, known ${k.toFixed(1)} ms`);
   });
 
   test('without the CSRF token: 403 and no session', async () => {
