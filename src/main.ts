@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, databaseOptions, migrations } from './app.js';
 import { ConfigError, loadConfig, type Config } from './kernel/config/index.js';
 import { migrateToLatest, newId, nowIso, openDatabase } from './kernel/db/index.js';
@@ -9,7 +10,7 @@ import { isSchoolYear, schoolYearOf } from './modules/directory/index.js';
 import { readOndeFolder } from './modules/directory/onde/files.js';
 import { formatReport, importOnde } from './modules/directory/onde/import.js';
 import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
-import { loadDemo, writeDemoOndeFiles } from './demo.js';
+import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
 
@@ -40,8 +41,21 @@ function config(overrides: Partial<Config> = {}): Config {
   }
 }
 
-async function serve(cfg: Config, banner?: (url: string) => string) {
-  const app = await buildApp(cfg);
+interface ServeOptions {
+  /** Demo and dev: one short line per request instead of Fastify's two JSON lines. */
+  brief?: boolean;
+  /** Runs once the app is built, before it listens (the demo loads its school there). */
+  prepare?: (app: FastifyInstance) => Promise<void>;
+  banner?: (url: string) => string;
+}
+
+async function serve(cfg: Config, options: ServeOptions = {}) {
+  const { brief = false, prepare, banner } = options;
+  // Unless the person chose a level, the brief mode keeps warnings and errors only.
+  const app = await buildApp(brief && !process.env.PREAU_LOG_LEVEL ? { ...cfg, logLevel: 'warn' } : cfg, {
+    instrument: brief ? (app) => logRequestsBriefly(app, (line) => process.stdout.write(line)) : undefined,
+  });
+  if (prepare) await prepare(app);
   const token = await ensureSetupToken(app.db);
   await app.listen({ port: cfg.port, host: cfg.host });
   app.jobs.start();
@@ -81,18 +95,19 @@ async function main() {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
     case 'serve':
-      return serve(config());
+      return serve(config(), { brief: rest.includes('--dev') });
     case 'demo': {
       const cfg = config(process.env.DATA_DIR ? {} : { dataDir: path.resolve('data', 'demo') });
-      const { report, logins } = await withDb(cfg, loadDemo);
-      if (report) process.stdout.write(`\nÉcole de démonstration importée depuis des fichiers ONDE générés :\n${formatReport(report)}\n`);
       const ondeDir = writeDemoOndeFiles(path.join(cfg.dataDir, 'onde'));
-      return serve(cfg, (url) => {
-        const lines = logins.map(
-          (l) =>
-            `  ${l.role.padEnd(28)} ${l.login.padEnd(28)} ${l.password ? `mot de passe : ${l.password}` : `code d’activation : ${l.activationCode} (sur ${url}/activate)`}`,
-        );
-        return `\nComptes de démonstration :\n${lines.join('\n')}\n\nL’export ONDE de l’école est dans ${ondeDir} : la direction peut le réimporter depuis Annuaire → Importer depuis ONDE.\n\n`;
+      let demo: Awaited<ReturnType<typeof loadDemo>> | undefined;
+      return serve(cfg, {
+        brief: true,
+        prepare: async (app) => {
+          demo = await loadDemo(app);
+          if (demo.report) process.stdout.write(`\nÉcole de démonstration importée depuis des fichiers ONDE générés :\n${formatReport(demo.report)}\n`);
+        },
+        banner: (url) =>
+          `\n${demoBanner(demo!, url)}\nL’export ONDE de l’école est dans ${ondeDir} : la direction peut le réimporter depuis Annuaire → Importer depuis ONDE.\n\n`,
       });
     }
     case 'migrate': {

@@ -78,10 +78,15 @@ describe('activation pages', () => {
     assert.ok(row.charterAcceptedAt, 'row.charterAcceptedAt');
     assert.equal((await visitor.me()).actor?.charterAccepted, true);
 
-    // The code is spent, the password works.
+    // The code is spent: the page says so in general terms and leads to the login page; the password works.
     const again = new Visitor(t.app);
     await again.get('/activate');
-    assert.equal((await again.post('/activate', { login: person.login, code: person.activationCode! })).statusCode, 400);
+    const spent = await again.post('/activate', { login: person.login, code: person.activationCode! });
+    assert.equal(spent.statusCode, 400);
+    assert.match(spent.body, /Un code ne sert qu’une fois : si vous avez déjà choisi votre mot de passe, connectez-vous avec lui/);
+    assert.match(spent.body, /<a href="\/login">Me connecter avec mon mot de passe<\/a>/);
+    const unknown = await again.post('/activate', { login: 'personne.inconnue', code: person.activationCode! });
+    assert.equal(spent.body.replace(person.login, 'LOGIN'), unknown.body.replace('personne.inconnue', 'LOGIN'));
     await again.get('/login');
     assert.equal((await again.post('/login', { login: person.login, password: PASSWORD })).statusCode, 303);
   });
@@ -116,6 +121,7 @@ describe('activation pages', () => {
     for (let i = 0; i < 10; i++) await visitor.post('/activate', { login: person.login, code: activationCode() });
     const res = await visitor.post('/activate', { login: person.login, code: person.activationCode! });
     assert.equal(res.statusCode, 429);
+    assert.match(String(res.headers['retry-after']), /^[1-9]\d*$/);
     assert.equal(
       res.cookies.find((c) => c.name === 'preau_activation'),
       undefined,

@@ -96,13 +96,25 @@ describe('POST /api/accounts/login', () => {
     assert.equal(me.csrfToken, body.csrfToken);
   });
 
-  test('after 10 failures: 429 even with the right password', async () => {
+  test('after 10 failures from one browser: 429 with Retry-After, even with the right password', async () => {
     const visitor = new Visitor(t.app, '10.3.3.3');
     await visitor.me();
     for (let i = 0; i < 10; i++) await visitor.postJson('/api/accounts/login', { login: 'cible.api', password: `essai ${i}` });
     const res = await visitor.postJson('/api/accounts/login', { login: 'cible.api', password: PASSWORD });
     assert.equal(res.statusCode, 429);
     assert.equal(res.json().error.code, 'auth.throttled');
+    assert.match(String(res.headers['retry-after']), /^[1-9]\d*$/);
+  });
+
+  test('a pending account and an unknown login get the same answer, pointing to activation', async () => {
+    const pending = await buildPerson(t.app.db, { profile: 'relative', structureId: schoolId, pending: true });
+    const visitor = new Visitor(t.app, '10.3.3.4');
+    await visitor.me();
+    const res = await visitor.postJson('/api/accounts/login', { login: pending.login, password: 'peu importe lequel' });
+    const unknown = await visitor.postJson('/api/accounts/login', { login: 'personne.inconnue', password: 'peu importe lequel' });
+    assert.equal(res.statusCode, 401);
+    assert.deepEqual(res.json(), unknown.json());
+    assert.equal(res.json().error.details.activation, '/api/accounts/activate');
   });
 });
 

@@ -7,7 +7,7 @@ import { charterAcceptance, charterPage } from './routes/charter.js';
 import { logoutRoute, loginRoutes } from './routes/session.js';
 import { setupRoutes } from './routes/setup.js';
 import { structureRoutes } from './routes/structure.js';
-import { Throttle } from './service.js';
+import { Throttle } from '../../kernel/auth/throttle.js';
 import './policy.js';
 
 export { ensureSetupToken } from './setup.js';
@@ -23,6 +23,7 @@ export const accountsMigrations: Migrations = {};
  * signing out, marked `beforeCharter`).
  */
 export const accountsModule: FastifyPluginAsync = async (app) => {
+  // In memory, per instance (docs/decisions/0004-login-throttling.md); a shared store plugs in here.
   const loginThrottle = new Throttle();
   const activationThrottle = new Throttle();
 

@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../../app.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool } from '../directory/testing.js';
+import { Throttle } from '../../kernel/auth/throttle.js';
+import { logIn } from './service.js';
 import { auditRows, sessionCookieOf, Visitor } from './test-helpers.js';
 
 const PASSWORD = 'quatre chats gris dansent';
@@ -142,27 +144,31 @@ describe('POST /login', () => {
     assert.doesNotMatch(res.body, /désactivé/i);
   });
 
-  test('a pending account gets the generic message and a hint towards activation', async () => {
+  test('a pending account gets exactly the page an unknown login gets, pointing first logins to activation', async () => {
     const pending = await buildPerson(t.app.db, { profile: 'relative', structureId: school.id, pending: true });
     const visitor = new Visitor(t.app);
     await visitor.get('/login');
     const res = await visitor.post('/login', { login: pending.login, password: 'peu importe lequel' });
+    const unknown = await visitor.post('/login', { login: 'personne.inconnue', password: 'peu importe lequel' });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Identifiant ou mot de passe incorrect\./);
     assert.match(res.body, /activez d’abord votre compte/);
+    assert.match(res.body, /<a href="\/activate">/);
+    assert.equal(res.body.replace(pending.login, 'LOGIN'), unknown.body.replace('personne.inconnue', 'LOGIN'));
   });
 
-  test('after 10 failures for a login: 429, and not even the right password opens a session', async () => {
+  test('after 5 failures from one browser: 429 with Retry-After, refused before any password check', async () => {
     const target = await buildPerson(t.app.db, { profile: 'teacher', structureId: school.id, password: PASSWORD });
     const visitor = new Visitor(t.app, '10.1.1.1');
     await visitor.get('/login');
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 5; i++) {
       const res = await visitor.post('/login', { login: target.login, password: `mauvais essai ${i}` });
       assert.equal(res.statusCode, 400);
     }
     const failuresBefore = (await auditRows(t.app, 'login.failure')).length;
     const blocked = await visitor.post('/login', { login: target.login, password: PASSWORD });
     assert.equal(blocked.statusCode, 429);
+    assert.match(String(blocked.headers['retry-after']), /^[1-9]\d*$/);
     assert.equal(sessionCookieOf(blocked), undefined);
     assert.match(blocked.body, /Trop de tentatives/);
     assert.doesNotMatch(blocked.body, /Identifiant ou mot de passe incorrect/);
@@ -170,11 +176,28 @@ describe('POST /login', () => {
     assert.equal((await auditRows(t.app, 'login.failure')).length, failuresBefore);
     const throttled = await auditRows(t.app, 'login.throttled');
     assert.equal(throttled.at(-1)?.ip, '10.1.1.1');
-    // An unknown login is limited the same way, so a 429 tells nothing about existence.
-    for (let i = 0; i < 10; i++) await visitor.post('/login', { login: 'personne.nulle', password: `essai ${i}` });
-    const unknown = await visitor.post('/login', { login: 'personne.nulle', password: 'essai' });
-    assert.equal(unknown.statusCode, 429);
-    assert.equal(unknown.body.replace('personne.nulle', 'LOGIN'), blocked.body.replace(target.login, 'LOGIN'));
+    assert.equal(throttled.at(-1)?.subjectId, target.id);
+  });
+
+  test('an unknown login costs the same argon2 work as a wrong password', async () => {
+    const deps = { db: t.app.db, clock: t.app.clock };
+    const throttle = new Throttle();
+    const timed = async (login: string) => {
+      const started = performance.now();
+      const result = await logIn(deps, throttle, { login, password: 'pas le bon mot de passe', ip: '10.9.9.9' });
+      assert.deepEqual(result, { ok: false, reason: 'invalid' });
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await timed(teacher.login));
+      unknown.push(await timed(`personne.${i}`));
+    }
+    // The fastest of each, which a busy machine can only slow down: without the dummy hash an
+    // unknown login answers in about a millisecond, against tens for argon2.
+    const [u, k] = [Math.min(...unknown), Math.min(...known)];
+    assert.ok(u > k * 0.4, `unknown ${u.toFixed(1)} ms, known ${k.toFixed(1)} ms`);
   });
 
   test('without the CSRF token: 403 and no session', async () => {

@@ -2,7 +2,8 @@ import { authorize, type Actor } from '../../kernel/authz/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/index.js';
 import { audit } from '../../kernel/audit.js';
-import { Limiter } from '../../kernel/auth/limiter.js';
+import { knownDevice, rememberDevice } from '../../kernel/auth/devices.js';
+import type { Throttle, Verdict } from '../../kernel/auth/throttle.js';
 import { hashPassword, verifyPassword } from '../../kernel/auth/password.js';
 import { setSessionStructure } from '../../kernel/auth/sessions.js';
 import { normalizeActivationCode, safeEqual, sha256 } from '../../kernel/auth/tokens.js';
@@ -19,38 +20,6 @@ import './policy.js';
 export interface AccountsDeps {
   db: Db;
   clock: Clock;
-}
-
-const WINDOW_MS = 15 * 60_000;
-
-/**
- * Failed attempts counted per login and per client address, in memory (see kernel/auth/limiter).
- * Once either is over its limit the password is not even checked, so the limit also caps the
- * hashing work an attacker can make the server do.
- */
-export class Throttle {
-  private readonly perLogin: Limiter;
-  private readonly perIp: Limiter;
-
-  // A whole school often shares one public address: the per-IP budget is generous, the per-login one is not.
-  constructor(limits: { perLogin: number; perIp: number } = { perLogin: 10, perIp: 300 }) {
-    this.perLogin = new Limiter(limits.perLogin, WINDOW_MS);
-    this.perIp = new Limiter(limits.perIp, WINDOW_MS);
-  }
-
-  blocked(login: string, ip: string): boolean {
-    return this.perLogin.blocked(login) || this.perIp.blocked(ip);
-  }
-
-  failed(login: string, ip: string): void {
-    this.perLogin.hit(login);
-    this.perIp.hit(ip);
-  }
-
-  /** A success clears the login's counter, not the address's: one good account must not unlock guessing others. */
-  succeeded(login: string): void {
-    this.perLogin.reset(login);
-  }
 }
 
 /** Logins are stored lower case; people type them with stray capitals and spaces. */
@@ -72,54 +41,85 @@ function signedIn(person: AccountRow): SignedInPerson {
   return { id: person.id, profile: person.profile, displayName: displayName(person), charterAccepted: !!person.charterAcceptedAt };
 }
 
-export type LoginResult = { ok: true; person: SignedInPerson } | { ok: false; reason: 'throttled' | 'invalid' | 'pending' };
+export type Throttled = { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-/**
- * Checks a login and password. Unknown logins, wrong passwords and deactivated accounts look the
- * same from outside and cost the same time (verifyPassword hashes even without a stored hash).
- */
-export async function logIn({ db }: AccountsDeps, throttle: Throttle, input: { login: string; password: string; ip: string }): Promise<LoginResult> {
-  const login = normalizeLogin(input.login);
-  if (throttle.blocked(login, input.ip)) {
-    await audit(db, { action: 'login.throttled', ip: input.ip, details: { login: auditedLogin(login) } });
-    return { ok: false, reason: 'throttled' };
-  }
-  const person = login ? await repo.findAccountByLogin(db, login) : undefined;
-  const passwordOk = await verifyPassword(person?.passwordHash ?? null, input.password);
-  if (person && passwordOk && person.status === 'active') {
-    throttle.succeeded(login);
-    await audit(db, { action: 'login.success', actorId: person.id, subjectId: person.id, ip: input.ip });
-    return { ok: true, person: signedIn(person) };
-  }
-  throttle.failed(login, input.ip);
-  const pending = !!person && person.status === 'active' && !person.passwordHash && !!person.activationCode;
-  const reason = !person ? 'unknown' : person.status !== 'active' ? 'deactivated' : pending ? 'pending' : 'password';
-  await audit(db, { action: 'login.failure', subjectId: person?.id ?? null, ip: input.ip, details: { login: auditedLogin(login), reason } });
-  // Logins are predictable (prenom.nom) and printed on the activation letter, so pointing a
-  // pending account to the activation page reveals little and saves a call to the school.
-  return { ok: false, reason: pending ? 'pending' : 'invalid' };
+export type LoginResult = { ok: true; person: SignedInPerson; device: string } | Throttled | { ok: false; reason: 'invalid' };
+
+async function refused(
+  db: Db,
+  action: string,
+  verdict: Verdict & { ok: false },
+  input: { login: string; ip: string; subjectId?: string | null },
+): Promise<Throttled> {
+  await audit(db, {
+    action,
+    subjectId: input.subjectId ?? null,
+    ip: input.ip,
+    details: { login: auditedLogin(input.login), rule: verdict.rule, retryAfterSeconds: verdict.retryAfterSeconds },
+  });
+  return { ok: false, reason: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
 }
 
-export type CodeCheck = { ok: true; person: AccountRow & { activationCode: string } } | { ok: false; reason: 'throttled' | 'invalid' };
+/**
+ * Checks a login and password. Unknown logins, wrong passwords, pending and deactivated accounts
+ * look the same from outside and cost the same time (verifyPassword hashes even without a stored
+ * hash). `device` is the browser's device cookie (already unsigned): from a browser where the
+ * person signed in before, only that browser's own failures slow them down. On success the
+ * answer carries the cookie's new value.
+ */
+export async function logIn(
+  { db, clock }: AccountsDeps,
+  throttle: Throttle,
+  input: { login: string; password: string; ip: string; device?: string | null },
+): Promise<LoginResult> {
+  const login = normalizeLogin(input.login);
+  const person = login ? await repo.findAccountByLogin(db, login) : undefined;
+  const device = person?.status === 'active' ? knownDevice(input.device, person, clock.now()) : null;
+  const attempt = { login, ip: input.ip, device };
+  const verdict = await throttle.check(attempt, clock.now());
+  if (!verdict.ok) return refused(db, 'login.throttled', verdict, { login, ip: input.ip, subjectId: person?.id });
+  const passwordOk = await verifyPassword(person?.passwordHash ?? null, input.password);
+  if (person?.passwordHash && passwordOk && person.status === 'active') {
+    await throttle.succeeded(attempt);
+    await audit(db, { action: 'login.success', actorId: person.id, subjectId: person.id, ip: input.ip, details: { knownDevice: !!device } });
+    return { ok: true, person: signedIn(person), device: rememberDevice(input.device, { id: person.id, passwordHash: person.passwordHash }, clock.now()) };
+  }
+  await throttle.failed(attempt, clock.now());
+  const pending = !!person && person.status === 'active' && !person.passwordHash && !!person.activationCode;
+  const reason = !person ? 'unknown' : person.status !== 'active' ? 'deactivated' : pending ? 'pending' : 'password';
+  await audit(db, {
+    action: 'login.failure',
+    subjectId: person?.id ?? null,
+    ip: input.ip,
+    details: { login: auditedLogin(login), reason, knownDevice: !!device },
+  });
+  // The same answer for every failure: the page points first logins to the activation page.
+  return { ok: false, reason: 'invalid' };
+}
+
+export type CodeCheck = { ok: true; person: AccountRow & { activationCode: string } } | Throttled | { ok: false; reason: 'invalid' };
 
 // Compared when the login has no code, so both paths do the same work.
 const NO_CODE = sha256('no activation code');
 
 /** Checks a login and its activation code: case, spaces and dashes ignored, compared in constant time. */
-export async function checkActivationCode({ db }: AccountsDeps, throttle: Throttle, input: { login: string; code: string; ip: string }): Promise<CodeCheck> {
+export async function checkActivationCode(
+  { db, clock }: AccountsDeps,
+  throttle: Throttle,
+  input: { login: string; code: string; ip: string },
+): Promise<CodeCheck> {
   const login = normalizeLogin(input.login);
-  if (throttle.blocked(login, input.ip)) {
-    await audit(db, { action: 'activation.throttled', ip: input.ip, details: { login: auditedLogin(login) } });
-    return { ok: false, reason: 'throttled' };
-  }
+  const attempt = { login, ip: input.ip, device: null };
+  const verdict = await throttle.check(attempt, clock.now());
+  if (!verdict.ok) return refused(db, 'activation.throttled', verdict, { login, ip: input.ip });
   const person = login ? await repo.findAccountByLogin(db, login) : undefined;
   const stored = person?.status === 'active' && person.activationCode ? sha256(normalizeActivationCode(person.activationCode)) : NO_CODE;
   const matches = safeEqual(sha256(normalizeActivationCode(input.code)), stored) && stored !== NO_CODE;
   if (person && matches && person.activationCode) {
-    throttle.succeeded(login);
+    await throttle.succeeded(attempt);
     return { ok: true, person: { ...person, activationCode: person.activationCode } };
   }
-  throttle.failed(login, input.ip);
+  await throttle.failed(attempt, clock.now());
   await audit(db, { action: 'activation.failure', subjectId: person?.id ?? null, ip: input.ip, details: { login: auditedLogin(login) } });
   return { ok: false, reason: 'invalid' };
 }
@@ -159,7 +159,7 @@ export async function activate(
   return signedIn({ ...person, charterAcceptedAt });
 }
 
-export type OneCallActivation = { ok: true; person: SignedInPerson } | { ok: false; reason: 'throttled' | 'invalid' };
+export type OneCallActivation = { ok: true; person: SignedInPerson } | Throttled | { ok: false; reason: 'invalid' };
 
 /**
  * Activation in one call (the JSON API): code, first password and charter together. Only once the

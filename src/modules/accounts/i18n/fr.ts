@@ -11,8 +11,11 @@ export const accountsFr = {
   'accounts.login.firstTime': 'Première connexion ?',
   'accounts.login.activateLink': 'Activer mon compte avec mon code d’activation',
   'accounts.login.invalid': 'Identifiant ou mot de passe incorrect.',
-  'accounts.login.pendingHint': 'Si c’est votre première connexion, activez d’abord votre compte avec le code d’activation remis par votre établissement.',
-  'accounts.login.throttled': 'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.',
+  'accounts.login.activationHint': 'Si c’est votre première connexion, activez d’abord votre compte avec le code d’activation remis par votre établissement.',
+  'accounts.login.throttled': (wait: string) =>
+    `Trop de tentatives de connexion pour cet identifiant depuis ce navigateur. Réessayez ${wait}. Sur un navigateur où vous vous êtes déjà connecté, votre mot de passe reste accepté.`,
+  'accounts.wait': (seconds: number) =>
+    seconds < 60 ? `dans ${seconds} seconde${seconds > 1 ? 's' : ''}` : `dans ${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) > 1 ? 's' : ''}`,
   'accounts.logout.done': 'Vous êtes déconnecté. À bientôt !',
 
   'accounts.activate.title': 'Activer mon compte',
@@ -22,7 +25,10 @@ export const accountsFr = {
   'accounts.activate.codeHint': '10 caractères, par exemple ABCDE-23456. Majuscules, minuscules et espaces n’ont pas d’importance.',
   'accounts.activate.submit': 'Continuer',
   'accounts.activate.invalid': 'Identifiant ou code d’activation incorrect.',
-  'accounts.activate.throttled': 'Trop de tentatives d’activation. Patientez quelques minutes avant de réessayer.',
+  'accounts.activate.invalidHint':
+    'Vérifiez l’identifiant et le code sur le courrier de votre établissement. Un code ne sert qu’une fois : si vous avez déjà choisi votre mot de passe, connectez-vous avec lui. Code perdu ou mot de passe oublié : demandez un nouveau code à votre établissement.',
+  'accounts.activate.toLogin': 'Me connecter avec mon mot de passe',
+  'accounts.activate.throttled': (wait: string) => `Trop de tentatives d’activation pour cet identifiant. Réessayez ${wait}.`,
   'accounts.activate.expired': 'L’étape précédente a expiré. Saisissez à nouveau votre code d’activation.',
   'accounts.activate.backToLogin': 'J’ai déjà un mot de passe : me connecter',
   'accounts.activate.done': 'Votre compte est activé.',

@@ -6,7 +6,8 @@ import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { displayName } from '../../directory/index.js';
 import { t } from '../i18n/fr.js';
 import { ActivateForm, PasswordForm } from '../schema.js';
-import { activate, activationTicket, checkActivationCode, redeemTicket, TICKET_MINUTES, type Throttle } from '../service.js';
+import type { Throttle } from '../../../kernel/auth/throttle.js';
+import { activate, activationTicket, checkActivationCode, redeemTicket, TICKET_MINUTES } from '../service.js';
 import { ActivateView, PasswordView } from '../views/activate.js';
 import { accountsDeps, field, schemaErrors } from './forms.js';
 
@@ -23,8 +24,11 @@ import { accountsDeps, field, schemaErrors } from './forms.js';
 const TICKET_COOKIE = 'preau_activation';
 const TICKET_PATH = '/activate';
 
-function codePage(reply: FastifyReply, status: number, login = '', errors: FieldErrors = {}) {
-  return reply.page({ title: t('accounts.activate.title'), narrow: true, status }, h(ActivateView, { csrfToken: reply.request.csrfToken, login, errors }));
+function codePage(reply: FastifyReply, status: number, login = '', errors: FieldErrors = {}, invalidHint = false) {
+  return reply.page(
+    { title: t('accounts.activate.title'), narrow: true, status },
+    h(ActivateView, { csrfToken: reply.request.csrfToken, login, errors, invalidHint }),
+  );
 }
 
 export const activationRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = async (app, { throttle }) => {
@@ -57,8 +61,11 @@ export const activationRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }>
 
     const result = await checkActivationCode(deps, throttle, { login, code, ip: request.ip });
     if (!result.ok) {
-      if (result.reason === 'throttled') return codePage(reply, 429, login, { _form: t('accounts.activate.throttled') });
-      return codePage(reply, 400, login, { _form: t('accounts.activate.invalid') });
+      if (result.reason === 'throttled') {
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        return codePage(reply, 429, login, { _form: t('accounts.activate.throttled', t('accounts.wait', result.retryAfterSeconds)) });
+      }
+      return codePage(reply, 400, login, { _form: t('accounts.activate.invalid') }, true);
     }
     reply.setCookie(TICKET_COOKIE, activationTicket(result.person, app.clock.now()), {
       path: TICKET_PATH,

@@ -1,18 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { AppError, InvalidInput } from '../../../kernel/http/errors.js';
 import { ErrorResponse, errorResponses } from '../../../kernel/http/schemas.js';
 import { t } from '../i18n/fr.js';
 import { ActivateBody, CharterBody, CharterResponse, LoginBody, MeResponse, SessionResponse } from '../schema.js';
-import { acceptCharter, activateAtOnce, logIn, recordLogout, type Throttle } from '../service.js';
-import { accountsDeps } from './forms.js';
+import type { Throttle } from '../../../kernel/auth/throttle.js';
+import { acceptCharter, activateAtOnce, logIn, recordLogout } from '../service.js';
+import { accountsDeps, deviceCookie, setDeviceCookie } from './forms.js';
 
 const tags = ['accounts'];
 const session = [{ session: [] }];
 const csrf = [{ csrf: [] }];
 const withThrottle = { ...errorResponses, 429: ErrorResponse };
 
-const invalidCredentials = (details: unknown = null) => new AppError(401, 'auth.invalid_credentials', t('accounts.login.invalid'), details);
+// The same answer for every failed sign-in (unknown, wrong password, not yet activated): where first logins go.
+const invalidCredentials = () => new AppError(401, 'auth.invalid_credentials', t('accounts.login.invalid'), { activation: '/api/accounts/activate' });
+
+function throttled(reply: FastifyReply, message: string, retryAfterSeconds: number) {
+  reply.header('retry-after', String(retryAfterSeconds));
+  return new AppError(429, 'auth.throttled', message, { retryAfterSeconds });
+}
 
 /**
  * JSON API under /api/accounts, public part. A client first reads GET /me for the CSRF token (the
@@ -36,11 +44,14 @@ export const accountsPublicApi: FastifyPluginAsyncTypebox<{ loginThrottle: Throt
       response: { 200: SessionResponse, ...withThrottle },
     },
     handler: async (request, reply) => {
-      const result = await logIn(deps, opts.loginThrottle, { ...request.body, ip: request.ip });
+      const result = await logIn(deps, opts.loginThrottle, { ...request.body, ip: request.ip, device: deviceCookie(request) });
       if (!result.ok) {
-        if (result.reason === 'throttled') throw new AppError(429, 'auth.throttled', t('accounts.login.throttled'));
-        throw invalidCredentials(result.reason === 'pending' ? { activation: '/api/accounts/activate' } : null);
+        if (result.reason === 'throttled') {
+          throw throttled(reply, t('accounts.login.throttled', t('accounts.wait', result.retryAfterSeconds)), result.retryAfterSeconds);
+        }
+        throw invalidCredentials();
       }
+      setDeviceCookie(app, reply, result.device);
       await app.startSession(request, reply, result.person.id, null);
       return { person: result.person, csrfToken: request.csrfToken };
     },
@@ -57,8 +68,13 @@ export const accountsPublicApi: FastifyPluginAsyncTypebox<{ loginThrottle: Throt
     handler: async (request, reply) => {
       const result = await activateAtOnce(deps, opts.activationThrottle, { ...request.body, ip: request.ip });
       if (!result.ok) {
-        if (result.reason === 'throttled') throw new AppError(429, 'auth.throttled', t('accounts.activate.throttled'));
-        throw new AppError(401, 'auth.invalid_activation_code', t('accounts.activate.invalid'));
+        if (result.reason === 'throttled') {
+          throw throttled(reply, t('accounts.activate.throttled', t('accounts.wait', result.retryAfterSeconds)), result.retryAfterSeconds);
+        }
+        throw new AppError(401, 'auth.invalid_activation_code', t('accounts.activate.invalid'), {
+          login: '/api/accounts/login',
+          hint: t('accounts.activate.invalidHint'),
+        });
       }
       await app.startSession(request, reply, result.person.id, null);
       return { person: result.person, csrfToken: request.csrfToken };

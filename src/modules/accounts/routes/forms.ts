@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DEVICE_COOKIE, DEVICE_DAYS } from '../../../kernel/auth/devices.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { AccountsDeps } from '../service.js';
@@ -35,4 +36,24 @@ export function safeNext(value: unknown): string | null {
   if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
   if (/[\u0000-\u001f\u007f]/.test(value)) return null;
   return value;
+}
+
+/** The browser's device cookie, when its signature holds (see kernel/auth/devices). */
+export function deviceCookie(request: FastifyRequest): string | null {
+  const raw = request.cookies[DEVICE_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid ? unsigned.value : null;
+}
+
+/** Keeps the device cookie after a sign-in: signed, HttpOnly, for DEVICE_DAYS. */
+export function setDeviceCookie(app: FastifyInstance, reply: FastifyReply, value: string): void {
+  reply.setCookie(DEVICE_COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.config.publicUrl.startsWith('https://'),
+    signed: true,
+    maxAge: DEVICE_DAYS * 24 * 60 * 60,
+  });
 }

@@ -6,9 +6,10 @@ import { CsrfField } from '../../../kernel/http/schemas.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import { LoginForm, NextQuery } from '../schema.js';
-import { logIn, recordLogout, type Throttle } from '../service.js';
+import type { Throttle } from '../../../kernel/auth/throttle.js';
+import { logIn, recordLogout } from '../service.js';
 import { LoginView, type LoginViewProps } from '../views/login.js';
-import { accountsDeps, field, safeNext, schemaErrors } from './forms.js';
+import { accountsDeps, deviceCookie, field, safeNext, schemaErrors, setDeviceCookie } from './forms.js';
 
 function loginPage(reply: FastifyReply, status: number, props: Omit<LoginViewProps, 'csrfToken'>) {
   return reply.page({ title: t('accounts.login.title'), narrow: true, status }, h(LoginView, { ...props, csrfToken: reply.request.csrfToken }));
@@ -28,7 +29,7 @@ export const loginRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = as
     const login = field(request.body, 'login');
     const password = field(request.body, 'password');
     const next = safeNext(field(request.body, 'next'));
-    const fail = (status: number, errors: FieldErrors, pendingHint = false) => loginPage(reply, status, { next, login, errors, pendingHint });
+    const fail = (status: number, errors: FieldErrors, activationHint = false) => loginPage(reply, status, { next, login, errors, activationHint });
 
     if (request.validationError) return fail(400, schemaErrors(request));
     const missing: FieldErrors = {};
@@ -36,11 +37,15 @@ export const loginRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = as
     if (!password) missing.password = t('form.required');
     if (Object.keys(missing).length > 0) return fail(400, missing);
 
-    const result = await logIn(deps, throttle, { login, password, ip: request.ip });
+    const result = await logIn(deps, throttle, { login, password, ip: request.ip, device: deviceCookie(request) });
     if (!result.ok) {
-      if (result.reason === 'throttled') return fail(429, { _form: t('accounts.login.throttled') });
-      return fail(400, { _form: t('accounts.login.invalid') }, result.reason === 'pending');
+      if (result.reason === 'throttled') {
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        return fail(429, { _form: t('accounts.login.throttled', t('accounts.wait', result.retryAfterSeconds)) });
+      }
+      return fail(400, { _form: t('accounts.login.invalid') }, true);
     }
+    setDeviceCookie(app, reply, result.device);
     await app.startSession(request, reply, result.person.id, null);
     return reply.redirect(next ?? '/', 303);
   });

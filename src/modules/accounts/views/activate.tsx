@@ -6,6 +6,8 @@ export interface ActivateViewProps {
   csrfToken: string;
   login?: string;
   errors?: FieldErrors;
+  /** After a refused code, whatever the reason: what to check, and the way to the login page. */
+  invalidHint?: boolean;
 }
 
 /** Step 1: login and activation code. */
@@ -16,6 +18,11 @@ export function ActivateView(props: ActivateViewProps) {
       <h1>{t('accounts.activate.title')}</h1>
       <p>{t('accounts.activate.intro')}</p>
       <ErrorSummary errors={errors} labels={{ login: t('accounts.activate.login'), code: t('accounts.activate.code') }} />
+      {props.invalidHint && (
+        <p>
+          {t('accounts.activate.invalidHint')} <a href="/login">{t('accounts.activate.toLogin')}</a>
+        </p>
+      )}
       <form method="post" action="/activate" novalidate>
         <CsrfField token={props.csrfToken} />
         <Field

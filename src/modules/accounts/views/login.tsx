@@ -6,8 +6,8 @@ export interface LoginViewProps {
   next: string | null;
   login?: string;
   errors?: FieldErrors;
-  /** The account waits for its activation: point to the activation page. */
-  pendingHint?: boolean;
+  /** After a failed sign-in, whatever the reason: point first logins to the activation page. */
+  activationHint?: boolean;
 }
 
 export function LoginView(props: LoginViewProps) {
@@ -17,9 +17,9 @@ export function LoginView(props: LoginViewProps) {
       <h1>{t('accounts.login.title')}</h1>
       <p>{t('accounts.login.intro')}</p>
       <ErrorSummary errors={errors} labels={{ login: t('accounts.login.login'), password: t('accounts.login.password') }} />
-      {props.pendingHint && (
+      {props.activationHint && (
         <p>
-          {t('accounts.login.pendingHint')} <a href="/activate">{t('accounts.login.activateLink')}</a>
+          {t('accounts.login.activationHint')} <a href="/activate">{t('accounts.login.activateLink')}</a>
         </p>
       )}
       <form method="post" action="/login" novalidate>
