@@ -1,15 +1,20 @@
 import { AppError } from '../http/errors.js';
-
-const MB = 1024 * 1024;
-
-function megabytes(bytes: number): string {
-  return `${(bytes / MB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}
+import { formatSize } from '../i18n/index.js';
 
 /** The file went past the size allowed; nothing was kept. */
 export class BlobTooLarge extends AppError {
-  constructor(readonly maxBytes: number) {
-    super(413, 'storage.too_large', `Le fichier dépasse la taille maximale autorisée (${megabytes(maxBytes)}).`, { maxBytes });
+  constructor(
+    readonly maxBytes: number,
+    fileName?: string,
+  ) {
+    super(
+      413,
+      'storage.too_large',
+      fileName
+        ? `«\u00a0${fileName}\u00a0» dépasse ${formatSize(maxBytes)}, la taille maximale d’un fichier. Choisissez un fichier plus léger.`
+        : `Le fichier dépasse la taille maximale autorisée (${formatSize(maxBytes)}).`,
+      { maxBytes, ...(fileName ? { fileName } : {}) },
+    );
   }
 }
 

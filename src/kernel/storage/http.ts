@@ -20,8 +20,10 @@ export interface ReceiveOptions {
   maxFiles: number;
   /** All files of the request together (e.g. what is left of a quota). */
   maxTotalBytes?: number;
-  /** Error thrown when `maxTotalBytes` is passed (defaults to a plain size error). */
+  /** Error for passing `maxTotalBytes` (defaults to the size error of one file). */
   totalExceeded?: () => AppError;
+  /** Error for more than `maxFiles` files (defaults to a plain count message). */
+  tooMany?: () => AppError;
 }
 
 export interface Received {
@@ -29,6 +31,12 @@ export interface Received {
   fields: Record<string, string>;
   lists: Record<string, string[]>;
   files: StoredFile[];
+}
+
+/** A form read to its end: its fields always, its files unless one was refused. */
+export interface ReceivedForm extends Received {
+  /** Why the files were refused (bad name, empty, too large, too many); none is kept then. */
+  refusal: AppError | null;
 }
 
 export function isMultipart(request: FastifyRequest): boolean {
@@ -50,18 +58,51 @@ export async function discardFiles(store: BlobStore, files: readonly BlobInfo[])
   await Promise.all(files.map((file) => store.delete(file.key).catch(() => undefined)));
 }
 
+/** Reads what is left of a file part, so that the parts after it arrive. */
+async function drain(file: Readable): Promise<void> {
+  try {
+    for await (const _ of file) void _;
+  } catch {
+    // The store already closed it.
+  }
+}
+
+/** Why a file part is refused before its bytes are stored, or null. */
+function refusalBeforeStoring(part: { filename: string; fieldname: string }, stored: number, options: ReceiveOptions): AppError | null {
+  if (stored >= options.maxFiles)
+    return (
+      options.tooMany?.() ?? new BadRequest('storage.too_many_files', `Envoyez au plus ${options.maxFiles} fichiers à la fois.`, { maxFiles: options.maxFiles })
+    );
+  try {
+    safeFileName(part.filename, part.fieldname);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
 /**
- * Reads a multipart request, streaming each file into the blob store as it arrives. Any refusal
- * (bad name, empty file, too large, too many) deletes every blob of the request and throws a 4xx.
- * A file part with no name and no bytes (a file input left empty) is skipped.
+ * Reads a multipart request, streaming each file into the blob store as it arrives. A refused
+ * file (bad name, empty, too large, too many) deletes every blob of the request. With `untilEnd`
+ * the reading goes on to the end so that a form comes back with every field typed, and the
+ * refusal is returned; without it the first refusal is thrown at once (JSON uploads). A file part
+ * with no name and no bytes (a file input left empty) is skipped.
  */
-export async function receiveFiles(request: FastifyRequest, options: ReceiveOptions): Promise<Received> {
+async function readMultipart(request: FastifyRequest, options: ReceiveOptions, untilEnd: boolean): Promise<ReceivedForm> {
   if (!request.isMultipart()) throw new BadRequest('storage.not_multipart', 'Envoyez les fichiers avec un formulaire multipart.');
   const store = request.server.blobs;
   const fields: Record<string, string> = {};
   const lists: Record<string, string[]> = {};
-  const files: StoredFile[] = [];
+  let files: StoredFile[] = [];
+  let refusal: AppError | null = null;
   let total = 0;
+  const refuse = async (error: AppError) => {
+    refusal ??= error;
+    await discardFiles(store, files);
+    files = [];
+    if (!untilEnd) throw error;
+  };
   try {
     // The store enforces the size itself (and deletes the partial blob); preservePath keeps a
     // name like `a/b.pdf` intact so that it is refused rather than silently shortened.
@@ -81,14 +122,16 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
         part.file.resume();
         throw new BadRequest('storage.no_file_name', 'Chaque fichier envoyé doit avoir un nom.', { field: part.fieldname });
       }
-      if (part.filename === '') {
-        // An empty file input still sends a part; drain it.
-        for await (const _ of part.file) void _;
+      // An empty file input still sends a part; after a refusal nothing more is stored.
+      if (part.filename === '' || refusal) {
+        await drain(part.file as Readable);
         continue;
       }
-      if (files.length >= options.maxFiles) {
-        part.file.resume();
-        throw new BadRequest('storage.too_many_files', `Envoyez au plus ${options.maxFiles} fichiers à la fois.`, { maxFiles: options.maxFiles });
+      const early = refusalBeforeStoring(part, files.length, options);
+      if (early) {
+        await drain(part.file as Readable);
+        await refuse(early);
+        continue;
       }
       const fileName = safeFileName(part.filename, part.fieldname);
       const left = options.maxTotalBytes === undefined ? Infinity : options.maxTotalBytes - total;
@@ -97,12 +140,15 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
       try {
         info = await store.put(part.file as Readable, { maxBytes: limit, fileName });
       } catch (error) {
-        if (error instanceof BlobTooLarge && limit < options.maxBytes) throw options.totalExceeded?.() ?? error;
-        throw error;
+        if (!(error instanceof BlobTooLarge)) throw error;
+        await drain(part.file as Readable);
+        await refuse(limit < options.maxBytes ? (options.totalExceeded?.() ?? error) : new BlobTooLarge(options.maxBytes, fileName));
+        continue;
       }
       if (info.size === 0) {
         await store.delete(info.key);
-        throw new BadRequest('storage.empty_file', `Le fichier « ${fileName} » est vide.`, { field: part.fieldname, fileName });
+        await refuse(new BadRequest('storage.empty_file', `Le fichier «\u00a0${fileName}\u00a0» est vide.`, { field: part.fieldname, fileName }));
+        continue;
       }
       total += info.size;
       files.push({ ...info, field: part.fieldname, fileName });
@@ -111,7 +157,21 @@ export async function receiveFiles(request: FastifyRequest, options: ReceiveOpti
     await discardFiles(store, files);
     throw multipartError(error);
   }
+  return { fields, lists, files, refusal };
+}
+
+/** Reads a multipart upload; the first refused file throws its 4xx and nothing is kept (JSON routes). */
+export async function receiveFiles(request: FastifyRequest, options: ReceiveOptions): Promise<Received> {
+  const { fields, lists, files } = await readMultipart(request, options, false);
   return { fields, lists, files };
+}
+
+/**
+ * Reads a multipart form to its end: a refused file drops every file of the request but not the
+ * fields typed after it, so that the form can come back whole with one message (form routes).
+ */
+export async function receiveForm(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedForm> {
+  return readMultipart(request, options, true);
 }
 
 export interface SendBlobOptions {

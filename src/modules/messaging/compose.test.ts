@@ -86,7 +86,7 @@ describe('the compose form’s messages', () => {
     assert.match(res.body, /Voici les photos du musée\./);
     assert.match(res.body, new RegExp(`value="${person(w.ce1aParent)}" checked`), 'the person chosen stays chosen');
     assert.match(res.body, new RegExp(`value="${classParents(w.ce1)}" checked`), 'the group chosen stays chosen');
-    assert.equal(occurrences(res.body, 'dépasse la taille maximale autorisée'), 1, 'one message, once');
+    assert.equal(occurrences(res.body, 'la taille maximale d’un fichier'), 1, 'one message, once, naming the file');
     assert.equal(await storedBlobs(), blobsBefore, 'no blob kept');
     const stored = await t.app.db.selectFrom('messages').select('id').where('subject', '=', 'Photos de la sortie').execute();
     assert.equal(stored.length, 0, 'nothing sent or saved');

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Value } from '@sinclair/typebox/value';
 import { h } from 'preact';
-import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
+import { AppError, BadRequest, fieldErrors } from '../../../kernel/http/errors.js';
 import { htmlToTypedText } from '../../../kernel/rich-text.js';
-import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
+import { discardFiles, receiveForm, type StoredFile } from '../../../kernel/storage/http.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { isoToParisLocal, parisLocalToIso } from '../dates.js';
 import { t } from '../i18n/fr.js';
@@ -16,7 +16,6 @@ import { LESSON_FORM_SCRIPT, LessonForm, type LessonFormValues } from '../views/
 import { LESSON_FORM_JS } from '../views/lesson-form-script.js';
 import { LessonPage } from '../views/lesson.js';
 import { homeworkDeps, schemaFieldErrors } from './deps.js';
-import { readLessonFormBody } from './lesson-form-body.js';
 
 const page = { title: t('homework.title'), service: 'homework' };
 
@@ -127,12 +126,16 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
     let values: LessonFormValues = { assignments: [] };
     try {
       const saved = await service.saveLessonWithFiles(deps, request.actor, id, async () => {
-        const received = await readLessonFormBody(request, { maxBytes: app.config.uploadMaxBytes, maxFiles: MAX_FILES });
+        const received = await receiveForm(request, {
+          maxBytes: app.config.uploadMaxBytes,
+          maxFiles: MAX_FILES,
+          tooMany: () => new BadRequest('homework.too_many_files', t('homework.error.too_many_files')),
+        });
         const form = readLessonForm(received.fields);
         values = form.values;
         const errors = formSchemaErrors(received.fields);
         if (errors) throw new FormSchemaError(errors, received.files);
-        if (received.fileError) throw new FormSchemaError(received.fileError, [], received.fileStatus);
+        if (received.refusal) throw new FormSchemaError({ files: received.refusal.message }, [], received.refusal.statusCode);
         return { input: form.input, files: received.files };
       });
       reply.setFlash(
