@@ -159,6 +159,18 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.deepEqual(await counts(), before1);
   });
 
+  test('a truncated upload: 400 in the JSON envelope, nothing written', async () => {
+    const before1 = await counts();
+    const body = multipart(fixture('latin1'));
+    const cut = body.payload.subarray(0, Math.floor(body.payload.length / 3));
+    const res = await request(t.app, director, 'POST', apiUrl(w.schoolA.id), cut, { headers: body.headers });
+    assert.equal(res.statusCode, 400);
+    const error = res.json().error;
+    assert.equal(error.code, 'import.truncated');
+    assert.match(error.message, /incomplet/);
+    assert.deepEqual(await counts(), before1);
+  });
+
   test('a bad school year: 400', async () => {
     const body = multipart(fixture('latin1'), { schoolYear: '2026' });
     const res = await request(t.app, director, 'POST', apiUrl(w.schoolA.id), body.payload, { headers: body.headers });
@@ -261,6 +273,17 @@ describe('POST /directory/import (the form)', () => {
     assert.equal(res.statusCode, 400);
     assert.ok(res.body.includes('class="error-summary"'), 'res.body.includes(\'class="error-summary"\')');
     assert.ok(res.body.includes('Fichier manquant : enseignants.'), "res.body.includes('Fichier manquant : enseignants.')");
+    assert.match(res.body, /enctype="multipart\/form-data"/);
+    assert.deepEqual(await counts(), before1);
+  });
+
+  test('a truncated upload: the form again with the message, nothing written', async () => {
+    const before1 = await counts();
+    const body = multipart(fixture('latin1'));
+    const res = await postForm(director, { ...body, payload: body.payload.subarray(0, Math.floor(body.payload.length / 3)) }, director.csrf);
+    assert.equal(res.statusCode, 400);
+    assert.ok(res.body.includes('class="error-summary"'), 'res.body.includes(\'class="error-summary"\')');
+    assert.ok(res.body.includes('L’envoi des fichiers est incomplet'), "res.body.includes('L’envoi des fichiers est incomplet')");
     assert.match(res.body, /enctype="multipart\/form-data"/);
     assert.deepEqual(await counts(), before1);
   });

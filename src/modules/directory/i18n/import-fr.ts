@@ -58,6 +58,7 @@ export const importFr = {
   'directory.import.encoding.none': 'illisible',
   'directory.import.error.missing_file': (files: string) => `Fichier manquant : ${files}.`,
   'directory.import.error.too_large': 'Un des fichiers dépasse la taille autorisée.',
+  'directory.import.error.truncated': 'L’envoi des fichiers est incomplet (connexion interrompue ?) : rien n’a été importé. Renvoyez le formulaire.',
   'directory.import.issue.empty_file': 'Le fichier ne contient aucune ligne de données : l’import est annulé pour ne désactiver personne par erreur.',
   'directory.import.issue.unknown_child': (name: string, className: string) =>
     `Enfant inconnu : ${name} (classe ${className}) ne correspond à aucun élève du fichier des élèves ; ce lien n’est pas créé.`,
