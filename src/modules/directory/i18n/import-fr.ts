@@ -1,4 +1,12 @@
-import { plural } from '../../../kernel/i18n/index.js';
+import { count, plural } from '../../../kernel/i18n/index.js';
+
+const ENCODINGS = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
+/** `3, 8 et 12`, or the first ten and how many in all. */
+function lineList(lines: number[]): string {
+  const shown = lines.slice(0, 10).map((n) => n.toLocaleString('fr-FR'));
+  if (lines.length > 10) return `${shown.join(', ')}… (${count(lines.length, 'ligne', 'lignes')} en tout)`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}` : (shown[0] ?? '');
+}
 
 /** French strings of the ONDE import (page, report, issues, folder reading). */
 export const importFr = {
@@ -59,6 +67,15 @@ export const importFr = {
   'directory.import.error.missing_file': (files: string) => `Fichier manquant : ${files}.`,
   'directory.import.error.too_large': 'Un des fichiers dépasse la taille autorisée.',
   'directory.import.error.truncated': 'L’envoi des fichiers est incomplet (connexion interrompue ?) : rien n’a été importé. Renvoyez le formulaire.',
+  'directory.import.issue.no_line': 'Le fichier ne contient aucune ligne.',
+  'directory.import.issue.file_too_large': (size: string, max: string) =>
+    `Le fichier pèse ${size}, au-delà des ${max} acceptés (un export ONDE pèse quelques centaines de Ko) : rien n’est importé. Vérifiez qu’il s’agit bien de l’export ONDE.`,
+  'directory.import.issue.too_many_rows': (rows: number, max: number) =>
+    `Le fichier compte ${count(rows, 'ligne', 'lignes')} de données, au-delà des ${max.toLocaleString('fr-FR')} acceptées : rien n’est importé. Vérifiez qu’il s’agit bien de l’export d’une seule école.`,
+  'directory.import.issue.cell_too_long': (column: string | number, length: number, max: number) =>
+    `${typeof column === 'number' ? `L’en-tête de la colonne n° ${column}` : `La colonne « ${column} »`} compte ${count(length, 'caractère', 'caractères')}, au-delà des ${max} acceptés : rien n’est importé. Corrigez cette ligne.`,
+  'directory.import.issue.mixed_encoding': (encoding: 'utf-8' | 'windows-1252', lines: number[]) =>
+    `Encodages mélangés : ${lines.length <= 1 ? 'la ligne' : 'les lignes'} ${lineList(lines)} ${lines.length <= 1 ? 'est' : 'sont'} en ${ENCODINGS[encoding === 'utf-8' ? 'windows-1252' : 'utf-8']}, le reste du fichier en ${ENCODINGS[encoding]}. Chaque ligne a été lue dans son propre encodage : vérifiez les accents de ${lines.length <= 1 ? 'cette ligne' : 'ces lignes'}, et enregistrez le fichier dans un seul encodage la prochaine fois.`,
   'directory.import.issue.empty_file': 'Le fichier ne contient aucune ligne de données : l’import est annulé pour ne désactiver personne par erreur.',
   'directory.import.issue.unknown_child': (name: string, className: string) =>
     `Enfant inconnu : ${name} (classe ${className}) ne correspond à aucun élève du fichier des élèves ; ce lien n’est pas créé.`,

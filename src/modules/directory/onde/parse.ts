@@ -1,11 +1,36 @@
 // Parses ONDE exports (pupils, teachers, parents) into typed rows, without touching the database.
+import { formatSize } from '../../../kernel/i18n/index.js';
 import { normalizeKey } from '../../../kernel/text.js';
+import { t } from '../i18n/fr.js';
 import { CsvError, decodeCsv, parseCsv, type CsvRow } from './csv.js';
 import { normalizeLevel, parseDate, type PrimaryLevel } from './values.js';
 
 export { PRIMARY_LEVELS, normalizeLevel, parseDate, type PrimaryLevel } from './values.js';
 
 export type OndeFile = 'pupils' | 'teachers' | 'parents';
+
+/**
+ * Limits no real export reaches (a large school's export is a few hundred lines of some 100 KB;
+ * ONDE's longest fields are addresses of some 40 characters): a file over one is refused whole.
+ */
+export const ONDE_LIMITS = {
+  /** Bytes per file (20 Mo). */
+  fileBytes: 20 * 1024 * 1024,
+  /** Data lines per file. */
+  rows: 10_000,
+  /** Characters per cell. */
+  cellChars: 200,
+} as const;
+
+/** Issues that make a file unusable: nothing of the import is written. */
+export const FATAL_CODES: ReadonlySet<string> = new Set([
+  'onde.missing_column',
+  'onde.empty_file',
+  'onde.file_too_large',
+  'onde.too_many_rows',
+  'onde.cell_too_long',
+  'onde.swapped_file',
+]);
 
 export interface ImportIssue {
   file: OndeFile;
@@ -71,8 +96,8 @@ function headerKey(s: string): string {
 }
 
 function clean(s: string | undefined): string {
-  const t = (s ?? '').trim();
-  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+  const v = (s ?? '').trim();
+  return /\s\s|[^\S ]/.test(v) ? v.replace(/\s+/g, ' ') : v;
 }
 
 function orNull(s: string): string | null {
@@ -161,9 +186,28 @@ class Sheet<T> {
     readonly file: OndeFile,
     bytes: Uint8Array,
   ) {
+    if (bytes.length > ONDE_LIMITS.fileBytes) {
+      this.error(null, 'onde.file_too_large', t('directory.import.issue.file_too_large', formatSize(bytes.length), formatSize(ONDE_LIMITS.fileBytes)));
+      return;
+    }
     try {
-      const { header, rows } = parseCsv(decodeCsv(bytes).text);
-      if (header.length === 0) this.error(null, 'csv.unreadable', 'Le fichier ne contient aucune ligne.');
+      const decoded = decodeCsv(bytes);
+      const { header, rows } = parseCsv(decoded.text);
+      if (header.length === 0) this.error(null, 'csv.unreadable', t('directory.import.issue.no_line'));
+      if (decoded.otherLines.length > 0)
+        this.warn(decoded.otherLines[0]!, 'onde.mixed_encoding', t('directory.import.issue.mixed_encoding', decoded.encoding, decoded.otherLines));
+      if (rows.length > ONDE_LIMITS.rows) {
+        this.error(rows[ONDE_LIMITS.rows]!.line, 'onde.too_many_rows', t('directory.import.issue.too_many_rows', rows.length, ONDE_LIMITS.rows));
+      }
+      const headerRow = { line: 1, cells: header };
+      for (const row of [headerRow, ...rows]) {
+        const long = row.cells.findIndex((c) => c.length > ONDE_LIMITS.cellChars);
+        if (long >= 0) {
+          const column = row === headerRow ? long + 1 : (header[long] ?? long + 1);
+          const label = typeof column === 'string' ? column.slice(0, 40) : column;
+          this.error(row.line, 'onde.cell_too_long', t('directory.import.issue.cell_too_long', label, row.cells[long]!.length, ONDE_LIMITS.cellChars));
+        }
+      }
       this.keys = header.map(headerKey);
       this.rows = rows;
       this.phones = this.keys.flatMap((k, i) => (isPhoneHeader(k) ? [i] : []));

@@ -16,6 +16,7 @@ import {
   type Upload,
 } from '../import-service.js';
 import { ONDE_FILES, type ImportReport, type OndeFile } from '../onde/import.js';
+import { ONDE_LIMITS } from '../onde/parse.js';
 import { managedStructureId } from '../policy.js';
 import { CsrfQuery, IdParams, ImportRunsQuery } from '../schema.js';
 import { ImportPage, ImportReportPage } from '../views/import.js';
@@ -81,7 +82,9 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
 }
 
 async function readParts(request: FastifyRequest, files: Upload['files'], setYear: (year: string) => void): Promise<void> {
-  for await (const part of request.parts()) {
+  // The ONDE limit when the instance allows larger uploads: no export comes near it.
+  const fileSize = Math.min(request.server.config.uploadMaxBytes, ONDE_LIMITS.fileBytes);
+  for await (const part of request.parts({ limits: { fileSize } })) {
     if (part.type === 'file') {
       const name = part.fieldname as OndeFile;
       if (!ONDE_FILES.includes(name) || files[name]) {
