@@ -293,7 +293,21 @@ describe('POST /directory/import (the form)', () => {
     assert.equal(res.statusCode, 422);
     assert.ok(res.body.includes('rien n’a été enregistré'), "res.body.includes('rien n’a été enregistré')");
     assert.ok(res.body.includes('class="report__errors"'), 'res.body.includes(\'class="report__errors"\')');
-    assert.ok(res.body.includes('onde.missing_column'), "res.body.includes('onde.missing_column')");
+    assert.ok(res.body.includes('Colonne obligatoire absente : « Prénom Elève ».'), 'the French message');
+    assert.ok(!res.body.includes('onde.missing_column'), 'no raw code on the page');
+  });
+
+  test('swapped files (the pupils’ export given as the parents’ and back): said plainly, nothing written', async () => {
+    const before1 = await counts();
+    const files = fixture('latin1');
+    const res = await postForm(director, multipart({ pupils: files.parents, teachers: files.teachers, parents: files.pupils }), director.csrf);
+    assert.equal(res.statusCode, 422);
+    assert.ok(res.body.includes('Ce fichier, envoyé comme export des élèves, est en fait celui des responsables'), 'pupils slot');
+    assert.ok(res.body.includes('Ce fichier, envoyé comme export des responsables, est en fait celui des élèves'), 'parents slot');
+    assert.ok(!res.body.includes('onde.'), 'no raw code on the page');
+    assert.ok(!res.body.includes('missing_column'), 'not reported as missing columns');
+    assert.ok(res.body.includes('Encodage détecté : Élèves Windows-1252'), 'encodings by their names');
+    assert.deepEqual({ ...(await counts()), importRuns: before1.importRuns }, before1);
   });
 
   test('the happy path shows the report with counts, refused lines and links', async () => {

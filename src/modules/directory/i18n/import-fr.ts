@@ -1,5 +1,6 @@
 import { count, plural } from '../../../kernel/i18n/index.js';
 
+const FILE_NAMES = { pupils: 'élèves', teachers: 'enseignants', parents: 'responsables' } as const;
 const ENCODINGS = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
 /** `3, 8 et 12`, or the first ten and how many in all. */
 function lineList(lines: number[]): string {
@@ -64,6 +65,8 @@ export const importFr = {
   'directory.import.fileName.teachers': 'enseignants',
   'directory.import.fileName.parents': 'responsables',
   'directory.import.encoding.none': 'illisible',
+  'directory.import.encoding.utf-8': 'UTF-8',
+  'directory.import.encoding.windows-1252': 'Windows-1252',
   'directory.import.error.missing_file': (files: string) => `Fichier manquant : ${files}.`,
   'directory.import.error.too_large': 'Un des fichiers dépasse la taille autorisée.',
   'directory.import.error.truncated': 'L’envoi des fichiers est incomplet (connexion interrompue ?) : rien n’a été importé. Renvoyez le formulaire.',
@@ -76,6 +79,8 @@ export const importFr = {
     `${typeof column === 'number' ? `L’en-tête de la colonne n° ${column}` : `La colonne « ${column} »`} compte ${count(length, 'caractère', 'caractères')}, au-delà des ${max} acceptés : rien n’est importé. Corrigez cette ligne.`,
   'directory.import.issue.mixed_encoding': (encoding: 'utf-8' | 'windows-1252', lines: number[]) =>
     `Encodages mélangés : ${lines.length <= 1 ? 'la ligne' : 'les lignes'} ${lineList(lines)} ${lines.length <= 1 ? 'est' : 'sont'} en ${ENCODINGS[encoding === 'utf-8' ? 'windows-1252' : 'utf-8']}, le reste du fichier en ${ENCODINGS[encoding]}. Chaque ligne a été lue dans son propre encodage : vérifiez les accents de ${lines.length <= 1 ? 'cette ligne' : 'ces lignes'}, et enregistrez le fichier dans un seul encodage la prochaine fois.`,
+  'directory.import.issue.swapped_file': (given: 'pupils' | 'teachers' | 'parents', actual: 'pupils' | 'teachers' | 'parents') =>
+    `Ce fichier, envoyé comme export des ${FILE_NAMES[given]}, est en fait celui des ${FILE_NAMES[actual]} (d’après ses colonnes) : rien n’est importé. Vérifiez que chaque export est dans la bonne case du formulaire.`,
   'directory.import.issue.empty_file': 'Le fichier ne contient aucune ligne de données : l’import est annulé pour ne désactiver personne par erreur.',
   'directory.import.issue.unknown_child': (name: string, className: string) =>
     `Enfant inconnu : ${name} (classe ${className}) ne correspond à aucun élève du fichier des élèves ; ce lien n’est pas créé.`,

@@ -229,6 +229,25 @@ class Sheet<T> {
     this.result.warnings.push({ file: this.file, line, code, message });
   }
 
+  /**
+   * A file given in another's place (the parents' export as the pupils'), told by its columns:
+   * an error that fails the import before anything is written.
+   */
+  checkKind(): boolean {
+    const has = (aliases: readonly string[]) => this.occurrences(aliases).length > 0;
+    const kind: OndeFile | null =
+      has(PARENT_COLUMNS.lastName) || has(CHILD_COLUMNS.firstName)
+        ? 'parents'
+        : has(PUPIL_COLUMNS.lastName) || has(PUPIL_COLUMNS.firstName)
+          ? 'pupils'
+          : has(TEACHER_COLUMNS.director)
+            ? 'teachers'
+            : null;
+    if (kind === null || kind === this.file) return true;
+    this.error(null, 'onde.swapped_file', t('directory.import.issue.swapped_file', this.file, kind));
+    return false;
+  }
+
   /** Every column index whose header matches the first alias found. */
   occurrences(aliases: readonly string[]): number[] {
     for (const alias of aliases) {
@@ -307,7 +326,7 @@ const PUPIL_COLUMNS = {
 
 export function parsePupils(bytes: Uint8Array): ParseResult<OndePupil> {
   const sheet = new Sheet<OndePupil>('pupils', bytes);
-  if (sheet.failed) return sheet.result;
+  if (sheet.failed || !sheet.checkKind()) return sheet.result;
   const c = sheet.columns(PUPIL_COLUMNS, ['lastName', 'firstName', 'birthDate', 'level', 'className']);
   if (sheet.failed) return sheet.result;
 
@@ -373,7 +392,7 @@ const TEACHER_COLUMNS = {
 
 export function parseTeachers(bytes: Uint8Array): ParseResult<OndeTeacher> {
   const sheet = new Sheet<OndeTeacher>('teachers', bytes);
-  if (sheet.failed) return sheet.result;
+  if (sheet.failed || !sheet.checkKind()) return sheet.result;
   const c = sheet.columns(TEACHER_COLUMNS, ['lastName', 'firstName']);
   if (sheet.failed) return sheet.result;
 
@@ -422,7 +441,7 @@ const CHILD_FIELDS = Object.keys(CHILD_COLUMNS) as ChildField[];
 
 export function parseParents(bytes: Uint8Array): ParseResult<OndeParent> {
   const sheet = new Sheet<OndeParent>('parents', bytes);
-  if (sheet.failed) return sheet.result;
+  if (sheet.failed || !sheet.checkKind()) return sheet.result;
   const c = sheet.columns(PARENT_COLUMNS, ['lastName', 'firstName']);
   // Child blocks repeat the same headers: the k-th occurrence of each name forms block k.
   const blocks = {} as Record<ChildField, number[]>;
