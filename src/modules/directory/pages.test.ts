@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
-import { buildClass, buildPerson, buildWorld, type World } from './testing.js';
+import { buildClass, buildLink, buildPerson, buildWorld, type World } from './testing.js';
 
 let t: TestApp;
 let w: World;
@@ -165,6 +165,18 @@ describe('directory screens for people, not developers', () => {
     const empty = await post(w.admin.id, '/directory/people', { profile: '', firstName: 'Anne', lastName: 'Sansprofil' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /value="Anne"/);
+  });
+
+  test('French: elided “de”, counts with a non-breaking space', async () => {
+    const pupil = await buildPerson(t.app.db, { profile: 'student', firstName: 'Inès', lastName: 'Arnaud', structureId: w.schoolA.id, pending: true });
+    const parent = await buildPerson(t.app.db, { profile: 'relative', firstName: 'Hugo', lastName: 'Arnaud', structureId: w.schoolA.id, pending: true });
+    await buildLink(t.app.db, parent.id, pupil.id);
+    const klass = await buildClass(t.app.db, w.schoolA.id, { name: 'CE2 bis', students: [pupil.id] });
+    const sheets = await request(t.app, await as(w.admin.id), 'GET', `/directory/classes/${klass.id}/codes`);
+    assert.ok(sheets.body.includes('Responsable d’Inès Arnaud'), 'Responsable d’Inès Arnaud');
+    assert.ok(!sheets.body.includes('Responsable de Inès'), 'no “de Inès”');
+    const page = await request(t.app, await as(w.admin.id), 'GET', `/directory/classes/${klass.id}`);
+    assert.ok(page.body.includes('1\u00a0élève'), '1 élève, with a non-breaking space');
   });
 
   test('the activation codes CSV names its file in RFC 6266 form, with an ASCII fallback', async () => {

@@ -1,4 +1,4 @@
-import { count, plural } from '../../../kernel/i18n/index.js';
+import { count } from '../../../kernel/i18n/index.js';
 
 const FILE_NAMES = { pupils: 'élèves', teachers: 'enseignants', parents: 'responsables' } as const;
 const ENCODINGS = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
@@ -40,7 +40,7 @@ export const importFr = {
   'directory.import.report.title': 'Compte rendu de l’import ONDE',
   'directory.import.report.done': 'Import terminé. Les lignes correctes ont été enregistrées.',
   'directory.import.report.doneWithErrors': (n: number) =>
-    `Import terminé : les lignes correctes ont été enregistrées, ${plural(n, 'ligne a été refusée', 'lignes ont été refusées')} (voir ci-dessous).`,
+    `Import terminé : les lignes correctes ont été enregistrées, ${count(n, 'ligne a été refusée', 'lignes ont été refusées')} (voir ci-dessous).`,
   'directory.import.report.failed': 'L’import a échoué : rien n’a été enregistré. Corrigez les fichiers et recommencez.',
   'directory.import.report.meta': (year: string, ms: number) => `Année scolaire ${year} · durée ${ms.toLocaleString('fr-FR')} ms`,
   'directory.import.report.encoding': 'Encodage détecté',
@@ -49,9 +49,9 @@ export const importFr = {
   'directory.import.report.updated': 'Mis à jour',
   'directory.import.report.unchanged': 'Inchangés',
   'directory.import.report.deactivated': 'Désactivés',
-  'directory.import.report.errors': (n: number) => `${plural(n, 'erreur', 'erreurs')} (lignes refusées)`,
-  'directory.import.report.warnings': (n: number) => plural(n, 'avertissement', 'avertissements'),
-  'directory.import.report.more': (n: number) => `… et ${plural(n, 'autre', 'autres')} (voir l’export JSON de l’API).`,
+  'directory.import.report.errors': (n: number) => `${count(n, 'erreur', 'erreurs')} (lignes refusées)`,
+  'directory.import.report.warnings': (n: number) => count(n, 'avertissement', 'avertissements'),
+  'directory.import.report.more': (n: number) => `… et ${count(n, 'autre', 'autres')} (voir l’export JSON de l’API).`,
   'directory.import.report.line': (file: string, line: number | null) => (line === null ? `Fichier ${file}` : `Fichier ${file}, ligne ${line}`),
   'directory.import.report.toDirectory': 'Ouvrir l’annuaire',
   'directory.import.report.again': 'Faire un autre import',
@@ -91,7 +91,7 @@ export const importFr = {
   'directory.import.issue.duplicate_pupil': (line: number) =>
     `Élève déjà présent à la ligne ${line} (mêmes nom, prénom, date de naissance et classe) : ligne ignorée.`,
   'directory.import.issue.deactivation_skipped': (n: number, kind: string) =>
-    `${plural(n, 'personne absente', 'personnes absentes')} de l’export des ${kind} ${n <= 1 ? 'n’a pas été désactivée' : 'n’ont pas été désactivées'}, car des lignes de ce fichier ont été refusées. Corrigez-les et relancez l’import.`,
+    `${count(n, 'personne absente', 'personnes absentes')} de l’export des ${kind} ${n <= 1 ? 'n’a pas été désactivée' : 'n’ont pas été désactivées'}, car des lignes de ce fichier ont été refusées. Corrigez-les et relancez l’import.`,
   'directory.import.folder.missing': (dir: string, missing: string, found: string) =>
     `Dans le dossier ${dir}, fichier introuvable : ${missing}. Fichiers CSV trouvés : ${found || 'aucun'}. Les noms doivent contenir « eleve », « enseignant » et « responsable » (ou « parent »).`,
   'directory.import.folder.ambiguous': (dir: string, kind: string, names: string) =>

@@ -472,7 +472,7 @@ export function parseParents(bytes: Uint8Array): ParseResult<OndeParent> {
     }
     const parent = { ...sheet.contact(row, c, values[0] ?? '', values[1] ?? ''), children };
     if (children.length === 0) {
-      sheet.warn(row.line, 'onde.no_child', `Le responsable ${parent.firstName} ${parent.lastName} n'a aucun enfant associé.`);
+      sheet.warn(row.line, 'onde.no_child', `Le responsable ${parent.firstName} ${parent.lastName} n’a aucun enfant associé.`);
     }
     sheet.result.rows.push(parent);
   }
