@@ -47,6 +47,8 @@ export async function classDetail(deps: DirectoryDeps, actor: Actor, groupId: st
     schoolYear: group.schoolYear,
     structure: { id: structure.id, name: structure.name },
     manager,
+    /** The viewer sees the pupils' birth dates and families (managers and the class's teachers). */
+    families: full,
     /** The class's year is over: nothing in it changes any more. */
     closed: !standing.current,
     teachers: teachers.map((p) => ({ id: p.id, displayName: p.displayName })),

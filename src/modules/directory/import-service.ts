@@ -32,6 +32,13 @@ export class UploadProblems extends BadRequest {
   }
 }
 
+/** A multipart body that ends before its last boundary (a dropped connection, a cut request). */
+export class TruncatedUpload extends BadRequest {
+  constructor() {
+    super('import.truncated', t('directory.import.error.truncated'));
+  }
+}
+
 /** The structure the import is for, once the rule allowed it (404 otherwise, before anything is read). */
 async function importableStructure(deps: DirectoryDeps, actor: Actor, structureId: string | null) {
   const structure = structureId && isUuid(structureId) ? await repo.findStructure(deps.db, structureId) : undefined;

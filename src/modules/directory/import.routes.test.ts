@@ -159,6 +159,18 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
     assert.deepEqual(await counts(), before1);
   });
 
+  test('a truncated upload: 400 in the JSON envelope, nothing written', async () => {
+    const before1 = await counts();
+    const body = multipart(fixture('latin1'));
+    const cut = body.payload.subarray(0, Math.floor(body.payload.length / 3));
+    const res = await request(t.app, director, 'POST', apiUrl(w.schoolA.id), cut, { headers: body.headers });
+    assert.equal(res.statusCode, 400);
+    const error = res.json().error;
+    assert.equal(error.code, 'import.truncated');
+    assert.match(error.message, /incomplet/);
+    assert.deepEqual(await counts(), before1);
+  });
+
   test('a bad school year: 400', async () => {
     const body = multipart(fixture('latin1'), { schoolYear: '2026' });
     const res = await request(t.app, director, 'POST', apiUrl(w.schoolA.id), body.payload, { headers: body.headers });
@@ -265,12 +277,37 @@ describe('POST /directory/import (the form)', () => {
     assert.deepEqual(await counts(), before1);
   });
 
+  test('a truncated upload: the form again with the message, nothing written', async () => {
+    const before1 = await counts();
+    const body = multipart(fixture('latin1'));
+    const res = await postForm(director, { ...body, payload: body.payload.subarray(0, Math.floor(body.payload.length / 3)) }, director.csrf);
+    assert.equal(res.statusCode, 400);
+    assert.ok(res.body.includes('class="error-summary"'), 'res.body.includes(\'class="error-summary"\')');
+    assert.ok(res.body.includes('L’envoi des fichiers est incomplet'), "res.body.includes('L’envoi des fichiers est incomplet')");
+    assert.match(res.body, /enctype="multipart\/form-data"/);
+    assert.deepEqual(await counts(), before1);
+  });
+
   test('a failed import shows the errors and says nothing was written', async () => {
     const res = await postForm(director, multipart(fixture('broken')), director.csrf);
     assert.equal(res.statusCode, 422);
     assert.ok(res.body.includes('rien n’a été enregistré'), "res.body.includes('rien n’a été enregistré')");
     assert.ok(res.body.includes('class="report__errors"'), 'res.body.includes(\'class="report__errors"\')');
-    assert.ok(res.body.includes('onde.missing_column'), "res.body.includes('onde.missing_column')");
+    assert.ok(res.body.includes('Colonne obligatoire absente : « Prénom Elève ».'), 'the French message');
+    assert.ok(!res.body.includes('onde.missing_column'), 'no raw code on the page');
+  });
+
+  test('swapped files (the pupils’ export given as the parents’ and back): said plainly, nothing written', async () => {
+    const before1 = await counts();
+    const files = fixture('latin1');
+    const res = await postForm(director, multipart({ pupils: files.parents, teachers: files.teachers, parents: files.pupils }), director.csrf);
+    assert.equal(res.statusCode, 422);
+    assert.ok(res.body.includes('Ce fichier, envoyé comme export des élèves, est en fait celui des responsables'), 'pupils slot');
+    assert.ok(res.body.includes('Ce fichier, envoyé comme export des responsables, est en fait celui des élèves'), 'parents slot');
+    assert.ok(!res.body.includes('onde.'), 'no raw code on the page');
+    assert.ok(!res.body.includes('missing_column'), 'not reported as missing columns');
+    assert.ok(res.body.includes('Encodage détecté : Élèves Windows-1252'), 'encodings by their names');
+    assert.deepEqual({ ...(await counts()), importRuns: before1.importRuns }, before1);
   });
 
   test('the happy path shows the report with counts, refused lines and links', async () => {

@@ -23,6 +23,7 @@ export {
   canSeePerson,
 } from './repository.js';
 export { schoolYearOf, isSchoolYear } from './school-year.js';
+export { compareClasses } from './class-order.js';
 export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';
 export { managedStructureId, managesAny } from './policy.js';
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
-import { buildPerson, buildWorld, type World } from './testing.js';
+import { buildClass, buildLink, buildPerson, buildWorld, type World } from './testing.js';
 
 let t: TestApp;
 let w: World;
@@ -123,6 +123,67 @@ describe('directory pages', () => {
     assert.equal(ok.statusCode, 303);
     const list = await request(t.app, await as(root.id), 'GET', '/admin/structures');
     assert.match(list.body, /0610777K/);
+  });
+});
+
+describe('directory screens for people, not developers', () => {
+  test('the login column is there for managers only, never a column of dashes', async () => {
+    const manager = await request(t.app, await as(w.admin.id), 'GET', '/directory?q=ele');
+    assert.match(manager.body, /<th scope="col">Identifiant<\/th>/);
+    assert.match(manager.body, /<code>lea\.eleve<\/code>/);
+    const teacher = await request(t.app, await as(w.ce1Teacher.id), 'GET', '/directory?q=ele');
+    assert.equal(teacher.statusCode, 200);
+    assert.match(teacher.body, /Élève Léa/);
+    assert.doesNotMatch(teacher.body, /Identifiant/);
+    assert.doesNotMatch(teacher.body, /<td>—<\/td>/);
+  });
+
+  test('a pupil’s class page has no empty birth date and family columns', async () => {
+    const pupil = await request(t.app, await as(w.ce1a.id), 'GET', `/directory/classes/${w.ce1.id}`);
+    assert.equal(pupil.statusCode, 200);
+    assert.match(pupil.body, /Écolier Noé/);
+    assert.doesNotMatch(pupil.body, /Date de naissance/);
+    assert.doesNotMatch(pupil.body, /<th scope="col">Responsables<\/th>/);
+    assert.doesNotMatch(pupil.body, /<td>—<\/td>/);
+    const teacher = await request(t.app, await as(w.ce1Teacher.id), 'GET', `/directory/classes/${w.ce1.id}`);
+    assert.match(teacher.body, /<th scope="col">Date de naissance<\/th>/);
+    assert.match(teacher.body, /<th scope="col">Responsables<\/th>/);
+  });
+
+  test('the roles fieldset is laid out with the stylesheet’s classes', async () => {
+    const page = await request(t.app, await as(w.admin.id), 'GET', `/directory/people/${w.ce1Teacher.id}`);
+    assert.match(page.body, /<fieldset class="field-group"><legend>Rôles dans l’établissement : École des Tilleuls<\/legend>/);
+    const css = await t.app.inject({ method: 'GET', url: '/static/css/preau.css' });
+    assert.match(css.body, /\.field-group \{/);
+  });
+
+  test('required choices start with an empty “Choisir…” option', async () => {
+    const form = await request(t.app, await as(w.admin.id), 'GET', '/directory/people/new');
+    assert.match(form.body, /<select id="field-profile" name="profile" required[^>]*><option value selected>Choisir…<\/option><option value="student">/);
+    const relative = await request(t.app, await as(w.admin.id), 'GET', `/directory/people/${w.cm2Parent.id}`);
+    assert.match(relative.body, /<select id="field-studentId" name="studentId" required[^>]*><option value>Choisir…<\/option><optgroup/);
+    const empty = await post(w.admin.id, '/directory/people', { profile: '', firstName: 'Anne', lastName: 'Sansprofil' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /value="Anne"/);
+  });
+
+  test('French: elided “de”, counts with a non-breaking space', async () => {
+    const pupil = await buildPerson(t.app.db, { profile: 'student', firstName: 'Inès', lastName: 'Arnaud', structureId: w.schoolA.id, pending: true });
+    const parent = await buildPerson(t.app.db, { profile: 'relative', firstName: 'Hugo', lastName: 'Arnaud', structureId: w.schoolA.id, pending: true });
+    await buildLink(t.app.db, parent.id, pupil.id);
+    const klass = await buildClass(t.app.db, w.schoolA.id, { name: 'CE2 bis', students: [pupil.id] });
+    const sheets = await request(t.app, await as(w.admin.id), 'GET', `/directory/classes/${klass.id}/codes`);
+    assert.ok(sheets.body.includes('Responsable d’Inès Arnaud'), 'Responsable d’Inès Arnaud');
+    assert.ok(!sheets.body.includes('Responsable de Inès'), 'no “de Inès”');
+    const page = await request(t.app, await as(w.admin.id), 'GET', `/directory/classes/${klass.id}`);
+    assert.ok(page.body.includes('1\u00a0élève'), '1 élève, with a non-breaking space');
+  });
+
+  test('the activation codes CSV names its file in RFC 6266 form, with an ASCII fallback', async () => {
+    const klass = await buildClass(t.app.db, w.schoolA.id, { name: 'CE2 Éléa' });
+    const csv = await request(t.app, await as(w.admin.id), 'GET', `/directory/classes/${klass.id}/codes.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.equal(csv.headers['content-disposition'], `attachment; filename="codes-CE2_Elea.csv"; filename*=UTF-8''codes-CE2_%C3%89l%C3%A9a.csv`);
   });
 });
 

@@ -1,7 +1,9 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
 import type { Database, Db } from '../../kernel/db/index.js';
+import { sortByDisplay } from '../../kernel/i18n/index.js';
 import { normalizeKey } from '../../kernel/text.js';
+import { compareClasses } from './class-order.js';
 import { groupIdsOf, groupsOf, type GroupRelation } from './groups-of.js';
 import type { PeopleTable } from './tables.js';
 
@@ -11,8 +13,23 @@ export function displayName(p: Pick<PeopleTable, 'firstName' | 'lastName' | 'usa
   return `${p.firstName} ${p.usageName || p.lastName}`;
 }
 
+/**
+ * The folded key lists sort by and searches match: the displayed surname (the usage name when
+ * there is one) and first name, then the birth name so that it is found too.
+ */
 export function searchKeyOf(p: Pick<PeopleTable, 'firstName' | 'lastName' | 'usageName'>): string {
-  return normalizeKey([p.lastName, p.usageName, p.firstName].filter(Boolean).join(' '));
+  const shown = p.usageName || p.lastName;
+  return normalizeKey([shown, p.firstName, shown === p.lastName ? '' : p.lastName].filter(Boolean).join(' '));
+}
+
+/** A person as lists show them: displayed surname, then first name. */
+export function listName(p: Pick<PeopleTable, 'firstName' | 'lastName' | 'usageName'>): string {
+  return `${p.usageName || p.lastName} ${p.firstName}`;
+}
+
+/** People in list order with French collation (`ÖZTÜRK` between `MARTIN` and `YILMAZ`), for a page the database sorted by the folded key. */
+export function byListName<T extends Pick<PeopleTable, 'firstName' | 'lastName' | 'usageName'>>(people: readonly T[]): T[] {
+  return sortByDisplay(people, listName);
 }
 
 /** Builds the request's actor: the person, their active structures and roles. */
@@ -246,7 +263,7 @@ export async function searchPeople(db: Db, actor: Actor, options: SearchOptions)
   if (rows.length === 0 && options.offset > 0) {
     total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   }
-  return { total, items: rows.map(({ total: _total, ...row }) => toSummary(row)) };
+  return { total, items: byListName(rows.map(({ total: _total, ...row }) => toSummary(row))) };
 }
 
 export async function findPerson(db: Db, id: string) {
@@ -272,8 +289,8 @@ export async function personGroups(db: Db, personId: string, year: string) {
     .select(['groups.id', 'groups.name', 'groups.kind', 'groups.level', 'groups.structureId', 'structures.name as structureName'])
     .select((eb) => eb.ref('g.relation').$castTo<'teacher' | 'student'>().as('role'))
     .where('g.relation', '!=', 'relative')
-    .orderBy('groups.name')
-    .execute();
+    .execute()
+    .then((rows) => rows.sort(compareClasses));
 }
 
 /** Who a person is for the rules: profile and every structure they belong to (null: no such person). */
@@ -290,9 +307,9 @@ export async function childrenOf(db: Db, relativeId: string) {
     .innerJoin('people', 'people.id', 'relativeLinks.studentId')
     .select([...summaryColumns, 'relativeLinks.legalGuardian'])
     .where('relativeLinks.relativeId', '=', relativeId)
-    .orderBy('people.firstName')
+    .orderBy('people.searchKey')
     .execute();
-  return rows.map((r) => ({ ...toSummary(r), legalGuardian: r.legalGuardian === 1 }));
+  return byListName(rows.map((r) => ({ ...toSummary(r), legalGuardian: r.legalGuardian === 1 })));
 }
 
 export async function relativesOf(db: Db, studentIds: string[]) {
@@ -312,7 +329,7 @@ export async function relativesOf(db: Db, studentIds: string[]) {
     .where('relativeLinks.studentId', 'in', studentIds)
     .orderBy('people.searchKey')
     .execute();
-  return rows.map((r) => ({
+  return byListName(rows).map((r) => ({
     ...toSummary(r),
     studentId: r.studentId,
     legalGuardian: r.legalGuardian === 1,

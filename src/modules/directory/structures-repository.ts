@@ -1,6 +1,8 @@
 import type { Insertable, SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../../kernel/db/index.js';
-import { summaryColumns, toSummary } from './repository.js';
+import { sortByDisplay } from '../../kernel/i18n/index.js';
+import { compareClasses } from './class-order.js';
+import { byListName, listName, summaryColumns, toSummary } from './repository.js';
 import type { GroupKind, GroupsTable, StructureKind, StructuresTable } from './tables.js';
 
 /** Group ids a list is limited to (a subquery such as `groupIdsOf(…)`). */
@@ -21,7 +23,7 @@ export async function listStructures(db: Db, ids: string[] | 'all') {
     if (ids.length === 0) return [];
     q = q.where('id', 'in', ids);
   }
-  return q.execute();
+  return sortByDisplay(await q.execute(), (s) => s.name);
 }
 
 export async function structureCounts(db: Db, structureId: string, year: string) {
@@ -71,12 +73,12 @@ export async function listGroups(db: Db, structureId: string, year: string, kind
         .as('students'),
     )
     .where('groups.structureId', '=', structureId)
-    .where('groups.schoolYear', '=', year)
-    .orderBy('groups.name');
+    .where('groups.schoolYear', '=', year);
   if (kind) q = q.where('groups.kind', '=', kind);
   if (within !== undefined) q = q.where('groups.id', 'in', within);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, students: Number(r.students ?? 0) }));
+  // School order (CP before CE1, ULIS last): a year's groups of one structure are few.
+  return rows.map((r) => ({ ...r, students: Number(r.students ?? 0) })).sort(compareClasses);
 }
 
 export async function findGroup(db: Db, id: string) {
@@ -105,7 +107,7 @@ export async function groupMembers(db: Db, groupId: string) {
     .where('groupMembers.groupId', '=', groupId)
     .orderBy('people.searchKey')
     .execute();
-  return rows.map((r) => ({
+  return byListName(rows).map((r) => ({
     ...toSummary(r),
     role: r.role,
     birthDate: r.birthDate,
@@ -142,15 +144,15 @@ export async function pupilsByClass(db: Db, structureId: string, year: string) {
     .selectFrom('groupMembers')
     .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
     .innerJoin('people', 'people.id', 'groupMembers.personId')
-    .select(['people.id', 'people.firstName', 'people.lastName', 'people.usageName', 'groups.name as className'])
+    .select(['people.id', 'people.firstName', 'people.lastName', 'people.usageName', 'groups.name as className', 'groups.level'])
     .where('groups.structureId', '=', structureId)
     .where('groups.schoolYear', '=', year)
     .where('groups.kind', '=', 'class')
     .where('groupMembers.role', '=', 'student')
-    .orderBy('groups.name')
     .orderBy('people.searchKey')
     .execute();
-  return rows.map((r) => ({ id: r.id, label: `${r.usageName || r.lastName} ${r.firstName}`, className: r.className }));
+  const inOrder = byListName(rows).sort((a, b) => compareClasses({ name: a.className, level: a.level }, { name: b.className, level: b.level }));
+  return inOrder.map((r) => ({ id: r.id, label: listName(r), className: r.className }));
 }
 
 /** Logins already taken that start with a base, to pick the next free `prenom.nom2`. */

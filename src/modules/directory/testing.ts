@@ -34,6 +34,8 @@ export interface PersonSpec {
   profile: Profile;
   firstName?: string;
   lastName?: string;
+  /** Name used instead of the last name (a married name…): what lists show and sort by. */
+  usageName?: string;
   structureId?: string;
   roles?: StructureRole[];
   password?: string;
@@ -48,7 +50,7 @@ let personCounter = 0;
 export async function buildPerson(db: Db, spec: PersonSpec) {
   personCounter += 1;
   const now = nowIso();
-  const names = { firstName: spec.firstName ?? `Prénom${personCounter}`, lastName: spec.lastName ?? `Nom${personCounter}`, usageName: null };
+  const names = { firstName: spec.firstName ?? `Prénom${personCounter}`, lastName: spec.lastName ?? `Nom${personCounter}`, usageName: spec.usageName ?? null };
   const person = {
     id: newId(),
     profile: spec.profile,

@@ -1,4 +1,4 @@
-import { createTranslator, plural } from '../../../kernel/i18n/index.js';
+import { count, createTranslator, de } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 import { importFr } from './import-fr.js';
 
@@ -11,7 +11,7 @@ export const directoryFr = {
   'directory.search.profile': 'Profil',
   'directory.search.allProfiles': 'Tous les profils',
   'directory.search.includeDeactivated': 'Inclure les comptes désactivés',
-  'directory.search.results': (n: number) => plural(n, 'personne trouvée', 'personnes trouvées'),
+  'directory.search.results': (n: number) => count(n, 'personne trouvée', 'personnes trouvées'),
   'directory.search.none': 'Aucune personne ne correspond à cette recherche.',
   'directory.pagination': 'Pagination',
   'directory.previous': 'Page précédente',
@@ -25,14 +25,14 @@ export const directoryFr = {
   'directory.codes.intro': 'Une feuille par personne. Chaque code ne sert qu’une fois, pour la première connexion.',
   'directory.codes.sheetTitle': 'Votre accès à l’espace numérique de travail',
   'directory.codes.address': 'Adresse',
-  'directory.codes.forStudent': (names: string) => `Responsable de ${names}`,
+  'directory.codes.forStudent': (names: string) => `Responsable ${de(names)}`,
   'directory.codes.steps':
     'Rendez-vous à l’adresse ci-dessus, choisissez « Première connexion », saisissez votre identifiant et ce code, puis choisissez votre mot de passe.',
   'directory.codes.alreadyActivated': 'Compte déjà activé : utilisez votre mot de passe.',
   'directory.codes.none': 'Aucune personne dans cette classe.',
   'directory.classes': 'Classes',
   'directory.classes.none': 'Aucune classe pour cette année scolaire.',
-  'directory.class.students': (n: number) => plural(n, 'élève', 'élèves'),
+  'directory.class.students': (n: number) => count(n, 'élève', 'élèves'),
   'directory.class.teachers': 'Enseignants',
   'directory.class.pupils': 'Élèves et responsables',
   'directory.class.relatives': 'Responsables',
@@ -80,6 +80,7 @@ export const directoryFr = {
   'directory.field.phone': 'Téléphone',
   'directory.field.class': 'Classe',
   'directory.field.noClass': 'Aucune classe',
+  'directory.field.choose': 'Choisir…',
   'directory.profile.student': 'Élève',
   'directory.profile.teacher': 'Enseignant',
   'directory.profile.relative': 'Responsable',
@@ -118,7 +119,7 @@ export const directoryFr = {
   'directory.error.not_relative': 'Ce rattachement demande un responsable et un élève.',
   'directory.error.no_structure': 'Choisissez d’abord un établissement.',
   'directory.error.own_roles': 'Vous ne pouvez pas changer vos propres rôles.',
-  'directory.people.roles': (structure: string) => `Rôles dans ${structure}`,
+  'directory.people.roles': (structure: string) => `Rôles dans l’établissement : ${structure}`,
   'directory.people.rolesSubmit': 'Enregistrer les rôles',
   'directory.people.rolesDone': 'Rôles enregistrés.',
   'directory.error.school_year': 'L’année scolaire doit s’écrire 2026-2027.',

@@ -1,4 +1,13 @@
-import { plural } from '../../../kernel/i18n/index.js';
+import { count } from '../../../kernel/i18n/index.js';
+
+const FILE_NAMES = { pupils: 'élèves', teachers: 'enseignants', parents: 'responsables' } as const;
+const ENCODINGS = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
+/** `3, 8 et 12`, or the first ten and how many in all. */
+function lineList(lines: number[]): string {
+  const shown = lines.slice(0, 10).map((n) => n.toLocaleString('fr-FR'));
+  if (lines.length > 10) return `${shown.join(', ')}… (${count(lines.length, 'ligne', 'lignes')} en tout)`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}` : (shown[0] ?? '');
+}
 
 /** French strings of the ONDE import (page, report, issues, folder reading). */
 export const importFr = {
@@ -31,7 +40,7 @@ export const importFr = {
   'directory.import.report.title': 'Compte rendu de l’import ONDE',
   'directory.import.report.done': 'Import terminé. Les lignes correctes ont été enregistrées.',
   'directory.import.report.doneWithErrors': (n: number) =>
-    `Import terminé : les lignes correctes ont été enregistrées, ${plural(n, 'ligne a été refusée', 'lignes ont été refusées')} (voir ci-dessous).`,
+    `Import terminé : les lignes correctes ont été enregistrées, ${count(n, 'ligne a été refusée', 'lignes ont été refusées')} (voir ci-dessous).`,
   'directory.import.report.failed': 'L’import a échoué : rien n’a été enregistré. Corrigez les fichiers et recommencez.',
   'directory.import.report.meta': (year: string, ms: number) => `Année scolaire ${year} · durée ${ms.toLocaleString('fr-FR')} ms`,
   'directory.import.report.encoding': 'Encodage détecté',
@@ -40,9 +49,9 @@ export const importFr = {
   'directory.import.report.updated': 'Mis à jour',
   'directory.import.report.unchanged': 'Inchangés',
   'directory.import.report.deactivated': 'Désactivés',
-  'directory.import.report.errors': (n: number) => `${plural(n, 'erreur', 'erreurs')} (lignes refusées)`,
-  'directory.import.report.warnings': (n: number) => plural(n, 'avertissement', 'avertissements'),
-  'directory.import.report.more': (n: number) => `… et ${plural(n, 'autre', 'autres')} (voir l’export JSON de l’API).`,
+  'directory.import.report.errors': (n: number) => `${count(n, 'erreur', 'erreurs')} (lignes refusées)`,
+  'directory.import.report.warnings': (n: number) => count(n, 'avertissement', 'avertissements'),
+  'directory.import.report.more': (n: number) => `… et ${count(n, 'autre', 'autres')} (voir l’export JSON de l’API).`,
   'directory.import.report.line': (file: string, line: number | null) => (line === null ? `Fichier ${file}` : `Fichier ${file}, ligne ${line}`),
   'directory.import.report.toDirectory': 'Ouvrir l’annuaire',
   'directory.import.report.again': 'Faire un autre import',
@@ -56,8 +65,22 @@ export const importFr = {
   'directory.import.fileName.teachers': 'enseignants',
   'directory.import.fileName.parents': 'responsables',
   'directory.import.encoding.none': 'illisible',
+  'directory.import.encoding.utf-8': 'UTF-8',
+  'directory.import.encoding.windows-1252': 'Windows-1252',
   'directory.import.error.missing_file': (files: string) => `Fichier manquant : ${files}.`,
   'directory.import.error.too_large': 'Un des fichiers dépasse la taille autorisée.',
+  'directory.import.error.truncated': 'L’envoi des fichiers est incomplet (connexion interrompue ?) : rien n’a été importé. Renvoyez le formulaire.',
+  'directory.import.issue.no_line': 'Le fichier ne contient aucune ligne.',
+  'directory.import.issue.file_too_large': (size: string, max: string) =>
+    `Le fichier pèse ${size}, au-delà des ${max} acceptés (un export ONDE pèse quelques centaines de Ko) : rien n’est importé. Vérifiez qu’il s’agit bien de l’export ONDE.`,
+  'directory.import.issue.too_many_rows': (rows: number, max: number) =>
+    `Le fichier compte ${count(rows, 'ligne', 'lignes')} de données, au-delà des ${max.toLocaleString('fr-FR')} acceptées : rien n’est importé. Vérifiez qu’il s’agit bien de l’export d’une seule école.`,
+  'directory.import.issue.cell_too_long': (column: string | number, length: number, max: number) =>
+    `${typeof column === 'number' ? `L’en-tête de la colonne n° ${column}` : `La colonne « ${column} »`} compte ${count(length, 'caractère', 'caractères')}, au-delà des ${max} acceptés : rien n’est importé. Corrigez cette ligne.`,
+  'directory.import.issue.mixed_encoding': (encoding: 'utf-8' | 'windows-1252', lines: number[]) =>
+    `Encodages mélangés : ${lines.length <= 1 ? 'la ligne' : 'les lignes'} ${lineList(lines)} ${lines.length <= 1 ? 'est' : 'sont'} en ${ENCODINGS[encoding === 'utf-8' ? 'windows-1252' : 'utf-8']}, le reste du fichier en ${ENCODINGS[encoding]}. Chaque ligne a été lue dans son propre encodage : vérifiez les accents de ${lines.length <= 1 ? 'cette ligne' : 'ces lignes'}, et enregistrez le fichier dans un seul encodage la prochaine fois.`,
+  'directory.import.issue.swapped_file': (given: 'pupils' | 'teachers' | 'parents', actual: 'pupils' | 'teachers' | 'parents') =>
+    `Ce fichier, envoyé comme export des ${FILE_NAMES[given]}, est en fait celui des ${FILE_NAMES[actual]} (d’après ses colonnes) : rien n’est importé. Vérifiez que chaque export est dans la bonne case du formulaire.`,
   'directory.import.issue.empty_file': 'Le fichier ne contient aucune ligne de données : l’import est annulé pour ne désactiver personne par erreur.',
   'directory.import.issue.unknown_child': (name: string, className: string) =>
     `Enfant inconnu : ${name} (classe ${className}) ne correspond à aucun élève du fichier des élèves ; ce lien n’est pas créé.`,
@@ -68,7 +91,7 @@ export const importFr = {
   'directory.import.issue.duplicate_pupil': (line: number) =>
     `Élève déjà présent à la ligne ${line} (mêmes nom, prénom, date de naissance et classe) : ligne ignorée.`,
   'directory.import.issue.deactivation_skipped': (n: number, kind: string) =>
-    `${plural(n, 'personne absente', 'personnes absentes')} de l’export des ${kind} ${n <= 1 ? 'n’a pas été désactivée' : 'n’ont pas été désactivées'}, car des lignes de ce fichier ont été refusées. Corrigez-les et relancez l’import.`,
+    `${count(n, 'personne absente', 'personnes absentes')} de l’export des ${kind} ${n <= 1 ? 'n’a pas été désactivée' : 'n’ont pas été désactivées'}, car des lignes de ce fichier ont été refusées. Corrigez-les et relancez l’import.`,
   'directory.import.folder.missing': (dir: string, missing: string, found: string) =>
     `Dans le dossier ${dir}, fichier introuvable : ${missing}. Fichiers CSV trouvés : ${found || 'aucun'}. Les noms doivent contenir « eleve », « enseignant » et « responsable » (ou « parent »).`,
   'directory.import.folder.ambiguous': (dir: string, kind: string, names: string) =>

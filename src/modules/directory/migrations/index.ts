@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
+import { normalizeKey } from '../../../kernel/text.js';
 
 export const directoryMigrations: Migrations = {
   '20261123-1000-directory-init': {
@@ -113,6 +114,42 @@ export const directoryMigrations: Migrations = {
     async down(db: Kysely<any>) {
       for (const table of ['import_runs', 'relative_links', 'group_members', 'groups', 'structure_roles', 'structure_members', 'people', 'structures']) {
         await db.schema.dropTable(table).execute();
+      }
+    },
+  },
+  '20261201-2100-directory-search-key-by-displayed-name': {
+    // Lists sort by the search key: it now starts with the displayed surname (the usage name when
+    // there is one). Keys of people without a usage name are unchanged. Names are camelCase: the
+    // migrator's connection maps them, as the application's does.
+    async up(db: Kysely<any>) {
+      const rows: { id: string; firstName: string; lastName: string; usageName: string }[] = await db
+        .selectFrom('people')
+        .select(['id', 'firstName', 'lastName', 'usageName'])
+        .where('usageName', 'is not', null)
+        .where('usageName', '!=', '')
+        .execute();
+      for (const r of rows) {
+        const parts = [r.usageName, r.firstName, r.usageName === r.lastName ? '' : r.lastName].filter(Boolean);
+        await db
+          .updateTable('people')
+          .set({ searchKey: normalizeKey(parts.join(' ')) })
+          .where('id', '=', r.id)
+          .execute();
+      }
+    },
+    async down(db: Kysely<any>) {
+      const rows: { id: string; firstName: string; lastName: string; usageName: string | null }[] = await db
+        .selectFrom('people')
+        .select(['id', 'firstName', 'lastName', 'usageName'])
+        .where('usageName', 'is not', null)
+        .execute();
+      for (const r of rows) {
+        const parts = [r.lastName, r.usageName, r.firstName].filter(Boolean);
+        await db
+          .updateTable('people')
+          .set({ searchKey: normalizeKey(parts.join(' ')) })
+          .where('id', '=', r.id)
+          .execute();
       }
     },
   },

@@ -16,16 +16,31 @@ function csvError(fn: () => unknown): CsvError {
 
 test('decodeCsv detects UTF-8 and strips the BOM', () => {
   const plain = decodeCsv(utf8('Prénom;Nom\nZoé;Cœur'));
-  assert.deepEqual(plain, { text: 'Prénom;Nom\nZoé;Cœur', encoding: 'utf-8' });
+  assert.deepEqual(plain, { text: 'Prénom;Nom\nZoé;Cœur', encoding: 'utf-8', otherLines: [] });
   const bom = decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Élève')]));
-  assert.deepEqual(bom, { text: 'Élève', encoding: 'utf-8' });
+  assert.deepEqual(bom, { text: 'Élève', encoding: 'utf-8', otherLines: [] });
 });
 
 test('decodeCsv falls back to windows-1252, including the 0x80-0x9F range', () => {
   // "Cœur ’ Élève €" in windows-1252.
   const bytes = new Uint8Array([0x43, 0x9c, 0x75, 0x72, 0x20, 0x92, 0x20, 0xc9, 0x6c, 0xe8, 0x76, 0x65, 0x20, 0x80, 0x8c]);
-  assert.deepEqual(decodeCsv(bytes), { text: 'Cœur ’ Élève €Œ', encoding: 'windows-1252' });
+  assert.deepEqual(decodeCsv(bytes), { text: 'Cœur ’ Élève €Œ', encoding: 'windows-1252', otherLines: [] });
   assert.equal(decodeCsv(new Uint8Array([0x4e, 0x6f, 0xeb, 0x6c])).text, 'Noël');
+});
+
+test('decodeCsv reads a file mixing windows-1252 and UTF-8 line by line, and names the odd lines', () => {
+  const cp = (s: string) => [...encodeWindows1252(s)];
+  const u = (s: string) => [...utf8(s)];
+  // Header and lines 2 and 4 in windows-1252, line 3 in UTF-8; CRLF, LF and a lone CR.
+  const bytes = new Uint8Array([...cp('Prénom;Nom\r\n'), ...cp('Noël;Cœur\n'), ...u('Zoé;Béranger\r'), ...cp('Inès;Öztürk\n'), ...u('Paul;Martin')]);
+  assert.deepEqual(decodeCsv(bytes), {
+    text: 'Prénom;Nom\r\nNoël;Cœur\nZoé;Béranger\rInès;Öztürk\nPaul;Martin',
+    encoding: 'windows-1252',
+    otherLines: [3],
+  });
+  // Mostly UTF-8: the windows-1252 lines are the odd ones.
+  const mostlyUtf8 = new Uint8Array([...u('Prénom;Nom\n'), ...u('Zoé;Béranger\n'), ...cp('Noël;Cœur\n'), ...u('Inès;Öztürk\n')]);
+  assert.deepEqual(decodeCsv(mostlyUtf8), { text: 'Prénom;Nom\nZoé;Béranger\nNoël;Cœur\nInès;Öztürk\n', encoding: 'utf-8', otherLines: [3] });
 });
 
 test('windows-1252 encoder and decoder round-trip', () => {

@@ -18,7 +18,10 @@ export type CsvEncoding = 'utf-8' | 'windows-1252';
 
 export interface DecodedCsv {
   text: string;
+  /** The file's encoding; for a mixed file, the encoding of most of its lines. */
   encoding: CsvEncoding;
+  /** Lines (1-based) written in the other encoding, each decoded in its own; empty for a consistent file. */
+  otherLines: number[];
 }
 
 export interface CsvRow {
@@ -71,13 +74,52 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
     throw new CsvError('csv.unreadable', 'Le fichier est vide.');
   }
   if (body.includes(0)) {
-    throw new CsvError('csv.unreadable', "Le fichier n'est pas un fichier texte CSV (contenu binaire ou UTF-16).");
+    throw new CsvError('csv.unreadable', 'Le fichier n’est pas un fichier texte CSV (contenu binaire ou UTF-16).');
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    return { text: strictUtf8.decode(body), encoding: 'utf-8', otherLines: [] };
   } catch {
-    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+    return decodeLineByLine(body);
   }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A file that is not UTF-8 as a whole: windows-1252, or lines of both (a file pieced together
+ * from two exports, or edited in two tools). Each line with non-ASCII bytes is decoded as UTF-8
+ * when it is valid UTF-8 (windows-1252 text practically never is), as windows-1252 otherwise.
+ */
+function decodeLineByLine(body: Uint8Array): DecodedCsv {
+  const lines: { start: number; end: number; utf8: boolean | null }[] = [];
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (i < body.length && c !== LF && c !== CR) continue;
+    // The line break goes with its line: CRLF, LF or a lone CR.
+    const end = c === CR && body[i + 1] === LF ? i + 2 : Math.min(i + 1, body.length);
+    const bytes = body.subarray(start, end);
+    let utf8: boolean | null = null;
+    if (bytes.some((b) => b >= 0x80)) {
+      try {
+        strictUtf8.decode(bytes);
+        utf8 = true;
+      } catch {
+        utf8 = false;
+      }
+    }
+    lines.push({ start, end, utf8 });
+    if (end >= body.length) break;
+    start = end;
+    i = end - 1;
+  }
+  const utf8Lines = lines.flatMap((l, i) => (l.utf8 === true ? [i + 1] : []));
+  const cp1252Lines = lines.flatMap((l, i) => (l.utf8 === false ? [i + 1] : []));
+  if (utf8Lines.length === 0) return { text: decodeWindows1252(body), encoding: 'windows-1252', otherLines: [] };
+  const text = lines.map((l) => (l.utf8 ? strictUtf8.decode(body.subarray(l.start, l.end)) : decodeWindows1252(body.subarray(l.start, l.end)))).join('');
+  return utf8Lines.length > cp1252Lines.length
+    ? { text, encoding: 'utf-8', otherLines: cp1252Lines }
+    : { text, encoding: 'windows-1252', otherLines: utf8Lines };
 }
 
 const QUOTE = 0x22; // "

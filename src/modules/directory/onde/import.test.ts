@@ -1,7 +1,9 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildPerson, buildSchool } from '../testing.js';
+import { decodeWindows1252, encodeWindows1252 } from './csv.js';
 import { formatReport, lastImportRuns, type ImportReport } from './import.js';
+import { ONDE_LIMITS } from './parse.js';
 import { YEAR, childrenOf, classesOf, counts, db, edited, find, fixture, people, run, tableCounts, useImportDatabase } from './import-test-support.js';
 
 useImportDatabase();
@@ -326,5 +328,67 @@ describe('failures and refused lines', () => {
     assert.equal(leo.active, 1);
     assert.deepEqual(await classesOf(leo.id), ['CM2']);
     assert.equal((await find(schoolId, 'Olivier', 'DURAND')).active, 1);
+  });
+
+  test('a cell over the limit (a 1 MB last name): failed with its line, nothing written but the run', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const before1 = await tableCounts();
+    const huge = 'A'.repeat(1024 * 1024);
+    const report = await run(schoolId, edited({ pupils: [['"CŒUR";', `"${huge}";`]] }));
+    assert.equal(report.status, 'failed');
+    assert.deepEqual(
+      report.errors.map((e) => [e.file, e.line, e.code]),
+      [['pupils', 3, 'onde.cell_too_long']],
+    );
+    assert.match(report.errors[0]!.message, /« Nom Elève » compte 1\s048\s576\scaractères, au-delà des 200 acceptés/);
+    assert.ok(!JSON.stringify(report).includes(huge.slice(0, 300)), 'the value itself is not kept in the report');
+    assert.deepEqual(await tableCounts(), { ...before1, importRuns: before1.importRuns + 1 });
+    // At the limit, the line is taken.
+    const atLimit = await run(schoolId, edited({ pupils: [['"CŒUR";', `"${'A'.repeat(ONDE_LIMITS.cellChars)}";`]] }));
+    assert.equal(atLimit.status, 'done');
+  });
+
+  test('too many lines or too many bytes: failed, nothing written but the runs', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const before1 = await tableCounts();
+    const text = decodeWindows1252(fixture('latin1').pupils);
+    const [header, first] = text.split('\r\n');
+    const rows = Array.from({ length: ONDE_LIMITS.rows + 1 }, (_, i) => first!.replace('"Noël"', `"Noël${i}"`));
+    const many = await run(schoolId, { ...fixture('latin1'), pupils: encodeWindows1252([header, ...rows].join('\r\n')) });
+    assert.equal(many.status, 'failed');
+    assert.deepEqual(
+      many.errors.map((e) => [e.file, e.line, e.code]),
+      [['pupils', ONDE_LIMITS.rows + 2, 'onde.too_many_rows']],
+    );
+    assert.match(many.errors[0]!.message, /10\s001\slignes de données, au-delà des 10\s000 acceptées/);
+    const big = new Uint8Array(ONDE_LIMITS.fileBytes + 1).fill(0x41);
+    const heavy = await run(schoolId, { ...fixture('latin1'), parents: big });
+    assert.equal(heavy.status, 'failed');
+    assert.deepEqual(
+      heavy.errors.map((e) => [e.file, e.line, e.code]),
+      [['parents', null, 'onde.file_too_large']],
+    );
+    assert.match(heavy.errors[0]!.message, /20\u00a0Mo/);
+    assert.deepEqual(await tableCounts(), { ...before1, importRuns: before1.importRuns + 2 });
+  });
+
+  test('a pupils file mixing windows-1252 and UTF-8 lines: each line read right, a warning names the lines', async () => {
+    const schoolId = (await buildSchool(db)).id;
+    const lines = decodeWindows1252(fixture('latin1').pupils).split('\r\n');
+    // Lines 3 and 5 were pasted from a UTF-8 file.
+    const bytes = lines.map((line, i) => (i === 2 || i === 4 ? new TextEncoder().encode(line) : encodeWindows1252(line)));
+    const crlf = encodeWindows1252('\r\n');
+    const pupils = new Uint8Array(bytes.flatMap((b, i) => (i < bytes.length - 1 ? [...b, ...crlf] : [...b])));
+    const report = await run(schoolId, { ...fixture('latin1'), pupils });
+    assert.equal(report.status, 'done');
+    assert.equal(report.encoding.pupils, 'windows-1252');
+    assert.deepEqual(
+      report.warnings.map((w) => [w.file, w.line, w.code]),
+      [['pupils', 3, 'onde.mixed_encoding']],
+    );
+    assert.match(report.warnings[0]!.message, /les lignes 3 et 5 sont en UTF-8, le reste du fichier en Windows-1252/);
+    assert.equal((await find(schoolId, 'Zoé', 'CŒUR')).address, '5 place de l’Église, 06140 Vence');
+    assert.equal((await find(schoolId, 'Aminata', "N'DIAYE")).lastName, "N'DIAYE");
+    assert.equal((await find(schoolId, 'François', 'ŒUVRAY')).firstName, 'François');
   });
 });

@@ -6,7 +6,7 @@ import { BadRequest } from '../../../kernel/http/errors.js';
 import { t } from '../i18n/fr.js';
 import { isSchoolYear } from '../school-year.js';
 import { decodeCsv, type CsvEncoding } from './csv.js';
-import { parseParents, parsePupils, parseTeachers, type ImportIssue, type OndeFile, type ParseResult } from './parse.js';
+import { FATAL_CODES, parseParents, parsePupils, parseTeachers, type ImportIssue, type OndeFile, type ParseResult } from './parse.js';
 import { findRunReport, insertImportRun, lastRuns, structureExists } from './store.js';
 import { syncDirectory, type ImportCounts, type KindCounts } from './sync.js';
 
@@ -40,7 +40,7 @@ const zero = (): KindCounts => ({ created: 0, updated: 0, unchanged: 0, deactiva
 const emptyCounts = (): ImportCounts => ({ pupils: zero(), teachers: zero(), parents: zero(), links: zero(), classes: zero() });
 
 /** A file that cannot be used at all: nothing is written. */
-const isFatal = (issue: ImportIssue) => issue.code.startsWith('csv.') || issue.code === 'onde.missing_column' || issue.code === 'onde.empty_file';
+const isFatal = (issue: ImportIssue) => issue.code.startsWith('csv.') || FATAL_CODES.has(issue.code);
 
 function byPlace(a: ImportIssue, b: ImportIssue): number {
   return ONDE_FILES.indexOf(a.file) - ONDE_FILES.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0);

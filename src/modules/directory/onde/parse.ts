@@ -1,11 +1,36 @@
 // Parses ONDE exports (pupils, teachers, parents) into typed rows, without touching the database.
+import { formatSize } from '../../../kernel/i18n/index.js';
 import { normalizeKey } from '../../../kernel/text.js';
+import { t } from '../i18n/fr.js';
 import { CsvError, decodeCsv, parseCsv, type CsvRow } from './csv.js';
 import { normalizeLevel, parseDate, type PrimaryLevel } from './values.js';
 
 export { PRIMARY_LEVELS, normalizeLevel, parseDate, type PrimaryLevel } from './values.js';
 
 export type OndeFile = 'pupils' | 'teachers' | 'parents';
+
+/**
+ * Limits no real export reaches (a large school's export is a few hundred lines of some 100 KB;
+ * ONDE's longest fields are addresses of some 40 characters): a file over one is refused whole.
+ */
+export const ONDE_LIMITS = {
+  /** Bytes per file (20 Mo). */
+  fileBytes: 20 * 1024 * 1024,
+  /** Data lines per file. */
+  rows: 10_000,
+  /** Characters per cell. */
+  cellChars: 200,
+} as const;
+
+/** Issues that make a file unusable: nothing of the import is written. */
+export const FATAL_CODES: ReadonlySet<string> = new Set([
+  'onde.missing_column',
+  'onde.empty_file',
+  'onde.file_too_large',
+  'onde.too_many_rows',
+  'onde.cell_too_long',
+  'onde.swapped_file',
+]);
 
 export interface ImportIssue {
   file: OndeFile;
@@ -71,8 +96,8 @@ function headerKey(s: string): string {
 }
 
 function clean(s: string | undefined): string {
-  const t = (s ?? '').trim();
-  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+  const v = (s ?? '').trim();
+  return /\s\s|[^\S ]/.test(v) ? v.replace(/\s+/g, ' ') : v;
 }
 
 function orNull(s: string): string | null {
@@ -161,9 +186,28 @@ class Sheet<T> {
     readonly file: OndeFile,
     bytes: Uint8Array,
   ) {
+    if (bytes.length > ONDE_LIMITS.fileBytes) {
+      this.error(null, 'onde.file_too_large', t('directory.import.issue.file_too_large', formatSize(bytes.length), formatSize(ONDE_LIMITS.fileBytes)));
+      return;
+    }
     try {
-      const { header, rows } = parseCsv(decodeCsv(bytes).text);
-      if (header.length === 0) this.error(null, 'csv.unreadable', 'Le fichier ne contient aucune ligne.');
+      const decoded = decodeCsv(bytes);
+      const { header, rows } = parseCsv(decoded.text);
+      if (header.length === 0) this.error(null, 'csv.unreadable', t('directory.import.issue.no_line'));
+      if (decoded.otherLines.length > 0)
+        this.warn(decoded.otherLines[0]!, 'onde.mixed_encoding', t('directory.import.issue.mixed_encoding', decoded.encoding, decoded.otherLines));
+      if (rows.length > ONDE_LIMITS.rows) {
+        this.error(rows[ONDE_LIMITS.rows]!.line, 'onde.too_many_rows', t('directory.import.issue.too_many_rows', rows.length, ONDE_LIMITS.rows));
+      }
+      const headerRow = { line: 1, cells: header };
+      for (const row of [headerRow, ...rows]) {
+        const long = row.cells.findIndex((c) => c.length > ONDE_LIMITS.cellChars);
+        if (long >= 0) {
+          const column = row === headerRow ? long + 1 : (header[long] ?? long + 1);
+          const label = typeof column === 'string' ? column.slice(0, 40) : column;
+          this.error(row.line, 'onde.cell_too_long', t('directory.import.issue.cell_too_long', label, row.cells[long]!.length, ONDE_LIMITS.cellChars));
+        }
+      }
       this.keys = header.map(headerKey);
       this.rows = rows;
       this.phones = this.keys.flatMap((k, i) => (isPhoneHeader(k) ? [i] : []));
@@ -183,6 +227,25 @@ class Sheet<T> {
 
   warn(line: number | null, code: string, message: string): void {
     this.result.warnings.push({ file: this.file, line, code, message });
+  }
+
+  /**
+   * A file given in another's place (the parents' export as the pupils'), told by its columns:
+   * an error that fails the import before anything is written.
+   */
+  checkKind(): boolean {
+    const has = (aliases: readonly string[]) => this.occurrences(aliases).length > 0;
+    const kind: OndeFile | null =
+      has(PARENT_COLUMNS.lastName) || has(CHILD_COLUMNS.firstName)
+        ? 'parents'
+        : has(PUPIL_COLUMNS.lastName) || has(PUPIL_COLUMNS.firstName)
+          ? 'pupils'
+          : has(TEACHER_COLUMNS.director)
+            ? 'teachers'
+            : null;
+    if (kind === null || kind === this.file) return true;
+    this.error(null, 'onde.swapped_file', t('directory.import.issue.swapped_file', this.file, kind));
+    return false;
   }
 
   /** Every column index whose header matches the first alias found. */
@@ -263,7 +326,7 @@ const PUPIL_COLUMNS = {
 
 export function parsePupils(bytes: Uint8Array): ParseResult<OndePupil> {
   const sheet = new Sheet<OndePupil>('pupils', bytes);
-  if (sheet.failed) return sheet.result;
+  if (sheet.failed || !sheet.checkKind()) return sheet.result;
   const c = sheet.columns(PUPIL_COLUMNS, ['lastName', 'firstName', 'birthDate', 'level', 'className']);
   if (sheet.failed) return sheet.result;
 
@@ -329,7 +392,7 @@ const TEACHER_COLUMNS = {
 
 export function parseTeachers(bytes: Uint8Array): ParseResult<OndeTeacher> {
   const sheet = new Sheet<OndeTeacher>('teachers', bytes);
-  if (sheet.failed) return sheet.result;
+  if (sheet.failed || !sheet.checkKind()) return sheet.result;
   const c = sheet.columns(TEACHER_COLUMNS, ['lastName', 'firstName']);
   if (sheet.failed) return sheet.result;
 
@@ -378,7 +441,7 @@ const CHILD_FIELDS = Object.keys(CHILD_COLUMNS) as ChildField[];
 
 export function parseParents(bytes: Uint8Array): ParseResult<OndeParent> {
   const sheet = new Sheet<OndeParent>('parents', bytes);
-  if (sheet.failed) return sheet.result;
+  if (sheet.failed || !sheet.checkKind()) return sheet.result;
   const c = sheet.columns(PARENT_COLUMNS, ['lastName', 'firstName']);
   // Child blocks repeat the same headers: the k-th occurrence of each name forms block k.
   const blocks = {} as Record<ChildField, number[]>;
@@ -409,7 +472,7 @@ export function parseParents(bytes: Uint8Array): ParseResult<OndeParent> {
     }
     const parent = { ...sheet.contact(row, c, values[0] ?? '', values[1] ?? ''), children };
     if (children.length === 0) {
-      sheet.warn(row.line, 'onde.no_child', `Le responsable ${parent.firstName} ${parent.lastName} n'a aucun enfant associé.`);
+      sheet.warn(row.line, 'onde.no_child', `Le responsable ${parent.firstName} ${parent.lastName} n’a aucun enfant associé.`);
     }
     sheet.result.rows.push(parent);
   }

@@ -5,8 +5,18 @@ import { h } from 'preact';
 import { ErrorResponse, errorResponses } from '../../../kernel/http/schemas.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
-import { importForm, importReportView, importRuns, runOndeImport, storedImportReport, UploadProblems, type Upload } from '../import-service.js';
+import {
+  importForm,
+  importReportView,
+  importRuns,
+  runOndeImport,
+  storedImportReport,
+  TruncatedUpload,
+  UploadProblems,
+  type Upload,
+} from '../import-service.js';
 import { ONDE_FILES, type ImportReport, type OndeFile } from '../onde/import.js';
+import { ONDE_LIMITS } from '../onde/parse.js';
 import { managedStructureId } from '../policy.js';
 import { CsrfQuery, IdParams, ImportRunsQuery } from '../schema.js';
 import { ImportPage, ImportReportPage } from '../views/import.js';
@@ -61,7 +71,20 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
   const files: Upload['files'] = {};
   let schoolYear = '';
   if (!request.isMultipart()) return { files, schoolYear };
-  for await (const part of request.parts()) {
+  try {
+    await readParts(request, files, (year) => (schoolYear = year));
+  } catch (error) {
+    if (isTooLarge(error)) throw error;
+    // Anything else the multipart reader throws is a body cut short or malformed: the sender's doing.
+    throw new TruncatedUpload();
+  }
+  return { files, schoolYear };
+}
+
+async function readParts(request: FastifyRequest, files: Upload['files'], setYear: (year: string) => void): Promise<void> {
+  // The ONDE limit when the instance allows larger uploads: no export comes near it.
+  const fileSize = Math.min(request.server.config.uploadMaxBytes, ONDE_LIMITS.fileBytes);
+  for await (const part of request.parts({ limits: { fileSize } })) {
     if (part.type === 'file') {
       const name = part.fieldname as OndeFile;
       if (!ONDE_FILES.includes(name) || files[name]) {
@@ -72,10 +95,9 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
       // A form sent without choosing a file carries an empty part with no file name.
       if (bytes.length > 0 || part.filename) files[name] = bytes;
     } else if (part.fieldname === 'schoolYear' && typeof part.value === 'string') {
-      schoolYear = part.value.trim();
+      setYear(part.value.trim());
     }
   }
-  return { files, schoolYear };
 }
 
 const isTooLarge = (error: unknown) =>
@@ -124,6 +146,7 @@ const importPages: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (error instanceof UploadProblems)
         return reply.page({ ...pageOptions, status: 400 }, await formPage(request, typedYear || undefined, uploadErrors(error)));
+      if (error instanceof TruncatedUpload) return reply.page({ ...pageOptions, status: 400 }, await formPage(request, undefined, { _form: error.message }));
       throw error;
     }
   });

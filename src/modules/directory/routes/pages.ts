@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { h } from 'preact';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
+import { contentDisposition } from '../../../kernel/storage/names.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
@@ -71,9 +72,10 @@ export const directoryPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/directory/classes/:id/codes.csv', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const { detail, sheets } = await service.activationSheets(deps, request.actor, request.params.id);
     const filename = `codes-${detail.name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.csv`;
+    // RFC 6266: the exact name in `filename*` (RFC 5987), an ASCII fallback in `filename`.
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(filename)}"`)
+      .header('content-disposition', contentDisposition('attachment', filename))
       .header('cache-control', 'no-store')
       .send(codesCsv(sheets, detail.name));
   });
@@ -99,7 +101,7 @@ export const directoryPages: FastifyPluginAsyncTypebox = async (app) => {
     );
   }
 
-  app.get('/directory/people/new', async (request, reply) => newPersonForm(request, reply, { profile: 'student' }));
+  app.get('/directory/people/new', async (request, reply) => newPersonForm(request, reply, {}));
 
   app.post('/directory/people', { schema: { body: schema.NewPersonForm }, attachValidation: true }, async (request, reply) => {
     const values = typedValues(request.body);

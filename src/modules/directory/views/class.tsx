@@ -44,18 +44,14 @@ export function ClassPage({ detail }: { detail: ClassDetail }) {
         </ul>
       </section>
       <section>
-        <h2 id="pupils-title">
-          {detail.manager || detail.students.some((s) => s.relatives.length)
-            ? t('directory.class.pupils')
-            : t('directory.class.students', detail.students.length)}
-        </h2>
+        <h2 id="pupils-title">{detail.families ? t('directory.class.pupils') : t('directory.class.students', detail.students.length)}</h2>
         <TableWrap labelledBy="pupils-title">
           <table class="table">
             <thead>
               <tr>
                 <th scope="col">{t('directory.col.student')}</th>
-                <th scope="col">{t('directory.field.birthDate')}</th>
-                <th scope="col">{t('directory.class.relatives')}</th>
+                {detail.families && <th scope="col">{t('directory.field.birthDate')}</th>}
+                {detail.families && <th scope="col">{t('directory.class.relatives')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -64,20 +60,22 @@ export function ClassPage({ detail }: { detail: ClassDetail }) {
                   <td>
                     <a href={`/directory/people/${s.id}`}>{`${s.lastName} ${s.firstName}`}</a> <AccountBadge account={s.account} />
                   </td>
-                  <td>{s.birthDate ? formatDate(s.birthDate) : '—'}</td>
-                  <td>
-                    {s.relatives.length === 0 ? (
-                      '—'
-                    ) : (
-                      <ul class="list-plain">
-                        {s.relatives.map((r) => (
-                          <li>
-                            <a href={`/directory/people/${r.id}`}>{r.displayName}</a> <AccountBadge account={r.account} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+                  {detail.families && <td>{s.birthDate ? formatDate(s.birthDate) : '—'}</td>}
+                  {detail.families && (
+                    <td>
+                      {s.relatives.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul class="list-plain">
+                          {s.relatives.map((r) => (
+                            <li>
+                              <a href={`/directory/people/${r.id}`}>{r.displayName}</a> <AccountBadge account={r.account} />
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ const COLUMNS = ['created', 'updated', 'unchanged', 'deactivated'] as const;
 const SHOWN = 300;
 
 const fileLabel = (file: OndeFile) => t(`directory.import.file.${file}`);
+const encodingLabel = (encoding: ImportReport['encoding'][OndeFile]) => t(`directory.import.encoding.${encoding ?? 'none'}`);
 const totalOf = (r: { counts: ImportReport['counts'] }, column: 'created' | 'deactivated') =>
   r.counts.pupils[column] + r.counts.teachers[column] + r.counts.parents[column];
 
@@ -136,8 +137,7 @@ function IssueList({ issues, kind }: { issues: ImportIssue[]; kind: 'errors' | '
         {issues.slice(0, SHOWN).map((issue) => (
           <li>
             <strong>{t('directory.import.report.line', t(`directory.import.fileName.${issue.file}`), issue.line)}</strong>
-            {` — ${issue.message} `}
-            <span class="badge badge--muted">{issue.code}</span>
+            {` — ${issue.message}`}
           </li>
         ))}
       </ul>
@@ -172,7 +172,7 @@ export function ImportReportPage({ report, structureName, classes }: ImportRepor
         <p class="muted">{t('directory.import.report.meta', report.schoolYear, report.durationMs)}</p>
         <p class="muted">
           {`${t('directory.import.report.encoding')} : `}
-          {FILES.map((f) => `${fileLabel(f)} ${report.encoding[f] ?? t('directory.import.encoding.none')}`).join(', ')}
+          {FILES.map((f) => `${fileLabel(f)} ${encodingLabel(report.encoding[f])}`).join(', ')}
         </p>
         {!failed && (
           <div class="table-wrap">

@@ -30,7 +30,7 @@ function RolesForm({ person, structure, csrf }: { person: PersonDetail; structur
     <form method="post" action={`/directory/people/${person.id}/roles`} class="inline-form">
       <CsrfField token={csrf} />
       <input type="hidden" name="structureId" value={structure.id} />
-      <fieldset>
+      <fieldset class="field-group">
         <legend>{t('directory.people.roles', structure.name)}</legend>
         {(['director', 'localAdmin'] as const).map((role) => (
           <div class="field field--check">
@@ -116,8 +116,9 @@ function ManagerActions({ person, csrf, classes, pupils, errors, rolesStructure 
       {person.profile === 'relative' && pupils.length > 0 && (
         <form method="post" action={`/directory/people/${person.id}/link`} class="inline-form">
           <CsrfField token={csrf} />
-          <Field name="studentId" label={t('directory.people.link')} error={errors?.studentId}>
-            <select id="field-studentId" name="studentId">
+          <Field name="studentId" label={t('directory.people.link')} error={errors?.studentId} required>
+            <select id="field-studentId" name="studentId" required>
+              <option value="">{t('directory.field.choose')}</option>
               {[...byClass.entries()].map(([className, options]) => (
                 <optgroup label={className}>
                   {options.map((o) => (
@@ -287,6 +288,9 @@ export function PersonForm({
         {creating && (
           <Field name="profile" label={labels.profile} required error={errors?.profile}>
             <select id="field-profile" name="profile" required>
+              <option value="" selected={!values.profile}>
+                {t('directory.field.choose')}
+              </option>
               {PROFILES.map((p) => (
                 <option value={p} selected={values.profile === p}>
                   {profileLabel(p)}

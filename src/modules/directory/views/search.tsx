@@ -1,6 +1,6 @@
 import { TableWrap } from '../../../kernel/views/table.js';
 import { t } from '../i18n/fr.js';
-import type { PersonSummary } from '../repository.js';
+import { listName, type PersonSummary } from '../repository.js';
 import { PROFILES, profileLabel } from './labels.js';
 
 export interface DirectoryPageProps {
@@ -82,18 +82,22 @@ export function DirectoryPage(props: DirectoryPageProps) {
                 <tr>
                   <th scope="col">{t('directory.col.name')}</th>
                   <th scope="col">{t('directory.field.profile')}</th>
-                  <th scope="col">{t('directory.people.login')}</th>
+                  {props.manager && <th scope="col">{t('directory.people.login')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {props.items.map((p) => (
                   <tr>
                     <td>
-                      <a href={`/directory/people/${p.id}`}>{`${p.usageName || p.lastName} ${p.firstName}`}</a>
+                      <a href={`/directory/people/${p.id}`}>{listName(p)}</a>
                       {p.status === 'deactivated' && <span class="badge badge--muted"> {t('directory.people.deactivated')}</span>}
                     </td>
                     <td>{profileLabel(p.profile)}</td>
-                    <td>{props.manager ? p.login : '—'}</td>
+                    {props.manager && (
+                      <td>
+                        <code>{p.login}</code>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
