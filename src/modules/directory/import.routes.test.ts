@@ -54,10 +54,12 @@ async function counts() {
   return { people: await n('people'), importRuns: await n('importRuns'), groups: await n('groups') };
 }
 
-/** Posts the upload form the way a browser does: session cookie, CSRF token in the query string only. */
+/** Posts the upload form the way a browser does: session cookie, CSRF token as the form's first field. */
 function postForm(session: Session | null, body: ReturnType<typeof multipart>, csrf: string | null) {
-  const url = csrf === null ? '/directory/import' : `/directory/import?_csrf=${encodeURIComponent(csrf)}`;
-  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, ...(session ? { cookie: session.cookie } : {}) } });
+  const boundary = /boundary=(.+)$/.exec(body.headers['content-type']!)![1]!;
+  const token = csrf === null ? Buffer.alloc(0) : Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`);
+  const payload = Buffer.concat([token, body.payload]);
+  return t.app.inject({ method: 'POST', url: '/directory/import', payload, headers: { ...body.headers, ...(session ? { cookie: session.cookie } : {}) } });
 }
 
 before(async () => {
@@ -83,14 +85,16 @@ describe('GET /directory/import', () => {
     assert.ok(!res.body.includes('multipart/form-data'), "!res.body.includes('multipart/form-data')");
   });
 
-  test('a manager gets the upload form, with the CSRF token in the action', async () => {
+  test('a manager gets the upload form, with the CSRF token as its first field and none in the address', async () => {
     const res = await request(t.app, director, 'GET', '/directory/import');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<form[^>]*method="post"/);
     assert.match(res.body, /enctype="multipart\/form-data"/);
-    assert.ok(
-      res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`),
-      'res.body.includes(`action="/directory/import?_csrf=${encodeURIComponent(director.csrf)}"`)',
+    assert.ok(res.body.includes('action="/directory/import"'), 'the action carries no token');
+    assert.match(
+      res.body,
+      new RegExp(`enctype="multipart/form-data"[^>]*><input type="hidden" name="_csrf" value="${director.csrf}"`),
+      'the token comes first',
     );
     for (const [name, label] of [
       ['pupils', 'Élèves'],
@@ -241,7 +245,7 @@ describe('POST /api/directory/structures/:id/imports/onde', () => {
 });
 
 describe('POST /directory/import (the form)', () => {
-  test('without the CSRF token in the query string: 403', async () => {
+  test('without the CSRF token: 403', async () => {
     const res = await postForm(director, multipart(fixture('latin1')), null);
     assert.equal(res.statusCode, 403);
   });
