@@ -228,7 +228,7 @@ async function seedClassLife(app: FastifyInstance, structureId: string, story: D
   const lesson = (body: object) => teacher<{ id: string }>('POST', '/api/homework/lessons', { groupId: story.groupId, publish: true, ...body });
 
   await lesson({
-    subjectId: subject(/fran/i),
+    subjectId: subject(/^français/i),
     lessonDate: d1,
     startTime: '08:30',
     endTime: '09:30',
@@ -236,7 +236,7 @@ async function seedClassLife(app: FastifyInstance, structureId: string, story: D
     assignments: [{ instructions: '<p>Relire le chapitre 3 et noter trois mots nouveaux avec leur définition.</p>', dueOn: n1, estimatedMinutes: 20 }],
   });
   await lesson({
-    subjectId: subject(/math/i),
+    subjectId: subject(/^mathématiques/i),
     lessonDate: d2,
     startTime: '10:00',
     endTime: '11:00',
@@ -244,7 +244,7 @@ async function seedClassLife(app: FastifyInstance, structureId: string, story: D
     assignments: [{ instructions: '<p>Fichier de mathématiques, page 42, exercices 1 à 4.</p>', dueOn: n2, estimatedMinutes: 25 }],
   });
   const science = await lesson({
-    subjectId: subject(/scien/i),
+    subjectId: subject(/^sciences et technologie/i),
     lessonDate: d3,
     startTime: '14:00',
     endTime: '15:00',

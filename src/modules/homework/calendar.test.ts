@@ -93,7 +93,7 @@ describe('the iCalendar feed', () => {
     const changed = parse(second);
     assert.equal(changed.getFirstPropertyValue('sequence'), 1, 'a change raises SEQUENCE');
     assert.ok(unfolded(second).includes(`LAST-MODIFIED:${stampAt(editedAt)}`), 'LAST-MODIFIED is the change');
-    assert.ok(unfolded(second).includes(`DTSTAMP:${stampAt(clock.now())}`));
+    assert.ok(unfolded(second).includes(`DTSTAMP:${stampAt(clock.now())}`), 'DTSTAMP is the time the feed is generated');
 
     clock.advance(60 * 60 * 1000);
     const resaved = await request(t.app, await as(w.ce1Teacher.id), 'PUT', `/api/homework/lessons/${lessonId}`, {

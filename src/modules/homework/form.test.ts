@@ -230,7 +230,7 @@ describe('the lesson form', () => {
     const page = await request(t.app, await as(profe.id), 'GET', `/homework/lessons/new?groupId=${quatrieme.id}`);
     const collegeSubjects = options(page.body, 'subjectId').map(([, label]) => label);
     for (const label of ['Français', 'Mathématiques', 'Physique-chimie', 'SVT', 'Latin', 'Allemand']) assert.ok(collegeSubjects.includes(label), label);
-    assert.ok(!collegeSubjects.includes('Explorer le monde'));
+    assert.ok(!collegeSubjects.includes('Explorer le monde'), 'a collège is offered no maternelle domain');
     assert.ok(!collegeSubjects.includes('Philosophie'), 'no philosophy in a collège');
   });
 
