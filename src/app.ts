@@ -22,6 +22,7 @@ import { documentsModule, documentsMigrations } from './modules/documents/index.
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
+import { BlobReferences, sweepBlobs } from './kernel/storage/sweep.js';
 import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs } from './kernel/jobs/index.js';
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
@@ -75,7 +76,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('nav', []);
-  app.decorate('blobs', createBlobStore(config));
+  const blobs = createBlobStore(config);
+  app.decorate('blobs', blobs);
+  // Modules declare the blob keys their rows hold; the sweep removes what no row references.
+  const blobReferences = new BlobReferences();
+  app.decorate('blobReferences', blobReferences);
   // The runner is built here and started by `preau serve` only: tests run due jobs with `runDue()`.
   const jobs = new JobRunner({ db: database.db, kind: database.kind, clock, log: app.log });
   app.decorate('jobs', jobs);
@@ -88,6 +93,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await purgeFinishedJobs(database.db, new Date(now.getTime() - FINISHED_JOBS_KEPT_DAYS * 24 * 60 * 60_000));
   });
   jobs.schedule('kernel.jobs.purge', { everyMinutes: 24 * 60 });
+  jobs.register('kernel.blobs.sweep', async (_payload, { now }) => {
+    const removed = await sweepBlobs(blobs, database.db, blobReferences, now);
+    if (removed > 0) app.log.info({ removed }, 'unreferenced blobs removed');
+  });
+  jobs.schedule('kernel.blobs.sweep', { everyMinutes: 24 * 60 });
   app.addHook('onClose', async () => {
     // Running handlers finish before the database goes away.
     await jobs.stop();

@@ -38,6 +38,8 @@ declare module 'fastify' {
     blobs: BlobStore;
     /** Deferred and scheduled work: modules `register` handlers; `preau serve` starts it. */
     jobs: import('../jobs/index.js').JobRunner;
+    /** Which blob keys each module's rows reference (the blob sweep keeps those). */
+    blobReferences: import('../storage/sweep.js').BlobReferences;
     /** Every route registered, in order (the route-coverage test reads it). */
     routeTable: import('./plugin.js').RouteRecord[];
   }

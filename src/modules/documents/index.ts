@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { referencedBlobKeys } from './repository/blobs.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { documentsMigrations } from './migrations/index.js';
 import { nodesApi } from './routes/api-nodes.js';
@@ -15,6 +16,7 @@ export { referencedBlobKeys } from './repository/blobs.js';
 
 /** Documents and hand-in boxes: JSON under /api/documents, pages under /documents. */
 export const documentsModule: FastifyPluginAsync = async (app) => {
+  app.blobReferences.declare('documents', referencedBlobKeys);
   app.nav.push({ href: '/documents', label: t('documents.nav'), service: 'documents', order: 50, visible: () => true });
   app.nav.push({
     href: '/documents/boxes',

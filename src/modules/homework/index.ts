@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { referencedBlobKeys } from './repository/blobs.js';
 import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { homeworkMigrations } from './migrations/index.js';
@@ -19,6 +20,7 @@ export { dueSoon, type DueSoon } from './service/due-soon.js';
 
 /** Cahier de textes: lessons, work to do, pupils' agenda and calendar feed. Pages under /homework, JSON under /api/homework. */
 export const homeworkModule: FastifyPluginAsync = async (app) => {
+  app.blobReferences.declare('homework', referencedBlobKeys);
   app.nav.push({
     href: '/homework',
     label: t('homework.nav'),

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { referencedBlobKeys } from './repository/blobs.js';
 import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { createMailer } from '../../kernel/mail/index.js';
@@ -20,6 +21,7 @@ export { allowedAmong, searchReachable } from './repository/rules.js';
 
 /** Messaging under /messaging and /api/messaging; email notices through SMTP when configured. */
 export const messagingModule: FastifyPluginAsync = async (app) => {
+  app.blobReferences.declare('messaging', referencedBlobKeys);
   const mailer = createMailer(app.config);
   registerMessagingJobs(app.jobs, { db: app.db, kind: app.dbKind, mailer, publicUrl: app.config.publicUrl });
   if (mailer)
