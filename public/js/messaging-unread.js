@@ -13,7 +13,7 @@
       s.textContent = ' ' + (n > 99 ? '99+' : n);
       var h = document.createElement('span');
       h.className = 'visually-hidden';
-      h.textContent = ' ' + (els[0] ? els[0].getAttribute('data-label') : '');
+      h.textContent = ' ' + (els[0] ? els[0].getAttribute(n === 1 ? 'data-label-one' : 'data-label') : '');
       s.appendChild(h);
     }, function () {});
   }, 60000);

@@ -100,3 +100,16 @@ describe('numbers', () => {
     assert.equal(ok.statusCode, 200, 'a search for the name Nan is not a number');
   });
 });
+
+describe('navigation', () => {
+  test('an unread badge says "non lu" for one and "non lus" for several', async () => {
+    const { notify } = await import('../../modules/notifications/index.js');
+    const school = await buildSchool(t.app.db);
+    const teacher = await buildPerson(t.app.db, { profile: 'teacher', structureId: school.id });
+    const session = await loginAs(t.app, teacher.id);
+    await notify(t.app.db, { recipients: [teacher.id], kind: 'test', title: 'Une', link: '/' }, t.app.clock.now());
+    assert.match((await request(t.app, session, 'GET', '/notifications')).body, /1<span class="visually-hidden"> non lu<\/span>/);
+    await notify(t.app.db, { recipients: [teacher.id], kind: 'test', title: 'Deux', link: '/' }, t.app.clock.now());
+    assert.match((await request(t.app, session, 'GET', '/notifications')).body, /2<span class="visually-hidden"> non lus<\/span>/);
+  });
+});

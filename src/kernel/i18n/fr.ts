@@ -10,6 +10,7 @@ export const kernelFr = {
   'layout.structure': 'Établissement',
   'layout.switch': 'Changer',
   'layout.unread': 'non lus',
+  'layout.unreadOne': 'non lu',
   'layout.footer': 'Préau — logiciel libre',
   'error.title': 'Une erreur est survenue',
   'error.back': 'Revenir à l’accueil',

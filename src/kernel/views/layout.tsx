@@ -97,7 +97,7 @@ export function Layout(props: LayoutProps) {
                           <span class="nav-count" data-count-for={item.service}>
                             {' '}
                             {item.count > 99 ? '99+' : item.count}
-                            <span class="visually-hidden">{` ${t('layout.unread')}`}</span>
+                            <span class="visually-hidden">{` ${item.count === 1 ? t('layout.unreadOne') : t('layout.unread')}`}</span>
                           </span>
                         ) : null}
                       </a>

@@ -22,7 +22,7 @@ export function MessagingNav({ current, unread, manager, readOnly }: { current: 
       <div class="page-header">
         <p class="muted">
           {t('messaging.unreadLabel')}{' '}
-          <strong data-unread data-label={t('layout.unread')}>
+          <strong data-unread data-label={t('layout.unread')} data-label-one={t('layout.unreadOne')}>
             {unread}
           </strong>
         </p>
