@@ -24,6 +24,19 @@ test('the OpenAPI document passes Redocly’s recommended rules with no warning'
   assert.deepEqual(lines, []);
 });
 
+test('response objects are closed to undeclared properties', () => {
+  const open: string[] = [];
+  const walk = (node: unknown, where: string) => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'object' && o.properties && o.additionalProperties !== false) open.push(where);
+    for (const [k, v] of Object.entries(o)) if (k !== 'properties') walk(v, `${where}/${k}`);
+    if (o.properties) for (const [k, v] of Object.entries(o.properties as object)) walk(v, `${where}/properties/${k}`);
+  };
+  for (const [path, operations] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(operations)) walk(op.responses, `${method} ${path}`);
+  assert.deepEqual(open.slice(0, 10), []);
+});
+
 test('every operation has a unique operationId, and downloads say they send a file', () => {
   const ids = new Set<string>();
   let downloads = 0;

@@ -14,6 +14,19 @@ export function operationIdOf(method: string, url: string): string {
   return [method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join('');
 }
 
+/**
+ * A response schema as the document states it: every object closed to properties it does not
+ * declare (the serializer drops them anyway), copied so the route's own schema is untouched.
+ */
+export function strictCopy(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(strictCopy);
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = key === 'examples' || key === 'default' ? value : strictCopy(value);
+  if (copy.type === 'object' && copy.properties && !('additionalProperties' in copy)) copy.additionalProperties = false;
+  return copy;
+}
+
 /** Every JSON route with a schema appears in `/api/openapi.json`. `fastify-plugin`: swagger must see every module's routes. */
 export const openApiPlugin = fp(async (app) => {
   await app.register(swagger, {
@@ -50,7 +63,7 @@ export const openApiPlugin = fp(async (app) => {
           ...schema,
           operationId: (schema as { operationId?: string } | undefined)?.operationId ?? operationIdOf(method, url),
           security: (schema as { security?: unknown } | undefined)?.security ?? (open ? [] : [{ session: [] }]),
-          response: has4xx ? responses : { ...responses, 400: ErrorResponse, 404: ErrorResponse },
+          response: strictCopy(has4xx ? responses : { ...responses, 400: ErrorResponse, 404: ErrorResponse }),
         } as typeof schema,
       };
     },
