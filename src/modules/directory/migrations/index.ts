@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
+import { aafMigration } from './20261201-aaf.js';
 
 export const directoryMigrations: Migrations = {
   '20261123-1000-directory-init': {
@@ -116,4 +117,5 @@ export const directoryMigrations: Migrations = {
       }
     },
   },
+  '20261201-1000-directory-aaf': aafMigration,
 };
