@@ -5,6 +5,7 @@ import { directoryMigrations } from './migrations/index.js';
 import { directoryApi } from './routes/api.js';
 import { directoryPages } from './routes/pages.js';
 import { directoryImportRoutes } from './routes/import.js';
+import { directoryAafRoutes } from './routes/aaf.js';
 import './policy.js';
 import { t } from './i18n/fr.js';
 import './tables.js';
@@ -47,6 +48,7 @@ export const directoryModule: FastifyPluginAsync = async (app) => {
       await app.register(directoryApi, { prefix: '/api/directory' });
       await app.register(directoryPages);
       await app.register(directoryImportRoutes);
+      await app.register(directoryAafRoutes);
     }),
   );
 };

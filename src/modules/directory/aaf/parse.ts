@@ -126,8 +126,11 @@ const first = (r: AafRecord, name: string): string | null => r.attrs.get(name)?.
 const all = (r: AafRecord, name: string): string[] => r.attrs.get(name) ?? [];
 const parts = (v: string) => v.split('$').map((s) => s.trim());
 
+const NONE = new Set<string>();
+
+/** An `addRequest` sets every field, so only a `modifyRequest` keeps the names it gives. */
 function base(r: AafRecord, file: string): Base {
-  return { op: r.op, id: r.id, file, line: r.line, given: new Set(r.attrs.keys()) };
+  return { op: r.op, id: r.id, file, line: r.line, given: r.op === 'modify' ? new Set(r.attrs.keys()) : NONE };
 }
 
 /** DD/MM/YYYY → YYYY-MM-DD; null when not a real date. */

@@ -35,6 +35,12 @@ export class AafXmlError extends Error {
   }
 }
 
+/**
+ * A copy of a value that does not keep the parser's chunk alive: V8 may keep a short slice of a
+ * long string as a view on it, so that a thousand records kept would hold the whole file.
+ */
+const own = (s: string) => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
 const OPS: Record<string, AafOperation> = { addRequest: 'add', modifyRequest: 'modify', deleteRequest: 'delete' };
 
 /** The encoding named by the XML declaration at the start of `head` (UTF-8 when there is none). */
@@ -118,9 +124,9 @@ export async function readAafXml(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
       inValue = false;
       const value = text.trim();
       if (part === 'operational' && (attrName === 'categoriePersonne' || attrName === 'categorieStructure')) record.category = value || null;
-      else if (part === 'attributes' && value !== '') record.attrs.get(attrName!)!.push(value);
+      else if (part === 'attributes' && value !== '') record.attrs.get(attrName!)!.push(own(value));
     } else if (record && depth === 4) {
-      if (inId) record.id = text.trim();
+      if (inId) record.id = own(text.trim());
       inId = false;
       attrName = null;
     } else if (record && depth === 3) part = null;
@@ -141,12 +147,23 @@ export async function readAafXml(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   let decoder: TextDecoder | null = null;
   let encoding: AafEncoding = 'utf-8';
   let head = true;
-  for await (const chunk of chunks) {
+  // The first bytes are kept until the XML declaration can be read whole.
+  let start: Uint8Array | null = new Uint8Array(0);
+  const open = (bytes: Uint8Array): TextDecoder => {
+    encoding = declaredEncoding(bytes);
+    return new TextDecoder(decoderLabel(encoding), { fatal: encoding === 'utf-8', ignoreBOM: false });
+  };
+  for await (const input of chunks) {
     if (failure) break;
-    if (decoder === null) {
-      encoding = declaredEncoding(chunk);
-      decoder = new TextDecoder(decoderLabel(encoding), { fatal: encoding === 'utf-8', ignoreBOM: false });
+    let chunk = input;
+    if (start !== null) {
+      start = Buffer.concat([start, chunk]);
+      if (start.length < 256 && !start.includes(0x3e)) continue;
+      chunk = start;
+      start = null;
+      decoder = open(chunk);
     }
+    if (decoder === null) continue;
     let s: string;
     try {
       s = decoder.decode(chunk, { stream: true });
@@ -158,6 +175,14 @@ export async function readAafXml(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
     parser.write(s);
+  }
+  if (!failure && start !== null && start.length > 0) {
+    decoder = open(start);
+    try {
+      parser.write(decoder.decode(start, { stream: true }));
+    } catch {
+      throw new AafXmlError('not_utf8', '', parser.line);
+    }
   }
   if (!failure) {
     try {
