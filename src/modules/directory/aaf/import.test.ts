@@ -53,7 +53,10 @@ describe('a Complet set, imported twice, then a Delta', () => {
     assert.equal(pupil.profile, 'student');
     assert.equal(pupil.birthDate, p.birthDate.split('/').reverse().join('-'));
     const groups = await groupsOf(pupil.id);
-    assert.ok(groups.some((g) => g.endsWith(':student') && g.startsWith(p.classCode[0]!)), groups.join());
+    assert.ok(
+      groups.some((g) => g.endsWith(':student') && g.startsWith(p.classCode[0]!)),
+      groups.join(),
+    );
     assert.ok(groups.includes('ESPAGNOL LV2:student'), groups.join());
     const level = await db
       .selectFrom('groups')
@@ -100,7 +103,12 @@ describe('a Complet set, imported twice, then a Delta', () => {
     const groups = (await teacherSubjects(db, (await personByJointure(english.jointure)).id, YEAR)).map((x) => `${x.groupName}|${x.subjectLabel}`);
     assert.deepEqual(groups.sort(), ['6EME A|ANGLAIS LV1', '6EME B|ANGLAIS LV1', 'ESPAGNOL LV2|ESPAGNOL LV2', 'LATIN|LATIN'].sort());
 
-    const main = await db.selectFrom('groupRoles').innerJoin('groups', 'groups.id', 'groupRoles.groupId').select(['groups.name', 'groupRoles.role']).where('groupRoles.personId', '=', teacher.id).execute();
+    const main = await db
+      .selectFrom('groupRoles')
+      .innerJoin('groups', 'groups.id', 'groupRoles.groupId')
+      .select(['groups.name', 'groupRoles.role'])
+      .where('groupRoles.personId', '=', teacher.id)
+      .execute();
     assert.deepEqual(main, [{ name: `${french.mainClass![0]}EME ${french.mainClass!.slice(1)}`, role: 'mainTeacher' }]);
 
     const director = await personByJointure(model.staff.find((p) => p.structure === s.jointure && p.functions[0]!.startsWith('DIR'))!.jointure);
@@ -166,7 +174,9 @@ describe('a Complet set, imported twice, then a Delta', () => {
 
   test('a Complet without a pupil deactivates them, and their relatives no pupil names any more', async () => {
     const last = model.pupils.at(-1)!;
-    const onlyTheirs = model.relatives.filter((r) => (last.parents.includes(r.jointure) || last.contact === r.jointure) && !model.pupils.slice(0, -1).some((p) => p.parents.includes(r.jointure)));
+    const onlyTheirs = model.relatives.filter(
+      (r) => (last.parents.includes(r.jointure) || last.contact === r.jointure) && !model.pupils.slice(0, -1).some((p) => p.parents.includes(r.jointure)),
+    );
     const shrunk = feedModel({ structures: 2, classesPerLevel: 2, pupilsPerClass: 4 });
     shrunk.pupils.pop();
     const report = await run(completeFeed(shrunk, { encodings: { PersRelEleve: 'iso-8859-15' } }));
