@@ -507,3 +507,13 @@ export async function writeLargeFeed(dir: string, options: FeedOptions): Promise
   }
   return { people: model.pupils.length + model.relatives.length + model.staff.length, bytes };
 }
+
+/** The committed fixtures (test/fixtures/aaf): a Complet set, the Delta after it, and a broken file. */
+export function fixtureSets(): Record<'complet' | 'delta' | 'broken', GeneratedFile[]> {
+  const model = feedModel({ structures: 2, classesPerLevel: 1, pupilsPerClass: 5 });
+  const complet = completeFeed(model, { encodings: { PersRelEleve: 'iso-8859-15' }, perFile: 25 });
+  const broken = completeFeed(feedModel({ structures: 1, classesPerLevel: 1, pupilsPerClass: 2, offset: 40 }));
+  const eleve = broken.find((f) => f.name.includes('_Eleve_'))!;
+  eleve.bytes = Buffer.from(Buffer.from(eleve.bytes).toString('utf8').replace('<value>MME</value>', '<value>MME</valeur>'));
+  return { complet, delta: deltaFeed(model), broken };
+}
