@@ -6,7 +6,6 @@ import { activationCode } from '../../../kernel/auth/tokens.js';
 import type { Profile } from '../../../kernel/authz/index.js';
 import { loginBase } from '../logins.js';
 import { n, pupilKey } from '../onde/match.js';
-import { allocateLogins } from '../onde/store.js';
 import { searchKeyOf } from '../repository.js';
 import type { AafPeopleTable } from '../tables.js';
 import { levelOf, type AafFeed, type AafKind, type AafPupil, type AafRelative, type AafStaff, type GroupRef } from './parse.js';
@@ -748,7 +747,7 @@ export async function syncAaf(db: Db, input: SyncInput): Promise<{ counts: AafCo
   // ---------------------------------------------------------------- people: new, changed
   const created = planned.filter((p) => !p.existing);
   const fields = new Map(planned.map((p) => [p.id, fieldsOf(p.record, p.existing)]));
-  const logins = await allocateLogins(
+  const logins = await store.allocateLogins(
     db,
     created.map((p) => {
       const f = fields.get(p.id)!;
