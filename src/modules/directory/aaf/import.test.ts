@@ -6,7 +6,7 @@ import { teacherSubjects } from './teaching.js';
 
 useAafDatabase();
 
-// Two structures (a collège and a collège), two classes per level, four pupils a class.
+// Two collèges, two classes per level, four pupils a class.
 const model = feedModel({ structures: 2, classesPerLevel: 2, pupilsPerClass: 4 });
 const complete = completeFeed(model, { encodings: { PersRelEleve: 'iso-8859-15' }, perFile: 40 });
 
@@ -247,5 +247,29 @@ describe('all or nothing', () => {
       ['aaf.empty_complete'],
     );
     assert.deepEqual(await tableCounts(), before);
+  });
+});
+
+describe('refused records', () => {
+  test('are listed with file, line and id; nobody of their kind leaves, since a refused record may be one of them', async () => {
+    const m = feedModel({ structures: 2, classesPerLevel: 2, pupilsPerClass: 4 });
+    const absent = m.pupils.splice(3, 1)[0]!;
+    const files = completeFeed(m, { encodings: { PersRelEleve: 'iso-8859-15' } });
+    const eleve = files.find((f) => f.name.includes('_Eleve_'))!;
+    const text = Buffer.from(eleve.bytes).toString('utf8');
+    const nameless = m.pupils[5]!;
+    const at = text.indexOf(`<value>${nameless.firstName}</value>`, text.indexOf(`<id>${nameless.jointure}</id>`));
+    eleve.bytes = Buffer.from(text.slice(0, at) + '<value/>' + text.slice(at + `<value>${nameless.firstName}</value>`.length));
+    const before = await personByJointure(absent.jointure);
+    assert.equal(before.status, 'active');
+    const report = await run(files);
+    assert.equal(report.status, 'done');
+    const refused = report.errors.find((e) => e.id === nameless.jointure)!;
+    assert.deepEqual([refused.file, refused.code], [eleve.name, 'aaf.no_name']);
+    // The record's line is its <addRequest>, two lines above its id.
+    assert.equal(refused.line, text.slice(0, text.indexOf(`<id>${nameless.jointure}</id>`)).split('\n').length - 2);
+    assert.equal(report.counts.pupils.deactivated, 0);
+    assert.ok(report.warnings.some((w) => w.code === 'aaf.deactivation_skipped'));
+    assert.equal((await personByJointure(absent.jointure)).status, 'active');
   });
 });

@@ -325,7 +325,7 @@ export async function syncAaf(db: Db, input: SyncInput): Promise<{ counts: AafCo
     const existing = known.get(r.id) ?? adopted.get(r.id) ?? null;
     if (existing && existing.category !== category && existing.jointure === r.id) {
       errors.push({ file: r.file, line: r.line, id: r.id, code: 'aaf.category_changed', args: [existing.category, category] });
-      incomplete.add(category === 'Eleve' ? 'Eleve' : category);
+      incomplete.add(category);
       return null;
     }
     if (r.op === 'delete') {
