@@ -18,6 +18,7 @@ import { HOMEWORK_SCENARIOS, runHomeworkBench } from './scenarios/homework.js';
 import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js';
 import { runDocumentsBench } from './scenarios/documents.js';
 import { runJobsBench } from './scenarios/jobs.js';
+import { runAafBench } from './scenarios/aaf.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -250,6 +251,7 @@ async function main(argv: string[]) {
         .join(', ')}.`,
       ...jobs.notes,
     );
+    notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {

@@ -193,6 +193,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   if (story.pending) {
     logins.push({ role: `Parent (${story.className}, première connexion)`, login: story.pending.login, activationCode: story.pending.activationCode });
   }
+  logins.push(...(await loadDemoCollege(db)));
   return { report, logins, story };
 }
 
@@ -312,4 +313,41 @@ export function logRequestsBriefly(app: FastifyInstance, write: (line: string) =
     if (request.url.startsWith('/static/')) return;
     write(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms\n`);
   });
+}
+
+/**
+ * A collège loaded through the real AAF import (a generated académie feed), with one teacher's
+ * account opened: the cahier de textes shows their classes, groups and subjects.
+ */
+async function loadDemoCollege(db: Db): Promise<DemoLogin[]> {
+  const { completeFeed, feedModel } = await import('./modules/directory/aaf/generate.js');
+  const { importAaf } = await import('./modules/directory/aaf/import.js');
+  const model = feedModel({ structures: 1, classesPerLevel: 2, pupilsPerClass: 12, offset: 0 });
+  const teacher = model.staff.find((p) => p.mainClass)!;
+  const known = await db
+    .selectFrom('aafPeople')
+    .innerJoin('people', 'people.id', 'aafPeople.personId')
+    .select(['people.id', 'people.login', 'people.passwordHash'])
+    .where('aafPeople.jointure', '=', teacher.jointure)
+    .executeTakeFirst();
+  if (!known) {
+    const files = completeFeed(model);
+    await importAaf(db, { schoolYear: schoolYearOf(), sources: files.map((f) => ({ name: f.name, read: () => [f.bytes] })), actorId: null });
+  }
+  const row = await db
+    .selectFrom('aafPeople')
+    .innerJoin('people', 'people.id', 'aafPeople.personId')
+    .select(['people.id', 'people.login', 'people.passwordHash'])
+    .where('aafPeople.jointure', '=', teacher.jointure)
+    .executeTakeFirst();
+  if (!row) return [];
+  if (!row.passwordHash) {
+    const now = nowIso();
+    await db
+      .updateTable('people')
+      .set({ passwordHash: await hashPassword(DEMO_PASSWORD), activationCode: null, activatedAt: now, charterAcceptedAt: now })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return [{ role: `Enseignant, ${model.structures[0]!.name}`, login: row.login, password: DEMO_PASSWORD }];
 }

@@ -9,6 +9,7 @@ import { ensureSetupToken } from './modules/accounts/index.js';
 import { isSchoolYear, schoolYearOf } from './modules/directory/index.js';
 import { readOndeFolder } from './modules/directory/onde/files.js';
 import { formatReport, importOnde } from './modules/directory/onde/import.js';
+import { importAafFolder } from './modules/directory/aaf/cli.js';
 import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
@@ -21,6 +22,8 @@ Usage : preau <commande> [options]
   migrate                    applique les migrations de la base
   import onde --uai UAI --year AAAA-AAAA [--name NOM] DOSSIER
                              importe les trois fichiers ONDE (élèves, enseignants, responsables)
+  import aaf --year AAAA-AAAA DOSSIER
+                             importe les fichiers AAF d’un dossier (collèges, lycées ; Complet ou Delta)
   user reset IDENTIFIANT     donne un nouveau code d’activation à une personne
   jobs run                   exécute une fois les tâches de fond dues, puis s’arrête
 
@@ -124,7 +127,16 @@ async function main() {
         options: { uai: { type: 'string' }, year: { type: 'string' }, name: { type: 'string' } },
       });
       const [kind, dir] = positionals;
-      if (kind !== 'onde' || !dir) fail('usage : preau import onde --uai UAI --year AAAA-AAAA DOSSIER');
+      if (kind === 'aaf' && dir) {
+        const year = values.year ?? schoolYearOf();
+        if (!isSchoolYear(year)) fail(`--year doit s’écrire 2026-2027 (reçu « ${year} »)`);
+        const done = await withDb(config(), (db) => importAafFolder(db, path.resolve(dir), year));
+        if (done.error) fail(done.error);
+        process.stdout.write(`${done.text}\n`);
+        if (done.failed) process.exit(2);
+        return;
+      }
+      if (kind !== 'onde' || !dir) fail('usage : preau import onde --uai UAI --year AAAA-AAAA DOSSIER, ou preau import aaf --year AAAA-AAAA DOSSIER');
       const uai = (values.uai ?? '').toUpperCase();
       if (!UAI_PATTERN.test(uai)) fail(`--uai doit comporter 7 chiffres et une lettre (reçu « ${values.uai ?? ''} »)`);
       const year = values.year ?? schoolYearOf();

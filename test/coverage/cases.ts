@@ -1,7 +1,7 @@
 import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
 import { accountsCases } from '../../src/modules/accounts/coverage.js';
-import { directoryCases } from '../../src/modules/directory/coverage.js';
+import { directoryAafCases, directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
 import { homeworkCases } from '../../src/modules/homework/coverage.js';
@@ -13,6 +13,7 @@ import { notificationsCases } from '../../src/modules/notifications/coverage.js'
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   accountsCases,
   directoryCases,
+  directoryAafCases,
   documentsCases,
   homeCases,
   homeworkCases,

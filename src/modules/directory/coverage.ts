@@ -387,3 +387,49 @@ export async function directoryCases({ app, world: w, as }: CoverageWorld): Prom
   ];
   return cases;
 }
+
+/**
+ * The AAF import's cases: only the instance administrator imports the académie's feed and reads
+ * its runs; a school's director or local administrator is refused, and sees nothing of a report.
+ */
+export async function directoryAafCases({ app, as }: CoverageWorld): Promise<RouteCase[]> {
+  const { insertRun } = await import('./aaf/store.js');
+  const runId = crypto.randomUUID();
+  const secret = 'Collège Secret-du-Rapport';
+  await insertRun(app.db, {
+    id: runId,
+    schoolYear: '2026-2027',
+    mode: 'Complet',
+    actorId: null,
+    startedAt: new Date().toISOString(),
+    status: 'failed',
+    report: JSON.stringify({
+      status: 'failed',
+      runId,
+      schoolYear: '2026-2027',
+      mode: 'Complet',
+      files: [],
+      counts: {},
+      warnings: [],
+      errors: [{ file: secret, line: 1, id: null, code: 'aaf.no_files', message: secret }],
+      durationMs: 0,
+    }),
+  });
+  const note = 'a school’s manager imports the académie’s feed';
+  return [
+    { kind: 'wrong-person', route: 'POST /api/directory/imports/aaf', as: as.director, expect: 403, note },
+    { kind: 'wrong-person', route: 'GET /api/directory/imports/aaf', as: as.admin, expect: 403, absent: [runId], note },
+    {
+      kind: 'wrong-person',
+      route: 'GET /api/directory/imports/aaf/:id',
+      url: `/api/directory/imports/aaf/${runId}`,
+      as: as.director,
+      expect: 403,
+      absent: [secret],
+      note,
+    },
+    { kind: 'wrong-person', route: 'GET /admin/aaf', as: as.director, expect: 403, absent: [runId], note },
+    { kind: 'wrong-person', route: 'POST /admin/aaf', url: '/admin/aaf', as: as.admin, expect: 403, note },
+    { kind: 'wrong-person', route: 'GET /admin/aaf/runs/:id', url: `/admin/aaf/runs/${runId}`, as: as.director, expect: 403, absent: [secret], note },
+  ];
+}

@@ -5,6 +5,7 @@ import { directoryMigrations } from './migrations/index.js';
 import { directoryApi } from './routes/api.js';
 import { directoryPages } from './routes/pages.js';
 import { directoryImportRoutes } from './routes/import.js';
+import { directoryAafRoutes } from './routes/aaf.js';
 import './policy.js';
 import { t } from './i18n/fr.js';
 import './tables.js';
@@ -26,6 +27,7 @@ export { schoolYearOf, isSchoolYear } from './school-year.js';
 export { compareClasses } from './class-order.js';
 export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';
 export { managedStructureId, managesAny } from './policy.js';
+export { teacherSubjects } from './aaf/teaching.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
 export const directoryModule: FastifyPluginAsync = async (app) => {
@@ -48,6 +50,7 @@ export const directoryModule: FastifyPluginAsync = async (app) => {
       await app.register(directoryApi, { prefix: '/api/directory' });
       await app.register(directoryPages);
       await app.register(directoryImportRoutes);
+      await app.register(directoryAafRoutes);
     }),
   );
 };

@@ -81,6 +81,8 @@ const cases = [
   c('directory.codes.print', 'a class of school A', (a) => standing(a, true), managers),
   c('directory.import.run', 'into school A', () => ({ structureId: SCHOOL_A }), managers),
   c('directory.import.read', 'school A’s runs', () => ({ structureId: SCHOOL_A }), managers),
+  c('directory.aaf.import', 'the académie’s feed', () => ({}), ['instanceAdmin']),
+  c('directory.aaf.read', 'the AAF runs', () => ({}), ['instanceAdmin']),
 ];
 
 describe('directory policy', () => {

@@ -81,6 +81,10 @@ export const directoryPolicy = definePolicy('directory', {
   'directory.import.run': (actor, s: StructureFacts) => managesStructure(actor, s.structureId),
   /** And read the past imports' reports. */
   'directory.import.read': (actor, s: StructureFacts) => managesStructure(actor, s.structureId),
+  /** The académie's AAF feed creates and updates many collèges and lycées at once: the instance administrator imports it. */
+  'directory.aaf.import': { allow: (actor, _: object) => actor.isSuperAdmin, refusal: 403 },
+  /** And reads its runs' reports. */
+  'directory.aaf.read': { allow: (actor, _: object) => actor.isSuperAdmin, refusal: 403 },
 });
 
 declare module '../../kernel/authz/index.js' {

@@ -24,7 +24,7 @@ export interface GroupsTable {
   kind: GroupKind;
   name: string;
   level: string | null;
-  source: 'onde' | 'manual';
+  source: 'onde' | 'aaf' | 'manual';
   createdAt: string;
 }
 
@@ -71,7 +71,7 @@ export interface StructureMembersTable {
   active: number;
   /** How an import recognises this person in this structure next time. */
   importKey: string | null;
-  source: 'onde' | 'manual';
+  source: 'onde' | 'aaf' | 'manual';
   createdAt: string;
 }
 
@@ -79,14 +79,14 @@ export interface StructureRolesTable {
   structureId: string;
   personId: string;
   role: StructureRole;
-  source: 'onde' | 'manual';
+  source: 'onde' | 'aaf' | 'manual';
 }
 
 export interface RelativeLinksTable {
   relativeId: string;
   studentId: string;
   legalGuardian: number;
-  source: 'onde' | 'manual';
+  source: 'onde' | 'aaf' | 'manual';
 }
 
 export interface ImportRunsTable {
@@ -111,5 +111,95 @@ declare module '../../kernel/db/index.js' {
     structureRoles: StructureRolesTable;
     relativeLinks: RelativeLinksTable;
     importRuns: ImportRunsTable;
+  }
+}
+
+// ---------------------------------------------------------------- AAF import (collèges, lycées)
+
+/** A structure of the AAF feed: its `ENTStructureJointure`, which the other files name it by. */
+export interface AafStructuresTable {
+  jointure: string;
+  structureId: string;
+  academy: string | null;
+  address: string | null;
+}
+
+/** A person of the AAF feed: their `ENTPersonJointure` (stable across years) and a pupil's schooling details. */
+export interface AafPeopleTable {
+  jointure: string;
+  personId: string;
+  category: 'Eleve' | 'PersRelEleve' | 'PersEducNat';
+  /** Pupils: the MEF (level of study) code and label. */
+  mefCode: string | null;
+  mefLabel: string | null;
+  /** Pupils: half-board regime and transport as the feed states them. */
+  regime: string | null;
+  transport: string | null;
+  otherFirstNames: string | null;
+}
+
+/** A class or group's code in the feed (`ENTStructureClasses`, `ENTStructureGroupes`). */
+export interface AafGroupsTable {
+  groupId: string;
+  structureId: string;
+  schoolYear: string;
+  kind: 'class' | 'teaching';
+  code: string;
+}
+
+/** A structure's subjects (`MatiereEducNat`), by code. */
+export interface DirectorySubjectsTable {
+  structureId: string;
+  code: string;
+  label: string;
+  source: 'aaf' | 'manual';
+}
+
+/** Who teaches which subject to which class or group (`ENTAuxEnsClassesMatieres`, `ENTAuxEnsGroupesMatieres`). */
+export interface TeachingAssignmentsTable {
+  groupId: string;
+  personId: string;
+  subjectCode: string;
+  source: 'aaf' | 'manual';
+}
+
+/** A role in one class: the professeur principal. */
+export interface GroupRolesTable {
+  groupId: string;
+  personId: string;
+  role: 'mainTeacher';
+  source: 'aaf' | 'manual';
+}
+
+/** A pupil's contact who is not one of their parents (`ENTElevePersRelEleve`): no access to the pupil's things. */
+export interface StudentContactsTable {
+  studentId: string;
+  relativeId: string;
+  relation: string | null;
+  source: 'aaf' | 'manual';
+}
+
+/** One AAF import run (it may cover many structures). */
+export interface AafRunsTable {
+  id: string;
+  schoolYear: string;
+  mode: 'Complet' | 'Delta' | 'mixed';
+  actorId: string | null;
+  startedAt: string;
+  status: 'done' | 'failed';
+  /** JSON report (counts, warnings, errors). */
+  report: string;
+}
+
+declare module '../../kernel/db/index.js' {
+  interface Database {
+    aafStructures: AafStructuresTable;
+    aafPeople: AafPeopleTable;
+    aafGroups: AafGroupsTable;
+    directorySubjects: DirectorySubjectsTable;
+    teachingAssignments: TeachingAssignmentsTable;
+    groupRoles: GroupRolesTable;
+    studentContacts: StudentContactsTable;
+    aafRuns: AafRunsTable;
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
 import { normalizeKey } from '../../../kernel/text.js';
+import { aafMigration } from './20261201-aaf.js';
 
 export const directoryMigrations: Migrations = {
   '20261123-1000-directory-init': {
@@ -153,4 +154,5 @@ export const directoryMigrations: Migrations = {
       }
     },
   },
+  '20261201-2200-directory-aaf': aafMigration,
 };
