@@ -8,6 +8,7 @@ import { directoryImportRoutes } from './routes/import.js';
 import { directoryAafRoutes } from './routes/aaf.js';
 import './policy.js';
 import { t } from './i18n/fr.js';
+import { ta } from './i18n/aaf-fr.js';
 import './tables.js';
 
 export { directoryMigrations };
@@ -45,6 +46,7 @@ export const directoryModule: FastifyPluginAsync = async (app) => {
     order: 90,
     visible: (actor) => can(actor, 'directory.structure.create', {}),
   });
+  app.nav.push({ href: '/admin/aaf', label: ta('aaf.nav'), service: 'directory', order: 91, visible: (actor) => can(actor, 'directory.aaf.import', {}) });
   await app.register(
     authenticated(async (app) => {
       await app.register(directoryApi, { prefix: '/api/directory' });

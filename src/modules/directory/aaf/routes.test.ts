@@ -49,13 +49,17 @@ async function counts() {
   return { people: await n('people'), runs: await n('aafRuns'), structures: await n('structures') };
 }
 
-const post = (session: Session, url: string, body: ReturnType<typeof multipart>, csrfInQuery = false) =>
-  t.app.inject({
+/** As the API (token in the header) or as the page's form does (token as the form's first field). */
+const post = (session: Session, url: string, body: ReturnType<typeof multipart>, asForm = false) => {
+  const boundary = /boundary=(.+)$/.exec(body.headers['content-type'])![1]!;
+  const token = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${session.csrf}\r\n`);
+  return t.app.inject({
     method: 'POST',
-    url: csrfInQuery ? `${url}?_csrf=${encodeURIComponent(session.csrf)}` : url,
-    payload: body.payload,
-    headers: { ...body.headers, cookie: session.cookie, ...(csrfInQuery ? {} : { 'x-csrf-token': session.csrf }) },
+    url,
+    payload: asForm ? Buffer.concat([token, body.payload]) : body.payload,
+    headers: { ...body.headers, cookie: session.cookie, ...(asForm ? {} : { 'x-csrf-token': session.csrf }) },
   });
+};
 
 before(async () => {
   t = await buildTestApp(buildApp);

@@ -35,7 +35,9 @@ export function AafImportPage({ csrf, schoolYear, runs, errors }: AafImportPageP
       <section class="card" aria-labelledby="aaf-form-title">
         <h2 id="aaf-form-title">{ta('aaf.submit')}</h2>
         <ErrorSummary errors={errors} labels={labels} />
-        <form method="post" enctype="multipart/form-data" action={`/admin/aaf?_csrf=${encodeURIComponent(csrf)}`} novalidate>
+        <form method="post" enctype="multipart/form-data" action="/admin/aaf" novalidate>
+          {/* First in the body: the server checks it before reading the archive. */}
+          <input type="hidden" name="_csrf" value={csrf} />
           <Field name="archive" label={labels.archive} hint={ta('aaf.file.hint')} error={errors?.archive} required>
             <input
               id="field-archive"
