@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldAccents, normalizeKey, slugForLogin } from './text.js';
+import { foldAccents, normalizeKey, slugForLogin, stripControls, stripControlsDeep } from './text.js';
 
 test('foldAccents strips diacritics and expands ligatures', () => {
   assert.equal(foldAccents('Cœur Noël François Œuvray'), 'Coeur Noel Francois OEuvray');
@@ -26,4 +26,10 @@ test('slugForLogin keeps only ascii letters and digits', () => {
   assert.equal(slugForLogin('Marie-Noëlle'), 'marienoelle');
   assert.equal(slugForLogin('Jean 2'), 'jean2');
   assert.equal(slugForLogin('李'), '');
+});
+
+test('control characters nobody types are stripped; tab and new lines stay', () => {
+  assert.equal(stripControls('a\u0000b\u0007c\u000Bd\te\nf\r\ng\u001B'), 'abcd\te\nf\r\ng');
+  const body = { q: 'x\u0000', list: ['\u0007y'], deep: { z: 'ok\u007F' }, n: 3 };
+  assert.deepEqual(stripControlsDeep(body), { q: 'x', list: ['y'], deep: { z: 'ok' }, n: 3 });
 });

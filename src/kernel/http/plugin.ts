@@ -9,6 +9,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { h } from 'preact';
 import FindMyWay from 'find-my-way';
+import { stripControlsDeep } from '../text.js';
 import { AppError, errorBody, InvalidInput } from './errors.js';
 import { Layout } from '../views/layout.js';
 import { renderDocument } from '../views/render.js';
@@ -203,6 +204,13 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     }
     if (wantsJson(request)) return reply.code(404).send(errorBody('not_found', t('error.not_found')));
     return errorPage(reply, 404, t('error.not_found'));
+  });
+
+  // Every text field loses the control characters nobody types, before validation sees it.
+  app.addHook('preValidation', async (request) => {
+    if (request.query && typeof request.query === 'object') stripControlsDeep(request.query);
+    if (request.body && typeof request.body === 'object') stripControlsDeep(request.body);
+    if (request.params && typeof request.params === 'object') stripControlsDeep(request.params);
   });
 
   // Ajv's coercion lets `Infinity` and `1e999` through integer schemas, bounds included. After

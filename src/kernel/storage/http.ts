@@ -5,6 +5,7 @@ import type { BlobInfo, BlobStore } from './index.js';
 import { BlobTooLarge } from './errors.js';
 import { isActiveContent, isInlineSafe } from './sniff.js';
 import { contentDisposition, safeFileName } from './names.js';
+import { stripControls } from '../text.js';
 
 /** A file received and already in the blob store. */
 export interface StoredFile extends BlobInfo {
@@ -113,7 +114,7 @@ async function readMultipart(request: FastifyRequest, options: ReceiveOptions, u
     } as Parameters<FastifyRequest['parts']>[0]);
     for await (const part of parts) {
       if (part.type === 'field') {
-        const value = String(part.value ?? '');
+        const value = stripControls(String(part.value ?? ''));
         fields[part.fieldname] = value;
         (lists[part.fieldname] ??= []).push(value);
         continue;

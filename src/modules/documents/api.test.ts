@@ -115,7 +115,10 @@ describe('document space', () => {
     const before = blobCount();
     const bad = await request(t.app, s.cm2Teacher!, 'POST', '/api/documents/folders', { name: 'a/b' });
     assert.equal(bad.statusCode, 400);
-    assert.equal((await request(t.app, s.cm2Teacher!, 'PATCH', `/api/documents/nodes/${fileId}`, { name: 'x\u0007y' })).statusCode, 400);
+    // Control characters are stripped from every text field at input; the rest of the name stays.
+    assert.equal((await request(t.app, s.cm2Teacher!, 'PATCH', `/api/documents/nodes/${fileId}`, { name: 'x\u0007y.txt' })).statusCode, 204);
+    assert.equal((await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/nodes/${fileId}`)).json().node.name, 'xy.txt');
+    assert.equal((await request(t.app, s.cm2Teacher!, 'PATCH', `/api/documents/nodes/${fileId}`, { name: 'x\u202Ey.txt' })).statusCode, 400);
     for (const [files, status] of [
       [[{ name: '../secret.txt', content: 'x' }], 400],
       [

@@ -22,7 +22,7 @@ test('the committed AAF fixtures are what the generator writes', () => {
 
 test('the Complet set has several numbered files, an ISO-8859-15 one, repeated and empty values, non-Latin names', () => {
   const { complet } = fixtureSets();
-  assert.ok(complet.filter((f) => f.name.includes('_PersRelEleve_')).length > 1);
+  assert.ok(complet.filter((f) => f.name.includes('_PersRelEleve_')).length > 1, 'relatives come in several numbered files');
   const latin9 = complet.find((f) => f.name.includes('_PersRelEleve_'))!;
   assert.match(Buffer.from(latin9.bytes).toString('latin1'), /encoding="ISO-8859-15"/);
   const pupils = complet

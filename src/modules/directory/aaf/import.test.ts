@@ -15,7 +15,7 @@ const without = (files: GeneratedFile[], kind: string) => files.filter((f) => !f
 describe('a Complet set, imported twice, then a Delta', () => {
   test('the first import creates structures, people, classes, links and subjects', async () => {
     // Several numbered files per kind.
-    assert.ok(complete.filter((f) => f.name.includes('_Eleve_')).length > 1);
+    assert.ok(complete.filter((f) => f.name.includes('_Eleve_')).length > 1, 'pupils come in several numbered files');
     const report = await run(complete);
     assert.equal(report.status, 'done', JSON.stringify(report.errors));
     assert.deepEqual(report.errors, []);
