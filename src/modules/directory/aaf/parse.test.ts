@@ -223,7 +223,7 @@ describe('AAF encodings', () => {
   test('ISO-8859-15 is decoded as such: €, Š, š, Ž, ž, Œ, œ, Ÿ', async () => {
     const bytes = file([record('add', 'PersRelEleve', 'R1', [['sn', [names]]])], 'iso-8859-15');
     // The letters ISO-8859-1 has elsewhere: € is 0xA4 here, a currency sign there.
-    assert.ok(bytes.includes(0xa4) && bytes.includes(0xbc) && bytes.includes(0xa6));
+    assert.ok(bytes.includes(0xa4) && bytes.includes(0xbc) && bytes.includes(0xa6), 'the file holds the ISO-8859-15 bytes of €, Œ and Š');
     const { records, encoding } = await recordsOf(bytes);
     assert.equal(encoding, 'iso-8859-15');
     assert.deepEqual(records[0]!.attrs.get('sn'), [names]);
@@ -306,7 +306,7 @@ describe('a 50 MB file streams with bounded memory', () => {
     };
     await readAafXml(chunks(), () => records++);
     assert.equal(records, perChunk * count);
-    assert.ok(count * chunk.length >= size);
+    assert.ok(count * chunk.length >= size, 'the whole file was generated');
     const growth = (peak - before) / 1024 / 1024;
     assert.ok(growth < 48, `heap grew by ${growth.toFixed(0)} MB while reading 50 MB`);
   });

@@ -144,7 +144,7 @@ describe('the upload page', () => {
     assert.match(res.body, new RegExp(`<td class="num">${model.pupils.length}</td>`));
     const history = await request(t.app, admin, 'GET', '/admin/aaf');
     const id = /\/admin\/aaf\/runs\/([0-9a-f-]{36})/.exec(history.body)?.[1];
-    assert.ok(id);
+    assert.ok(id, 'the report page names its run');
     const stored = await request(t.app, admin, 'GET', `/admin/aaf/runs/${id}`);
     assert.equal(stored.statusCode, 200);
   });
