@@ -12,7 +12,7 @@ import { t } from '../i18n/fr.js';
 import * as repo from '../repository/lessons.js';
 import { settingsOf } from '../repository/settings.js';
 import { subjectsOfGroup } from '../repository/subjects.js';
-import { MAX_CONTENT, MAX_INSTRUCTIONS, plainText, sanitizeRichText, withoutControls } from '../text.js';
+import { MAX_ASSIGNMENTS, MAX_CONTENT, MAX_INSTRUCTIONS, plainText, sanitizeRichText, withoutControls } from '../text.js';
 import { recordFiles } from './attachments.js';
 import { removeBlobs, type Deps } from './deps.js';
 import { authorFacts } from './facts.js';
@@ -42,7 +42,7 @@ export interface LessonInput {
   assignments: AssignmentInput[];
 }
 
-export const MAX_ASSIGNMENTS = 10;
+export { MAX_ASSIGNMENTS };
 
 /**
  * A group the actor may write a lesson for, or null. The group is a field of the form, so a refusal
