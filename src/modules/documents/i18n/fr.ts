@@ -83,6 +83,7 @@ export const documentsFr = {
   'boxes.empty': 'Aucun dépôt pour le moment.',
   'boxes.open': 'Ouvrir un dépôt',
   'boxes.field.group': 'Classe ou groupe',
+  'boxes.field.choose': 'Choisir…',
   'boxes.field.title': 'Titre',
   'boxes.field.instructions': 'Consignes',
   'boxes.field.due': 'Date limite',
