@@ -53,7 +53,7 @@ export const boxPages: FastifyPluginAsyncTypebox = async (app) => {
       assignmentId: String(b.assignmentId ?? ''),
     };
     // The group's first option is an empty "Choisir…": nothing is chosen for the teacher.
-    const noGroup = values.groupId === '' ? { groupId: t('boxes.error.group') } : {};
+    const noGroup: Record<string, string> = values.groupId === '' ? { groupId: t('boxes.error.group') } : {};
     if (request.validationError || values.groupId === '') return renderNew(request, reply, values, { ...formErrors(request), ...noGroup }, 400);
     try {
       const box = await boxes.openBox(depsOf(request), request.actor, values);
