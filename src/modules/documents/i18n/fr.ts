@@ -126,6 +126,7 @@ export const documentsFr = {
   'boxes.error.title': 'Donnez un titre (200 caractères au plus).',
   'boxes.error.instructions': 'Les consignes dépassent 5 000 caractères.',
   'boxes.error.due': 'Donnez une date et une heure valides.',
+  'boxes.error.due_past': 'La date limite d’un nouveau dépôt doit être à venir.',
   'boxes.error.group': 'Choisissez une classe ou un groupe où vous enseignez.',
   'boxes.forAssignment.none': 'Pas encore de dépôt pour ce travail',
   'boxes.forAssignment.explain': 'L’enseignant n’a pas ouvert de dépôt en ligne pour ce travail : il sera rendu comme il l’a indiqué dans la consigne.',
