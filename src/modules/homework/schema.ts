@@ -19,6 +19,12 @@ export const AssignmentBody = Type.Object({
   dueOn: DateString('Date de remise ou de présentation.'),
   estimatedMinutes: Type.Optional(Nullable(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'Temps estimé en minutes (1 à 600).' }))),
   toHandIn: Type.Optional(Type.Boolean({ description: 'Travail à rendre.' })),
+  openBox: Type.Optional(
+    Type.Boolean({
+      description:
+        'Ouvrir avec la séance un dépôt de devoirs lié à ce travail (il doit être « à rendre ») ; date limite : le jour de remise, 8 h (heure de Paris). La séance et le dépôt sont enregistrés ensemble ou pas du tout.',
+    }),
+  ),
 });
 
 export const LessonBody = Type.Object({

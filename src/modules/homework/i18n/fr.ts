@@ -124,6 +124,13 @@ export const homeworkFr = {
   'homework.error.due_before_given': 'La date de remise ne peut pas précéder la date où le travail est donné.',
   'homework.error.minutes': 'Le temps estimé doit être compris entre 1 et 600 minutes.',
   'homework.error.too_many': 'Dix travaux au plus par séance.',
+  'homework.error.box_needs_hand_in': 'Un dépôt de devoirs s’ouvre pour un travail « à rendre » : cochez « À rendre ».',
+  'homework.error.box': (reason: string) => `Le dépôt de devoirs n’a pas pu être ouvert : ${reason} La séance n’est pas enregistrée.`,
+  'homework.error.box_refused': 'Le dépôt de devoirs n’a pas pu être ouvert pour cette classe. La séance n’est pas enregistrée.',
+  'homework.box.title': (subject: string, summary: string) => `${subject} : ${summary}`,
+  'homework.box.opened': (n: number) => (n <= 1 ? 'Dépôt de devoirs ouvert.' : `${n} dépôts de devoirs ouverts.`),
+  'homework.form.openBox': 'Ouvrir un dépôt de devoirs pour ce travail',
+  'homework.form.openBoxHint': 'Les élèves y rendront leur fichier jusqu’au jour de remise, 8 h.',
   'homework.error.visible_from': 'La date de publication n’est pas valide.',
   'homework.error.assignment': 'Ce travail n’appartient pas à cette séance.',
   'homework.error.file_too_large': (name: string, size: string) =>
