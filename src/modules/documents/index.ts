@@ -13,6 +13,8 @@ import './tables.js';
 export { documentsMigrations };
 /** The blob keys documents reference, for the kernel's sweep of unreferenced blobs (`BlobReferences`). */
 export { referencedBlobKeys } from './repository/blobs.js';
+/** For the cahier de textes: open a hand-in box with the work it saves, in the same transaction. */
+export { prepareAssignmentBox, type AssignmentBoxInput } from './service/boxes.js';
 
 /** Documents and hand-in boxes: JSON under /api/documents, pages under /documents. */
 export const documentsModule: FastifyPluginAsync = async (app) => {

@@ -95,6 +95,22 @@ describe('hand-in box pages', () => {
     assert.equal((await request(t.app, s.cm2!, 'GET', '/documents/boxes/new')).statusCode, 404, 'a pupil opens no box');
   });
 
+  test('the group starts on an empty « Choisir… »; nothing chosen is refused on the field, a choice is shown again on errors', async () => {
+    const page = (await request(t.app, s.cm2Teacher!, 'GET', '/documents/boxes/new')).body;
+    const select = /<select id="field-groupId"[^>]*>(.*?)<\/select>/s.exec(page)?.[1] ?? '';
+    assert.match(select, /^<option value(="")? selected(="")?>Choisir…<\/option>/);
+    assert.doesNotMatch(select, new RegExp(`value="${w.cm2Class.id}" selected`));
+    const send = (fields: Record<string, string>) =>
+      request(t.app, s.cm2Teacher!, 'POST', '/documents/boxes/new', form({ ...fields, _csrf: s.cm2Teacher!.csrf }).payload, { headers: form({}).headers });
+    const none = await send({ groupId: '', title: 'Poésie', dueAt: '2099-06-01T18:00' });
+    assert.equal(none.statusCode, 400);
+    assert.match(none.body, /Choisissez une classe ou un groupe où vous enseignez/);
+    assert.match(none.body, /value="Poésie"/);
+    const chosen = await send({ groupId: w.cm2Class.id, title: '', dueAt: '2099-06-01T18:00' });
+    assert.equal(chosen.statusCode, 400);
+    assert.match(chosen.body, new RegExp(`<option value="${w.cm2Class.id}" selected>`));
+  });
+
   test('a pupil hands in from the page and sees the receipt; the teacher and the parent see the status', async () => {
     const res = await uploadForm(s.cm2!, `/documents/boxes/${boxId}/hand-in`, [{ name: 'poème.txt', content: 'Il pleure dans mon cœur' }]);
     assert.equal(res.statusCode, 303, res.body);

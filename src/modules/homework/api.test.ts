@@ -9,6 +9,7 @@ import { multipart } from '../../kernel/storage/testing.js';
 import { schoolYearOf } from '../directory/index.js';
 import { buildClass, type World } from '../directory/testing.js';
 import { addDays, todayInParis } from './dates.js';
+import { MAX_ASSIGNMENTS } from './text.js';
 import { countBlobPuts, homeworkWorld, lessonBody, publishLesson, TEST_NOW } from './testing.js';
 
 let t: TestApp;
@@ -121,6 +122,19 @@ describe('homework API', () => {
     assert.equal(await count(), before);
     const pupil = await request(t.app, await as(w.ce1a.id), 'POST', '/api/homework/lessons', await body());
     assert.equal(pupil.statusCode, 403);
+  });
+
+  test('the OpenAPI document says the number of assignments the service accepts, and the API refuses one more', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const op = doc.paths['/api/homework/lessons'].post;
+    const schema = op.requestBody.content['application/json'].schema;
+    assert.equal(schema.properties.assignments.maxItems, MAX_ASSIGNMENTS);
+    const teacher = await as(w.ce1Teacher.id);
+    const work = (n: number) => Array.from({ length: n }, (_, i) => ({ instructions: `Exercice ${i + 1}`, dueOn: addDays(today, 2) }));
+    const full = await request(t.app, teacher, 'POST', '/api/homework/lessons', await body({ assignments: work(MAX_ASSIGNMENTS) }));
+    assert.equal(full.statusCode, 201, full.body);
+    const over = await request(t.app, teacher, 'POST', '/api/homework/lessons', await body({ assignments: work(MAX_ASSIGNMENTS + 1) }));
+    assert.equal(over.statusCode, 400);
   });
 
   test('drafts and later publications stay hidden from families', async () => {

@@ -5,6 +5,7 @@ import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import { buildClass, buildPerson, buildSchool, type World } from '../directory/testing.js';
 import { addDays, todayInParis } from './dates.js';
+import { parisToIso } from '../documents/service/boxes.js';
 import { subjectsOf } from './repository/subjects.js';
 import { countBlobPuts, homeworkWorld, lessonBody, TEST_NOW } from './testing.js';
 
@@ -322,5 +323,124 @@ describe('classes in school order', () => {
     const index = await request(t.app, session, 'GET', '/homework');
     const links = [...index.body.matchAll(/<a href="\/homework\/groups\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
     assert.deepEqual(links, expected);
+  });
+});
+
+describe('a drop box opened with the work', () => {
+  const boxesOf = (assignmentId: string) => t.app.db.selectFrom('handInBoxes').selectAll().where('assignmentId', '=', assignmentId).execute();
+  const boxCount = async () =>
+    Number(
+      (
+        await t.app.db
+          .selectFrom('handInBoxes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const fields = async (work: [string, string][]): Promise<Part[]> => {
+    const subject = (await subjectsOf(t.app.db, w.schoolA.id)).find((s) => s.code === 'FRANCAIS')!;
+    return [['groupId', w.ce1.id], ['subjectId', subject.id], ['lessonDate', today], ['content', 'Poésie'], ...work, ['action', 'publish']];
+  };
+
+  test('ticking « Ouvrir un dépôt de devoirs » on work « à rendre » opens the box, tied to it, due on the due date', async () => {
+    const teacher = await as(w.ce1Teacher.id);
+    const form = await request(t.app, teacher, 'GET', `/homework/lessons/new?groupId=${w.ce1.id}`);
+    assert.match(form.body, /name="assignments\.0\.openBox"/);
+    assert.match(form.body, /Ouvrir un dépôt de devoirs pour ce travail/);
+    const due = addDays(today, 3);
+    const res = await postLesson(
+      teacher,
+      await fields([
+        ['assignments.0.instructions', 'Recopier la poésie'],
+        ['assignments.0.dueOn', due],
+        ['assignments.0.toHandIn', 'on'],
+        ['assignments.0.openBox', 'on'],
+      ]),
+    );
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const lesson = (await request(t.app, teacher, 'GET', `/api/homework/lessons/${String(res.headers.location).split('/').pop()}`)).json();
+    const assignmentId = lesson.assignments[0].id;
+    const [box, ...more] = await boxesOf(assignmentId);
+    assert.ok(box, 'a box tied to the work');
+    assert.equal(more.length, 0);
+    assert.equal(box.groupId, w.ce1.id);
+    assert.equal(box.teacherId, w.ce1Teacher.id);
+    assert.equal(box.dueAt, parisToIso(`${due}T08:00`));
+    assert.match(box.title, /Français.*Recopier la poésie/);
+    const pupil = await request(t.app, await as(w.ce1a.id), 'GET', `/documents/boxes/for-assignment/${assignmentId}`);
+    assert.equal(pupil.statusCode, 303);
+    assert.equal(pupil.headers.location, `/documents/boxes/${box.id}`);
+  });
+
+  test('when the box cannot be opened, neither is saved: the form says why and keeps what was typed', async () => {
+    const teacher = await as(w.ce1Teacher.id);
+    const [lessons, boxes] = [await lessonCount(), await boxCount()];
+    const past = await postLesson(
+      teacher,
+      await fields([
+        ['assignments.0.instructions', 'Réciter la poésie'],
+        ['assignments.0.givenOn', addDays(today, -5)],
+        ['assignments.0.dueOn', addDays(today, -1)],
+        ['assignments.0.toHandIn', 'on'],
+        ['assignments.0.openBox', 'on'],
+      ]),
+    );
+    assert.equal(past.statusCode, 400);
+    assert.match(
+      past.body,
+      /id="field-assignments\.0\.openBox-error"[^>]*>Le dépôt de devoirs n’a pas pu être ouvert : La date limite d’un nouveau dépôt doit être à venir\./,
+    );
+    assert.match(past.body, /La séance n’est pas enregistrée/);
+    assert.match(past.body, /Réciter la poésie/);
+    assert.match(past.body, /id="field-assignments\.0\.openBox"[^>]*checked/);
+    const notToHandIn = await postLesson(
+      teacher,
+      await fields([
+        ['assignments.0.instructions', 'Lire la poésie'],
+        ['assignments.0.dueOn', addDays(today, 2)],
+        ['assignments.0.openBox', 'on'],
+      ]),
+    );
+    assert.equal(notToHandIn.statusCode, 400);
+    assert.match(notToHandIn.body, /cochez « À rendre »/);
+    assert.equal(await lessonCount(), lessons);
+    assert.equal(await boxCount(), boxes);
+  });
+
+  test('the JSON API takes `openBox: true` on an assignment, with the same all-or-nothing rule', async () => {
+    const teacher = await as(w.ce1Teacher.id);
+    const work = (dueOn: string, givenOn?: string) => [{ instructions: 'Illustrer la poésie', givenOn, dueOn, toHandIn: true, openBox: true }];
+    const ok = await request(
+      t.app,
+      teacher,
+      'POST',
+      '/api/homework/lessons',
+      await lessonBody(t.app, w.schoolA.id, w.ce1.id, { assignments: work(addDays(today, 4)) }),
+    );
+    assert.equal(ok.statusCode, 201, ok.body);
+    const lesson = (await request(t.app, teacher, 'GET', `/api/homework/lessons/${ok.json().id}`)).json();
+    assert.equal((await boxesOf(lesson.assignments[0].id)).length, 1);
+    // Saved again (the work kept by its id): the box it has stays the only one.
+    const again = await request(
+      t.app,
+      teacher,
+      'PUT',
+      `/api/homework/lessons/${ok.json().id}`,
+      await lessonBody(t.app, w.schoolA.id, w.ce1.id, { assignments: [{ ...work(addDays(today, 4))[0], id: lesson.assignments[0].id }] }),
+    );
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal((await boxesOf(lesson.assignments[0].id)).length, 1);
+    const [lessons, boxes] = [await lessonCount(), await boxCount()];
+    const refused = await request(
+      t.app,
+      teacher,
+      'POST',
+      '/api/homework/lessons',
+      await lessonBody(t.app, w.schoolA.id, w.ce1.id, { assignments: work(addDays(today, -1), addDays(today, -3)) }),
+    );
+    assert.equal(refused.statusCode, 400);
+    assert.equal(refused.json().error.details[0].field, 'assignments.0.openBox');
+    assert.equal(await lessonCount(), lessons);
+    assert.equal(await boxCount(), boxes);
   });
 });

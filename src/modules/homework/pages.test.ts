@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import { TestClock } from '../../kernel/clock.js';
-import type { World } from '../directory/testing.js';
+import { schoolYearOf } from '../directory/index.js';
+import { buildClass, buildPerson, type World } from '../directory/testing.js';
 import { addDays, todayInParis } from './dates.js';
 import { subjectsOf } from './repository/subjects.js';
 import { homeworkWorld, lessonBody, TEST_NOW } from './testing.js';
@@ -183,5 +184,32 @@ describe('homework forms shown again', () => {
     const copy = await postForm(teacher, `/homework/lessons/${lessonIdForCopy}/copy`, { groupId: 'pas-un-id' });
     assert.equal(copy.statusCode, 400);
     assert.match(copy.body, /class="error-summary"/);
+  });
+});
+
+describe('the lesson page and the index say something to everyone', () => {
+  test('without another group, no empty « Copier » card; deleting has its own place after the copy card', async () => {
+    const teacher = await as(w.cm2Teacher.id);
+    const res = await request(t.app, teacher, 'POST', '/api/homework/lessons', await lessonBody(t.app, w.schoolA.id, w.cm2Class.id));
+    const lessonId = res.json().id;
+    const alone = (await request(t.app, teacher, 'GET', `/homework/lessons/${lessonId}`)).body;
+    assert.doesNotMatch(alone, /Copier vers une autre classe/);
+    assert.match(alone, /<section aria-labelledby="delete-title"[^>]*>.*Supprimer la séance/s);
+    await buildClass(t.app.db, w.schoolA.id, { name: 'Chorale', schoolYear: schoolYearOf(clock.now()), teachers: [w.cm2Teacher.id] });
+    const page = (await request(t.app, teacher, 'GET', `/homework/lessons/${lessonId}`)).body;
+    const copyCard = /<section aria-labelledby="manage-title"[^>]*>(.*?)<\/section>/s.exec(page)?.[1] ?? '';
+    assert.match(copyCard, /Chorale/);
+    assert.doesNotMatch(copyCard, /Supprimer la séance/);
+    assert.ok(page.indexOf('id="delete-title"') > page.indexOf('id="manage-title"'), 'the delete zone comes after the copy card');
+  });
+
+  test('the instance administrator’s cahier de textes page explains who fills it and where to manage the structures', async () => {
+    const admin = await buildPerson(t.app.db, { profile: 'personnel', isSuperAdmin: true });
+    const page = await request(t.app, await as(admin.id), 'GET', '/homework');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /rempli par les enseignants/);
+    assert.match(page.body, /href="\/admin\/structures"/);
+    const director = (await request(t.app, await as(w.director.id), 'GET', '/homework')).body;
+    assert.doesNotMatch(director, /href="\/admin\/structures"/);
   });
 });

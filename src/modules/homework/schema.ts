@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Checkbox, CsrfField, Id, IdParams, IsoDate, Limit, Text } from '../../kernel/http/schemas.js';
+import { MAX_ASSIGNMENTS } from './text.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Integer>>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateString = IsoDate;
@@ -18,6 +19,12 @@ export const AssignmentBody = Type.Object({
   dueOn: DateString('Date de remise ou de présentation.'),
   estimatedMinutes: Type.Optional(Nullable(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'Temps estimé en minutes (1 à 600).' }))),
   toHandIn: Type.Optional(Type.Boolean({ description: 'Travail à rendre.' })),
+  openBox: Type.Optional(
+    Type.Boolean({
+      description:
+        'Ouvrir avec la séance un dépôt de devoirs lié à ce travail (il doit être « à rendre ») ; date limite : le jour de remise, 8 h (heure de Paris). La séance et le dépôt sont enregistrés ensemble ou pas du tout.',
+    }),
+  ),
 });
 
 export const LessonBody = Type.Object({
@@ -29,7 +36,7 @@ export const LessonBody = Type.Object({
   content: Type.String({ maxLength: 100_000, description: 'Ce qui a été fait en classe (mise en forme restreinte).' }),
   publish: Type.Boolean({ description: 'Publier (sinon brouillon).' }),
   visibleFrom: Type.Optional(Nullable(Type.String({ maxLength: 40, description: 'Publier plus tard : visible à partir de cet instant (ISO 8601).' }))),
-  assignments: Type.Array(AssignmentBody, { maxItems: 50, description: 'Travail à faire (dix au plus).' }),
+  assignments: Type.Array(AssignmentBody, { maxItems: MAX_ASSIGNMENTS, description: `Travail à faire (${MAX_ASSIGNMENTS} au plus).` }),
 });
 export type LessonBody = Static<typeof LessonBody>;
 

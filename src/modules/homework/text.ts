@@ -3,6 +3,8 @@ import { htmlToText, richText } from '../../kernel/rich-text.js';
 /** Longest text accepted before sanitising, in characters. */
 export const MAX_CONTENT = 20_000;
 export const MAX_INSTRUCTIONS = 5_000;
+/** Most pieces of work one lesson holds: the service refuses more, the API schema says so. */
+export const MAX_ASSIGNMENTS = 10;
 
 /** C0 controls but tab and line ends, DEL and C1 controls: nothing a person means to type, and forbidden in iCalendar text. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

@@ -9,6 +9,11 @@ export async function insertBox(db: Db, box: Box): Promise<void> {
   await db.insertInto('handInBoxes').values(box).execute();
 }
 
+/** The box tied to a piece of work of the cahier de textes, if one is open. */
+export async function boxOfAssignment(db: Db, assignmentId: string): Promise<Box | undefined> {
+  return db.selectFrom('handInBoxes').selectAll().where('assignmentId', '=', assignmentId).orderBy('createdAt').executeTakeFirst();
+}
+
 /** Groups a person teaches this year, for the "open a box" form. */
 export async function taughtGroups(db: Db, personId: string, year: string) {
   return db

@@ -52,7 +52,9 @@ export const boxPages: FastifyPluginAsyncTypebox = async (app) => {
       acceptLate: b.acceptLate === 'true',
       assignmentId: String(b.assignmentId ?? ''),
     };
-    if (request.validationError) return renderNew(request, reply, values, formErrors(request), 400);
+    // The group's first option is an empty "Choisir…": nothing is chosen for the teacher.
+    const noGroup: Record<string, string> = values.groupId === '' ? { groupId: t('boxes.error.group') } : {};
+    if (request.validationError || values.groupId === '') return renderNew(request, reply, values, { ...formErrors(request), ...noGroup }, 400);
     try {
       const box = await boxes.openBox(depsOf(request), request.actor, values);
       reply.setFlash(t('boxes.opened'));

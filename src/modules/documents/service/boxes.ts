@@ -1,5 +1,5 @@
 import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
-import { newId } from '../../../kernel/db/index.js';
+import { newId, type Db } from '../../../kernel/db/index.js';
 import { AppError, InvalidInput, Problems } from '../../../kernel/http/errors.js';
 import type { StoredFile } from '../../../kernel/storage/http.js';
 import { groupStanding, schoolYearOf, type GroupStanding } from '../../directory/index.js';
@@ -74,6 +74,50 @@ export async function openBox(deps: Deps, actor: Actor, input: OpenBoxInput): Pr
   };
   await repo.insertBox(deps.db, box);
   return box;
+}
+
+/** A box to open with a piece of work the cahier de textes is saving: what `prepareAssignmentBox` needs. */
+export interface AssignmentBoxInput {
+  groupId: string;
+  title: string;
+  instructions: string;
+  /** ISO timestamp, or `YYYY-MM-DDTHH:MM` read as Paris time. */
+  dueAt: string;
+}
+
+/**
+ * The first half of opening a box tied to work being saved by another module: decides access
+ * (`documents.box.open`) and validates now, before that module's transaction; the returned function
+ * writes the box inside it (`trx`), once the work's id is known, so both are saved or neither.
+ * Problems are thrown as `InvalidInput` on the fields `title` and `dueAt`.
+ */
+export async function prepareAssignmentBox(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: AssignmentBoxInput) {
+  authorize(actor, 'documents.box.open', await groupStanding(deps.db, actor.personId, input.groupId, deps.clock.now()));
+  const problems = new Problems();
+  const title = input.title.trim().slice(0, 200);
+  const dueAt = parisToIso(input.dueAt.trim());
+  problems.check(title.length > 0, 'title', t('boxes.error.title'));
+  problems.check(dueAt !== null, 'dueAt', t('boxes.error.due'));
+  if (dueAt) problems.check(dueAt > deps.clock.now().toISOString(), 'dueAt', t('boxes.error.due_past'));
+  problems.throwIfAny('boxes.invalid');
+  return async (trx: Db, assignmentId: string): Promise<Box> => {
+    // Saved again with its box already open: the work keeps that one.
+    const existing = await repo.boxOfAssignment(trx, assignmentId);
+    if (existing) return existing;
+    const box: Box = {
+      id: newId(),
+      groupId: input.groupId,
+      teacherId: actor.personId,
+      assignmentId,
+      title,
+      instructions: input.instructions.trim().slice(0, 5000),
+      dueAt: dueAt!,
+      acceptLate: 1,
+      createdAt: deps.clock.now().toISOString(),
+    };
+    await repo.insertBox(trx, box);
+    return box;
+  };
 }
 
 /** Groups the actor may open a box for: those they teach this year. */

@@ -73,6 +73,9 @@ export function NewBoxPage({
         <CsrfField token={csrf} />
         <Field name="groupId" label={t('boxes.field.group')} required error={errors?.groupId}>
           <select id="field-groupId" name="groupId" required>
+            <option value="" selected={!values.groupId}>
+              {t('boxes.field.choose')}
+            </option>
             {groups.map((g) => (
               <option value={g.id} selected={g.id === values.groupId}>
                 {g.name}

@@ -4,10 +4,10 @@ import type { HomeData } from '../service.js';
 import type { DueSoon } from '../../homework/index.js';
 import { formatDate } from '../../../kernel/i18n/index.js';
 
-function Stat({ value, label }: { value: number; label: string }) {
+function Stat({ value, label }: { value: number; label: (n: number) => string }) {
   return (
     <li class="stat">
-      <span class="stat__value">{value.toLocaleString('fr-FR')}</span> <span class="stat__label">{label}</span>
+      <span class="stat__value">{value.toLocaleString('fr-FR')}</span> <span class="stat__label">{label(value)}</span>
     </li>
   );
 }
@@ -40,7 +40,7 @@ function ClassCard({ group, detail, teachers = [] }: { group: { id: string; name
         <a href={`/directory/classes/${group.id}`}>{group.name}</a>
       </h3>
       <p class="muted">{detail}</p>
-      {teachers.length > 0 && <p>{`${t('home.teachers')} ${teachers.join(', ')}`}</p>}
+      {teachers.length > 0 && <p>{`${t('home.teachers', teachers.length)} ${teachers.join(', ')}`}</p>}
     </li>
   );
 }
@@ -69,10 +69,10 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
         <section aria-labelledby="structure-title">
           <h2 id="structure-title">{t('home.manager.title', managed.structure.name)}</h2>
           <ul class="stats">
-            <Stat value={managed.counts.students} label={t('home.stat.students')} />
-            <Stat value={managed.counts.teachers} label={t('home.stat.teachers')} />
-            <Stat value={managed.counts.relatives} label={t('home.stat.relatives')} />
-            <Stat value={managed.counts.classes} label={t('home.stat.classes')} />
+            <Stat value={managed.counts.students} label={(n) => t('home.stat.students', n)} />
+            <Stat value={managed.counts.teachers} label={(n) => t('home.stat.teachers', n)} />
+            <Stat value={managed.counts.relatives} label={(n) => t('home.stat.relatives', n)} />
+            <Stat value={managed.counts.classes} label={(n) => t('home.stat.classes', n)} />
           </ul>
           <p class="actions">
             <a class="button button--primary" href="/directory">
@@ -115,7 +115,7 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
                       <p>
                         <strong>{c.name}</strong> — {c.structureName}
                       </p>
-                      {c.teachers.length > 0 && <p class="muted">{`${t('home.teachers')} ${c.teachers.join(', ')}`}</p>}
+                      {c.teachers.length > 0 && <p class="muted">{`${t('home.teachers', c.teachers.length)} ${c.teachers.join(', ')}`}</p>}
                     </>
                   ))}
                 </li>

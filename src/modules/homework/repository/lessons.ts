@@ -197,7 +197,11 @@ export async function attachmentsOf(db: Db, lessonIds: string[]) {
 }
 
 type LessonValues = Omit<LessonsTable, 'id' | 'teacherId' | 'createdAt'>;
-type WorkRow = Pick<AssignmentsTable, 'instructions' | 'givenOn' | 'dueOn' | 'estimatedMinutes' | 'toHandIn' | 'position'> & { id: string | null };
+type WorkRow = Pick<AssignmentsTable, 'instructions' | 'givenOn' | 'dueOn' | 'estimatedMinutes' | 'toHandIn' | 'position'> & {
+  id: string | null;
+  /** The id a new piece of work is inserted with, when the caller needs it (else a fresh one). */
+  insertId?: string;
+};
 
 /** Inserts or updates a lesson and replaces its work in one transaction: work absent from the list is deleted. */
 export async function writeLesson(
@@ -247,7 +251,7 @@ export async function writeLesson(
       } else
         await trx
           .insertInto('assignments')
-          .values({ ...row, id: lesson.newId(), lessonId: id, createdAt: values.updatedAt, updatedAt: values.updatedAt })
+          .values({ ...row, id: a.insertId ?? lesson.newId(), lessonId: id, createdAt: values.updatedAt, updatedAt: values.updatedAt })
           .execute();
     }
     if (alongside) await alongside(trx);

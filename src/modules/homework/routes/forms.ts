@@ -42,6 +42,7 @@ export function readLessonForm(fields: Record<string, string>): { values: Lesson
       dueOn: get('dueOn') ?? '',
       minutes: get('minutes') ?? '',
       toHandIn: get('toHandIn') === 'on',
+      openBox: get('openBox') === 'on',
     });
   }
   const values: LessonFormValues = { ...fields, assignments };
@@ -64,6 +65,7 @@ export function readLessonForm(fields: Record<string, string>): { values: Lesson
       dueOn: a.dueOn ?? '',
       estimatedMinutes: a.minutes ? (/^\d{1,4}$/.test(a.minutes) ? Number(a.minutes) : -1) : null,
       toHandIn: a.toHandIn,
+      openBox: a.openBox,
     })),
   };
   return { values, input, visibleFromBad: !!local && !visibleFrom };
@@ -138,9 +140,9 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
         if (received.refusal) throw new FormSchemaError({ files: received.refusal.message }, [], received.refusal.statusCode);
         return { input: form.input, files: received.files };
       });
-      reply.setFlash(
-        saved.status === 'draft' ? t('homework.lesson.saved') : saved.scheduled ? t('homework.lesson.scheduledDone') : t('homework.lesson.published'),
-      );
+      const done =
+        saved.status === 'draft' ? t('homework.lesson.saved') : saved.scheduled ? t('homework.lesson.scheduledDone') : t('homework.lesson.published');
+      reply.setFlash(saved.boxes > 0 ? `${done} ${t('homework.box.opened', saved.boxes)}` : done);
       return reply.redirect(`/homework/lessons/${saved.id}`, 303);
     } catch (error) {
       // Reached only once the service let the actor edit this lesson.

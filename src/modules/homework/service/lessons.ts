@@ -1,18 +1,19 @@
 import type { Actor } from '../../../kernel/authz/index.js';
 import { authorize, can } from '../../../kernel/authz/index.js';
 import { flag, newId } from '../../../kernel/db/index.js';
-import { Problems } from '../../../kernel/http/errors.js';
+import { AppError, fieldErrors, Problems } from '../../../kernel/http/errors.js';
 import { isUuid } from '../../../kernel/http/schemas.js';
 import { formatDate } from '../../../kernel/i18n/index.js';
 import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
 import { displayName, groupStanding } from '../../directory/index.js';
+import { prepareAssignmentBox } from '../../documents/index.js';
 import { isDate, TIME } from '../dates.js';
 import type { HomeworkPublished } from '../events.js';
 import { t } from '../i18n/fr.js';
 import * as repo from '../repository/lessons.js';
 import { settingsOf } from '../repository/settings.js';
 import { subjectsOfGroup } from '../repository/subjects.js';
-import { MAX_CONTENT, MAX_INSTRUCTIONS, plainText, sanitizeRichText, withoutControls } from '../text.js';
+import { MAX_ASSIGNMENTS, MAX_CONTENT, MAX_INSTRUCTIONS, plainText, sanitizeRichText, withoutControls } from '../text.js';
 import { recordFiles } from './attachments.js';
 import { removeBlobs, type Deps } from './deps.js';
 import { authorFacts } from './facts.js';
@@ -27,6 +28,8 @@ export interface AssignmentInput {
   dueOn: string;
   estimatedMinutes?: number | null;
   toHandIn?: boolean;
+  /** Open a hand-in box for this work ("à rendre") with the lesson, its deadline the due date. */
+  openBox?: boolean;
 }
 
 export interface LessonInput {
@@ -42,7 +45,10 @@ export interface LessonInput {
   assignments: AssignmentInput[];
 }
 
-export const MAX_ASSIGNMENTS = 10;
+export { MAX_ASSIGNMENTS };
+
+/** A box opened with a piece of work closes on its due date, at the start of the school day (Paris time). */
+export const BOX_DEADLINE = '08:00';
 
 /**
  * A group the actor may write a lesson for, or null. The group is a field of the form, so a refusal
@@ -102,7 +108,17 @@ async function validate(deps: Deps, actor: Actor, raw: LessonInput, keptSubjectI
     if (isDate(givenOn) && isDate(a.dueOn)) problems.check(a.dueOn >= givenOn, field('dueOn'), t('homework.error.due_before_given'));
     const minutes = a.estimatedMinutes ?? null;
     if (minutes !== null) problems.check(Number.isInteger(minutes) && minutes >= 1 && minutes <= 600, field('estimatedMinutes'), t('homework.error.minutes'));
-    return { id: a.id || null, instructions, givenOn, dueOn: a.dueOn, estimatedMinutes: minutes, toHandIn: flag(!!a.toHandIn), position: i };
+    problems.check(!a.openBox || !!a.toHandIn, field('openBox'), t('homework.error.box_needs_hand_in'));
+    return {
+      id: a.id || null,
+      instructions,
+      givenOn,
+      dueOn: a.dueOn,
+      estimatedMinutes: minutes,
+      toHandIn: flag(!!a.toHandIn),
+      position: i,
+      openBox: !!a.openBox,
+    };
   });
   const code = errorCode(input, assignments);
   problems.throwIfAny(code);
@@ -147,6 +163,34 @@ async function publicationNotice(
   };
 }
 
+/**
+ * The hand-in boxes the teacher asked to open with the work (`openBox`), decided by the documents
+ * module (`documents.box.open`) before anything is written; a refusal is reported on the work's field.
+ */
+async function prepareBoxes(deps: Deps, actor: Actor, clean: Awaited<ReturnType<typeof validate>>) {
+  const problems = new Problems();
+  const boxes: { index: number; open: Awaited<ReturnType<typeof prepareAssignmentBox>> }[] = [];
+  for (const [index, a] of clean.assignments.entries()) {
+    if (!a.openBox) continue;
+    const summary = plainText(a.instructions).replace(/\s+/g, ' ').trim();
+    try {
+      const open = await prepareAssignmentBox(deps, actor, {
+        groupId: clean.group.id,
+        title: t('homework.box.title', clean.subject.label, summary.length > 120 ? `${summary.slice(0, 119)}…` : summary),
+        instructions: summary,
+        dueAt: `${a.dueOn}T${BOX_DEADLINE}`,
+      });
+      boxes.push({ index, open });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.statusCode >= 500) throw error;
+      const reasons = Object.values(fieldErrors(error) ?? {});
+      problems.add(`assignments.${index}.openBox`, reasons.length > 0 ? t('homework.error.box', reasons.join(' ')) : t('homework.error.box_refused'));
+    }
+  }
+  problems.throwIfAny('homework.box_not_opened');
+  return boxes;
+}
+
 /** Creates (no `id`) or updates a lesson with its work; notifies families on its first publication. */
 export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, id?: string) {
   const { db } = deps;
@@ -157,6 +201,9 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
   const keep = new Set(id ? await repo.assignmentIdsOf(db, id) : []);
   const foreign = clean.assignments.findIndex((a) => a.id && !keep.has(a.id));
   if (foreign >= 0) new Problems().add(`assignments.${foreign}.id`, t('homework.error.assignment')).throwIfAny();
+
+  const work = clean.assignments.map((a) => ({ ...a, insertId: a.id ? undefined : newId() }));
+  const boxes = await prepareBoxes(deps, actor, clean);
 
   const firstPublication = input.publish && !existing?.publishedAt;
   const lessonId = id ?? newId();
@@ -177,10 +224,19 @@ export async function saveLesson(deps: Deps, actor: Actor, input: LessonInput, i
   // The families' notice is written with the lesson (an outbox): it exists only if the lesson was
   // saved, is delivered once whatever retries happen, and waits for a publication planned later.
   const notice = firstPublication && clean.assignments.length > 0 ? await publicationNotice(deps, actor, lessonId, clean, values.visibleFrom) : null;
-  await repo.writeLesson(db, { id: lessonId, exists: !!existing, teacherId: actor.personId, values, createdAt: now, newId }, clean.assignments, async (trx) => {
+  // The boxes asked for are written with the lesson too: both are saved or neither.
+  await repo.writeLesson(db, { id: lessonId, exists: !!existing, teacherId: actor.personId, values, createdAt: now, newId }, work, async (trx) => {
     if (notice) await deps.events.publish(trx, 'homework.published', notice, { key: lessonId, at: new Date(values.visibleFrom) });
+    for (const { index, open } of boxes) await open(trx, work[index]!.id ?? work[index]!.insertId!);
   });
-  return { id: lessonId, status: values.status, visibleFrom: values.visibleFrom, scheduled: input.publish && values.visibleFrom > now, firstPublication };
+  return {
+    id: lessonId,
+    status: values.status,
+    visibleFrom: values.visibleFrom,
+    scheduled: input.publish && values.visibleFrom > now,
+    firstPublication,
+    boxes: boxes.length,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ export interface AssignmentValues {
   dueOn?: string;
   minutes?: string;
   toHandIn?: boolean;
+  openBox?: boolean;
 }
 
 export interface LessonFormValues {
@@ -141,6 +142,27 @@ export function LessonForm(props: LessonFormProps) {
                 <input type="checkbox" id={`field-${n('toHandIn')}`} name={n('toHandIn')} value="on" checked={!!a.toHandIn} />
                 <label for={`field-${n('toHandIn')}`}>{t('homework.form.toHandIn')}</label>
               </div>
+              {!a.id && (
+                <div class={`field field--check${e(n('openBox')) ? ' field--error' : ''}`}>
+                  <input
+                    type="checkbox"
+                    id={`field-${n('openBox')}`}
+                    name={n('openBox')}
+                    value="on"
+                    checked={!!a.openBox}
+                    aria-describedby={`field-${n('openBox')}-hint${e(n('openBox')) ? ` field-${n('openBox')}-error` : ''}`}
+                  />
+                  <label for={`field-${n('openBox')}`}>{t('homework.form.openBox')}</label>
+                  <p class="field__hint" id={`field-${n('openBox')}-hint`}>
+                    {t('homework.form.openBoxHint')}
+                  </p>
+                  {e(n('openBox')) && (
+                    <p class="field__error" id={`field-${n('openBox')}-error`}>
+                      {e(n('openBox'))}
+                    </p>
+                  )}
+                </div>
+              )}
             </fieldset>
           );
         })}

@@ -65,6 +65,18 @@ export function HomeworkIndex(props: {
           </ul>
         </section>
       )}
+      {!isTeacher && !props.classes && (
+        <>
+          <p>{t('homework.index.byTeachers')}</p>
+          {can(props.actor, 'directory.structure.create', {}) && (
+            <p class="actions">
+              <a class="button" href="/admin/structures">
+                {t('homework.index.manage')}
+              </a>
+            </p>
+          )}
+        </>
+      )}
       {props.children}
     </>
   );

@@ -129,7 +129,7 @@ export function LessonPage({
           </ul>
         )}
       </section>
-      {(lesson.editable || lesson.copyable) && (
+      {lesson.copyable && (copyTargets.length > 0 || Object.keys(errors).length > 0) && (
         <section aria-labelledby="manage-title" class="card">
           <h2 id="manage-title">{t('homework.lesson.copy')}</h2>
           <ErrorSummary errors={errors} />
@@ -147,14 +147,18 @@ export function LessonPage({
               </button>
             </form>
           )}
-          {lesson.editable && (
-            <form method="post" action={`/homework/lessons/${lesson.id}/delete`}>
-              <CsrfField token={csrf} />
-              <button type="submit" class="button button--danger">
-                {t('homework.lesson.delete')}
-              </button>
-            </form>
-          )}
+        </section>
+      )}
+      {lesson.editable && (
+        <section aria-labelledby="delete-title" class="card danger-zone">
+          <h2 id="delete-title">{t('homework.lesson.deleteTitle')}</h2>
+          <p class="muted">{t('homework.lesson.deleteHint')}</p>
+          <form method="post" action={`/homework/lessons/${lesson.id}/delete`}>
+            <CsrfField token={csrf} />
+            <button type="submit" class="button button--danger">
+              {t('homework.lesson.delete')}
+            </button>
+          </form>
         </section>
       )}
     </>
