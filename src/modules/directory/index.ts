@@ -28,7 +28,7 @@ export { schoolYearOf, isSchoolYear } from './school-year.js';
 export { compareClasses } from './class-order.js';
 export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';
 export { managedStructureId, managesAny } from './policy.js';
-export { teacherSubjects } from './aaf/teaching.js';
+export { teacherSubjects, subjectsTaughtInGroup } from './aaf/teaching.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
 export const directoryModule: FastifyPluginAsync = async (app) => {

@@ -269,7 +269,10 @@ describe('refused records', () => {
     // The record's line is its <addRequest>, two lines above its id.
     assert.equal(refused.line, text.slice(0, text.indexOf(`<id>${nameless.jointure}</id>`)).split('\n').length - 2);
     assert.equal(report.counts.pupils.deactivated, 0);
-    assert.ok(report.warnings.some((w) => w.code === 'aaf.deactivation_skipped'), 'the report says why nobody was deactivated');
+    assert.ok(
+      report.warnings.some((w) => w.code === 'aaf.deactivation_skipped'),
+      'the report says why nobody was deactivated',
+    );
     assert.equal((await personByJointure(absent.jointure)).status, 'active');
   });
 });

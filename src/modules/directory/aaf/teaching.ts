@@ -26,3 +26,18 @@ export async function teacherSubjects(db: Db, personId: string, schoolYear: stri
     .orderBy('subjectLabel')
     .execute();
 }
+
+/** What one teacher teaches in one class or group, from the académie's feed (empty when it says nothing). */
+export async function subjectsTaughtInGroup(db: Db, personId: string, groupId: string) {
+  return db
+    .selectFrom('teachingAssignments')
+    .innerJoin('groups', 'groups.id', 'teachingAssignments.groupId')
+    .leftJoin('directorySubjects', (j) =>
+      j.onRef('directorySubjects.structureId', '=', 'groups.structureId').onRef('directorySubjects.code', '=', 'teachingAssignments.subjectCode'),
+    )
+    .select(['teachingAssignments.subjectCode as code', (eb) => eb.fn.coalesce('directorySubjects.label', 'teachingAssignments.subjectCode').as('label')])
+    .where('teachingAssignments.personId', '=', personId)
+    .where('teachingAssignments.groupId', '=', groupId)
+    .orderBy('label')
+    .execute();
+}

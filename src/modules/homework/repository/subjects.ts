@@ -1,5 +1,6 @@
 import type { Db } from '../../../kernel/db/index.js';
 import { newId, nowIso } from '../../../kernel/db/index.js';
+import { subjectsTaughtInGroup } from '../../directory/index.js';
 import { codesOfSchool, inProgrammeOrder, programmeOf, SUBJECT_LABELS, type SchoolKind } from '../programmes.js';
 
 const seeded = new Set<string>();
@@ -29,8 +30,34 @@ export async function subjectsOf(db: Db, structureId: string) {
   return inProgrammeOrder(rows, codes);
 }
 
-/** The subjects of one class or group: its cycle's programme in primary, the school's disciplines in secondary. */
-export async function subjectsOfGroup(db: Db, group: { structureId: string; level: string | null; name: string }) {
+/**
+ * The subjects of one class or group: its cycle's programme in primary, the school's disciplines in
+ * secondary — or, when the académie's feed says what this teacher teaches there (AAF), exactly
+ * those subjects, added to the school's list under the feed's code and label.
+ */
+export async function subjectsOfGroup(db: Db, group: { id?: string; structureId: string; level: string | null; name: string }, teacherId?: string) {
+  const taught = teacherId && group.id ? await subjectsTaughtInGroup(db, teacherId, group.id) : [];
+  if (taught.length > 0) {
+    await db
+      .insertInto('subjects')
+      .values(taught.map((s) => ({ id: newId(), structureId: group.structureId, code: s.code, label: s.label, createdAt: nowIso() })))
+      .onConflict((oc) => oc.columns(['structureId', 'code']).doNothing())
+      .execute();
+    const rows = await db
+      .selectFrom('subjects')
+      .select(['id', 'code', 'label'])
+      .where('structureId', '=', group.structureId)
+      .where(
+        'code',
+        'in',
+        taught.map((s) => s.code),
+      )
+      .execute();
+    return inProgrammeOrder(
+      rows,
+      taught.map((s) => s.code),
+    );
+  }
   const kind = await kindOf(db, group.structureId);
   return inProgrammeOrder(await subjectsOf(db, group.structureId), programmeOf(kind, group));
 }

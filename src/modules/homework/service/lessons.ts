@@ -74,7 +74,7 @@ async function validate(deps: Deps, actor: Actor, raw: LessonInput, keptSubjectI
   const problems = new Problems();
   const group = await targetGroup(deps, actor, input.groupId);
   problems.check(!!group, 'groupId', input.groupId ? t('homework.error.group') : t('homework.error.group_missing'));
-  const subjects = group ? await subjectsOfGroup(deps.db, group) : [];
+  const subjects = group ? await subjectsOfGroup(deps.db, group, actor.personId) : [];
   const subject =
     subjects.find((s) => s.id === input.subjectId) ??
     (group && input.subjectId && input.subjectId === keptSubjectId ? { id: keptSubjectId, label: await repo.subjectLabel(deps.db, keptSubjectId) } : undefined);
@@ -280,7 +280,7 @@ async function targetFor(deps: Deps, actor: Actor, groupId: string, subjectId: s
   const group = await targetGroup(deps, actor, groupId);
   if (!group) new Problems().add('groupId', t('homework.error.group')).throwIfAny();
   const code = await repo.subjectCode(deps.db, subjectId);
-  const subject = (await subjectsOfGroup(deps.db, group!)).find((s) => s.code === code);
+  const subject = (await subjectsOfGroup(deps.db, group!, actor.personId)).find((s) => s.code === code);
   if (!subject) new Problems().add('subjectId', t('homework.error.subject')).throwIfAny();
   return { group: group!, subject: subject! };
 }

@@ -217,15 +217,15 @@ export async function lessonFormChoices(deps: Deps, actor: Actor, wanted?: strin
   const groups = await taughtGroups(deps, actor);
   const group = groups.find((g) => g.id === wanted);
   const [subjects, load] = await Promise.all([
-    group ? subjectsOfGroup(deps.db, group) : subjectsOfGroups(deps, groups),
+    group ? subjectsOfGroup(deps.db, group, actor.personId) : subjectsOfGroups(deps, groups, actor.personId),
     group ? dueLoad(deps, actor, group.id) : Promise.resolve([]),
   ]);
   return { groups, groupId: group?.id, subjects, load };
 }
 
 /** The subjects of several groups, each once, in the order their programmes give them. */
-async function subjectsOfGroups(deps: Deps, groups: { structureId: string; level: string | null; name: string }[]) {
-  const lists = await Promise.all(groups.map((g) => subjectsOfGroup(deps.db, g)));
+async function subjectsOfGroups(deps: Deps, groups: { id: string; structureId: string; level: string | null; name: string }[], teacherId: string) {
+  const lists = await Promise.all(groups.map((g) => subjectsOfGroup(deps.db, g, teacherId)));
   const seen = new Map<string, { id: string; code: string; label: string }>();
   for (const s of lists.flat()) if (!seen.has(s.id)) seen.set(s.id, s);
   return [...seen.values()];
