@@ -202,7 +202,7 @@ describe('home page', () => {
     assert.doesNotMatch(parent.body, /Noé/);
     const teacher = await request(t.app, await as(w.ce1Teacher.id), 'GET', '/');
     assert.match(teacher.body, /Mes classes/);
-    assert.match(teacher.body, /2 élèves/);
+    assert.match(teacher.body, /2\u00a0élèves/);
     const pupil = await request(t.app, await as(w.cm2.id), 'GET', '/');
     assert.match(pupil.body, /Ma classe/);
     assert.match(pupil.body, /Camille Maîtresse/);
