@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMailer } from './index.js';
-import { startSmtp } from './testing.js';
+import { parseMime, startSmtp } from './testing.js';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 before(async () => {
@@ -37,4 +37,35 @@ test('a relay that refuses makes send() reject, so a queue can retry', async () 
   } finally {
     mailer.close();
   }
+});
+
+test('an HTML alternative and the automatic headers: multipart/alternative, RFC 3834, RFC 8058', async () => {
+  const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Préau <ne-pas-repondre@ecole.example>' });
+  assert.ok(mailer, 'a mailer when SMTP is configured');
+  const unsubscribeUrl = `https://ent.example.org/messaging/unsubscribe/${'a'.repeat(90)}`;
+  smtp.received.length = 0;
+  try {
+    await mailer.send({ to: 'parent@example.org', subject: 'Avis', text: 'Texte brut, été.', html: '<p>Texte <b>HTML</b>, été.</p>', unsubscribeUrl });
+    await mailer.send({ to: 'parent@example.org', subject: 'Sans lien', text: 'Seul.' });
+    await assert.rejects(mailer.send({ to: 'parent@example.org', subject: 'x', text: 'x', unsubscribeUrl: 'https://x.example/a>\r\nBcc: eve@example.org' }));
+  } finally {
+    mailer.close();
+  }
+  assert.equal(smtp.received.length, 2);
+  const mail = parseMime(smtp.received[0]!.raw);
+  assert.equal(mail.type, 'multipart/alternative');
+  assert.deepEqual(
+    mail.parts.map((p) => [p.type, p.body.trim()]),
+    [
+      ['text/plain', 'Texte brut, été.'],
+      ['text/html', '<p>Texte <b>HTML</b>, été.</p>'],
+    ],
+  );
+  assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
+  assert.equal(mail.headers.get('list-unsubscribe'), `<${unsubscribeUrl}>`);
+  assert.equal(mail.headers.get('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+  const plain = parseMime(smtp.received[1]!.raw);
+  assert.equal(plain.type, 'text/plain');
+  assert.equal(plain.headers.get('auto-submitted'), 'auto-generated');
+  assert.equal(plain.headers.has('list-unsubscribe'), false);
 });

@@ -1,11 +1,13 @@
 // Route cases for the route-coverage test: the wrong person on every messaging route that
-// touches someone's message, draft, attachment or school settings.
+// touches someone's message, draft, attachment or school settings, and the public unsubscribe link.
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { RouteCase } from '../../kernel/testing/coverage.js';
 import { loadActor } from '../directory/index.js';
 import type { CoverageWorld } from '../directory/testing.js';
 import { attachmentsOf } from './repository.js';
 import { saveDraft, sendMessage, type MessagingDeps } from './service.js';
+import { unsubscribeToken } from './unsubscribe.js';
 
 const SUBJECT = 'Sortie au musée Rodin';
 const BODY = 'Rendez-vous à 8 h 15 devant le portail.';
@@ -26,6 +28,8 @@ export async function messagingCases({ app, world: w, as }: CoverageWorld): Prom
   const draft = await saveDraft(deps, teacher, { to: [`person:${w.ce1bParent.id}`], subject: DRAFT, body: 'À relire.' });
 
   const secret = [SUBJECT, BODY];
+  // A token of the right shape, signed with keys that are not the instance's.
+  const forged = unsubscribeToken({ enc: randomBytes(32), mac: randomBytes(32) }, w.ce1aParent.id);
   const m = message.id;
   const stranger = { as: as.cm2Parent, note: 'a parent of the same school who did not receive it' };
   const otherSchool = { as: as.otherParent, note: 'a parent of another school' };
@@ -157,6 +161,24 @@ export async function messagingCases({ app, world: w, as }: CoverageWorld): Prom
     wrong('POST /messaging/admin/quiet', { as: as.staff, form: { quietStart: '21:00', quietEnd: '06:00' }, expect: 404 }),
     wrong('POST /messaging/admin/held/:id/release', { url: `/messaging/admin/held/${m}/release`, as: as.otherTeacher, form: {}, expect: 404, absent: secret }),
     { kind: 'public', route: 'GET /messaging/compose.js', as: null, expect: 200, absent: [...secret, DRAFT], note: 'the compose page’s script, nobody’s data' },
+    {
+      kind: 'public',
+      route: 'POST /messaging/unsubscribe/:token',
+      url: `/messaging/unsubscribe/${forged}`,
+      as: null,
+      form: { 'List-Unsubscribe': 'One-Click' },
+      expect: 404,
+      note: 'a stranger posting a forged token (notify.test.ts checks that nothing changes, and the good token)',
+    },
+    {
+      kind: 'public',
+      route: 'GET /messaging/unsubscribe/:token',
+      url: `/messaging/unsubscribe/${forged}`,
+      as: null,
+      expect: 404,
+      absent: ['Ne plus recevoir'],
+      note: 'a stranger opening a forged token’s page',
+    },
     wrong('POST /messaging/admin/held/:id/reject', { url: `/messaging/admin/held/${m}/reject`, as: as.cm2Teacher, form: {}, expect: 404, absent: secret }),
   ];
 }

@@ -12,6 +12,7 @@ import type { MessagingContext } from './routes/context.js';
 import { messagingPages } from './routes/pages.js';
 import { messagingAdminPages } from './routes/admin-pages.js';
 import { messagingScripts } from './routes/scripts.js';
+import { messagingUnsubscribe } from './routes/unsubscribe.js';
 import './policy.js';
 import './tables.js';
 
@@ -49,4 +50,6 @@ export const messagingModule: FastifyPluginAsync = async (app) => {
     deps,
   );
   await app.register(publicRoutes(messagingScripts));
+  // The notices' one-click unsubscribe link: no session, the signed token is the authority.
+  await app.register(publicRoutes<MessagingContext>(messagingUnsubscribe), deps);
 };

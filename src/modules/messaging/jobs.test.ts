@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import type { Actor } from '../../kernel/authz/index.js';
 import { TestClock } from '../../kernel/clock.js';
-import { startSmtp } from '../../kernel/mail/testing.js';
+import { parseMime, startSmtp } from '../../kernel/mail/testing.js';
 import { sql } from 'kysely';
 import type { DbHandle } from '../../kernel/db/index.js';
 import { enqueue, JobRunner } from '../../kernel/jobs/index.js';
@@ -12,7 +12,7 @@ import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testi
 import { secondHandle } from '../../kernel/testing/second-handle.js';
 import { loadActor, schoolYearOf } from '../directory/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
-import { setPreferences } from './admin.js';
+import { preferencesOf, setPreferences } from './admin.js';
 import { FLUSH_JOB, registerMessagingJobs } from './jobs.js';
 import { CLAIM_MS, flushMailQueue } from './notify.js';
 import { claimDueNotices } from './repository/notices.js';
@@ -153,4 +153,43 @@ test('a claim left by a stopped flush expires, and a later flush sends the notic
     mailer.close();
   }
   assert.deepEqual(deliveries([subject!]), []);
+});
+
+test('the app’s own flush sends text and HTML with the one-click link, and posting that link to the app stops the notices', async () => {
+  const marc = (await loadActor(t.app.db, w.ce1aParent.id, null))!;
+  const subject = `Lien-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    await sendMessage(deps(), director, { to: [`person:${marc.personId}`], subject, body: 'Réunion <b>jeudi</b>.' });
+    clock.advance(60_000);
+    await t.app.jobs.runDue();
+    const received = smtp.received.filter((m) => m.to.includes('marc@example.org'));
+    assert.equal(received.length, 1);
+    const mail = parseMime(received[0]!.raw);
+    assert.equal(mail.type, 'multipart/alternative');
+    assert.deepEqual(
+      mail.parts.map((p) => p.type),
+      ['text/plain', 'text/html'],
+    );
+    assert.match(mail.parts[0]!.body, new RegExp(`Objet : ${subject}\\n\\nRéunion <b>jeudi</b>\\.`));
+    assert.match(mail.parts[1]!.body, /Réunion &#60;b&#62;jeudi&#60;\/b&#62;\./);
+    assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
+    assert.equal(mail.headers.get('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+    const url = new URL(/^<(.+)>$/.exec(mail.headers.get('list-unsubscribe') ?? '')![1]!);
+    assert.equal(url.origin, URL_, 'under the configured public URL');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: url.pathname,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal((await preferencesOf(deps(), marc)).emailMode, 'off');
+    smtp.received.length = 0;
+    await sendMessage(deps(), director, { to: [`person:${marc.personId}`], subject: `${subject}-2`, body: 'Encore.' });
+    clock.advance(60_000);
+    await t.app.jobs.runDue();
+    assert.equal(smtp.received.length, 0, 'no notice after unsubscribing');
+  } finally {
+    await setPreferences(deps(), marc, 'immediate');
+  }
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import type { Actor } from '../../kernel/authz/index.js';
 import { createMailer, type Mailer } from '../../kernel/mail/index.js';
-import { startSmtp } from '../../kernel/mail/testing.js';
+import { parseMime, startSmtp, type MimePart } from '../../kernel/mail/testing.js';
 import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, type TestApp } from '../../kernel/testing/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
@@ -11,7 +11,7 @@ import { loadActor, schoolYearOf } from '../directory/index.js';
 import { flushMailQueue } from './notify.js';
 import { isQuiet, nextSendable } from './quiet.js';
 import { sendMessage } from './service.js';
-import { setPreferences } from './admin.js';
+import { preferencesOf, setPreferences } from './admin.js';
 
 let t: TestApp;
 let w: World;
@@ -65,6 +65,21 @@ const sender = (m: Mailer | null) => ({ db: t.app.db, kind: t.app.dbKind, mailer
 const flush = (now: Date) => flushMailQueue(sender(mailer), now);
 const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
+/** The decoded text and HTML parts of a notice, which must be exactly these two alternatives. */
+function partsOf(mail: MimePart): { text: string; html: string } {
+  assert.equal(mail.type, 'multipart/alternative');
+  assert.deepEqual(
+    mail.parts.map((p) => p.type),
+    ['text/plain', 'text/html'],
+  );
+  return { text: mail.parts[0]!.body, html: mail.parts[1]!.body };
+}
+const emailModeOf = async (personId: string) => (await preferencesOf(deps(), (await loadActor(t.app.db, personId, null))!)).emailMode;
+const unsubscribeAudits = (personId: string) =>
+  t.app.db.selectFrom('auditLog').select('action').where('action', '=', 'messaging.notices.unsubscribed').where('subjectId', '=', personId).execute();
+const oneClick = (path: string) =>
+  t.app.inject({ method: 'POST', url: path, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
 test('outside quiet hours an immediate notice goes at once, with the subject for an adult', async () => {
   await sendAt(paris(25, 10), [`person:${w.ce1aParent.id}`], 'Sortie au musée');
   const result = await flush(paris(25, 10));
@@ -83,6 +98,8 @@ test('a pupil gets a notice only, never the content', async () => {
   assert.ok(mail, 'Léa got a notice');
   assert.doesNotMatch(mail.raw, /Secret/);
   assert.doesNotMatch(mail.raw, /Contenu|r=C3=A9serv/);
+  const { text, html } = partsOf(parseMime(mail.raw));
+  for (const part of [text, html]) assert.doesNotMatch(part, /Secret|Contenu|réservé/, 'neither part, once decoded, holds the content');
 });
 
 test('during quiet hours the notice waits for the end of them (Paris time)', async () => {
@@ -146,4 +163,81 @@ test('quiet hours follow Paris time across the daylight-saving change', () => {
   assert.equal(isQuiet(hours, new Date('2026-06-10T17:30:00Z')), false);
   assert.equal(nextSendable(hours, new Date('2026-06-10T19:30:00Z')).toISOString(), '2026-06-11T05:00:00.000Z');
   assert.equal(isQuiet({ ...hours, quietWeekends: 0 }, new Date('2026-06-13T10:00:00Z')), false);
+});
+
+test('a notice is text and HTML from the same data, the message’s own words escaped in the HTML', async () => {
+  await sendAt(paris(25, 10), [`person:${w.ce1aParent.id}`], 'Sortie <script>alert(1)</script> & musée', 'Goûter <img src=x onerror=alert(1)> vendredi.');
+  assert.equal((await flush(paris(25, 10))).emails, 1);
+  const mail = parseMime(mailTo('marc@example.org')[0]!.raw);
+  const { text, html } = partsOf(mail);
+  assert.match(text, /Objet : Sortie <script>alert\(1\)<\/script> & musée/);
+  assert.match(text, /Pour le lire, connectez-vous : https:\/\/ent\.example\.org\/messaging\n/);
+  assert.match(html, /Objet : Sortie &#60;script&#62;alert\(1\)&#60;\/script&#62; &#38; musée/);
+  assert.doesNotMatch(html, /<script|<img/i, 'nothing of the message becomes markup');
+  assert.match(html, /Goûter &#60;img src=x onerror=alert\(1\)&#62; vendredi\./, 'the body’s words, escaped');
+  assert.doesNotMatch(html, /\ssrc\s*=\s*["']|<link|<style|url\(/i, 'no external resource, no stylesheet');
+  assert.match(html, /<a href="https:\/\/ent\.example\.org\/messaging">/);
+  const inlineStyles = html.split(' style=').length - 1;
+  assert.ok(inlineStyles >= 1 && inlineStyles <= 2, `a couple of inline styles at most, not ${inlineStyles}`);
+  assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
+  assert.equal(mail.headers.get('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+  const url = /^<(https:\/\/ent\.example\.org\/messaging\/unsubscribe\/[A-Za-z0-9_-]+)>$/.exec(mail.headers.get('list-unsubscribe') ?? '')?.[1];
+  assert.ok(url, `a one-click URL under the public URL: ${mail.headers.get('list-unsubscribe')}`);
+  assert.ok(!url.includes(w.ce1aParent.id), 'the token does not show the person’s id');
+  assert.ok(text.includes(url) && html.includes(`href="${url}"`), 'both parts carry the same unsubscribe link');
+});
+
+test('a digest’s HTML lists each message like the text, escaped', async () => {
+  await sendAt(paris(25, 9), [`person:${w.ce1bParent.id}`], 'Premier <b>gras</b>');
+  await sendAt(paris(25, 11), [`person:${w.ce1bParent.id}`], 'Second');
+  assert.equal((await flush(paris(25, 17))).emails, 1);
+  const { text, html } = partsOf(parseMime(mailTo('ines@example.org')[0]!.raw));
+  assert.match(text, /^- .+ : Premier <b>gras<\/b>$/m);
+  assert.match(html, /<li>[^<]+ : Premier &#60;b&#62;gras&#60;\/b&#62;<\/li>/);
+  assert.match(html, /<li>[^<]+ : Second<\/li>/);
+});
+
+test('POSTing the List-Unsubscribe URL turns the person’s notices off, audited; a tampered token changes nothing', async () => {
+  await setPreferences(deps(), (await loadActor(t.app.db, w.ce1bParent.id, null))!, 'immediate');
+  try {
+    await sendAt(paris(25, 10), [`person:${w.ce1bParent.id}`], 'Avant désabonnement');
+    assert.equal((await flush(paris(25, 10))).emails, 1);
+    const header = parseMime(mailTo('ines@example.org')[0]!.raw).headers.get('list-unsubscribe') ?? '';
+    const path = new URL(header.replace(/^<|>$/g, '')).pathname;
+    const token = path.split('/').pop()!;
+    const tampered = [
+      `${path.slice(0, -1)}${path.endsWith('A') ? 'B' : 'A'}`,
+      `${path.slice(0, -4)}`,
+      `${path.slice(0, -40)}${path.at(-40) === 'A' ? 'B' : 'A'}${path.slice(-39)}`,
+      `/messaging/unsubscribe/${Buffer.from(w.ce1bParent.id).toString('base64url')}`,
+      '/messaging/unsubscribe/x',
+    ];
+    for (const wrong of tampered) {
+      assert.equal((await oneClick(wrong)).statusCode, 404, wrong);
+      assert.equal((await t.app.inject({ method: 'GET', url: wrong })).statusCode, 404, wrong);
+    }
+    assert.equal(await emailModeOf(w.ce1bParent.id), 'immediate', 'a wrong token changes nothing');
+    assert.equal((await unsubscribeAudits(w.ce1bParent.id)).length, 0);
+
+    const page = await t.app.inject({ method: 'GET', url: path });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Ne plus recevoir de courriels/);
+    assert.ok(page.body.includes(`<form method="post" action="/messaging/unsubscribe/${token}">`), 'a button posting to the same URL');
+    assert.match(page.body, /href="\/messaging\/preferences"/);
+    assert.equal(await emailModeOf(w.ce1bParent.id), 'immediate', 'opening the link changes nothing');
+
+    // A digest waiting for later is dropped along with the preference.
+    await sendAt(paris(25, 22), [`person:${w.ce1bParent.id}`], 'En attente');
+    const res = await oneClick(path);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(await emailModeOf(w.ce1bParent.id), 'off');
+    assert.equal((await unsubscribeAudits(w.ce1bParent.id)).length, 1, 'audited');
+    assert.equal((await flush(paris(26, 8))).emails, 0, 'the waiting notice does not go');
+    await sendAt(paris(26, 10), [`person:${w.ce1bParent.id}`], 'Après désabonnement');
+    assert.equal((await flush(paris(26, 10))).emails, 0, 'no notice any more');
+    assert.equal(mailTo('ines@example.org').length, 1);
+    assert.equal(await emailModeOf(w.ce1aParent.id), 'immediate', 'only the token’s person is unsubscribed');
+  } finally {
+    await setPreferences(deps(), (await loadActor(t.app.db, w.ce1bParent.id, null))!, 'digest');
+  }
 });

@@ -4,10 +4,10 @@ import type { Db, DbKind } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/db/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { displayName } from '../directory/index.js';
-import { htmlToText } from './body.js';
-import { t } from './i18n/fr.js';
+import { noticeMail } from './notice-mail.js';
 import { nextDigest, nextSendable, type QuietHours } from './quiet.js';
 import * as notices from './repository/notices.js';
+import { unsubscribeKeys, unsubscribePath, unsubscribeToken } from './unsubscribe.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -88,6 +88,7 @@ export async function flushMailQueue(sender: NoticeSender, now: Date): Promise<F
   const byPerson = new Map<string, typeof rows>();
   for (const row of rows) if (!stale.includes(row)) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
   const link = `${sender.publicUrl}/messaging`;
+  const keys = await unsubscribeKeys(db);
   for (const claimedItems of byPerson.values()) {
     const held = await notices.renewClaim(
       db,
@@ -98,26 +99,15 @@ export async function flushMailQueue(sender: NoticeSender, now: Date): Promise<F
     const items = claimedItems.filter((r) => held.has(r.id));
     if (items.length === 0) continue;
     const first = items[0]!;
-    // A pupil's notice never carries the content, not even the subject.
-    const pupil = first.profile === 'student';
-    const from = (r: (typeof items)[number]) => displayName(r);
-    const lines = [t('messaging.mail.hello'), ''];
-    if (items.length === 1) {
-      lines.push(t('messaging.mail.notice', from(first)));
-      if (!pupil) {
-        const excerpt = htmlToText(first.bodyHtml).slice(0, 400);
-        lines.push('', `${t('messaging.field.subject')} : ${first.subject || t('messaging.noSubject')}`, '', excerpt + (excerpt.length === 400 ? '…' : ''));
-      }
-    } else {
-      lines.push(t('messaging.mail.digest', items.length));
-      for (const r of items)
-        lines.push(pupil ? t('messaging.mail.itemNoSubject', from(r)) : t('messaging.mail.item', from(r), r.subject || t('messaging.noSubject')));
-    }
-    lines.push('', t('messaging.mail.read', link), '', '--', t('messaging.mail.footer'));
-    const subject = items.length === 1 ? t('messaging.mail.subject.one', from(first)) : t('messaging.mail.subject.many', items.length);
+    const mail = noticeMail({
+      items: items.map((r) => ({ from: displayName(r), subject: r.subject, bodyHtml: r.bodyHtml })),
+      pupil: first.profile === 'student',
+      readUrl: link,
+      unsubscribeUrl: `${sender.publicUrl}${unsubscribePath(unsubscribeToken(keys, first.personId))}`,
+    });
     const ids = items.map((r) => r.id);
     try {
-      await mailer.send({ to: first.email!, subject, text: lines.join('\n') });
+      await mailer.send({ to: first.email!, ...mail });
       await notices.markNoticesSent(db, ids, token, at);
       result.emails++;
     } catch (error) {

@@ -218,6 +218,17 @@ export type ComposeForm = Static<typeof ComposeForm>;
 export const PreferencesForm = Type.Object({ ...CsrfField, emailMode: Type.Optional(EmailMode) });
 export type PreferencesForm = Static<typeof PreferencesForm>;
 
+export const UnsubscribeParams = Type.Object({
+  token: Type.String({ minLength: 1, maxLength: 300, description: 'Jeton signé du lien de désabonnement d’un courriel de notification.' }),
+});
+export type UnsubscribeParams = Static<typeof UnsubscribeParams>;
+
+/** The body RFC 8058 has mail clients post; the confirmation page's form posts the same. */
+export const UnsubscribeForm = Type.Object({
+  'List-Unsubscribe': Type.Optional(Type.Literal('One-Click', { description: 'Désabonnement en un clic (RFC 8058).' })),
+});
+export type UnsubscribeForm = Static<typeof UnsubscribeForm>;
+
 export const ReadOnlyForm = Type.Object({
   ...CsrfField,
   readOnly: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')], { description: '`on` : lecture seule.' })),

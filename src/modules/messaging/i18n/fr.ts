@@ -168,6 +168,16 @@ export const messagingFr = {
   'messaging.mail.itemNoSubject': (from: string) => `- ${from}`,
   'messaging.mail.read': (url: string) => `Pour le lire, connectez-vous : ${url}`,
   'messaging.mail.footer': 'Ce courriel est envoyé automatiquement ; n’y répondez pas. Vous pouvez changer vos préférences de notification dans la messagerie.',
+  'messaging.mail.entry': (from: string, subject: string) => `${from} : ${subject}`,
+  'messaging.mail.readLead': 'Pour le lire, connectez-vous',
+  'messaging.mail.unsubscribe': (url: string) => `Pour ne plus recevoir ces courriels : ${url}`,
+  'messaging.mail.unsubscribeLink': 'Ne plus recevoir ces courriels',
+  'messaging.unsubscribe.title': 'Ne plus recevoir de courriels',
+  'messaging.unsubscribe.intro':
+    'Vous ne recevrez plus de courriel quand un message arrive dans votre messagerie Préau. Vos messages restent à lire dans la messagerie.',
+  'messaging.unsubscribe.confirm': 'Ne plus recevoir de courriels',
+  'messaging.unsubscribe.done': 'C’est fait : vous ne recevrez plus de courriel quand un message arrive.',
+  'messaging.unsubscribe.settings': 'Choisir un autre réglage des notifications (après connexion)',
 } as const;
 
 export const t = createTranslator({ ...kernelFr, ...messagingFr });

@@ -128,3 +128,22 @@ export async function markNoticesFailed(db: Db, ids: string[], token: string, er
     .where('claimedBy', '=', token)
     .execute();
 }
+
+/** Whether the person exists (an unsubscribe token may outlive its person). */
+export async function personExists(db: Db, personId: string): Promise<boolean> {
+  return !!(await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst());
+}
+
+/**
+ * Drops a person's notices that wait and that no flush holds (they stopped asking for email):
+ * marked as gone, like a notice of a message read meanwhile. A flush already sending keeps its own.
+ */
+export async function dropWaitingNotices(db: Db, personId: string, at: string): Promise<void> {
+  await db
+    .updateTable('mailQueue')
+    .set({ sentAt: at })
+    .where('personId', '=', personId)
+    .where('sentAt', 'is', null)
+    .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', at)]))
+    .execute();
+}
