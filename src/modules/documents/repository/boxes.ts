@@ -85,7 +85,8 @@ export async function roster(db: Db, box: Pick<Box, 'id' | 'groupId'>, onlyStude
     .where('groupMembers.groupId', '=', box.groupId)
     .where('groupMembers.role', '=', 'student');
   if (onlyStudents) query = query.where('people.id', 'in', onlyStudents);
-  const rows = await query.orderBy('people.lastName').orderBy('people.firstName').execute();
+  // The folded displayed name (usage name first): accents do not push BÉRANGER after BRUNET.
+  const rows = await query.orderBy('people.searchKey').orderBy('people.id').execute();
   const handInIds = rows.map((r) => r.handInId).filter((id): id is string => !!id);
   const files = handInIds.length
     ? await db
@@ -228,8 +229,8 @@ export async function zipEntries(db: Db, boxId: string) {
       'people.usageName',
     ])
     .where('handIns.boxId', '=', boxId)
-    .orderBy('people.lastName')
-    .orderBy('people.firstName')
+    .orderBy('people.searchKey')
+    .orderBy('people.id')
     .orderBy('handInFiles.fileName')
     .execute();
   const used = new Set<string>();
