@@ -18,45 +18,7 @@ import type {
 
 export { chunks };
 
-/**
- * Picks a free login for each base (`prenom.nom`, then `prenom.nom2`…), as the ONDE import does
- * (batched lookups of exact candidates), but with a cursor per base: a feed of 100 000 people has
- * bases shared by hundreds of them, and starting again from `prenom.nom` each time is quadratic.
- */
-export async function allocateLogins(db: Db, bases: string[]): Promise<string[]> {
-  const need = new Map<string, number>();
-  for (const base of bases) need.set(base, (need.get(base) ?? 0) + 1);
-  const taken = new Set<string>();
-  const checked = new Map<string, number>();
-  const candidate = (base: string, k: number) => (k === 1 ? base : `${base}${k}`);
-  let pending = [...need.keys()];
-  for (let round = 0; pending.length > 0; round++) {
-    const batch: string[] = [];
-    for (const base of pending) {
-      const from = (checked.get(base) ?? 0) + 1;
-      const to = from + need.get(base)! + 2 * 4 ** round;
-      for (let k = from; k <= to; k++) batch.push(candidate(base, k));
-      checked.set(base, to);
-    }
-    for (const part of chunks(batch, 1000)) {
-      for (const row of await db.selectFrom('people').select('login').where('login', 'in', part).execute()) taken.add(row.login);
-    }
-    pending = pending.filter((base) => {
-      let free = 0;
-      for (let k = 1; k <= checked.get(base)!; k++) if (!taken.has(candidate(base, k))) free++;
-      return free < need.get(base)!;
-    });
-  }
-  const cursor = new Map<string, number>();
-  return bases.map((base) => {
-    let k = cursor.get(base) ?? 1;
-    while (taken.has(candidate(base, k))) k++;
-    const login = candidate(base, k);
-    taken.add(login);
-    cursor.set(base, k + 1);
-    return login;
-  });
-}
+export { allocateLogins } from '../logins.js';
 
 /** A person as the import compares them with the feed. */
 export type KnownPerson = Pick<

@@ -2,7 +2,6 @@
 // logins in batches, and every change written in chunks (both engines cap bound parameters).
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
-import { firstFreeLogin } from '../logins.js';
 import type { ImportRunsTable, PeopleTable, StructureMembersTable } from '../tables.js';
 
 /** A person of the structure as the import compares them with the export, with their membership. */
@@ -79,41 +78,7 @@ export async function loadState(db: Db, structureId: string, schoolYear: string)
   return { members, groups, memberships, links, directors };
 }
 
-/**
- * Picks a free login for each base (`prenom.nom`, then `prenom.nom2`…) with a few batched
- * lookups of exact candidates rather than one query per person; exact lookups stay cheap on
- * both engines even before PostgreSQL has statistics for a table being bulk-loaded.
- */
-export async function allocateLogins(db: Db, bases: string[]): Promise<string[]> {
-  const need = new Map<string, number>();
-  for (const base of bases) need.set(base, (need.get(base) ?? 0) + 1);
-  const taken = new Set<string>();
-  const checked = new Map<string, number>();
-  const candidate = (base: string, k: number) => (k === 1 ? base : `${base}${k}`);
-  let pending = [...need.keys()];
-  for (let round = 0; pending.length > 0; round++) {
-    const batch: string[] = [];
-    for (const base of pending) {
-      const from = (checked.get(base) ?? 0) + 1;
-      const to = from + need.get(base)! + 2 * 4 ** round;
-      for (let k = from; k <= to; k++) batch.push(candidate(base, k));
-      checked.set(base, to);
-    }
-    for (const part of chunks(batch, 1000)) {
-      for (const row of await db.selectFrom('people').select('login').where('login', 'in', part).execute()) taken.add(row.login);
-    }
-    pending = pending.filter((base) => {
-      let free = 0;
-      for (let k = 1; k <= checked.get(base)!; k++) if (!taken.has(candidate(base, k))) free++;
-      return free < need.get(base)!;
-    });
-  }
-  return bases.map((base) => {
-    const login = firstFreeLogin(base, taken);
-    taken.add(login);
-    return login;
-  });
-}
+export { allocateLogins } from '../logins.js';
 
 export interface Changes {
   structureId: string;
