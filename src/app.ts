@@ -26,6 +26,8 @@ import { BlobReferences, sweepBlobs } from './kernel/storage/sweep.js';
 import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs } from './kernel/jobs/index.js';
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
+import { CalendarSources } from './kernel/ical/index.js';
+import { HomeSections } from './kernel/views/home-sections.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,6 +87,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const jobs = new JobRunner({ db: database.db, kind: database.kind, clock, log: app.log });
   app.decorate('jobs', jobs);
   app.decorate('events', new EventBus(jobs));
+  app.decorate('calendarSources', new CalendarSources());
+  app.decorate('homeSections', new HomeSections());
   jobs.register('kernel.sessions.purge', async (_payload, { now }) => {
     await purgeExpiredSessions(database.db, now, { idleMinutes: config.sessionIdleMinutes });
   });

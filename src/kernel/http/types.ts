@@ -40,6 +40,10 @@ declare module 'fastify' {
     jobs: import('../jobs/index.js').JobRunner;
     /** Which blob keys each module's rows reference (the blob sweep keeps those). */
     blobReferences: import('../storage/sweep.js').BlobReferences;
+    /** Modules' events for the personal iCalendar feed (`app.calendarSources.add(name, source)`). */
+    calendarSources: import('../ical/index.js').CalendarSources;
+    /** Modules' blocks on the home page (`app.homeSections.add({...})`). */
+    homeSections: import('../views/home-sections.js').HomeSections;
     /** Every route registered, in order (the route-coverage test reads it). */
     routeTable: import('./plugin.js').RouteRecord[];
   }

@@ -104,3 +104,27 @@ describe('the iCalendar feed', () => {
     assert.equal(parse(await fetchFeed(path)).getFirstPropertyValue('sequence'), 1, 'saving the same work again changes nothing');
   });
 });
+
+describe('other services’ events in the feed', () => {
+  test('a registered source adds its events for the feed’s owner only', async () => {
+    t.app.calendarSources.add('test-meetings', async (owner) =>
+      owner.id === w.cm2.id
+        ? [
+            {
+              uid: `meeting-${owner.id}@preau`,
+              summary: 'Réunion de rentrée',
+              start: '2026-09-10T16:30:00Z',
+              end: '2026-09-10T18:00:00Z',
+              modifiedAt: '2026-09-01T08:00:00Z',
+              sequence: 0,
+            },
+          ]
+        : [],
+    );
+    const own = await fetchFeed(await feedOf(await as(w.cm2.id)));
+    assert.match(own, /SUMMARY:Réunion de rentrée/);
+    assert.match(own, /DTSTART:20260910T163000Z/);
+    const other = await fetchFeed(await feedOf(await as(w.ce1a.id)));
+    assert.ok(!other.includes('Réunion de rentrée'), 'another pupil’s feed does not carry it');
+  });
+});

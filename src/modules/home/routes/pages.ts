@@ -9,6 +9,7 @@ export const homePages: FastifyPluginAsync = async (app) => {
   const deps = { db: app.db, clock: app.clock };
   app.get('/', { config: { personal: true } }, async (request, reply) => {
     const actor = request.actor;
-    return reply.page({ title: t('home.title'), service: 'home' }, h(HomePage, { actor, data: await homeData(deps, actor) }));
+    const [data, sections] = await Promise.all([homeData(deps, actor), app.homeSections.load(actor, app.clock.now())]);
+    return reply.page({ title: t('home.title'), service: 'home' }, h(HomePage, { actor, data, sections }));
   });
 };

@@ -3,6 +3,7 @@ import { t } from '../i18n/fr.js';
 import type { HomeData } from '../service.js';
 import type { DueSoon } from '../../homework/index.js';
 import { formatDate } from '../../../kernel/i18n/index.js';
+import type { LoadedSection } from '../../../kernel/views/home-sections.js';
 
 function Stat({ value, label }: { value: number; label: (n: number) => string }) {
   return (
@@ -45,7 +46,22 @@ function ClassCard({ group, detail, teachers = [] }: { group: { id: string; name
   );
 }
 
-export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
+/** Other services' blocks (news, today's timetable…), each in its own region of the page. */
+function Sections({ sections, placement }: { sections: LoadedSection[]; placement: LoadedSection['placement'] }) {
+  return (
+    <>
+      {sections
+        .filter((s) => s.placement === placement)
+        .map((s) => (
+          <div class="home-section" id={`home-${s.id}`} key={s.id}>
+            {s.content}
+          </div>
+        ))}
+    </>
+  );
+}
+
+export function HomePage({ actor, data, sections = [] }: { actor: Actor; data: HomeData; sections?: LoadedSection[] }) {
   const { managed, classes, children } = data;
   return (
     <>
@@ -54,6 +70,7 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
         <p class="muted">{t('home.year', data.year)}</p>
       </div>
       {actor.structures.length === 0 && !actor.isSuperAdmin && <p>{t('home.noStructure')}</p>}
+      <Sections sections={sections} placement="top" />
       {data.adminStructures !== null && (
         <section class="card" aria-labelledby="admin-title">
           <h2 id="admin-title">{t('home.admin.title')}</h2>
@@ -154,6 +171,7 @@ export function HomePage({ actor, data }: { actor: Actor; data: HomeData }) {
           </ul>
         </section>
       )}
+      <Sections sections={sections} placement="bottom" />
     </>
   );
 }

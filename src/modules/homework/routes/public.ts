@@ -6,7 +6,7 @@ import { homeworkDeps } from './deps.js';
 
 /** The iCalendar feed, public on purpose: its secret token stands for the person. */
 export const homeworkFeed: FastifyPluginAsyncTypebox = async (app) => {
-  const deps = homeworkDeps(app);
+  const deps = { ...homeworkDeps(app), calendarSources: app.calendarSources };
   app.get('/homework/calendar/:file', { schema: { params: FeedParams } }, async (request, reply) => {
     const match = /^(.+)\.ics$/.exec(request.params.file);
     const feed = match ? await calendarFeed(deps, match[1]!) : null;
