@@ -54,8 +54,37 @@ export function openDatabase(options: DbOptions): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins });
   return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/** Prepared statements kept per SQL text: the few hundred distinct queries of the whole application fit. */
+const STATEMENTS_KEPT = 1000;
+
+/**
+ * Kysely asks better-sqlite3 to prepare every statement again on each call, which costs more than
+ * running the point reads a page is made of. The same SQL text comes back on every request (values
+ * are parameters), so its prepared statement is kept and reused, least recently used dropped first.
+ * Kysely runs one statement at a time on the connection, so a kept statement is never busy.
+ */
+function reusingStatements(sqlite: SQLite.Database) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      const found = kept.get(text);
+      if (found) {
+        // Map order is the recency order: move it to the end.
+        kept.delete(text);
+        kept.set(text, found);
+        return found;
+      }
+      const statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Migrations are named `YYYYMMDD-HHMM-module-what` so that every module's migrations interleave by date. */
