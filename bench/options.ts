@@ -30,6 +30,8 @@ export interface BenchOptions {
   /** Scenarios to run (all when null). */
   only: string[] | null;
   resultsDir: string | null;
+  /** An earlier results file to compare this run with. */
+  compare: string | null;
 }
 
 export class UsageError extends Error {}
@@ -93,6 +95,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [flags]
                           before autovacuum has gathered statistics)
   --only a,b              run only these scenarios (${SCENARIOS.join(', ')})
   --results DIR           where to write <date>.json and <date>.md (default bench/results)
+  --compare OLD.json      print the change per scenario against an earlier results file
 `;
 
 export function benchOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
@@ -112,6 +115,7 @@ export function benchOptions(argv: string[], env: Record<string, string | undefi
     keep: 'flag',
     only: 'value',
     results: 'value',
+    compare: 'value',
     help: 'flag',
     'no-analyze': 'flag',
   });
@@ -146,5 +150,6 @@ export function benchOptions(argv: string[], env: Record<string, string | undefi
     analyze: !a.has('no-analyze'),
     only,
     resultsDir: a.get('results') ?? null,
+    compare: a.get('compare') ?? null,
   };
 }

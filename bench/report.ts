@@ -8,6 +8,8 @@ import type { PageWeight } from './weight.js';
 export interface BenchResults {
   date: string;
   mode: 'quick' | 'full';
+  /** The commit measured (`git describe --always --dirty`), when the bench runs in a checkout. */
+  commit?: string | null;
   machine: {
     cpus: number;
     cpu_model: string;
@@ -38,7 +40,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export function markdown(r: BenchResults): string {
   const lines: string[] = [];
-  lines.push(`# Préau benchmark, ${r.date} (${r.mode})`, '');
+  lines.push(`# Préau benchmark, ${r.date} (${r.mode})${r.commit ? `, ${r.commit}` : ''}`, '');
   lines.push(
     `${r.machine.cpus} CPUs (${r.machine.cpu_model}), ${r.machine.memory_gb} GB, Node ${r.machine.node}, ${r.machine.db}; server: ${r.machine.server}; load average ${r.machine.loadavg_1m_before} before the run, ${r.machine.loadavg_1m_after} after the load.`,
     '',

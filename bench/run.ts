@@ -1,5 +1,6 @@
 // `npm run bench`: a generated département, the real server on loopback, autocannon scenarios,
 // import rate, memory, database size and page weight; results in bench/results/<date>.{json,md}.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { analyzePostgres, buildDataset, readManifest, writeManifest, type Datase
 import { measure, runScenario, summarize, type Scenario, type ScenarioResult } from './load.js';
 import { BENCH_USAGE, SCENARIOS, UsageError, benchOptions, type BenchOptions } from './options.js';
 import { writeResults, type BenchResults } from './report.js';
+import { compareResults, readResults } from './compare.js';
 import { ROOT, startFloor, startPreau, type PreauTarget, type RunningServer } from './server.js';
 import { LoginRouteMissing, anonymousCsrf, loginOverHttp, loginRequest, sessionWithoutRoute, type BenchSession } from './sessions.js';
 import { pageWeight } from './weight.js';
@@ -170,8 +172,19 @@ async function searchTotals(baseUrl: string, cookie: string): Promise<string> {
   return parts.join(', ');
 }
 
+/** The commit measured, `-dirty` when the tree has changes; null outside a git checkout. */
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
 async function main(argv: string[]) {
   const opts = benchOptions(argv);
+  // Read the earlier results first: a wrong path fails before minutes of measuring.
+  const earlier = opts.compare ? readResults(path.resolve(opts.compare)) : null;
   const started = performance.now();
   // Other work on the machine skews every figure: the load average before the run tells how quiet it was.
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
@@ -309,6 +322,7 @@ async function main(argv: string[]) {
   const cpus = os.cpus();
   const results_: BenchResults = {
     date: new Date().toISOString().slice(0, 10),
+    commit: gitCommit(),
     mode: opts.quick ? 'quick' : 'full',
     machine: {
       cpus: cpus.length,
@@ -341,6 +355,7 @@ async function main(argv: string[]) {
   results_.duration_s = round((performance.now() - started) / 1000, 1);
   const written = writeResults(opts.resultsDir ? path.resolve(opts.resultsDir) : path.join(ROOT, 'bench', 'results'), results_);
   console.log(written.text);
+  if (earlier) console.log(compareResults(earlier, results_));
   log(`[bench] wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.md)} in ${results_.duration_s} s`);
 }
 
