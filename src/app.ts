@@ -27,6 +27,7 @@ import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs }
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { CalendarSources } from './kernel/ical/index.js';
+import { connectRedis } from './kernel/redis.js';
 import { HomeSections } from './kernel/views/home-sections.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,6 +89,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('jobs', jobs);
   app.decorate('events', new EventBus(jobs));
   app.decorate('calendarSources', new CalendarSources());
+  const redis = connectRedis(config);
+  app.decorate('redis', redis);
   app.decorate('homeSections', new HomeSections());
   jobs.register('kernel.sessions.purge', async (_payload, { now }) => {
     await purgeExpiredSessions(database.db, now, { idleMinutes: config.sessionIdleMinutes });
@@ -106,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Running handlers finish before the database goes away.
     await jobs.stop();
     if (!options.database) await database.close();
+    await redis?.quit();
   });
 
   await app.register(cookie, { secret: await instanceSecret(database.db, 'cookie_secret') });

@@ -10,6 +10,10 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when empty, the embedded SQLite file is used. */
   databaseUrl: string | null;
+  /** Redis, for what several instances must share (sign-in throttles); none: kept in each process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key, so that several instances of Préau may share one Redis. */
+  redisPrefix: string;
   /** Address people use to reach Préau; `https://` turns on Secure cookies. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -93,6 +97,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://`);
   }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://`);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   try {
     const url = new URL(publicUrl);
@@ -109,6 +115,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host,
     dataDir,
     databaseUrl,
+    redisUrl,
+    redisPrefix: env.REDIS_PREFIX || 'preau:',
     publicUrl,
     logLevel,
     trustProxy: bool(env, 'TRUST_PROXY', false),

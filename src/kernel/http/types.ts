@@ -40,6 +40,8 @@ declare module 'fastify' {
     jobs: import('../jobs/index.js').JobRunner;
     /** Which blob keys each module's rows reference (the blob sweep keeps those). */
     blobReferences: import('../storage/sweep.js').BlobReferences;
+    /** The shared Redis connection when REDIS_URL is set, else null (one instance keeps its state in memory). */
+    redis: import('../redis.js').RedisClient | null;
     /** Modules' events for the personal iCalendar feed (`app.calendarSources.add(name, source)`). */
     calendarSources: import('../ical/index.js').CalendarSources;
     /** Modules' blocks on the home page (`app.homeSections.add({...})`). */

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { MemoryThrottleStore } from '../../kernel/auth/limiter.js';
+import { RedisThrottleStore } from '../../kernel/auth/redis-throttle-store.js';
 import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import type { Migrations } from '../../kernel/db/index.js';
 import { activationRoutes } from './routes/activation.js';
@@ -23,9 +25,11 @@ export const accountsMigrations: Migrations = {};
  * signing out, marked `beforeCharter`).
  */
 export const accountsModule: FastifyPluginAsync = async (app) => {
-  // In memory, per instance (docs/decisions/0004-login-throttling.md); a shared store plugs in here.
-  const loginThrottle = new Throttle();
-  const activationThrottle = new Throttle();
+  // Shared by every instance through Redis when there is one, else in this process's memory
+  // (docs/decisions/0004-login-throttling.md).
+  const store = (name: string) => (app.redis ? new RedisThrottleStore(app.redis, `${app.config.redisPrefix}throttle:${name}:`) : new MemoryThrottleStore());
+  const loginThrottle = new Throttle(store('login'));
+  const activationThrottle = new Throttle(store('activation'));
 
   await app.register(
     publicRoutes(async (app) => {
