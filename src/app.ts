@@ -11,6 +11,7 @@ import { httpPlugin, recordRoutes } from './kernel/http/plugin.js';
 import { clientErrorHandler, frameworkErrors } from './kernel/http/framework-errors.js';
 import { authPlugin } from './kernel/auth/plugin.js';
 import { openApiPlugin } from './kernel/http/openapi.js';
+import { healthRoute } from './kernel/http/health.js';
 import { instanceSecret } from './kernel/secrets.js';
 import { directoryModule, directoryMigrations, loadActor } from './modules/directory/index.js';
 import { accountsModule, accountsMigrations } from './modules/accounts/index.js';
@@ -54,7 +55,11 @@ export interface BuildOptions {
 }
 
 export function databaseOptions(config: Config): DbOptions {
-  return { databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'preau.db') };
+  return {
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'preau.db'),
+    ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}),
+  };
 }
 
 /** The whole application, ready to `listen` or to `inject` in tests. Migrations run first. */
@@ -116,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openApiPlugin);
   await app.register(httpPlugin, { publicDir: path.join(root, 'public') });
   await app.register(authPlugin, { loadActor });
+  await app.register(healthRoute);
 
   options.instrument?.(app);
 

@@ -87,7 +87,7 @@ async function serve(cfg: Config, options: ServeOptions = {}) {
 async function withDb<T>(cfg: Config, run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
   const handle = openDatabase(databaseOptions(cfg));
   try {
-    await migrateToLatest(handle.db, migrations);
+    await migrateToLatest(handle.db, migrations, handle.schema);
     return await run(handle.db);
   } finally {
     await handle.close();
@@ -115,7 +115,7 @@ async function main() {
     }
     case 'migrate': {
       const handle = openDatabase(databaseOptions(config()));
-      const applied = await migrateToLatest(handle.db, migrations);
+      const applied = await migrateToLatest(handle.db, migrations, handle.schema);
       await handle.close();
       process.stdout.write(applied.length ? `Migrations appliquées :\n${applied.map((m) => `  ${m}`).join('\n')}\n` : 'La base est à jour.\n');
       return;

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when empty, the embedded SQLite file is used. */
   databaseUrl: string | null;
+  /** PostgreSQL schema to work in (its tables and migrations), when not the connection's default. */
+  databaseSchema: string | null;
   /** Redis, for what several instances must share (sign-in throttles); none: kept in each process. */
   redisUrl: string | null;
   /** Prefix of every Redis key, so that several instances of Préau may share one Redis. */
@@ -97,6 +99,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://`);
   }
+  const databaseSchema = env.DATABASE_SCHEMA || null;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError(`DATABASE_SCHEMA must be a lower-case SQL name (letters, digits, _), got "${databaseSchema}"`);
+  }
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://`);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
@@ -115,6 +121,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host,
     dataDir,
     databaseUrl,
+    databaseSchema,
     redisUrl,
     redisPrefix: env.REDIS_PREFIX || 'preau:',
     publicUrl,

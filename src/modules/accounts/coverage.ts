@@ -72,6 +72,7 @@ export const accountsCases = async ({ world: w, as }: CoverageWorld): Promise<Ro
       expect: 401,
     },
     { kind: 'public', route: 'GET /api/openapi.json', as: null, expect: 200, absent: names, note: 'the API description, nobody’s data' },
+    { kind: 'public', route: 'GET /healthz', as: null, expect: 200, absent: names, note: 'the load balancer’s health check, nobody’s data' },
     {
       kind: 'wrong-person',
       route: 'POST /account/structure',
