@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import { isCurrentFingerprint, serveAssetsFrom } from './assets.js';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
@@ -95,6 +96,11 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
   await app.register(async (assets) => {
     assets.addHook('onRoute', (route) => {
       route.config = { ...(route.config as object), access: 'public' };
+    });
+    serveAssetsFrom(opts.publicDir);
+    // The current fingerprint's bytes never change: kept a year. Otherwise an hour, with its ETag.
+    assets.addHook('onSend', async (request, reply) => {
+      if (reply.statusCode < 400 && isCurrentFingerprint(request.url)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     });
     await assets.register(fastifyStatic, { root: path.resolve(opts.publicDir), prefix: '/static/', maxAge: '1h', index: false });
   });

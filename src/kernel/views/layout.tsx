@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/fr.js';
+import { assetUrl } from '../http/assets.js';
 
 /** A service in the navigation; modules register theirs. */
 export interface NavItem {
@@ -39,8 +40,8 @@ export function Layout(props: LayoutProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t('app.name')}`}</title>
-        <link rel="stylesheet" href="/static/css/preau.css" />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('css/preau.css')} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
       </head>
       <body class={`service-${props.service ?? 'home'}`}>
         <a class="skip-link" href="#main">

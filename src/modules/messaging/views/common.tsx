@@ -1,4 +1,5 @@
 import { t } from '../i18n/fr.js';
+import { assetUrl } from '../../../kernel/http/assets.js';
 import type { Folder } from '../repository.js';
 
 export const FOLDER_LABEL: Record<Folder, string> = {
@@ -57,7 +58,7 @@ export function MessagingNav({ current, unread, manager, readOnly }: { current: 
           ))}
         </ul>
       </nav>
-      <script src="/static/js/messaging-unread.js" defer></script>
+      <script src={assetUrl('js/messaging-unread.js')} defer></script>
     </>
   );
 }
