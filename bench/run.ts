@@ -21,6 +21,7 @@ import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js
 import { runDocumentsBench } from './scenarios/documents.js';
 import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
+import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -266,6 +267,12 @@ async function main(argv: string[]) {
     );
     notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
   }
+  // The rentrée uses up activation codes: after the other scenarios, which do not need them.
+  if (!opts.only) {
+    const rentree = await runRentreeBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents });
+    for (const r of rentree.results) results.set(r.name, r);
+    notes.push(...rentree.notes);
+  }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
     const csrf = await anonymousCsrf(preau.url);
@@ -286,7 +293,9 @@ async function main(argv: string[]) {
     results.set('floor', summarize(floorRounds, log));
   }
   const floorRps = results.get('floor')?.rps ?? null;
-  const scenarios = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS].flatMap((name) => {
+  // The known scenarios in their usual order, then any other a module added, in the order it ran.
+  const known: string[] = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...RENTREE_SCENARIOS];
+  const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);
     if (!r) return [];
     return [{ ...r, ratio_to_floor: floorRps ? round(r.rps / floorRps, 3) : null }];
