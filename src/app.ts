@@ -26,6 +26,7 @@ import { BlobReferences, sweepBlobs } from './kernel/storage/sweep.js';
 import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs } from './kernel/jobs/index.js';
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
+import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,6 +39,7 @@ export const migrations = {
   ...homeworkMigrations,
   ...messagingMigrations,
   ...documentsMigrations,
+  ...liaisonMigrations,
 };
 
 export interface BuildOptions {
@@ -119,5 +121,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(messagingModule);
   await app.register(documentsModule);
   await app.register(jobsModule);
+  await app.register(liaisonModule);
   return app;
 }
