@@ -172,9 +172,9 @@ export function NotePage({ note, csrf, failed }: { note: NoteDetail; csrf: strin
       {(failed?.form === 'sign' || failed?.form === 'action') && <ErrorSummary errors={failed.errors} />}
       <SignForms note={note} csrf={csrf} failed={failed} />
       {note.follows && note.requiresSignature && (
-        <section aria-labelledby="answers-title">
+        <div class="liaison-answers">
           <AnswerTable note={note} />
-        </section>
+        </div>
       )}
       {note.follows && <Management note={note} csrf={csrf} failed={failed} />}
       <p>

@@ -21,40 +21,45 @@ export function PrintList({ note }: { note: NoteDetail }) {
 export function Slips({ note }: { note: NoteDetail }) {
   const choices = note.reply.kind === 'yesNo' ? [answerLabel('yes'), answerLabel('no')] : note.reply.kind === 'choice' ? note.reply.options : [];
   return (
-    <div class="sheets">
-      {note.lines.map((line) => (
-        <section class="sheet liaison-sheet" aria-label={line.name}>
-          <h2>{note.title}</h2>
-          <p>
-            {t('liaison.note.by', note.author, formatDate(note.createdAt))} · {t('liaison.note.class', note.groupName)}
-          </p>
-          <p class="liaison-text">{note.body}</p>
-          <div class="liaison-slip">
-            <p class="liaison-slip__cut">{t('liaison.slips.cut')}</p>
+    <>
+      <div class="page-header liaison-noprint">
+        <h1>{t('liaison.slips.title', note.title)}</h1>
+      </div>
+      <div class="sheets">
+        {note.lines.map((line) => (
+          <section class="sheet liaison-sheet" aria-label={line.name}>
+            <h2>{note.title}</h2>
             <p>
-              <strong>{note.title}</strong>
+              {t('liaison.note.by', note.author, formatDate(note.createdAt))} · {t('liaison.note.class', note.groupName)}
             </p>
-            <p>{t('liaison.slips.child', line.name, note.groupName)}</p>
-            {note.reply.kind === 'none' ? (
-              <p>☐ {t('liaison.slips.read')}</p>
-            ) : (
-              <>
-                <p>{note.reply.question}</p>
-                {choices.length > 0 ? (
-                  <ul class="list-plain">
-                    {choices.map((c) => (
-                      <li>☐ {c}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p class="liaison-slip__line">{t('liaison.slips.answer')}</p>
-                )}
-              </>
-            )}
-            <p class="liaison-slip__line">{t('liaison.slips.signature')}</p>
-          </div>
-        </section>
-      ))}
-    </div>
+            <p class="liaison-text">{note.body}</p>
+            <div class="liaison-slip">
+              <p class="liaison-slip__cut">{t('liaison.slips.cut')}</p>
+              <p>
+                <strong>{note.title}</strong>
+              </p>
+              <p>{t('liaison.slips.child', line.name, note.groupName)}</p>
+              {note.reply.kind === 'none' ? (
+                <p>☐ {t('liaison.slips.read')}</p>
+              ) : (
+                <>
+                  <p>{note.reply.question}</p>
+                  {choices.length > 0 ? (
+                    <ul class="list-plain">
+                      {choices.map((c) => (
+                        <li>☐ {c}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p class="liaison-slip__line">{t('liaison.slips.answer')}</p>
+                  )}
+                </>
+              )}
+              <p class="liaison-slip__line">{t('liaison.slips.signature')}</p>
+            </div>
+          </section>
+        ))}
+      </div>
+    </>
   );
 }
