@@ -27,6 +27,7 @@ import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs }
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
+import { pollsModule, pollsMigrations } from './modules/polls/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +41,7 @@ export const migrations = {
   ...messagingMigrations,
   ...documentsMigrations,
   ...liaisonMigrations,
+  ...pollsMigrations,
 };
 
 export interface BuildOptions {
@@ -122,5 +124,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(documentsModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
+  await app.register(pollsModule);
   return app;
 }
