@@ -22,6 +22,7 @@ import { runDocumentsBench } from './scenarios/documents.js';
 import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
 import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
+import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -266,6 +267,9 @@ async function main(argv: string[]) {
       ...jobs.notes,
     );
     notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
+    const liaison = await runLiaisonBench({ ...common, log });
+    for (const r of liaison.results) results.set(r.name, r);
+    notes.push(...liaison.notes);
   }
   // The rentrée uses up activation codes: after the other scenarios, which do not need them.
   if (!opts.only) {
@@ -294,7 +298,7 @@ async function main(argv: string[]) {
   }
   const floorRps = results.get('floor')?.rps ?? null;
   // The known scenarios in their usual order, then any other a module added, in the order it ran.
-  const known: string[] = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...RENTREE_SCENARIOS];
+  const known: string[] = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...RENTREE_SCENARIOS, ...LIAISON_SCENARIOS];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);
     if (!r) return [];

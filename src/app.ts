@@ -30,6 +30,8 @@ import { jobsModule } from './modules/jobs/index.js';
 import { CalendarSources } from './kernel/ical/index.js';
 import { connectRedis } from './kernel/redis.js';
 import { HomeSections } from './kernel/views/home-sections.js';
+import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
+import { pollsModule, pollsMigrations } from './modules/polls/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,6 +44,8 @@ export const migrations = {
   ...homeworkMigrations,
   ...messagingMigrations,
   ...documentsMigrations,
+  ...liaisonMigrations,
+  ...pollsMigrations,
 };
 
 export interface BuildOptions {
@@ -133,5 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(messagingModule);
   await app.register(documentsModule);
   await app.register(jobsModule);
+  await app.register(liaisonModule);
+  await app.register(pollsModule);
   return app;
 }

@@ -6,6 +6,8 @@ import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
 import { homeworkCases } from '../../src/modules/homework/coverage.js';
 import { jobsCases } from '../../src/modules/jobs/coverage.js';
+import { liaisonCases } from '../../src/modules/liaison/coverage.js';
+import { pollsCases } from '../../src/modules/polls/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 
@@ -20,4 +22,6 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   jobsCases,
   messagingCases,
   notificationsCases,
+  liaisonCases,
+  pollsCases,
 ];

@@ -18,7 +18,8 @@ import './tables.js';
 
 export { messagingMigrations };
 export { flushMailQueue, queueNotices } from './notify.js';
-export { allowedAmong, searchReachable } from './repository/rules.js';
+export { allowedAmong, searchReachable, ensureSettings as messagingSettingsOf } from './repository/rules.js';
+export { isQuiet, nextSendable, type QuietHours } from './quiet.js';
 
 /** Messaging under /messaging and /api/messaging; email notices through SMTP when configured. */
 export const messagingModule: FastifyPluginAsync = async (app) => {
