@@ -1,24 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import { multipart, type TestFile } from '../../kernel/storage/testing.js';
 import { request, type Session } from '../../kernel/testing/index.js';
 import { buildWorld } from '../directory/testing.js';
 import { schoolYearOf } from '../directory/index.js';
+import { generatedPhoto } from './demo.js';
 
-/** A generated photo (a coloured gradient, no copyrighted material); with `gps`, it carries EXIF location data. */
-export async function testPhoto(options: { width?: number; height?: number; hue?: number; gps?: boolean } = {}): Promise<Buffer> {
-  const width = options.width ?? 800;
-  const height = options.height ?? 600;
-  const hue = options.hue ?? 200;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="hsl(${hue},70%,60%)"/><stop offset="1" stop-color="hsl(${(hue + 80) % 360},70%,40%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width / 2}" cy="${height / 2}" r="${Math.min(width, height) / 4}" fill="hsl(${(hue + 160) % 360},80%,70%)"/></svg>`;
-  let image = sharp(Buffer.from(svg)).jpeg({ quality: 85 });
-  if (options.gps)
-    image = image.withExif({
-      IFD0: { Make: 'Préau', Model: 'Test' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 24/1', GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 3/1' },
-    });
-  return image.toBuffer();
-}
+/** A generated photo for tests (see `generatedPhoto`). */
+export const testPhoto = generatedPhoto;
 
 /** The directory's two-school world in the clock's school year; Léa (CE1) consents to photos, Noé does not. */
 export async function blogWorld(app: FastifyInstance) {
