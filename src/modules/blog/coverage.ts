@@ -22,7 +22,69 @@ export async function blogCases({ app, world: w, as }: CoverageWorld): Promise<R
   const edit = multipart({ _csrf: as.otherTeacher.csrf, title: 'Remplacé', action: 'publish' }, []);
   const m = media[0]!;
 
+  const apiUpload = multipart({}, [{ name: 'y.jpg', content: await testPhoto({ width: 40, height: 30 }), type: 'image/jpeg' }]);
+  const api = `/api/blog/posts/${id}`;
+
   return [
+    {
+      kind: 'wrong-person',
+      route: 'POST /api/blog/classes/:groupId/posts',
+      url: `/api/blog/classes/${w.ce1.id}/posts`,
+      as: as.otherTeacher,
+      payload: { title: 'Intrus' },
+      expect: 404,
+      note: 'another school’s teacher',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'PUT /api/blog/posts/:id',
+      url: api,
+      as: as.cm2Teacher,
+      payload: { title: 'Intrus', audience: 'class', action: 'publish' },
+      expect: 404,
+      absent,
+      note: 'a teacher of another class',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /api/blog/posts/:id/media',
+      url: `${api}/media`,
+      as: as.ce1aParent,
+      payload: apiUpload.payload,
+      headers: apiUpload.headers,
+      expect: 404,
+      absent,
+      note: 'a parent of the class',
+    },
+    { kind: 'wrong-person', route: 'DELETE /api/blog/posts/:id', url: api, as: as.cm2, expect: 404, absent, note: 'a pupil of another class' },
+    {
+      kind: 'wrong-person',
+      route: 'POST /api/blog/posts/:id/comments',
+      url: `${api}/comments`,
+      as: as.otherParent,
+      payload: { body: 'Intrus' },
+      expect: 404,
+      absent,
+      note: 'another school’s parent',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'PUT /api/blog/comments/:id',
+      url: `/api/blog/comments/${commentRow.id}`,
+      as: as.ce1aParent,
+      payload: { decision: 'approve' },
+      expect: 404,
+      note: 'a parent moderates nothing',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'PUT /api/blog/classes/:groupId/settings',
+      url: `/api/blog/classes/${w.ce1.id}/settings`,
+      as: as.cm2Teacher,
+      payload: { pupilsWrite: true, parentsComment: true },
+      expect: 404,
+      note: 'a teacher of another class',
+    },
     {
       kind: 'wrong-person',
       route: 'GET /blog/classes/:groupId',

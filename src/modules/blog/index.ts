@@ -5,6 +5,7 @@ import { notify } from '../notifications/index.js';
 import { blogMigrations } from './migrations/index.js';
 import { referencedBlobKeys } from './repository/media.js';
 import { blogApi } from './routes/api.js';
+import { blogWriteApi } from './routes/api-write.js';
 import { blogForms } from './routes/forms.js';
 import { blogPages } from './routes/pages.js';
 import { onConsentChanged } from './service/consent.js';
@@ -30,6 +31,7 @@ export const blogModule: FastifyPluginAsync = async (app) => {
   await app.register(
     authenticated(async (app) => {
       await app.register(blogApi, { prefix: '/api/blog' });
+      await app.register(blogWriteApi, { prefix: '/api/blog' });
       await app.register(blogPages);
       await app.register(blogForms);
     }),

@@ -48,3 +48,52 @@ export const PostOut = Type.Object({
   media: Type.Array(MediaOut, { description: 'Photos et vidéos.' }),
 });
 export const PostList = Type.Object({ items: Type.Array(PostOut, { description: 'Articles, du plus récent au plus ancien.' }) });
+
+export const NewPostBody = Type.Object(
+  {
+    title: Text(200, 'Titre.'),
+    body: Type.Optional(Text(20_000, 'Texte (texte saisi ou HTML, nettoyé).')),
+    audience: Type.Optional(Type.Union([Type.Literal('class'), Type.Literal('families')], { description: 'Public une fois publié.' })),
+    action: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submit')], { description: 'Brouillon, ou envoi à l’enseignant (élève).' })),
+  },
+  { additionalProperties: false },
+);
+export type NewPostBody = Static<typeof NewPostBody>;
+
+export const EditPostBody = Type.Object(
+  {
+    title: Text(200, 'Titre.'),
+    body: Type.Optional(Text(20_000, 'Texte (texte saisi ou HTML, nettoyé).')),
+    audience: Type.Union([Type.Literal('class'), Type.Literal('families')], { description: 'Public une fois publié.' }),
+    action: Type.Union([Type.Literal('draft'), Type.Literal('publish'), Type.Literal('submit')], {
+      description: 'Enregistrer, publier (enseignant), envoyer (élève).',
+    }),
+    media: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Id('Photo de l’article.'),
+            caption: Type.Optional(Text(300, 'Légende.')),
+            tags: Type.Array(Id('Élève visible sur la photo.'), { maxItems: 60, description: 'Élèves visibles sur la photo.' }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 200, description: 'Les photos gardées, avec leurs élèves ; une photo absente garde sa légende et perd ses élèves.' },
+      ),
+    ),
+    remove: Type.Optional(Type.Array(Id('Photo à retirer.'), { maxItems: 200, description: 'Photos retirées de l’article.' })),
+  },
+  { additionalProperties: false },
+);
+export type EditPostBody = Static<typeof EditPostBody>;
+
+export const CommentBody = Type.Object({ body: Text(2000, 'Le commentaire.') }, { additionalProperties: false });
+export const ModerateBody = Type.Object(
+  { decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')], { description: 'Accepter ou refuser.' }) },
+  { additionalProperties: false },
+);
+export const SettingsBody = Type.Object(
+  { pupilsWrite: Type.Boolean({ description: 'Les élèves écrivent.' }), parentsComment: Type.Boolean({ description: 'Les parents commentent.' }) },
+  { additionalProperties: false },
+);
+export const Created = Type.Object({ id: Id('Créé.') });

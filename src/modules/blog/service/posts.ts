@@ -233,3 +233,18 @@ export async function saveSettings(deps: Deps, actor: Actor, groupId: string, va
   authorize(actor, 'blog.settings.manage', await blogFacts(deps, actor, groupId));
   await repo.saveSettings(deps.db, groupId, values, actor.personId, deps.clock.now().toISOString());
 }
+
+/** Adds photos or videos to a post, keeping its text, public, status and tags (the JSON API's upload). */
+export async function addMedia(deps: Deps, actor: Actor, postId: string, receive: () => Promise<StoredFile[]>) {
+  return savePost(deps, actor, { postId }, async () => {
+    const post = (await repo.findPost(deps.db, postId))!;
+    const items = await media.mediaOf(deps.db, [postId]);
+    const tags = await media.tagsOf(
+      deps.db,
+      items.map((m) => m.id),
+    );
+    const byPhoto = Object.fromEntries(items.map((m) => [m.id, tags.filter((tag) => tag.mediaId === m.id).map((tag) => tag.studentId)]));
+    const input: PostInput = { title: post.title, body: post.body, audience: post.audience, action: 'draft', captions: {}, tags: byPhoto, remove: [] };
+    return { input, files: await receive() };
+  });
+}
