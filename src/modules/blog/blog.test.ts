@@ -172,6 +172,18 @@ test('a change of consent hides a published post from parents and tells its auth
   assert.equal(refused.statusCode, 404, 'another school’s teacher changes nothing');
   const teacherTry = await request(t.app, teacher, 'GET', `/directory/people/${w.ce1a.id}/photo-consent`);
   assert.equal(teacherTry.statusCode, 404, 'the teacher does not change consent');
+  const bad = await request(
+    t.app,
+    director,
+    'POST',
+    `/directory/people/${w.ce1a.id}/photo-consent`,
+    form({ _csrf: director.csrf, consent: 'peut-être' }).payload,
+    {
+      headers: form({}).headers,
+    },
+  );
+  assert.equal(bad.statusCode, 400, 'an unknown value shows the form again');
+  assert.match(bad.body, /Autorisation photo de Léa Élève/, 'the form, with the pupil named');
   const changed = await request(
     t.app,
     director,

@@ -30,6 +30,7 @@ export const blogFr = {
   'blog.audience.families': 'La classe et les familles',
   'blog.photo': (n: number, name: string) => `Photo ${n} : ${name}`,
   'blog.action.draft': 'Enregistrer le brouillon',
+  'blog.action.save': 'Enregistrer les modifications',
   'blog.action.continue': 'Enregistrer et continuer',
   'blog.action.publish': 'Publier',
   'blog.action.submit': 'Envoyer à l’enseignant',

@@ -52,6 +52,7 @@ export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
         group: data.group,
         editing,
         publishes: data.publishes,
+        published: data.post?.status === 'published',
         media: data.media,
         pupils: data.pupils,
         values: shown,

@@ -18,6 +18,8 @@ export interface EditorProps {
   editing: boolean;
   /** A teacher of the class: may publish. */
   publishes: boolean;
+  /** Already published: saving keeps it published. */
+  published?: boolean;
   media: MediaView[];
   pupils: { id: string; name: string; consent: boolean }[];
   values: EditorValues;
@@ -124,7 +126,7 @@ export function PostEditor(p: EditorProps) {
           ) : (
             <>
               <button type="submit" name="action" value="draft" class="button">
-                {t('blog.action.draft')}
+                {p.published ? t('blog.action.save') : t('blog.action.draft')}
               </button>
               {p.publishes ? (
                 <button type="submit" name="action" value="publish" class="button button--primary">
