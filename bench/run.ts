@@ -23,6 +23,7 @@ import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
 import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
+import { runBlogBench } from './scenarios/blog.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -276,6 +277,9 @@ async function main(argv: string[]) {
     const rentree = await runRentreeBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents });
     for (const r of rentree.results) results.set(r.name, r);
     notes.push(...rentree.notes);
+    const blog = await runBlogBench({ log, quick: opts.quick });
+    for (const r of blog.results) results.set(r.name, r);
+    notes.push(...blog.notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {

@@ -20,6 +20,7 @@ import { notificationsModule, notificationsMigrations } from './modules/notifica
 import { homeworkModule, homeworkMigrations } from './modules/homework/index.js';
 import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
 import { documentsModule, documentsMigrations } from './modules/documents/index.js';
+import { blogModule, blogMigrations } from './modules/blog/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -46,6 +47,7 @@ export const migrations = {
   ...documentsMigrations,
   ...liaisonMigrations,
   ...pollsMigrations,
+  ...blogMigrations,
 };
 
 export interface BuildOptions {
@@ -136,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(homeworkModule);
   await app.register(messagingModule);
   await app.register(documentsModule);
+  await app.register(blogModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);

@@ -9,6 +9,7 @@ import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { schoolYearOf } from './modules/directory/index.js';
 import { seedLiaisonDemo } from './modules/liaison/index.js';
+import { seedBlogDemo } from './modules/blog/demo.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -188,6 +189,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         parentId: story.parent.id,
         pupilId: story.pupil.id,
       });
+    if (story) await seedBlogDemo(app, { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id });
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');

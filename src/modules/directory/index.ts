@@ -6,6 +6,8 @@ import { directoryApi } from './routes/api.js';
 import { directoryPages } from './routes/pages.js';
 import { directoryImportRoutes } from './routes/import.js';
 import { directoryAafRoutes } from './routes/aaf.js';
+import { photoConsentRoutes } from './routes/photo-consent.js';
+import './events.js';
 import './policy.js';
 import { t } from './i18n/fr.js';
 import { ta } from './i18n/aaf-fr.js';
@@ -25,6 +27,7 @@ export {
   canSeePerson,
 } from './repository.js';
 export { schoolYearOf, isSchoolYear } from './school-year.js';
+export type { PhotoConsentChanged } from './events.js';
 export { compareClasses } from './class-order.js';
 export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';
 export { managedStructureId, managesAny } from './policy.js';
@@ -53,6 +56,7 @@ export const directoryModule: FastifyPluginAsync = async (app) => {
       await app.register(directoryPages);
       await app.register(directoryImportRoutes);
       await app.register(directoryAafRoutes);
+      await app.register(photoConsentRoutes);
     }),
   );
 };

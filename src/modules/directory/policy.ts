@@ -42,6 +42,8 @@ export const directoryPolicy = definePolicy('directory', {
   'directory.person.create': { allow: (actor, s: StructureFacts) => managesStructure(actor, s.structureId), refusal: 403 },
   /** Managers of one of the person's structures edit their details and reset their access. */
   'directory.person.edit': managesPerson,
+  /** Managers of a pupil's school record a change of their photo consent (the ONDE export's is the first value). */
+  'directory.person.photoConsent': (actor, p: PersonFacts) => managesPerson(actor, p) && p.profile === 'student',
   /** Managers deactivate an account, never their own (a school keeps the manager who is acting). */
   'directory.person.deactivate': { allow: (actor, p: PersonFacts) => managesPerson(actor, p) && p.personId !== actor.personId, refusal: 403 },
   /**

@@ -1,6 +1,7 @@
 import { count, createTranslator, de } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 import { importFr } from './import-fr.js';
+import { consentFr } from './consent-fr.js';
 
 export const directoryFr = {
   'directory.nav': 'Annuaire',
@@ -125,4 +126,4 @@ export const directoryFr = {
   'directory.error.school_year': 'L’année scolaire doit s’écrire 2026-2027.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...directoryFr, ...importFr });
+export const t = createTranslator({ ...kernelFr, ...directoryFr, ...importFr, ...consentFr });

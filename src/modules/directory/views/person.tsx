@@ -83,6 +83,11 @@ function ManagerActions({ person, csrf, classes, pupils, errors, rolesStructure 
           {t('directory.people.edit')}
         </a>
       </p>
+      {person.profile === 'student' && (
+        <p>
+          <a href={`/directory/people/${person.id}/photo-consent`}>{t('directory.consent.link')}</a>
+        </p>
+      )}
       <form method="post" action={`/directory/people/${person.id}/reset`} class="inline-form">
         <CsrfField token={csrf} />
         <button type="submit" class="button">

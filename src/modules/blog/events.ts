@@ -1,0 +1,14 @@
+/** A notice the blog sends (a post published, waiting for validation, hidden from families); delivered once per `source`. */
+export interface BlogNotice {
+  recipients: string[];
+  source: string;
+  title: string;
+  body: string | null;
+  link: string;
+}
+
+declare module '../../kernel/events/index.js' {
+  interface EventMap {
+    'blog.notice': BlogNotice;
+  }
+}
