@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { h } from 'preact';
 import { authenticated } from '../../kernel/auth/plugin.js';
+import { can } from '../../kernel/authz/index.js';
 import { newsMigrations } from './migrations/index.js';
 import { registerNewsJobs } from './jobs.js';
 import { referencedBlobKeys } from './repository.js';
@@ -21,7 +22,7 @@ export type { AudienceKind } from './tables.js';
 export const newsModule: FastifyPluginAsync = async (app) => {
   app.blobReferences.declare('news', referencedBlobKeys);
   registerNewsJobs(app.jobs, app.db);
-  app.nav.push({ href: '/news', label: t('news.nav'), service: 'home', order: 25, visible: () => true });
+  app.nav.push({ href: '/news', label: t('news.nav'), service: 'home', order: 25, visible: (actor) => can(actor, 'news.index.open', {}) });
   const deps = { db: app.db, clock: app.clock };
   app.homeSections.add({
     id: 'news',

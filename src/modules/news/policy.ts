@@ -43,6 +43,8 @@ const ownsOrManages = (actor: Actor, f: Pick<ItemFacts, 'authorId' | 'structureI
 const readsItem = (actor: Actor, f: ItemFacts) => ownsOrManages(actor, f) || (f.live && f.inAudience);
 
 export const newsPolicy = definePolicy('news', {
+  /** The news page: everyone signed in has news for them (the list is filtered in SQL). */
+  'news.index.open': { allow: (_actor: Actor, _: object) => true, refusal: 403 },
   /** Writing news: staff, teachers, municipality agents and managers; pupils and parents are told no. */
   'news.item.write': {
     allow: (actor: Actor, _: object) => ['teacher', 'personnel', 'municipal'].includes(actor.profile) || managesAny(actor),
