@@ -20,6 +20,7 @@ import { homeworkModule, homeworkMigrations } from './modules/homework/index.js'
 import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
 import { documentsModule, documentsMigrations } from './modules/documents/index.js';
 import { newsModule, newsMigrations } from './modules/news/index.js';
+import { calendarModule, calendarMigrations } from './modules/calendar/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -42,6 +43,7 @@ export const migrations = {
   ...messagingMigrations,
   ...documentsMigrations,
   ...newsMigrations,
+  ...calendarMigrations,
 };
 
 export interface BuildOptions {
@@ -126,5 +128,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(documentsModule);
   await app.register(jobsModule);
   await app.register(newsModule);
+  await app.register(calendarModule);
   return app;
 }

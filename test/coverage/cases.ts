@@ -9,6 +9,7 @@ import { jobsCases } from '../../src/modules/jobs/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 import { newsCases } from '../../src/modules/news/coverage.js';
+import { calendarCases } from '../../src/modules/calendar/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -22,4 +23,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   messagingCases,
   notificationsCases,
   newsCases,
+  calendarCases,
 ];

@@ -17,6 +17,7 @@ export { newsMigrations };
 export { readerKeys, audienceMembers, parseKey, keyOf, type AudienceTarget } from './audience.js';
 export { reachableTargets, describeTargets, type LabelledTarget } from './service/targets.js';
 export type { AudienceKind } from './tables.js';
+export type { TargetFacts } from './policy.js';
 
 /** Actualités: news for an audience, with a publication window; "À la une" on the home page. */
 export const newsModule: FastifyPluginAsync = async (app) => {
