@@ -9,6 +9,7 @@ import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { schoolYearOf, searchKeyOf } from './modules/directory/index.js';
 import { seedNewsDemo } from './modules/news/demo.js';
+import { seedCalendarDemo } from './modules/calendar/demo.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -190,6 +191,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         agentId: agent,
         municipalityId: school.parentId,
       });
+      await seedCalendarDemo(app, { schoolId: school.id, directorId: head?.id ?? null, teacherId: story.teacher.id, groupId: story.groupId });
     }
   }
   const story = await findStory(db, school.id, schoolYear);
