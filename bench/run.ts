@@ -24,6 +24,7 @@ import { runAafBench } from './scenarios/aaf.js';
 import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
 import { runBlogBench } from './scenarios/blog.js';
+import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -280,6 +281,9 @@ async function main(argv: string[]) {
     const blog = await runBlogBench({ log, quick: opts.quick });
     for (const r of blog.results) results.set(r.name, r);
     notes.push(...blog.notes);
+    const news = await runNewsBench({ ...common, openHandle: prepared.openHandle, log });
+    for (const r of news.results) results.set(r.name, r);
+    notes.push(...news.notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
@@ -302,7 +306,7 @@ async function main(argv: string[]) {
   }
   const floorRps = results.get('floor')?.rps ?? null;
   // The known scenarios in their usual order, then any other a module added, in the order it ran.
-  const known: string[] = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...RENTREE_SCENARIOS, ...LIAISON_SCENARIOS];
+  const known: string[] = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...RENTREE_SCENARIOS, ...LIAISON_SCENARIOS, ...NEWS_SCENARIOS];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);
     if (!r) return [];

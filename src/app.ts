@@ -21,6 +21,8 @@ import { homeworkModule, homeworkMigrations } from './modules/homework/index.js'
 import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
 import { documentsModule, documentsMigrations } from './modules/documents/index.js';
 import { blogModule, blogMigrations } from './modules/blog/index.js';
+import { newsModule, newsMigrations } from './modules/news/index.js';
+import { calendarModule, calendarMigrations } from './modules/calendar/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -48,6 +50,8 @@ export const migrations = {
   ...liaisonMigrations,
   ...pollsMigrations,
   ...blogMigrations,
+  ...newsMigrations,
+  ...calendarMigrations,
 };
 
 export interface BuildOptions {
@@ -142,5 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);
+  await app.register(newsModule);
+  await app.register(calendarModule);
   return app;
 }

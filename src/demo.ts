@@ -7,9 +7,11 @@ import { newId, nowIso } from './kernel/db/index.js';
 import { hashPassword } from './kernel/auth/password.js';
 import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
-import { schoolYearOf } from './modules/directory/index.js';
 import { seedLiaisonDemo } from './modules/liaison/index.js';
 import { seedBlogDemo } from './modules/blog/demo.js';
+import { schoolYearOf, searchKeyOf } from './modules/directory/index.js';
+import { seedNewsDemo } from './modules/news/demo.js';
+import { seedCalendarDemo } from './modules/calendar/demo.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -190,6 +192,18 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         pupilId: story.pupil.id,
       });
     if (story) await seedBlogDemo(app, { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id });
+    if (story) {
+      const agent = await demoAgent(db, school.parentId!, hash, now);
+      await seedNewsDemo(app, {
+        schoolId: school.id,
+        directorId: head?.id ?? null,
+        teacherId: story.teacher.id,
+        groupId: story.groupId,
+        agentId: agent,
+        municipalityId: school.parentId,
+      });
+      await seedCalendarDemo(app, { schoolId: school.id, directorId: head?.id ?? null, teacherId: story.teacher.id, groupId: story.groupId });
+    }
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');
@@ -206,6 +220,40 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   }
   logins.push(...(await loadDemoCollege(db)));
   return { report, logins, story };
+}
+
+/** The town's agent who informs the school's families (news, later canteen menus). */
+async function demoAgent(db: Db, townId: string, hash: string, now: string): Promise<string> {
+  const id = newId();
+  const names = { firstName: 'Martine', lastName: 'Mairie', usageName: null };
+  await db
+    .insertInto('people')
+    .values({
+      id,
+      profile: 'municipal',
+      civility: null,
+      ...names,
+      birthDate: null,
+      sex: null,
+      email: null,
+      phone: null,
+      address: null,
+      login: 'martine.mairie',
+      passwordHash: hash,
+      activationCode: null,
+      activatedAt: now,
+      charterAcceptedAt: now,
+      photoConsent: null,
+      isSuperAdmin: 0,
+      status: 'active',
+      searchKey: searchKeyOf(names),
+      createdAt: now,
+      updatedAt: now,
+      deactivatedAt: null,
+    })
+    .execute();
+  await db.insertInto('structureMembers').values({ structureId: townId, personId: id, active: 1, importKey: null, source: 'manual', createdAt: now }).execute();
+  return id;
 }
 
 /** One person's calls to the JSON API, with a session opened for them (no password typed, nothing audited as a sign-in). */

@@ -11,6 +11,8 @@ import { liaisonCases } from '../../src/modules/liaison/coverage.js';
 import { pollsCases } from '../../src/modules/polls/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
+import { newsCases } from '../../src/modules/news/coverage.js';
+import { calendarCases } from '../../src/modules/calendar/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -26,4 +28,6 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   notificationsCases,
   liaisonCases,
   pollsCases,
+  newsCases,
+  calendarCases,
 ];
