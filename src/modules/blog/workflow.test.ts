@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
+import { referencedBlobKeys } from './repository/media.js';
 import { blogWorld, postForm, publishedPost, testPhoto } from './testing.js';
 
 // Pupils' posts wait for the teacher; parents' comments wait for moderation; nothing is removed without a trace.
@@ -122,4 +123,25 @@ test('the blog index lists one’s classes only', async () => {
   assert.equal(page.statusCode, 200, 'the parent’s blogs');
   assert.match(page.body, /Blog de la classe CM2/, 'their child’s class');
   assert.doesNotMatch(page.body, /Blog de la classe CE1/, 'not another class');
+});
+
+test('a photo taken off a post keeps its row with who and when, and its blobs are no longer referenced', async () => {
+  const { id, media } = await publishedPost(t.app, teacher, w.ce1.id, { title: 'Deux photos', photos: 2 });
+  const rows = await t.app.db.selectFrom('blogMedia').select(['id', 'blobKey', 'thumbKey']).where('postId', '=', id).orderBy('position').execute();
+  const keys = rows.flatMap((r) => [r.blobKey, r.thumbKey!]);
+  assert.deepEqual((await referencedBlobKeys(t.app.db, keys)).sort(), [...keys].sort(), 'every variant is referenced');
+  const res = await postForm(t.app, teacher, `/blog/posts/${id}/edit`, {
+    title: 'Deux photos',
+    body: 'Texte',
+    action: 'publish',
+    audience: 'families',
+    media,
+    remove: media[1]!,
+  });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  const removed = await t.app.db.selectFrom('blogMedia').select(['removedAt', 'removedBy']).where('id', '=', media[1]!).executeTakeFirstOrThrow();
+  assert.equal(removed.removedBy, w.ce1Teacher.id, 'who took it off is kept');
+  assert.deepEqual((await referencedBlobKeys(t.app.db, keys)).sort(), [rows[0]!.blobKey, rows[0]!.thumbKey!].sort(), 'the removed photo’s blobs may be swept');
+  const parent = await loginAs(t.app, w.ce1aParent.id);
+  assert.equal((await request(t.app, parent, 'GET', `/blog/media/${media[1]}`)).statusCode, 404, 'no longer served');
 });
