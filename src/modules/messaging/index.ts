@@ -53,3 +53,6 @@ export const messagingModule: FastifyPluginAsync = async (app) => {
   // The notices' one-click unsubscribe link: no session, the signed token is the authority.
   await app.register(publicRoutes<MessagingContext>(messagingUnsubscribe), deps);
 };
+// The school's quiet hours, for other modules' notices that respect them.
+export { nextSendable, type QuietHours } from './quiet.js';
+export { ensureSettings as messagingSettingsOf } from './repository/rules.js';

@@ -1,0 +1,2 @@
+import type { Db } from '../../kernel/db/index.js';
+export async function seedAttendanceDemo(_db: Db): Promise<void> {}
