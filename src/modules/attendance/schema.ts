@@ -113,13 +113,11 @@ export const AnnouncedBody = Type.Object({
 });
 export const AnnouncedForm = Type.Object({
   ...CsrfField,
-  studentId: Text(40, 'Élève.'),
   from: Text(10, 'Premier jour.'),
   to: Text(10, 'Dernier jour.'),
   halfDay: Type.Optional(Text(3, 'Demi-journée (vide : journée entière).')),
   reason: Reason,
   comment: Type.Optional(Text(2000, 'Commentaire.')),
-  date: Type.Optional(Text(10, 'Jour de la vue à rouvrir.')),
 });
 
 export const JustificationBody = Type.Object({ studentId: Id('Votre enfant.'), ...ReasonFields });
