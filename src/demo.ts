@@ -8,6 +8,7 @@ import { hashPassword } from './kernel/auth/password.js';
 import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { schoolYearOf } from './modules/directory/index.js';
+import { seedAttendanceDemo } from './modules/attendance/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -178,7 +179,11 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         .where('id', 'in', opened)
         .execute();
     }
-    if (story) await seedClassLife(app, school.id, story);
+    if (story) {
+      await seedClassLife(app, school.id, story);
+      const cast = { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id, pupilId: story.pupil.id, parentId: story.parent.id };
+      await seedAttendanceDemo(app, { ...cast, directorId: head?.id ?? null });
+    }
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');
