@@ -247,6 +247,34 @@ describe('attendance API', () => {
     assert.equal(bad.statusCode, 400, 'a month of another year');
   });
 
+  test('a school may make the e-mails wait for its quiet hours; only its managers change the setting', async () => {
+    const settings = { mode: 'halfDay', noticesInQuietHours: false, wednesday: false };
+    const byStaff = await request(t.app, await as(w.ce1Teacher.id), 'PUT', '/api/attendance/settings', settings);
+    assert.equal(byStaff.statusCode, 404, 'a teacher does not manage');
+    const saved = await request(t.app, await as(w.director.id), 'PUT', '/api/attendance/settings', settings);
+    assert.equal(saved.statusCode, 200, saved.body);
+    clock.set('2027-03-16T05:30:00Z'); // 6:30 in Paris, inside the default quiet hours (20:00–07:00)
+    const teacher = await as(w.ce1Teacher.id);
+    const call = await callRoll(t.app, teacher, w.ce1.id, {
+      start: '06:30',
+      end: '07:00',
+      marks: [{ studentId: w.ce1a.id, status: 'absent' }],
+    });
+    await t.app.jobs.runDue();
+    const mail = await t.app.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'attendance.mail')
+      .where('key', 'like', `%${call.id}%`)
+      .executeTakeFirstOrThrow();
+    assert.equal(mail.status, 'pending', 'the e-mail waits');
+    assert.equal(mail.runAt, '2027-03-16T06:00:00.000Z', 'until 7:00 in Paris');
+    const note = await t.app.db.selectFrom('notifications').select('id').where('source', '=', `attendance.absent:${call.id}:${w.ce1a.id}`).executeTakeFirst();
+    assert.ok(note, 'the in-app notice is there at once');
+    await request(t.app, await as(w.director.id), 'PUT', '/api/attendance/settings', { ...settings, noticesInQuietHours: true });
+    clock.set(TEST_NOW);
+  });
+
   test('a closed year is read-only', async () => {
     const past = await buildClass(t.app.db, w.schoolA.id, { name: 'CE1 ancien', schoolYear: '2020-2021', teachers: [w.ce1Teacher.id], students: [w.ce1a.id] });
     const teacher = await as(w.ce1Teacher.id);

@@ -27,7 +27,7 @@ const slotLabel = (halfDay: 'am' | 'pm', start: string | null, end: string | nul
 const monthLabel = (month: string) => formatDate(`${month}-01`).replace(/^1er /, '');
 
 async function pupilName(db: Db, id: string) {
-  const p = await db.selectFrom('people').select(['firstName', 'lastName', 'usageName']).where('id', '=', id).executeTakeFirst();
+  const p = await records.findPerson(db, id);
   return p ? displayName(p) : '';
 }
 
@@ -85,7 +85,7 @@ export function registerAttendanceJobs(jobs: JobRunner, deps: JobDeps): void {
   jobs.register('attendance.mail', async (payload) => {
     const { personId, studentId, title } = payload as { personId: string; studentId: string; title: string };
     if (!deps.mailer) return;
-    const person = await db.selectFrom('people').select(['email', 'status']).where('id', '=', personId).executeTakeFirst();
+    const person = await records.findPerson(db, personId);
     if (!person?.email || person.status !== 'active') return;
     const url = `${deps.publicUrl}/attendance/pupils/${studentId}`;
     const name = await pupilName(db, studentId);

@@ -218,3 +218,8 @@ export async function referencedBlobKeys(db: Db, keys: readonly string[]): Promi
     .execute();
   return rows.map((r) => r.blobKey!);
 }
+
+/** A person's names, e-mail address and status (notices). */
+export async function findPerson(db: Db, id: string) {
+  return db.selectFrom('people').select(['firstName', 'lastName', 'usageName', 'email', 'status']).where('id', '=', id).executeTakeFirst();
+}
