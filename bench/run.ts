@@ -25,6 +25,7 @@ import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
 import { runBlogBench } from './scenarios/blog.js';
 import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
+import { runAttendanceBench } from './scenarios/attendance.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -284,6 +285,13 @@ async function main(argv: string[]) {
     const news = await runNewsBench({ ...common, openHandle: prepared.openHandle, log });
     for (const r of news.results) results.set(r.name, r);
     notes.push(...news.notes);
+    const attendance = await runAttendanceBench({ log, quick: opts.quick });
+    notes.push(
+      `Attendance (ms, KB): ${Object.entries(attendance.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+      ...attendance.notes,
+    );
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {

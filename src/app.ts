@@ -23,6 +23,7 @@ import { documentsModule, documentsMigrations } from './modules/documents/index.
 import { blogModule, blogMigrations } from './modules/blog/index.js';
 import { newsModule, newsMigrations } from './modules/news/index.js';
 import { calendarModule, calendarMigrations } from './modules/calendar/index.js';
+import { attendanceModule, attendanceMigrations } from './modules/attendance/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -52,6 +53,7 @@ export const migrations = {
   ...blogMigrations,
   ...newsMigrations,
   ...calendarMigrations,
+  ...attendanceMigrations,
 };
 
 export interface BuildOptions {
@@ -143,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(messagingModule);
   await app.register(documentsModule);
   await app.register(blogModule);
+  await app.register(attendanceModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);

@@ -12,6 +12,7 @@ import { seedBlogDemo } from './modules/blog/demo.js';
 import { schoolYearOf, searchKeyOf } from './modules/directory/index.js';
 import { seedNewsDemo } from './modules/news/demo.js';
 import { seedCalendarDemo } from './modules/calendar/demo.js';
+import { seedAttendanceDemo } from './modules/attendance/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -203,6 +204,8 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         municipalityId: school.parentId,
       });
       await seedCalendarDemo(app, { schoolId: school.id, directorId: head?.id ?? null, teacherId: story.teacher.id, groupId: story.groupId });
+      const cast = { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id, pupilId: story.pupil.id, parentId: story.parent.id };
+      await seedAttendanceDemo(app, { ...cast, directorId: head?.id ?? null });
     }
   }
   const story = await findStory(db, school.id, schoolYear);

@@ -2,6 +2,7 @@ import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
 import { accountsCases } from '../../src/modules/accounts/coverage.js';
 import { blogCases } from '../../src/modules/blog/coverage.js';
+import { attendanceCases } from '../../src/modules/attendance/coverage.js';
 import { directoryAafCases, directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
@@ -30,4 +31,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   pollsCases,
   newsCases,
   calendarCases,
+  attendanceCases,
 ];
