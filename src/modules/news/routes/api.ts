@@ -17,7 +17,7 @@ export const newsApi: FastifyPluginAsyncTypebox = async (app) => {
   const deps = newsDeps(app);
   const tooMany = () => new BadRequest('news.too_many_files', t('news.error.too_many_files'));
 
-  app.get('/', {
+  app.get('', {
     config: { personal: true },
     schema: {
       tags,
@@ -49,7 +49,7 @@ export const newsApi: FastifyPluginAsyncTypebox = async (app) => {
     },
   });
 
-  app.post('/', {
+  app.post('', {
     config: { personal: true },
     schema: {
       tags,
