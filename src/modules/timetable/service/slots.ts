@@ -71,7 +71,7 @@ export async function checkSlot(
     if (!isDate(value)) add(field, t('timetable.error.date'));
     else if (value < bounds.from || value > bounds.to) add(field, t('timetable.error.outsideYear', year));
   }
-  if (isDate(validFrom) && isDate(validTo) && validTo < validFrom) add('validTo', t('timetable.error.toBeforeFrom'));
+  if (!p.some((x) => x.field.startsWith('valid')) && validTo < validFrom) add('validTo', t('timetable.error.toBeforeFrom'));
   if (p.length > 0 || !group || !teacher) return { row: null, problems: p };
 
   const shape: repo.SlotShape = {
