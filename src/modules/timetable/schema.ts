@@ -32,7 +32,7 @@ export const Occurrence = Type.Object({
   subjectCode: Type.Union([Type.String(), Type.Null()], { description: 'Code de la matière dans l’annuaire.' }),
   groupId: Id('Classe ou groupe.'),
   groupName: Type.String({ description: 'Nom de la classe ou du groupe.' }),
-  teacherId: Id('Enseignant prévu.'),
+  teacherId: Id('L’enseignant prévu.'),
   teacher: Type.String({ description: 'Nom de l’enseignant prévu.' }),
   room: Type.Union([Type.String(), Type.Null()], { description: 'Salle prévue.' }),
   status: Type.String({ description: '`normal`, `cancelled`, `moved` (déplacé ailleurs), `movedHere`, `teacher`, `room`.' }),
@@ -62,7 +62,7 @@ export const OwnWeek = Type.Object({
 
 const slotFields = {
   groupId: Id('Classe ou groupe de l’année en cours.'),
-  teacherId: Id('Enseignant de l’établissement.'),
+  teacherId: Id('Un enseignant de l’établissement.'),
   roomId: Type.Optional(Type.Union([Id('Salle de l’établissement.'), Type.Null()])),
   subject: Type.Optional(Text(80, 'Matière (libellé libre, ou celui de l’annuaire par défaut).')),
   subjectCode: Type.Optional(Type.Union([Text(40, 'Code de matière de l’annuaire (collège, lycée).'), Type.Null()])),
@@ -144,7 +144,7 @@ const field = (max: number, description: string) => Type.Optional(Type.String({ 
 export const SlotForm = Type.Object({
   ...CsrfField,
   groupId: field(40, 'Classe ou groupe.'),
-  teacherId: field(40, 'Enseignant.'),
+  teacherId: field(40, 'L’enseignant.'),
   roomId: field(40, 'Salle.'),
   subject: field(80, 'Matière.'),
   subjectCode: field(40, 'Matière de l’annuaire.'),
@@ -179,7 +179,7 @@ export const ImportForm = Type.Object({
   format: field(5, '`csv` ou `ical`.'),
   content: field(900_000, 'Contenu du fichier.'),
   groupId: field(40, 'Classe du fichier iCalendar.'),
-  teacherId: field(40, 'Enseignant du fichier iCalendar.'),
+  teacherId: field(40, 'L’enseignant du fichier iCalendar.'),
   replace: field(10, 'Remplacer.'),
 });
 export type ImportForm = Static<typeof ImportForm>;
