@@ -19,6 +19,7 @@ import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js
 import { runDocumentsBench } from './scenarios/documents.js';
 import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
+import { TIMETABLE_SCENARIOS, runTimetableBench } from './scenarios/timetable.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -237,6 +238,9 @@ async function main(argv: string[]) {
     const messaging = await runMessagingBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents, directors });
     for (const r of messaging.results) results.set(r.name, r);
     notes.push(...messaging.notes);
+    const timetable = await runTimetableBench({ ...common, openHandle: prepared.openHandle, log });
+    for (const r of timetable.results) results.set(r.name, r);
+    notes.push(...timetable.notes);
     const documents = await runDocumentsBench({ log, quick: opts.quick });
     notes.push(
       `Documents (MB/s, ms): ${Object.entries(documents.metrics)
@@ -273,7 +277,7 @@ async function main(argv: string[]) {
     results.set('floor', summarize(floorRounds, log));
   }
   const floorRps = results.get('floor')?.rps ?? null;
-  const scenarios = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS].flatMap((name) => {
+  const scenarios = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...TIMETABLE_SCENARIOS].flatMap((name) => {
     const r = results.get(name);
     if (!r) return [];
     return [{ ...r, ratio_to_floor: floorRps ? round(r.rps / floorRps, 3) : null }];
