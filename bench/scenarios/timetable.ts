@@ -142,7 +142,7 @@ export async function runTimetableBench(ctx: TimetableBenchContext): Promise<{ r
     await handle.close();
   }
   const common = { baseUrl: ctx.baseUrl, connections: ctx.connections, duration: ctx.duration, warmup: ctx.warmup };
-  const week = addDays(mondayOf(todayInParis(new Date())), 0);
+  const week = mondayOf(todayInParis(new Date()));
   const get = (path: (p: { childId: string }) => string, accept: string) =>
     parents.map((p) => ({ method: 'GET', path: path(p), headers: { cookie: p.cookie, accept } }));
   const scenarios: Scenario[] = [
