@@ -4,7 +4,7 @@
 import { createSession } from '../../src/kernel/auth/sessions.js';
 import type { Db, DbHandle } from '../../src/kernel/db/index.js';
 import { newId, nowIso } from '../../src/kernel/db/index.js';
-import { addDays, mondayOf, schoolYearBounds, todayInParis } from '../../src/modules/timetable/dates.js';
+import { mondayOf, schoolYearBounds, todayInParis } from '../../src/modules/timetable/dates.js';
 import { insertSlots, type SlotRow } from '../../src/modules/timetable/repository.js';
 import { SCHOOL_YEAR } from '../dataset.js';
 import { runScenario, type Scenario, type ScenarioResult } from '../load.js';
