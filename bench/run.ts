@@ -26,6 +26,7 @@ import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
 import { runBlogBench } from './scenarios/blog.js';
 import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 import { runAttendanceBench } from './scenarios/attendance.js';
+import { TIMETABLE_SCENARIOS, runTimetableBench } from './scenarios/timetable.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -255,6 +256,9 @@ async function main(argv: string[]) {
     const messaging = await runMessagingBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents, directors });
     for (const r of messaging.results) results.set(r.name, r);
     notes.push(...messaging.notes);
+    const timetable = await runTimetableBench({ ...common, openHandle: prepared.openHandle, log });
+    for (const r of timetable.results) results.set(r.name, r);
+    notes.push(...timetable.notes);
     const documents = await runDocumentsBench({ log, quick: opts.quick });
     notes.push(
       `Documents (MB/s, ms): ${Object.entries(documents.metrics)
@@ -314,7 +318,15 @@ async function main(argv: string[]) {
   }
   const floorRps = results.get('floor')?.rps ?? null;
   // The known scenarios in their usual order, then any other a module added, in the order it ran.
-  const known: string[] = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...RENTREE_SCENARIOS, ...LIAISON_SCENARIOS, ...NEWS_SCENARIOS];
+  const known: string[] = [
+    ...SCENARIOS,
+    ...HOMEWORK_SCENARIOS,
+    ...MESSAGING_SCENARIOS,
+    ...RENTREE_SCENARIOS,
+    ...LIAISON_SCENARIOS,
+    ...NEWS_SCENARIOS,
+    ...TIMETABLE_SCENARIOS,
+  ];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);
     if (!r) return [];

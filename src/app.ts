@@ -24,6 +24,7 @@ import { blogModule, blogMigrations } from './modules/blog/index.js';
 import { newsModule, newsMigrations } from './modules/news/index.js';
 import { calendarModule, calendarMigrations } from './modules/calendar/index.js';
 import { attendanceModule, attendanceMigrations } from './modules/attendance/index.js';
+import { timetableModule, timetableMigrations } from './modules/timetable/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -54,6 +55,7 @@ export const migrations = {
   ...newsMigrations,
   ...calendarMigrations,
   ...attendanceMigrations,
+  ...timetableMigrations,
 };
 
 export interface BuildOptions {
@@ -146,6 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(documentsModule);
   await app.register(blogModule);
   await app.register(attendanceModule);
+  await app.register(timetableModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);

@@ -165,3 +165,13 @@ test('`preau demo` logs one short line per request, after the logins', async () 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('the demo pupil’s parent finds a week of timetable with this week’s change', async () => {
+  const { story } = first;
+  const res = await request(t.app, await loginAs(t.app, story.parent.id), 'GET', `/api/timetable/week?studentId=${story.pupil.id}`);
+  assert.equal(res.statusCode, 200);
+  const week = (res.json() as { week: { days: { occurrences: { status: string }[] }[] } }).week;
+  const all = week.days.flatMap((d) => d.occurrences);
+  assert.ok(all.length >= 16, `a four-day week of slots (${all.length})`);
+  assert.equal(all.filter((o) => o.status === 'cancelled').length, 1, 'Thursday afternoon is cancelled');
+});

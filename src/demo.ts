@@ -13,6 +13,7 @@ import { schoolYearOf, searchKeyOf } from './modules/directory/index.js';
 import { seedNewsDemo } from './modules/news/demo.js';
 import { seedCalendarDemo } from './modules/calendar/demo.js';
 import { seedAttendanceDemo } from './modules/attendance/index.js';
+import { seedTimetableDemo } from './modules/timetable/demo.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -207,6 +208,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
       const cast = { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id, pupilId: story.pupil.id, parentId: story.parent.id };
       await seedAttendanceDemo(app, { ...cast, directorId: head?.id ?? null });
     }
+    if (story) await seedTimetableDemo(app, school.id, story.groupId);
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');

@@ -14,6 +14,7 @@ import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
 import { newsCases } from '../../src/modules/news/coverage.js';
 import { calendarCases } from '../../src/modules/calendar/coverage.js';
+import { timetableCases } from '../../src/modules/timetable/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -32,4 +33,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   newsCases,
   calendarCases,
   attendanceCases,
+  timetableCases,
 ];

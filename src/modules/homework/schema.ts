@@ -158,6 +158,9 @@ export const WeekQuery = Type.Object({ week: Type.Optional(DateString('Un jour d
 export const NewLessonQuery = Type.Object({
   groupId: Type.Optional(Id('Classe ou groupe proposé.')),
   date: Type.Optional(DateString('Date de la séance ; aujourd’hui par défaut.')),
+  startTime: Type.Optional(Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Début proposé (un cours de l’emploi du temps), HH:MM.' })),
+  endTime: Type.Optional(Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Fin proposée, HH:MM.' })),
+  subject: Type.Optional(Text(80, 'Matière proposée : code ou libellé, comme l’emploi du temps la nomme.')),
 });
 
 /** A resource with no parameters (the lesson form's script). */

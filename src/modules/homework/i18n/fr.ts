@@ -78,6 +78,8 @@ export const homeworkFr = {
   'homework.lesson.published': 'Séance publiée.',
   'homework.lesson.scheduledDone': 'Séance programmée.',
   'homework.form.new': 'Nouvelle séance',
+  'homework.form.slots': 'Mes cours de ce jour',
+  'homework.form.slotsHint': 'Choisissez un cours : la date, l’horaire, la classe et la matière sont remplis.',
   'homework.form.edit': 'Modifier la séance',
   'homework.form.group': 'Classe ou groupe',
   'homework.form.subject': 'Matière',

@@ -16,6 +16,7 @@ import { LESSON_FORM_SCRIPT, LessonForm, type LessonFormValues } from '../views/
 import { LESSON_FORM_JS } from '../views/lesson-form-script.js';
 import { LessonPage } from '../views/lesson.js';
 import { homeworkDeps, schemaFieldErrors } from './deps.js';
+import { slotsOn } from '../../timetable/index.js';
 
 const page = { title: t('homework.title'), service: 'homework' };
 
@@ -86,12 +87,17 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
       status?: number;
       /** An edited lesson's subject, offered even when its class's list no longer has it. */
       currentSubject?: { id: string; label: string };
+      /** A new lesson from a timetable slot: its subject's code or label, and the day's slots to offer. */
+      subjectHint?: string;
+      slots?: { href: string; label: string }[];
     },
   ) {
     const { groups, groupId, subjects: offered, load } = await reads.lessonFormChoices(deps, request.actor, opts.values.groupId);
     const current = opts.currentSubject;
     const subjects = current && !offered.some((s) => s.id === current.id) ? [...offered, current] : offered;
-    const values = { ...opts.values, groupId };
+    const hint = opts.subjectHint?.toLocaleLowerCase('fr');
+    const hinted = hint ? offered.find((s) => s.code.toLocaleLowerCase('fr') === hint || s.label.toLocaleLowerCase('fr') === hint) : undefined;
+    const values = { ...opts.values, groupId, subjectId: opts.values.subjectId ?? hinted?.id };
     while (values.assignments.length < 2 || (values.assignments.at(-1)?.instructions && values.assignments.length < service.MAX_ASSIGNMENTS))
       values.assignments.push({});
     return reply.page(
@@ -106,6 +112,7 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
         subjects,
         load,
         maxBytes: app.config.uploadMaxBytes,
+        slots: opts.slots,
       }),
     );
   }
@@ -117,9 +124,15 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/homework/lessons/new', { config: { personal: true }, schema: { querystring: schema.NewLessonQuery } }, async (request, reply) => {
-    const values = { groupId: request.query.groupId, lessonDate: request.query.date ?? reads.today(deps), assignments: [] };
+    const q = request.query;
+    const values = { groupId: q.groupId, lessonDate: q.date ?? reads.today(deps), startTime: q.startTime, endTime: q.endTime, assignments: [] };
     await reads.newLesson(deps, request.actor);
-    return renderForm(request, reply, { action: '/homework/lessons', editing: false, values });
+    // The teacher's slots of that day, from the timetable: each link fills the form in, no script needed.
+    const slots = (await slotsOn(deps.db, request.actor.personId, values.lessonDate)).map((s) => ({
+      href: `/homework/lessons/new?${new URLSearchParams({ groupId: s.groupId, date: s.date, startTime: s.start, endTime: s.end, subject: s.subjectCode ?? s.subject })}`,
+      label: `${s.start} – ${s.end} · ${s.groupName} · ${s.subject}`,
+    }));
+    return renderForm(request, reply, { action: '/homework/lessons', editing: false, values, subjectHint: q.subject, slots });
   });
 
   /** Saves from a multipart form: rights first, then the stream; on a refusal the form is shown again. */

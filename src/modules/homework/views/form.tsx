@@ -35,6 +35,8 @@ export interface LessonFormProps {
   load: { dueOn: string; count: number }[];
   /** Largest file accepted, in bytes. */
   maxBytes: number;
+  /** The teacher's timetable slots of the lesson's day, as links that fill the form in. */
+  slots?: { href: string; label: string }[];
 }
 
 /** The script that checks file sizes before the form is sent (served by the module). */
@@ -90,6 +92,19 @@ export function LessonForm(props: LessonFormProps) {
         <h1>{props.editing ? t('homework.form.edit') : t('homework.form.new')}</h1>
       </div>
       <ErrorSummary errors={errors} />
+      {props.slots && props.slots.length > 0 && (
+        <nav class="card" aria-labelledby="slots-title">
+          <h2 id="slots-title">{t('homework.form.slots')}</h2>
+          <p class="muted">{t('homework.form.slotsHint')}</p>
+          <ul class="list-plain">
+            {props.slots.map((s) => (
+              <li>
+                <a href={s.href}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {props.load.length > 0 && (
         <aside class="card" aria-labelledby="load-title">
           <h2 id="load-title">{t('homework.group.load')}</h2>

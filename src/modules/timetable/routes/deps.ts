@@ -1,0 +1,19 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FieldErrors } from '../../../kernel/views/forms.js';
+import { t } from '../i18n/fr.js';
+import type { Deps } from '../service/deps.js';
+
+export const timetableDeps = (app: FastifyInstance): Deps => ({ db: app.db, clock: app.clock });
+
+/** A form's schema errors (`attachValidation`), field by field. */
+export function schemaFieldErrors(request: FastifyRequest): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const v of request.validationError?.validation ?? []) {
+    const field = v.instancePath.replace(/^\//, '') || String((v.params as { missingProperty?: string })?.missingProperty ?? '_form');
+    errors[field] = t('timetable.error.field');
+  }
+  return Object.keys(errors).length > 0 ? errors : { _form: t('error.validation') };
+}
+
+/** Form text → the service's input: blanks are absent values. */
+export const blank = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
