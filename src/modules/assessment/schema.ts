@@ -255,7 +255,7 @@ export const AssessmentForm = Type.Object({
 });
 
 /** The marks form: `mark.<pupil id>` and `level.<pupil id>.<skill code>` fields; checked field by field by the route. */
-export const ResultsForm = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 20 }), { maxProperties: 3000 });
+export const ResultsForm = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 200 }), { maxProperties: 3000 });
 
 export const HoldForm = Type.Object({ ...CsrfField, reason: Type.Optional(Text(300, 'Raison.')) });
 export const EmptyForm = Type.Object({ ...CsrfField });

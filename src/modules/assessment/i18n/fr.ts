@@ -1,4 +1,4 @@
-import { count, createTranslator, formatDate } from '../../../kernel/i18n/index.js';
+import { count, createTranslator, de, formatDate } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 
 export const assessmentFr = {
@@ -57,7 +57,7 @@ export const assessmentFr = {
   'assessment.sheet.help': 'Tapez la note (12,5) ou abs (absent), disp (dispensé), nn (non noté) ; Tab passe à l’élève suivant.',
   'assessment.sheet.save': 'Enregistrer les résultats',
   'assessment.sheet.saved': 'Résultats enregistrés.',
-  'assessment.sheet.markLabel': (name: string) => `Note de ${name}`,
+  'assessment.sheet.markLabel': (name: string) => `Note ${de(name)}`,
   'assessment.sheet.levelLegend': (name: string, skill: string) => `${name} — ${skill}`,
   'assessment.sheet.stats': (mean: string, min: string, max: string) => `Moyenne de la classe ${mean}, note la plus basse ${min}, la plus haute ${max}`,
   'assessment.sheet.noPupils': 'Aucun élève dans ce groupe.',
