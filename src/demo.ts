@@ -7,6 +7,7 @@ import { newId, nowIso } from './kernel/db/index.js';
 import { hashPassword } from './kernel/auth/password.js';
 import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
+import { seedAssessmentDemo } from './modules/assessment/index.js';
 import { schoolYearOf } from './modules/directory/index.js';
 
 export const DEMO_UAI = '0069999X';
@@ -179,6 +180,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         .execute();
     }
     if (story) await seedClassLife(app, school.id, story);
+    if (story) await seedAssessmentDemo(app, school.id, story.groupId, story.teacher.id);
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');
