@@ -19,6 +19,7 @@ import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js
 import { runDocumentsBench } from './scenarios/documents.js';
 import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
+import { ASSESSMENT_SCENARIOS, runAssessmentBench } from './scenarios/assessment.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -252,6 +253,9 @@ async function main(argv: string[]) {
       ...jobs.notes,
     );
     notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
+    const assessment = await runAssessmentBench({ ...common, openHandle: prepared.openHandle, log });
+    for (const r of assessment.results) results.set(r.name, r);
+    notes.push(...assessment.notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
@@ -273,7 +277,7 @@ async function main(argv: string[]) {
     results.set('floor', summarize(floorRounds, log));
   }
   const floorRps = results.get('floor')?.rps ?? null;
-  const scenarios = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS].flatMap((name) => {
+  const scenarios = [...SCENARIOS, ...HOMEWORK_SCENARIOS, ...MESSAGING_SCENARIOS, ...ASSESSMENT_SCENARIOS].flatMap((name) => {
     const r = results.get(name);
     if (!r) return [];
     return [{ ...r, ratio_to_floor: floorRps ? round(r.rps / floorRps, 3) : null }];
