@@ -165,6 +165,8 @@ describe('assessment pages', () => {
     assert.match(staff.body, /pas encore publié/, 'the teacher is told');
     const comment = await post(teacher, `${url}/comments`, { subjectCode: 'MATHS', comment: 'Travail sérieux.' });
     assert.equal(comment.statusCode, 303);
+    const notTaught = await post(teacher, `${url}/comments`, { subjectCode: 'EPS', comment: 'Hors matière.' });
+    assert.equal(notTaught.statusCode, 403, 'a subject the teacher did not assess');
     const overall = await post(teacher, `${url}/comments`, { comment: 'Un trimestre encourageant.' });
     assert.equal(overall.statusCode, 303, 'the class teacher writes the overall comment');
     assert.equal((await post(await as(w.cm2Teacher.id), `${url}/comments`, { comment: 'x' })).statusCode, 404, 'not another class’s teacher');

@@ -65,12 +65,16 @@ test('a pupil’s marks: the pupil, their parents, their teachers, the managers;
 });
 
 test('report comments: a teacher of the pupil per subject, the class teacher overall', () => {
-  const facts = (overall: boolean) => (name: PolicyActorName) => ({
-    teachesPupil: name === 'teacher',
-    classTeacher: name === 'teacher' || name === 'director',
-    overall,
-  });
+  const facts =
+    (overall: boolean, teachesSubject = true) =>
+    (name: PolicyActorName) => ({
+      teachesPupil: name === 'teacher',
+      teachesSubject,
+      classTeacher: name === 'teacher' || name === 'director',
+      overall,
+    });
   check('assessment.report.comment', 'a subject', facts(false), ['teacher']);
+  check('assessment.report.comment', 'a subject they do not assess', facts(false, false), []);
   check('assessment.report.comment', 'overall', facts(true), ['teacher', 'director']);
 });
 

@@ -28,8 +28,10 @@ export interface ReportFacts extends PupilFacts {
 }
 
 export interface CommentFacts {
-  /** The person teaches the pupil this year (a subject comment). */
+  /** The person teaches the pupil this year. */
   teachesPupil: boolean;
+  /** The person assessed the pupil's group in this subject during the period (a subject comment). */
+  teachesSubject: boolean;
   /** The person is the pupil's class teacher: professeur principal, or the teacher of a primary class with none (the overall comment). */
   classTeacher: boolean;
   overall: boolean;
@@ -92,7 +94,7 @@ export const assessmentPolicy = definePolicy('assessment', {
   'assessment.report.read': (actor: Actor, r: ReportFacts) => staffOfPupil(actor, r) || (readsPupil(actor, r) && r.published),
   /** A teacher of the pupil comments their subject; the class teacher writes the overall comment. */
   'assessment.report.comment': {
-    allow: (actor: Actor, c: CommentFacts) => isTeacher(actor) && (c.overall ? c.classTeacher : c.teachesPupil),
+    allow: (actor: Actor, c: CommentFacts) => isTeacher(actor) && (c.overall ? c.classTeacher : c.teachesPupil && c.teachesSubject),
     refusal: 403,
   },
 });

@@ -273,3 +273,25 @@ export const CommentForm = Type.Object({
   comment: Type.Optional(Text(1000, 'Appréciation.')),
 });
 export const EmptyQuery = Type.Object({}, { additionalProperties: false });
+
+export const Report = Type.Object({
+  school: Type.String(),
+  schoolYear: Type.String(),
+  pupil: Type.Object({ id: Id(), name: Type.String() }),
+  className: Type.Union([Type.String(), Type.Null()]),
+  period: Type.Object({ id: Id(), name: Type.String(), startsOn: Type.String(), endsOn: Type.String() }),
+  published: Type.Boolean({ description: 'Publié aux familles selon la règle de l’établissement.' }),
+  staff: Type.Boolean({ description: 'Vue de l’équipe (les évaluations non publiées comptent).' }),
+  lines: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      label: Type.String(),
+      average: Nullnum,
+      classAverage: Type.Union([Type.Number(), Type.Null()], { description: 'Aux familles seulement quand au moins cinq élèves ont une moyenne.' }),
+      skills: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), level: Type.Union([Type.Integer(), Type.Null()]) })),
+      comment: Type.String(),
+    }),
+  ),
+  average: Nullnum,
+  overall: Type.String({ description: 'Appréciation générale.' }),
+});

@@ -32,3 +32,17 @@ export async function saveComment(
     )
     .execute();
 }
+
+/** The subjects of a period in which this teacher assessed one of the pupil's groups: those they comment on the report. */
+export async function subjectsAssessedBy(db: Db, teacherId: string, studentId: string, periodId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('assessments')
+    .innerJoin('groupMembers', (j) => j.onRef('groupMembers.groupId', '=', 'assessments.groupId').on('groupMembers.role', '=', 'student'))
+    .select('assessments.subjectCode')
+    .distinct()
+    .where('assessments.teacherId', '=', teacherId)
+    .where('assessments.periodId', '=', periodId)
+    .where('groupMembers.personId', '=', studentId)
+    .execute();
+  return new Set(rows.map((r) => r.subjectCode));
+}

@@ -62,7 +62,7 @@ export const assessmentPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/assessment/reports/:studentId/:periodId', { schema: { params: schema.ReportParams, querystring: schema.EmptyQuery } }, async (request, reply) => {
     const report = await reportOf(deps, request.actor, request.params.studentId, request.params.periodId);
-    const rights = await reads.commentRights(deps, request.actor, request.params.studentId);
+    const rights = await reads.commentRights(deps, request.actor, request.params.studentId, request.params.periodId);
     return reply.page(
       { ...page, title: t('assessment.report.title', report.pupil.name, report.period.name) },
       h(ReportPage, { report, csrf: request.csrfToken, rights }),

@@ -5,6 +5,7 @@ import { formatMark, round2, stats, CLASS_STATS_MIN, type Mark } from '../averag
 import { todayInParis } from '../dates.js';
 import * as repo from '../repository/assessments.js';
 import { classOf, groupById, isClassTeacher, pupilStanding, schoolGroups, taughtGroups } from '../repository/people.js';
+import { subjectsAssessedBy } from '../repository/reports.js';
 import { periodsOf, type Period } from '../repository/settings.js';
 import { inRosterOrder, rosterName } from '../roster.js';
 import { skillOf } from '../skills.js';
@@ -182,14 +183,21 @@ export async function assessmentIndex(deps: Deps, actor: Actor) {
 /** Whether families may see the class's statistics: enough averages that none can be told apart. */
 export const showsClassStats = (count: number) => count >= CLASS_STATS_MIN;
 
-/** What the person may comment on a pupil's report: their subjects as one of the pupil's teachers, the overall comment as class teacher. */
-export async function commentRights(deps: Deps, actor: Actor, studentId: string) {
+/** What the person may comment on a pupil's report: the subjects they assessed the pupil in, the overall comment as class teacher. */
+export async function commentRights(deps: Deps, actor: Actor, studentId: string, periodId: string) {
   const found = await pupilFacts(deps, actor, studentId);
-  if (!found || actor.profile !== 'teacher') return { subjects: false, overall: false };
+  if (!found || actor.profile !== 'teacher') return { subjects: new Set<string>(), overall: false };
   const klass = await classOf(deps.db, studentId, schoolYearOf(deps.clock.now()));
   const classTeacher = klass ? await isClassTeacher(deps.db, actor.personId, klass.id) : false;
+  const assessed = await subjectsAssessedBy(deps.db, actor.personId, studentId, periodId);
+  const facts = (code: string | null) => ({
+    teachesPupil: found.facts.teachesPupil,
+    teachesSubject: code !== null && assessed.has(code),
+    classTeacher,
+    overall: code === null,
+  });
   return {
-    subjects: can(actor, 'assessment.report.comment', { teachesPupil: found.facts.teachesPupil, classTeacher, overall: false }),
-    overall: can(actor, 'assessment.report.comment', { teachesPupil: found.facts.teachesPupil, classTeacher, overall: true }),
+    subjects: new Set([...assessed].filter((code) => can(actor, 'assessment.report.comment', facts(code)))),
+    overall: can(actor, 'assessment.report.comment', facts(null)),
   };
 }

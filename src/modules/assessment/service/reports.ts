@@ -8,7 +8,7 @@ import { t } from '../i18n/fr.js';
 import * as repo from '../repository/assessments.js';
 import { classOf, isClassTeacher, structureOf } from '../repository/people.js';
 import { reportPublished } from '../repository/publication.js';
-import { commentsOf, saveComment } from '../repository/reports.js';
+import { commentsOf, saveComment, subjectsAssessedBy } from '../repository/reports.js';
 import { periodById, settingsOf } from '../repository/settings.js';
 import { skillOf } from '../skills.js';
 import type { Deps } from './deps.js';
@@ -121,7 +121,13 @@ export async function commentReport(
   const klass = await classOf(deps.db, input.studentId, period.schoolYear);
   if (overall && !klass) throw new BadRequest('assessment.no_class', t('assessment.error.no_class'));
   const classTeacher = overall && klass ? await isClassTeacher(deps.db, actor.personId, klass.id) : false;
-  authorize(actor, 'assessment.report.comment', { teachesPupil: found.facts.teachesPupil, classTeacher, overall });
+  const subjects = overall ? new Set<string>() : await subjectsAssessedBy(deps.db, actor.personId, input.studentId, period.id);
+  authorize(actor, 'assessment.report.comment', {
+    teachesPupil: found.facts.teachesPupil,
+    teachesSubject: subjects.has(input.subjectCode ?? ''),
+    classTeacher,
+    overall,
+  });
   if (!options.store) return;
   await saveComment(deps.db, {
     periodId: period.id,

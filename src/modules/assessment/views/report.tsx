@@ -6,7 +6,8 @@ import { day, levelLabel, num } from './common.js';
 
 /** Who may comment what on this report, decided by the route from the policy. */
 export interface CommentRights {
-  subjects: boolean;
+  /** Subject codes the person comments. */
+  subjects: Set<string>;
   overall: boolean;
 }
 
@@ -59,7 +60,7 @@ export function ReportPage({ report, csrf, rights }: { report: Report; csrf: str
                     ) : null}
                   </td>
                   <td>
-                    {rights.subjects ? (
+                    {rights.subjects.has(l.code) ? (
                       <form method="post" action={`${base}/comments`}>
                         <CsrfField token={csrf} />
                         <input type="hidden" name="subjectCode" value={l.code} />
