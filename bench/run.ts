@@ -27,6 +27,7 @@ import { runBlogBench } from './scenarios/blog.js';
 import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 import { runAttendanceBench } from './scenarios/attendance.js';
 import { TIMETABLE_SCENARIOS, runTimetableBench } from './scenarios/timetable.js';
+import { ASSESSMENT_SCENARIOS, runAssessmentBench } from './scenarios/assessment.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -296,6 +297,9 @@ async function main(argv: string[]) {
         .join(', ')}.`,
       ...attendance.notes,
     );
+    const assessment = await runAssessmentBench({ ...common, openHandle: prepared.openHandle, log });
+    for (const r of assessment.results) results.set(r.name, r);
+    notes.push(...assessment.notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
@@ -326,6 +330,7 @@ async function main(argv: string[]) {
     ...LIAISON_SCENARIOS,
     ...NEWS_SCENARIOS,
     ...TIMETABLE_SCENARIOS,
+    ...ASSESSMENT_SCENARIOS,
   ];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);

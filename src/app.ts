@@ -25,6 +25,7 @@ import { newsModule, newsMigrations } from './modules/news/index.js';
 import { calendarModule, calendarMigrations } from './modules/calendar/index.js';
 import { attendanceModule, attendanceMigrations } from './modules/attendance/index.js';
 import { timetableModule, timetableMigrations } from './modules/timetable/index.js';
+import { assessmentModule, assessmentMigrations } from './modules/assessment/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -56,6 +57,7 @@ export const migrations = {
   ...calendarMigrations,
   ...attendanceMigrations,
   ...timetableMigrations,
+  ...assessmentMigrations,
 };
 
 export interface BuildOptions {
@@ -149,6 +151,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(blogModule);
   await app.register(attendanceModule);
   await app.register(timetableModule);
+  await app.register(assessmentModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);

@@ -14,6 +14,7 @@ import { seedNewsDemo } from './modules/news/demo.js';
 import { seedCalendarDemo } from './modules/calendar/demo.js';
 import { seedAttendanceDemo } from './modules/attendance/index.js';
 import { seedTimetableDemo } from './modules/timetable/demo.js';
+import { seedAssessmentDemo } from './modules/assessment/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -209,6 +210,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
       await seedAttendanceDemo(app, { ...cast, directorId: head?.id ?? null });
     }
     if (story) await seedTimetableDemo(app, school.id, story.groupId);
+    if (story) await seedAssessmentDemo(app, school.id, story.groupId, story.teacher.id);
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');

@@ -1,5 +1,6 @@
 import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
+import { assessmentCases } from '../../src/modules/assessment/coverage.js';
 import { accountsCases } from '../../src/modules/accounts/coverage.js';
 import { blogCases } from '../../src/modules/blog/coverage.js';
 import { attendanceCases } from '../../src/modules/attendance/coverage.js';
@@ -20,6 +21,7 @@ import { timetableCases } from '../../src/modules/timetable/coverage.js';
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   accountsCases,
   blogCases,
+  assessmentCases,
   directoryCases,
   directoryAafCases,
   documentsCases,

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page, type Res
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/kernel/config/index.js';
 import { testDatabase } from '../../src/kernel/testing/index.js';
+import type { Clock } from '../../src/kernel/clock.js';
 import { buildPerson } from '../../src/modules/directory/testing.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -32,12 +33,12 @@ export interface RunningServer {
 }
 
 /** The whole application on a fresh test database, listening on 127.0.0.1 on a free port. */
-export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+export async function startServer(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<RunningServer> {
   const database = await testDatabase();
   const config = loadConfig({}, { logLevel: 'silent', dataDir: database.dataDir, host: '127.0.0.1', port: 0, ...overrides });
   let app: FastifyInstance;
   try {
-    app = await buildApp(config, { database, logger: false });
+    app = await buildApp(config, { database, logger: false, clock: options.clock });
     await app.listen({ host: '127.0.0.1', port: 0 });
     // As `preau serve` does: deferred work (notices) runs in the background.
     app.jobs.start();
@@ -75,8 +76,8 @@ export interface BrowserSuite {
 }
 
 /** Server and browser for one test file, started together; whichever started is closed if the other fails. */
-export async function startBrowserSuite(overrides: Partial<Config> = {}): Promise<BrowserSuite> {
-  const [server, browser] = await Promise.allSettled([startServer(overrides), launchBrowser()]);
+export async function startBrowserSuite(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<BrowserSuite> {
+  const [server, browser] = await Promise.allSettled([startServer(overrides, options), launchBrowser()]);
   const close = async () => {
     if (browser.status === 'fulfilled') await browser.value.close();
     if (server.status === 'fulfilled') await server.value.close();

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticated } from '../../kernel/auth/plugin.js';
+import { can } from '../../kernel/authz/index.js';
+import { assessmentMigrations } from './migrations/index.js';
+import { assessmentApi } from './routes/api.js';
+import { assessmentForms } from './routes/forms.js';
+import { assessmentPages } from './routes/pages.js';
+import { t } from './i18n/fr.js';
+import './policy.js';
+import './tables.js';
+
+export { assessmentMigrations };
+export { seedAssessmentDemo } from './demo.js';
+
+/** Assessments: periods, marks and skills, publication to families, period reports. Pages under /assessment, JSON under /api/assessment. */
+export const assessmentModule: FastifyPluginAsync = async (app) => {
+  app.nav.push({
+    href: '/assessment',
+    label: t('assessment.nav'),
+    service: 'assessment',
+    order: 35,
+    visible: (actor) => can(actor, 'assessment.index.open', {}),
+  });
+  await app.register(
+    authenticated(async (app) => {
+      await app.register(assessmentApi, { prefix: '/api/assessment' });
+      await app.register(assessmentPages);
+      await app.register(assessmentForms);
+    }),
+  );
+};

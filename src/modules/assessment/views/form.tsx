@@ -1,0 +1,111 @@
+import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
+import { t } from '../i18n/fr.js';
+import type { Domain } from '../skills.js';
+
+export interface AssessmentFormValues {
+  groupId?: string;
+  kind?: string;
+  subjectCode?: string;
+  title?: string;
+  assessedOn?: string;
+  scale?: string;
+  coefficient?: string;
+  publishAt?: string;
+  skills?: string[];
+}
+
+export function AssessmentFormPage({
+  csrf,
+  values,
+  errors,
+  groups,
+  subjects,
+  domains,
+}: {
+  csrf: string;
+  values: AssessmentFormValues;
+  errors?: FieldErrors;
+  groups: { id: string; name: string }[];
+  subjects: { code: string; label: string }[];
+  domains: Domain[];
+}) {
+  const chosen = new Set(values.skills ?? []);
+  const kind = values.kind === 'skills' ? 'skills' : 'marks';
+  return (
+    <>
+      <div class="page-header">
+        <h1>{t('assessment.form.new')}</h1>
+      </div>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/assessment/assessments" class="card">
+        <CsrfField token={csrf} />
+        <Field name="groupId" label={t('assessment.field.group')} error={errors?.groupId} required>
+          <select id="field-groupId" name="groupId" required>
+            <option value="">{t('assessment.field.choose')}</option>
+            {groups.map((g) => (
+              <option value={g.id} selected={g.id === values.groupId}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset class="field-group">
+          <legend>{t('assessment.field.kind')}</legend>
+          {(['marks', 'skills'] as const).map((k) => (
+            <div class="field field--check">
+              <input type="radio" id={`field-kind-${k}`} name="kind" value={k} checked={kind === k} />
+              <label for={`field-kind-${k}`}>{t(`assessment.kind.${k}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <Field name="subjectCode" label={t('assessment.field.subject')} error={errors?.subjectCode}>
+          <select id="field-subjectCode" name="subjectCode">
+            <option value="">{t('assessment.field.choose')}</option>
+            {subjects.map((s) => (
+              <option value={s.code} selected={s.code === values.subjectCode}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="title" label={t('assessment.field.title')} value={values.title} error={errors?.title} required />
+        <Field name="assessedOn" type="date" label={t('assessment.field.assessedOn')} value={values.assessedOn} error={errors?.assessedOn} required />
+        <Field name="scale" label={t('assessment.field.scale')} value={values.scale ?? '20'} error={errors?.scale} inputMode="numeric" />
+        <Field name="coefficient" label={t('assessment.field.coefficient')} value={values.coefficient ?? '1'} error={errors?.coefficient} inputMode="decimal" />
+        <Field
+          name="publishAt"
+          type="datetime-local"
+          label={t('assessment.field.publishAt')}
+          hint={t('assessment.field.publishAtHint')}
+          value={values.publishAt}
+          error={errors?.publishAt}
+        />
+        {domains.length > 0 ? (
+          <fieldset class="field-group" id="field-skills">
+            <legend>{t('assessment.field.skills')}</legend>
+            {errors?.skills ? <p class="field__error">{errors.skills}</p> : null}
+            {domains.map((d) => (
+              <fieldset class="field-group">
+                <legend>{d.label}</legend>
+                {d.skills.map((s) => {
+                  const id = `field-skill-${s.code.replace(/\./g, '-')}`;
+                  return (
+                    <div class="field field--check">
+                      <input type="checkbox" id={id} name="skills" value={s.code} checked={chosen.has(s.code)} />
+                      <label for={id}>{s.label}</label>
+                    </div>
+                  );
+                })}
+              </fieldset>
+            ))}
+          </fieldset>
+        ) : null}
+        <p class="actions">
+          <button type="submit" class="button button--primary">
+            {t('assessment.form.create')}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { TestClock } from '../../src/kernel/clock.js';
+import { sortByDisplay } from '../../src/kernel/i18n/index.js';
+import { replacePeriods } from '../../src/modules/assessment/repository/settings.js';
+import { suggestedPeriods } from '../../src/modules/assessment/service/settings.js';
+import { schoolYearOf } from '../../src/modules/directory/index.js';
+import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
+import { checkA11y, horizontalOverflow, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+
+/**
+ * Marks in a real browser, on an injected clock: a teacher enters a class of thirty with the
+ * keyboard only and keeps them until a publication date; the parent sees nothing; once the date
+ * has passed the parent sees their child's mark, never a classmate's. axe checks every page; the
+ * parent's page fits a 320 px phone.
+ */
+const clock = new TestClock('2026-10-05T08:30:00Z');
+let suite: BrowserSuite;
+let logins: Record<string, string> = {};
+let childId = '';
+let names: string[] = [];
+const LAST = ['Martin', 'Bernard', 'Étienne', 'Dubois', 'Émery', 'Lefèvre', 'Öztürk', 'Moreau', 'Laurent', 'Simon'];
+const FIRST = ['Léa', 'Noé', 'Inès'];
+const marks = (i: number) => String((i * 7) % 21).replace(/^(\d+)$/, (m) => (i % 4 === 0 ? `${m},5`.replace('20,5', '20') : m));
+
+before(async () => {
+  suite = await startBrowserSuite({}, { clock });
+  const db = suite.server.app.db;
+  const school = await buildSchool(db, { name: 'École Paul-Bert' });
+  const people = schoolPeople(db, school.id);
+  logins = people.logins;
+  const teacher = await people.add('teacher', 'teacher', 'Hélène', 'Martin');
+  const pupils = [];
+  for (let i = 0; i < 30; i++)
+    pupils.push(await people.add(`pupil${i}`, 'student', FIRST[i % 3]!, `${LAST[i % 10]}${i >= 10 ? ` ${'ABC'[Math.floor(i / 10)]}` : ''}`));
+  const parent = await people.add('parent', 'relative', 'Claire', pupils[4]!.lastName);
+  childId = pupils[4]!.id;
+  const year = schoolYearOf(clock.now());
+  await buildClass(db, school.id, { name: 'CE2 A', level: 'CE2', schoolYear: year, teachers: [teacher.id], students: pupils.map((p) => p.id) });
+  await buildLink(db, parent.id, childId);
+  await replacePeriods(db, school.id, year, suggestedPeriods('trimester', year), clock.now().toISOString());
+  names = sortByDisplay(
+    pupils.map((p) => `${p.lastName} ${p.firstName}`),
+    (n) => n,
+  );
+});
+after(async () => {
+  await suite?.close();
+});
+
+async function login(page: Page, key: string) {
+  await signIn(page, suite.server.url, logins[key]!);
+  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
+}
+
+test('a teacher enters thirty marks with the keyboard only and keeps them until a date; the parent sees them once it has passed', async () => {
+  let sheetUrl = '';
+  await withPage(suite.browser, {}, async (page) => {
+    await login(page, 'teacher');
+    await page.goto(`${suite.server.url}/assessment/new`);
+    await checkA11y(page);
+    await page.selectOption('#field-subjectCode', { label: 'Mathématiques' });
+    await page.fill('#field-title', 'Calcul mental');
+    await page.fill('#field-assessedOn', '2026-10-02');
+    await page.fill('#field-publishAt', '2026-10-07T18:00');
+    await Promise.all([page.waitForNavigation(), page.locator('form[action="/assessment/assessments"] button[type="submit"]').click()]);
+    sheetUrl = page.url();
+    assert.match(new URL(sheetUrl).pathname, /^\/assessment\/assessments\/[0-9a-f-]+$/, 'on the marks page');
+    await checkA11y(page);
+    const rows = await page.locator('tbody th[scope="row"]').allInnerTexts();
+    assert.deepEqual(rows, names, 'the class in roster order, French collation');
+
+    // Keyboard only: focus the first mark, then type and Tab, thirty times; Enter sends the form.
+    await page.locator('input.marks-input').first().focus();
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.type(i === 29 ? 'abs' : marks(i));
+      if (i < 29) await page.keyboard.press('Tab');
+    }
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    assert.match(await page.locator('.flash').innerText(), /Résultats enregistrés/, 'saved');
+    const values = await page.locator('input.marks-input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    assert.equal(values.filter((v) => v !== '').length, 30, 'thirty results');
+    assert.equal(values[29], 'Abs', 'the special value');
+    assert.match(await page.locator('.badge').first().innerText(), /Non publiée/, 'kept from families until its date');
+    await checkA11y(page);
+
+    // A mark over the scale comes back with its message, nothing stored.
+    await page.locator('input.marks-input').first().fill('21');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    assert.match(await page.locator('.field__error').first().innerText(), /dépasse le barème/, 'named error');
+    await checkA11y(page);
+  });
+
+  const childMark = async () =>
+    withPage(suite.browser, { viewport: { width: 320, height: 640 } }, async (page) => {
+      await login(page, 'parent');
+      await page.goto(`${suite.server.url}/assessment/pupils/${childId}`);
+      await checkA11y(page);
+      const overflow = await horizontalOverflow(page);
+      assert.ok(overflow.scrollWidth <= overflow.viewport, `fits 320 px: ${overflow.culprits.join(', ')}`);
+      return page.locator('main').innerText();
+    });
+  const before = await childMark();
+  assert.doesNotMatch(before, /Calcul mental/, 'the parent sees nothing before the date');
+
+  clock.set('2026-10-07T18:00:01Z');
+  const after = await childMark();
+  assert.match(after, /Calcul mental/, 'published');
+  const childName = `${LAST[4]} ${FIRST[1]}`;
+  const index = names.indexOf(childName);
+  assert.ok(index >= 0, `${childName} is in the class`);
+  const expected = index === 29 ? 'Abs' : marks(index);
+  assert.ok(after.includes(`: ${expected} / 20`), `their child’s mark ${expected}: ${after}`);
+  assert.equal((after.match(/Calcul mental/g) ?? []).length, 1, 'one assessment, one mark: no classmate’s');
+});
