@@ -19,6 +19,7 @@ import { notificationsModule, notificationsMigrations } from './modules/notifica
 import { homeworkModule, homeworkMigrations } from './modules/homework/index.js';
 import { messagingModule, messagingMigrations } from './modules/messaging/index.js';
 import { documentsModule, documentsMigrations } from './modules/documents/index.js';
+import { canteenModule, canteenMigrations } from './modules/canteen/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -40,6 +41,7 @@ export const migrations = {
   ...homeworkMigrations,
   ...messagingMigrations,
   ...documentsMigrations,
+  ...canteenMigrations,
 };
 
 export interface BuildOptions {
@@ -122,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(homeworkModule);
   await app.register(messagingModule);
   await app.register(documentsModule);
+  await app.register(canteenModule);
   await app.register(jobsModule);
   return app;
 }
