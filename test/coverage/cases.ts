@@ -1,6 +1,7 @@
 import type { RouteCase } from '../../src/kernel/testing/coverage.js';
 import type { CoverageWorld } from '../../src/modules/directory/testing.js';
 import { accountsCases } from '../../src/modules/accounts/coverage.js';
+import { canteenCases } from '../../src/modules/canteen/coverage.js';
 import { directoryAafCases, directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
@@ -12,6 +13,7 @@ import { notificationsCases } from '../../src/modules/notifications/coverage.js'
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   accountsCases,
+  canteenCases,
   directoryCases,
   directoryAafCases,
   documentsCases,
