@@ -8,6 +8,7 @@ import { hashPassword } from './kernel/auth/password.js';
 import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { schoolYearOf } from './modules/directory/index.js';
+import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -179,6 +180,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         .execute();
     }
     if (story) await seedClassLife(app, school.id, story);
+    await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');
@@ -193,6 +195,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   if (story.pending) {
     logins.push({ role: `Parent (${story.className}, première connexion)`, login: story.pending.login, activationCode: story.pending.activationCode });
   }
+  logins.push(...(await canteenDemoLogins(app, DEMO_PASSWORD)));
   logins.push(...(await loadDemoCollege(db)));
   return { report, logins, story };
 }

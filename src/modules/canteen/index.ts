@@ -14,7 +14,7 @@ import './policy.js';
 import './tables.js';
 
 export { canteenMigrations };
-export { seedCanteenDemo } from './demo.js';
+export { seedCanteenDemo, canteenDemoLogins } from './demo.js';
 
 /** The municipality's family services: services and bookings, attendance. Pages under /canteen, JSON under /api/canteen. */
 export const canteenModule: FastifyPluginAsync = async (app) => {

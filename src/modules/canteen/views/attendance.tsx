@@ -23,9 +23,9 @@ export function AttendancePage({ list, csrf, errors }: { list: DayList; csrf: st
         <ul class="list-plain">
           {list.booked.map((c) => (
             <li>
-              <input type="checkbox" id={`p${c.studentId}`} name="p" value={c.studentId} checked={present(c.present)} />
-              <label for={`p${c.studentId}`}>
-                {c.displayName}
+              <label>
+                <input type="checkbox" name="p" value={c.studentId} checked={present(c.present)} />
+                {` ${c.displayName}`}
                 {c.diet !== 'none' && ` · ${t(`canteen.diet.${c.diet}`)}`}
                 {c.careplan && ` · ${t('canteen.attendance.pai')}`}
               </label>
@@ -36,9 +36,9 @@ export function AttendancePage({ list, csrf, errors }: { list: DayList; csrf: st
         <ul class="list-plain">
           {[...list.walkIns, ...list.others].map((c) => (
             <li>
-              <input type="checkbox" id={`w${c.studentId}`} name="w" value={c.studentId} checked={list.walkIns.includes(c)} />
-              <label for={`w${c.studentId}`}>
-                {c.displayName}
+              <label>
+                <input type="checkbox" name="w" value={c.studentId} checked={list.walkIns.includes(c)} />
+                {` ${c.displayName}`}
                 {list.waiting.some((x) => x.studentId === c.studentId) && ` · ${t('canteen.attendance.waiting')}`}
               </label>
             </li>
