@@ -19,6 +19,7 @@ import { MESSAGING_SCENARIOS, runMessagingBench } from './scenarios/messaging.js
 import { runDocumentsBench } from './scenarios/documents.js';
 import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
+import { runCanteenBench } from './scenarios/canteen.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -252,6 +253,7 @@ async function main(argv: string[]) {
       ...jobs.notes,
     );
     notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
+    notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
