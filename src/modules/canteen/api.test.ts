@@ -175,6 +175,11 @@ describe('canteen API', () => {
       .where('day', '=', '2026-12-10')
       .executeTakeFirstOrThrow();
     assert.equal(promoted.status, 'booked', 'the waiting child got the freed place');
+    await t.app.jobs.runDue();
+    const notice = await t.app.db.selectFrom('notifications').select(['title', 'link']).where('recipientId', '=', w.cm2Parent.id).execute();
+    assert.equal(notice.length, 1, 'the promoted child’s parent is told once');
+    assert.match(notice[0]!.title, /Place obtenue : Cantine du 10 décembre 2026 pour Zoé Grande/);
+    assert.equal(notice[0]!.link, `/canteen/children/${w.cm2.id}/calendar?month=2026-12`);
     const counter = await t.app.db
       .selectFrom('canteenDayCounters')
       .select('booked')

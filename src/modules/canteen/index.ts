@@ -8,6 +8,7 @@ import { canteenApi } from './routes/api.js';
 import { canteenDeps } from './routes/deps.js';
 import { canteenFamilyPages } from './routes/family-pages.js';
 import { canteenAgentPages } from './routes/agent-pages.js';
+import { registerCanteenJobs } from './jobs.js';
 import { directorNumbers } from './service/home.js';
 import { NumbersBlock } from './views/home.js';
 import './policy.js';
@@ -19,6 +20,7 @@ export { seedCanteenDemo, canteenDemoLogins } from './demo.js';
 /** The municipality's family services: services and bookings, attendance. Pages under /canteen, JSON under /api/canteen. */
 export const canteenModule: FastifyPluginAsync = async (app) => {
   const deps = canteenDeps(app);
+  registerCanteenJobs(app);
   app.nav.push({
     href: '/canteen',
     label: t('canteen.nav'),

@@ -151,6 +151,7 @@ export const canteenFr = {
   'canteen.attendance.pai': 'PAI',
   'canteen.attendance.waiting': 'En liste d’attente',
 
+  'canteen.notice.promoted': (service: string, day: string, child: string) => `Place obtenue : ${service} du ${day} pour ${child} (liste d’attente).`,
   'canteen.numbers.title': 'Cantine et périscolaire aujourd’hui',
   'canteen.numbers.line': (label: string, booked: number, present: number) =>
     `${label} : ${booked} réservé${booked > 1 ? 's' : ''}, ${present} présent${present > 1 ? 's' : ''}`,

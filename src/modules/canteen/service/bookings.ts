@@ -1,7 +1,9 @@
 import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
 import { AppError, Problems } from '../../../kernel/http/errors.js';
 import { formatDate } from '../../../kernel/i18n/index.js';
+import { enqueue } from '../../../kernel/jobs/index.js';
 import { t } from '../i18n/fr.js';
+import { PROMOTED_JOB } from '../jobs.js';
 import * as bookings from '../repository/bookings.js';
 import * as children from '../repository/children.js';
 import * as setup from '../repository/setup.js';
@@ -151,6 +153,12 @@ async function applyChanges(deps: Deps, actor: Actor, child: Child, family: bool
       if (next) {
         await bookings.setBooking(trx, { ...cell, studentId: next.studentId, status: 'booked', waitingSince: null, at: time.now.toISOString() });
         await history(cell, 'promote', next.studentId);
+        await enqueue(
+          trx,
+          PROMOTED_JOB,
+          { serviceId: cell.serviceId, studentId: next.studentId, day: cell.day },
+          { key: `${PROMOTED_JOB}:${cell.serviceId}:${next.studentId}:${cell.day}:${time.now.toISOString()}` },
+        );
       } else {
         await bookings.addToCounter(trx, cell.serviceId, cell.day, -1);
       }
