@@ -124,8 +124,7 @@ export function describeRule(rule: DeadlineRule): string {
   }
 }
 
-/** A rule read back from its JSON column; a column that does not parse closes the service rather than opening it. */
+/** A rule read back from its JSON column (written only by the service layer, after validation). */
 export function parseRule(json: string): DeadlineRule {
-  const rule = JSON.parse(json) as DeadlineRule;
-  return rule;
+  return JSON.parse(json) as DeadlineRule;
 }

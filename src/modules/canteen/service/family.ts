@@ -7,7 +7,7 @@ import { t } from '../i18n/fr.js';
 import * as children from '../repository/children.js';
 import * as bookings from '../repository/bookings.js';
 import * as setup from '../repository/setup.js';
-import { beforeDeadline, daysBetween, deadlineOf, describeRule, monthBounds, parseRule, weekdayOf } from '../rules.js';
+import { beforeDeadline, daysBetween, describeRule, monthBounds, parseRule, weekdayOf } from '../rules.js';
 import type { Diet } from '../tables.js';
 import { timeOf, yearBounds, yearOfDay, type Deps } from './deps.js';
 import { termsFor } from './setup.js';
@@ -157,14 +157,11 @@ export async function monthCalendar(deps: Deps, actor: Actor, studentId: string,
       kind: s.kind,
       bookingRule: describeRule(parseRule(s.bookingRule)),
       cancellationRule: describeRule(parseRule(s.cancellationRule)),
-      nextDeadline: null as string | null,
     })),
     terms: terms.filter((term) => term.endsOn >= time.today),
     days,
   };
 }
-
-export { deadlineOf };
 
 /** A child's booking history, newest first. */
 export async function childHistory(deps: Deps, actor: Actor, studentId: string) {
