@@ -28,6 +28,7 @@ import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 import { runAttendanceBench } from './scenarios/attendance.js';
 import { TIMETABLE_SCENARIOS, runTimetableBench } from './scenarios/timetable.js';
 import { ASSESSMENT_SCENARIOS, runAssessmentBench } from './scenarios/assessment.js';
+import { runCanteenBench } from './scenarios/canteen.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -300,6 +301,7 @@ async function main(argv: string[]) {
     const assessment = await runAssessmentBench({ ...common, openHandle: prepared.openHandle, log });
     for (const r of assessment.results) results.set(r.name, r);
     notes.push(...assessment.notes);
+    notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {

@@ -26,6 +26,7 @@ import { calendarModule, calendarMigrations } from './modules/calendar/index.js'
 import { attendanceModule, attendanceMigrations } from './modules/attendance/index.js';
 import { timetableModule, timetableMigrations } from './modules/timetable/index.js';
 import { assessmentModule, assessmentMigrations } from './modules/assessment/index.js';
+import { canteenModule, canteenMigrations } from './modules/canteen/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -58,6 +59,7 @@ export const migrations = {
   ...attendanceMigrations,
   ...timetableMigrations,
   ...assessmentMigrations,
+  ...canteenMigrations,
 };
 
 export interface BuildOptions {
@@ -152,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(attendanceModule);
   await app.register(timetableModule);
   await app.register(assessmentModule);
+  await app.register(canteenModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);

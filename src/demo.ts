@@ -15,6 +15,7 @@ import { seedCalendarDemo } from './modules/calendar/demo.js';
 import { seedAttendanceDemo } from './modules/attendance/index.js';
 import { seedTimetableDemo } from './modules/timetable/demo.js';
 import { seedAssessmentDemo } from './modules/assessment/index.js';
+import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -211,6 +212,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     }
     if (story) await seedTimetableDemo(app, school.id, story.groupId);
     if (story) await seedAssessmentDemo(app, school.id, story.groupId, story.teacher.id);
+    await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');
@@ -225,6 +227,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   if (story.pending) {
     logins.push({ role: `Parent (${story.className}, première connexion)`, login: story.pending.login, activationCode: story.pending.activationCode });
   }
+  logins.push(...(await canteenDemoLogins(app, DEMO_PASSWORD)));
   logins.push(...(await loadDemoCollege(db)));
   return { report, logins, story };
 }

@@ -4,6 +4,7 @@ import { assessmentCases } from '../../src/modules/assessment/coverage.js';
 import { accountsCases } from '../../src/modules/accounts/coverage.js';
 import { blogCases } from '../../src/modules/blog/coverage.js';
 import { attendanceCases } from '../../src/modules/attendance/coverage.js';
+import { canteenCases } from '../../src/modules/canteen/coverage.js';
 import { directoryAafCases, directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
@@ -22,6 +23,7 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   accountsCases,
   blogCases,
   assessmentCases,
+  canteenCases,
   directoryCases,
   directoryAafCases,
   documentsCases,

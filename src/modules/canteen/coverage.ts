@@ -1,0 +1,113 @@
+import type { RouteCase } from '../../kernel/testing/coverage.js';
+import { loginAs } from '../../kernel/testing/index.js';
+import { buildPerson, buildSchool, type CoverageWorld } from '../directory/testing.js';
+import { parisToday } from './rules.js';
+import { yearOfDay } from './service/deps.js';
+import { attachSchool, buildService, registerChild } from './testing.js';
+
+/**
+ * Wrong-person cases for every canteen route. School A is given a municipality of its own here;
+ * the world's agent belongs to another municipality, so it plays "another municipality's agent".
+ */
+export async function canteenCases({ app, world: w, as }: CoverageWorld): Promise<RouteCase[]> {
+  const town = await buildSchool(app.db, { kind: 'municipality', name: 'Ville des Tilleuls' });
+  await attachSchool(app.db, w.schoolA.id, town.id);
+  await buildPerson(app.db, { profile: 'municipal', firstName: 'Mathilde', lastName: 'Mairie', structureId: town.id });
+  const today = parisToday(app.clock.now());
+  const year = yearOfDay(today);
+  const service = await buildService(app.db, {
+    structureId: w.schoolA.id,
+    municipalityId: town.id,
+    schoolYear: year,
+    label: 'Cantine des Tilleuls',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+  });
+  await registerChild(app.db, {
+    studentId: w.ce1a.id,
+    structureId: w.schoolA.id,
+    schoolYear: year,
+    by: w.ce1aParent.id,
+    careplan: 'Allergie couverture arachide',
+  });
+  // The family books today so that lists have a name to leak.
+  const family = await loginAs(app, w.ce1aParent.id);
+  await app.inject({
+    method: 'POST',
+    url: `/api/canteen/children/${w.ce1a.id}/bookings`,
+    headers: { cookie: family.cookie, 'x-csrf-token': family.csrf },
+    payload: { book: [{ serviceId: service.id, day: today }], cancel: [] },
+  });
+  const child = w.ce1a.id;
+  const school = w.schoolA.id;
+  const secret = [w.ce1a.lastName, 'Allergie couverture arachide'];
+  const serviceBody = {
+    kind: 'canteen',
+    label: 'Intrus',
+    weekdays: [1],
+    capacity: 10,
+    period: 'term',
+    bookingRule: { kind: 'dayBefore', time: '18:00' },
+    cancellationRule: { kind: 'dayBefore', time: '18:00' },
+    waitingList: false,
+  };
+  const cell = { book: [{ serviceId: service.id, day: today }], cancel: [] };
+  const wp = (route: string, url: string, who: keyof typeof as, extra: Partial<RouteCase> = {}): RouteCase => ({
+    kind: 'wrong-person',
+    route,
+    url,
+    as: as[who],
+    expect: [403, 404],
+    absent: secret,
+    note: who,
+    ...extra,
+  });
+  return [
+    // Set-up: another municipality's agent, the school's director.
+    wp('GET /api/canteen/schools/:id/services', `/api/canteen/schools/${school}/services`, 'agent', { absent: ['Cantine des Tilleuls'] }),
+    wp('POST /api/canteen/schools/:id/services', `/api/canteen/schools/${school}/services`, 'director', { payload: serviceBody }),
+    wp('PUT /api/canteen/services/:id', `/api/canteen/services/${service.id}`, 'agent', { payload: serviceBody }),
+    wp('GET /api/canteen/municipalities/:id/closures', `/api/canteen/municipalities/${town.id}/closures`, 'agent'),
+    wp('POST /api/canteen/municipalities/:id/closures', `/api/canteen/municipalities/${town.id}/closures`, 'director', {
+      payload: { startsOn: today, endsOn: today, reason: 'strike', label: 'Grève' },
+    }),
+    wp('GET /api/canteen/municipalities/:id/terms', `/api/canteen/municipalities/${town.id}/terms`, 'agent'),
+    wp('PUT /api/canteen/municipalities/:id/terms', `/api/canteen/municipalities/${town.id}/terms`, 'agent', { payload: { terms: [] } }),
+    wp('GET /api/canteen/municipalities/:id/meals', `/api/canteen/municipalities/${town.id}/meals?date=${today}`, 'director'),
+    // A child: another child's parent, another school's parent, a teacher, another municipality's agent.
+    wp('GET /api/canteen/children/:id/registration', `/api/canteen/children/${child}/registration`, 'ce1bParent'),
+    wp('PUT /api/canteen/children/:id/registration', `/api/canteen/children/${child}/registration`, 'otherParent', {
+      payload: { diet: 'none', emergencyContacts: [{ name: 'X', phone: '0600000000' }], pickupPeople: [], consent: true },
+    }),
+    wp('GET /api/canteen/children/:id/calendar', `/api/canteen/children/${child}/calendar`, 'ce1Teacher'),
+    wp('POST /api/canteen/children/:id/bookings', `/api/canteen/children/${child}/bookings`, 'agent', { payload: { ...cell, reason: 'x' } }),
+    wp('POST /api/canteen/children/:id/terms', `/api/canteen/children/${child}/terms`, 'cm2Parent', { payload: { serviceId: service.id, termId: 't1' } }),
+    wp('GET /api/canteen/children/:id/history', `/api/canteen/children/${child}/history`, 'ce1bParent'),
+    // Lists of a school and a service: a teacher, another municipality's agent, the director.
+    wp('GET /api/canteen/schools/:id/bookings', `/api/canteen/schools/${school}/bookings`, 'director'),
+    wp('GET /api/canteen/schools/:id/numbers', `/api/canteen/schools/${school}/numbers`, 'ce1Teacher'),
+    wp('GET /api/canteen/services/:id/attendance', `/api/canteen/services/${service.id}/attendance`, 'agent'),
+    wp('PUT /api/canteen/services/:id/attendance', `/api/canteen/services/${service.id}/attendance`, 'director', {
+      payload: { day: today, present: [], walkIns: [] },
+    }),
+    // Pages.
+    wp('GET /canteen/children/:id/registration', `/canteen/children/${child}/registration`, 'ce1bParent'),
+    wp('POST /canteen/children/:id/registration', `/canteen/children/${child}/registration`, 'otherParent', {
+      form: { diet: 'none', consent: 'on', e0name: 'X', e0phone: '0600000000' },
+    }),
+    wp('GET /canteen/children/:id/calendar', `/canteen/children/${child}/calendar`, 'cm2Parent'),
+    wp('POST /canteen/children/:id/calendar', `/canteen/children/${child}/calendar`, 'ce1Teacher', { form: { on: `${service.id}.${today}` } }),
+    wp('POST /canteen/children/:id/term', `/canteen/children/${child}/term`, 'otherParent', { form: { serviceId: service.id, termId: 't1' } }),
+    wp('GET /canteen/schools/:id', `/canteen/schools/${school}`, 'agent', { absent: ['Cantine des Tilleuls'] }),
+    wp('POST /canteen/schools/:id/services', `/canteen/schools/${school}/services`, 'agent', {
+      form: { kind: 'canteen', label: 'Intrus', weekdays: '1', capacity: '10' },
+    }),
+    wp('POST /canteen/schools/:id/closures', `/canteen/schools/${school}/closures`, 'director', { form: { startsOn: today, label: 'Grève' } }),
+    wp('GET /canteen/schools/:id/bookings', `/canteen/schools/${school}/bookings`, 'agent'),
+    wp('POST /canteen/schools/:id/bookings', `/canteen/schools/${school}/bookings`, 'agent', {
+      form: { studentId: child, serviceId: service.id, date: today, reason: 'x' },
+    }),
+    wp('GET /canteen/services/:id/attendance', `/canteen/services/${service.id}/attendance`, 'director'),
+    wp('POST /canteen/services/:id/attendance', `/canteen/services/${service.id}/attendance`, 'agent', { form: { day: today, p: child } }),
+    wp('GET /canteen/municipalities/:id/kitchen', `/canteen/municipalities/${town.id}/kitchen`, 'agent'),
+  ];
+}

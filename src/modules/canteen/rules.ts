@@ -1,0 +1,130 @@
+/**
+ * Deadlines as communes write them, evaluated on Paris wall-clock time. Every rule turns a service
+ * day into the last Paris minute (`YYYY-MM-DDTHH:MM`) at which it may still be booked or cancelled;
+ * comparing two such strings compares the instants, whatever the server's time zone.
+ */
+
+/** "mardi 23 h 59 pour la semaine suivante": the days of a week close on a weekday of the week before. */
+export interface WeekBeforeRule {
+  kind: 'weekBefore';
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  time: string;
+}
+/** "la veille 18 h": the calendar day before, at a time. */
+export interface DayBeforeRule {
+  kind: 'dayBefore';
+  time: string;
+}
+/** "J-2 hors week-end": N working days before (Saturdays and Sundays do not count), at a time. */
+export interface WorkingDaysRule {
+  kind: 'workingDays';
+  days: number;
+  time: string;
+}
+export type DeadlineRule = WeekBeforeRule | DayBeforeRule | WorkingDaysRule;
+
+export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const parisParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** The Paris wall-clock minute of an instant, `2026-12-01T18:05`. */
+export function parisMinute(at: Date): string {
+  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** Today in Paris. */
+export function parisToday(at: Date): string {
+  return parisMinute(at).slice(0, 10);
+}
+
+/** A real calendar date written `YYYY-MM-DD`. */
+export function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(day: string): number {
+  return ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/** Every date from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The first and last day of a month `YYYY-MM`. */
+export function monthBounds(month: string): { first: string; last: string } {
+  const first = `${month}-01`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0, 12)).toISOString().slice(0, 10);
+  return { first, last };
+}
+
+/** The last Paris minute at which `day` may still be booked (or cancelled) under the rule. */
+export function deadlineOf(rule: DeadlineRule, day: string): string {
+  switch (rule.kind) {
+    case 'weekBefore': {
+      const monday = addDays(day, 1 - weekdayOf(day));
+      return `${addDays(monday, rule.weekday - 1 - 7)}T${rule.time}`;
+    }
+    case 'dayBefore':
+      return `${addDays(day, -1)}T${rule.time}`;
+    case 'workingDays': {
+      let d = day;
+      for (let left = rule.days; left > 0;) {
+        d = addDays(d, -1);
+        if (weekdayOf(d) <= 5) left -= 1;
+      }
+      return `${d}T${rule.time}`;
+    }
+  }
+}
+
+/** Whether the rule still allows the change at `now` (a Paris minute from `parisMinute`). */
+export function beforeDeadline(rule: DeadlineRule, day: string, now: string): boolean {
+  return now <= deadlineOf(rule, day);
+}
+
+const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const hour = (time: string) => {
+  const [h, m] = time.split(':') as [string, string];
+  return m === '00' ? `${Number(h)}\u00a0h` : `${Number(h)}\u00a0h\u00a0${m}`;
+};
+
+/** The rule as a commune would write it: « mardi 23 h 59 pour la semaine suivante ». */
+export function describeRule(rule: DeadlineRule): string {
+  switch (rule.kind) {
+    case 'weekBefore':
+      return `${WEEKDAYS[rule.weekday - 1]} ${hour(rule.time)} pour la semaine suivante`;
+    case 'dayBefore':
+      return `la veille à ${hour(rule.time)}`;
+    case 'workingDays':
+      return `J-${rule.days} hors week-end, ${hour(rule.time)}`;
+  }
+}
+
+/** A rule read back from its JSON column (written only by the service layer, after validation). */
+export function parseRule(json: string): DeadlineRule {
+  return JSON.parse(json) as DeadlineRule;
+}
