@@ -26,12 +26,14 @@ import { BlobReferences, sweepBlobs } from './kernel/storage/sweep.js';
 import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs } from './kernel/jobs/index.js';
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
+import { searchMigrations } from './kernel/search/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const migrations = {
   ...kernelMigrations,
   ...jobsMigrations,
+  ...searchMigrations,
   ...directoryMigrations,
   ...accountsMigrations,
   ...notificationsMigrations,
