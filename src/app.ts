@@ -27,6 +27,7 @@ import { FINISHED_JOBS_KEPT_DAYS, JobRunner, jobsMigrations, purgeFinishedJobs }
 import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { searchMigrations } from './kernel/search/index.js';
+import { resourcesModule, resourcesMigrations } from './modules/resources/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +41,7 @@ export const migrations = {
   ...homeworkMigrations,
   ...messagingMigrations,
   ...documentsMigrations,
+  ...resourcesMigrations,
 };
 
 export interface BuildOptions {
@@ -121,5 +123,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(messagingModule);
   await app.register(documentsModule);
   await app.register(jobsModule);
+  await app.register(resourcesModule);
   return app;
 }
