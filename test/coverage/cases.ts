@@ -8,6 +8,7 @@ import { homeworkCases } from '../../src/modules/homework/coverage.js';
 import { jobsCases } from '../../src/modules/jobs/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
+import { resourcesCases } from '../../src/modules/resources/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -20,4 +21,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   jobsCases,
   messagingCases,
   notificationsCases,
+  resourcesCases,
 ];
