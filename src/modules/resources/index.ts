@@ -12,6 +12,7 @@ import './tables.js';
 export { resourcesMigrations };
 export { pseudonymousId } from './pseudonym.js';
 export { seedResourcesDemo } from './demo.js';
+export { attachableResource, type Attachable } from './service/attachable.js';
 
 /** Resources: the link bank, the catalogue and opening resources through Préau. Pages under /resources, JSON under /api/resources. */
 export const resourcesModule: FastifyPluginAsync = async (app) => {
