@@ -8,6 +8,7 @@ import { hashPassword } from './kernel/auth/password.js';
 import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { schoolYearOf } from './modules/directory/index.js';
+import { seedResourcesDemo } from './modules/resources/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -194,6 +195,8 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     logins.push({ role: `Parent (${story.className}, première connexion)`, login: story.pending.login, activationCode: story.pending.activationCode });
   }
   logins.push(...(await loadDemoCollege(db)));
+  // Once, on the run that created the schools: a catalogue and a link bank for every class.
+  if (report) await seedResourcesDemo(db, app.clock.now());
   return { report, logins, story };
 }
 
