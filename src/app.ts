@@ -39,12 +39,15 @@ import { connectRedis } from './kernel/redis.js';
 import { HomeSections } from './kernel/views/home-sections.js';
 import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
 import { pollsModule, pollsMigrations } from './modules/polls/index.js';
+import { searchMigrations } from './kernel/search/index.js';
+import { resourcesModule, resourcesMigrations } from './modules/resources/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const migrations = {
   ...kernelMigrations,
   ...jobsMigrations,
+  ...searchMigrations,
   ...directoryMigrations,
   ...accountsMigrations,
   ...notificationsMigrations,
@@ -60,6 +63,7 @@ export const migrations = {
   ...timetableMigrations,
   ...assessmentMigrations,
   ...canteenMigrations,
+  ...resourcesMigrations,
 };
 
 export interface BuildOptions {
@@ -160,5 +164,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pollsModule);
   await app.register(newsModule);
   await app.register(calendarModule);
+  await app.register(resourcesModule);
   return app;
 }

@@ -16,6 +16,7 @@ import { seedAttendanceDemo } from './modules/attendance/index.js';
 import { seedTimetableDemo } from './modules/timetable/demo.js';
 import { seedAssessmentDemo } from './modules/assessment/index.js';
 import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
+import { seedResourcesDemo } from './modules/resources/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -229,6 +230,8 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   }
   logins.push(...(await canteenDemoLogins(app, DEMO_PASSWORD)));
   logins.push(...(await loadDemoCollege(db)));
+  // Once, on the run that created the schools: a catalogue and a link bank for every class.
+  if (report) await seedResourcesDemo(db, app.clock.now());
   return { report, logins, story };
 }
 

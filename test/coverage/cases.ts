@@ -17,6 +17,7 @@ import { notificationsCases } from '../../src/modules/notifications/coverage.js'
 import { newsCases } from '../../src/modules/news/coverage.js';
 import { calendarCases } from '../../src/modules/calendar/coverage.js';
 import { timetableCases } from '../../src/modules/timetable/coverage.js';
+import { resourcesCases } from '../../src/modules/resources/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -38,4 +39,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   calendarCases,
   attendanceCases,
   timetableCases,
+  resourcesCases,
 ];

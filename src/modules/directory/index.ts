@@ -32,6 +32,7 @@ export { compareClasses } from './class-order.js';
 export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';
 export { managedStructureId, managesAny } from './policy.js';
 export { teacherSubjects, subjectsTaughtInGroup } from './aaf/teaching.js';
+export { peopleSearchIndex } from './search-index.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
 export const directoryModule: FastifyPluginAsync = async (app) => {

@@ -3,7 +3,9 @@ import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js'
 import type { Database, Db } from '../../kernel/db/index.js';
 import { sortByDisplay } from '../../kernel/i18n/index.js';
 import { normalizeKey } from '../../kernel/text.js';
+import { matchingIds } from '../../kernel/search/index.js';
 import { compareClasses } from './class-order.js';
+import { peopleSearchIndex } from './search-index.js';
 import { groupIdsOf, groupsOf, type GroupRelation } from './groups-of.js';
 import type { PeopleTable } from './tables.js';
 
@@ -236,18 +238,9 @@ export async function searchPeople(db: Db, actor: Actor, options: SearchOptions)
     ? db.selectFrom('structureMembers').select('structureMembers.personId as id').where('structureMembers.structureId', '=', options.structureId!)
     : visiblePersonIds(db, actor, options.year);
   let q = db.selectFrom(scope.as('scope')).innerJoin('people', 'people.id', 'scope.id');
-  for (const word of normalizeKey(options.q ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 5)) {
-    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
-    q = q.where((eb) =>
-      eb.or([
-        eb('people.searchKey', 'like', sql<string>`${escaped + '%'} escape '\\'`),
-        eb('people.searchKey', 'like', sql<string>`${'% ' + escaped + '%'} escape '\\'`),
-      ]),
-    );
-  }
+  // Every word of the query is a prefix of a word of the name, accents and case folded.
+  const named = matchingIds(db, peopleSearchIndex, options.q ?? '');
+  if (named) q = q.where('people.id', 'in', named);
   if (options.structureId && !wholeStructure) q = q.where('people.id', 'in', members(options.structureId));
   if (options.profile) q = q.where('people.profile', '=', options.profile);
   if (!options.includeDeactivated) q = q.where('people.status', '=', 'active');

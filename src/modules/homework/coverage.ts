@@ -2,6 +2,7 @@ import type { RouteCase } from '../../kernel/testing/coverage.js';
 import { multipart } from '../../kernel/storage/testing.js';
 import { request } from '../../kernel/testing/index.js';
 import type { CoverageWorld } from '../directory/testing.js';
+import { addLink } from '../resources/testing.js';
 import { lessonBody, publishLesson } from './testing.js';
 
 /** Wrong-person cases for every homework route that touches someone's data, and the public feed. */
@@ -25,6 +26,9 @@ export async function homeworkCases({ app, world: w, as }: CoverageWorld): Promi
   const absent = [content, work];
   const pupil = w.ce1a.firstName;
   const edit = await lessonBody(app, w.schoolA.id, w.ce1.id, { content: 'Remplacé par un autre' });
+  const linkId = await addLink(app, as.ce1Teacher, { title: 'Lien couverture volcans', url: 'https://volcans.example.org/' });
+  const attached = await request(app, as.ce1Teacher, 'POST', `${lessonUrl}/resources`, { kind: 'link', id: linkId });
+  const attachedId = (attached.json() as { id: string }).id;
 
   return [
     // The API.
@@ -138,6 +142,23 @@ export async function homeworkCases({ app, world: w, as }: CoverageWorld): Promi
       url: `${lessonUrl}/attachments/${attachmentId}`,
       as: as.otherTeacher,
       expect: 404,
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /api/homework/lessons/:id/resources',
+      url: `${lessonUrl}/resources`,
+      as: as.cm2Teacher,
+      payload: { kind: 'link', id: linkId },
+      expect: 404,
+      note: 'a colleague who is not the author',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'DELETE /api/homework/lessons/:id/resources/:resourceId',
+      url: `${lessonUrl}/resources/${attachedId}`,
+      as: as.ce1a,
+      expect: 404,
+      note: 'a pupil of the class',
     },
     // Pages and forms.
     {

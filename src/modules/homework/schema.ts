@@ -42,6 +42,25 @@ export type LessonBody = Static<typeof LessonBody>;
 
 export const Attachment = Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() });
 
+export const LessonResource = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('link'), Type.Literal('resource')]),
+  title: Type.String(),
+  url: Type.String({ description: 'Adresse du lien, ou /resources/:id/open pour une ressource du catalogue.' }),
+  assignmentId: Nullable(Type.String({ description: 'Le travail à faire concerné ; null pour la séance.' })),
+});
+
+export const AttachResourceBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('link'), Type.Literal('resource')], { description: 'Un lien de la banque de liens ou une ressource du catalogue.' }),
+    id: Id('Identifiant du lien ou de la ressource.'),
+    assignmentId: Type.Optional(Id('Le travail à faire de la séance auquel le joindre.')),
+  },
+  { additionalProperties: false },
+);
+
+export const LessonResourceParams = Type.Object({ id: Id(), resourceId: Id('Ressource jointe.') });
+
 export const Assignment = Type.Object({
   id: Type.String(),
   lessonId: Type.String(),
@@ -72,6 +91,8 @@ export const Lesson = Type.Object({
   editable: Type.Boolean({ description: 'La personne qui demande peut la modifier (son auteur, dans son année scolaire).' }),
   copyable: Type.Boolean({ description: 'La personne qui demande peut la copier vers une de ses classes.' }),
   attachments: Type.Array(Attachment),
+  /** Links of the link bank and catalogue resources attached to the lesson or to one of its pieces of work. */
+  resources: Type.Array(LessonResource),
   assignments: Type.Array(Assignment),
 });
 

@@ -85,6 +85,19 @@ export interface HomeworkAttachmentsTable {
   createdAt: string;
 }
 
+/** A link of the link bank or a catalogue resource attached to a lesson or its work, as it was when attached. */
+export interface HomeworkResourcesTable {
+  id: string;
+  lessonId: string;
+  /** Null for the lesson itself. */
+  assignmentId: string | null;
+  kind: 'link' | 'resource';
+  refId: string;
+  title: string;
+  url: string;
+  createdAt: string;
+}
+
 /** One secret calendar-feed token per person, stored hashed. */
 export interface HomeworkCalendarTokensTable {
   personId: string;
@@ -101,5 +114,6 @@ declare module '../../kernel/db/index.js' {
     assignmentDone: AssignmentDoneTable;
     homeworkAttachments: HomeworkAttachmentsTable;
     homeworkCalendarTokens: HomeworkCalendarTokensTable;
+    homeworkResources: HomeworkResourcesTable;
   }
 }

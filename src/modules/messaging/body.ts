@@ -2,7 +2,7 @@ import { normalizeKey } from '../../kernel/text.js';
 
 export { htmlToText, safeHtml, typedTextToHtml as textToHtml } from '../../kernel/rich-text.js';
 
-/** Folded words with a leading space, so `LIKE '% word%'` finds any word starting with `word`. */
+/** Folded words of a message, which the search index follows (see search-index.ts). */
 export function searchTextOf(...parts: string[]): string {
   const words = normalizeKey(parts.join(' '))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -1,8 +1,10 @@
 import { sortByDisplay } from '../../kernel/i18n/index.js';
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../kernel/db/index.js';
 import { displayName } from '../directory/index.js';
+import { matchingIds } from '../../kernel/search/index.js';
 import { searchWords } from './body.js';
+import { messagesSearchIndex } from './search-index.js';
 import type { EmailMode, MessageAttachmentsTable, MessageRecipientsTable, MessageState, MessagesTable, RecipientFolder, SenderFolder } from './tables.js';
 
 export type Folder = 'inbox' | 'sent' | 'drafts' | 'trash';
@@ -38,30 +40,28 @@ function labels(json: string): string[] {
   }
 }
 
-function wordFilter(words: string[]) {
-  return words.map((word) => {
-    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
-    return sql<boolean>`messages.search_text like ${'% ' + escaped + '%'} escape '\\'`;
-  });
+/** Messages whose folded text has every word as a prefix of one of its words (the search index). */
+function wordMatches(db: Db, words: string[]) {
+  return matchingIds(db, messagesSearchIndex, words.join(' '));
 }
 
 /** Received copies in one folder of the person (inbox or trash). */
 function receivedQuery(db: Db, personId: string, folder: RecipientFolder, words: string[]) {
-  let q = db
+  const q = db
     .selectFrom('messageRecipients')
     .innerJoin('messages', 'messages.id', 'messageRecipients.messageId')
     .innerJoin('people', 'people.id', 'messages.senderId')
     .where('messageRecipients.personId', '=', personId)
     .where('messageRecipients.folder', '=', folder);
-  for (const cond of wordFilter(words)) q = q.where(cond);
-  return q;
+  const ids = wordMatches(db, words);
+  return ids ? q.where('messages.id', 'in', ids) : q;
 }
 
 /** The sender's own copies: sent (with held and refused ones), drafts, or trashed. */
 function ownQuery(db: Db, personId: string, folder: 'sent' | 'drafts' | 'trash', words: string[]) {
-  let q = db.selectFrom('messages').where('messages.senderId', '=', personId).where('messages.senderFolder', '=', folder);
-  for (const cond of wordFilter(words)) q = q.where(cond);
-  return q;
+  const q = db.selectFrom('messages').where('messages.senderId', '=', personId).where('messages.senderFolder', '=', folder);
+  const ids = wordMatches(db, words);
+  return ids ? q.where('messages.id', 'in', ids) : q;
 }
 
 interface ListRow {

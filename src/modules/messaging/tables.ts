@@ -46,7 +46,7 @@ export interface MessagesTable {
   toJson: string;
   ccJson: string;
   recipientCount: number;
-  /** Folded words of subject, body and sender, with a leading space, for word-prefix search. */
+  /** Folded words of subject, body and sender, which the search index follows (`search-index.ts`). */
   searchText: string;
   createdAt: string;
   updatedAt: string;

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
 import { normalizeKey } from '../../../kernel/text.js';
 import { aafMigration } from './20261201-aaf.js';
+import { createSearchIndex, dropSearchIndex } from '../../../kernel/search/index.js';
+import { peopleSearchIndex } from '../search-index.js';
 
 export const directoryMigrations: Migrations = {
   '20261123-1000-directory-init': {
@@ -155,4 +157,12 @@ export const directoryMigrations: Migrations = {
     },
   },
   '20261201-2200-directory-aaf': aafMigration,
+  '20261205-0810-directory-people-search': {
+    async up(db: Kysely<any>) {
+      await createSearchIndex(db, peopleSearchIndex);
+    },
+    async down(db: Kysely<any>) {
+      await dropSearchIndex(db, peopleSearchIndex);
+    },
+  },
 };

@@ -32,6 +32,7 @@ export const homeworkFr = {
   'homework.draft': 'Brouillon',
   'homework.scheduled': (date: string) => `Visible à partir du ${date}`,
   'homework.attachments': 'Pièces jointes',
+  'homework.resources': 'Liens et ressources',
   'homework.history.title': 'Historique des séances',
   'homework.history.subject': 'Matière',
   'homework.history.all': 'Toutes les matières',

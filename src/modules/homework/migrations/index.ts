@@ -108,4 +108,23 @@ export const homeworkMigrations: Migrations = {
       await db.schema.alterTable('assignments').dropColumn('sequence').execute();
     },
   },
+  '20261205-0920-homework-resources': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('homework_resources')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('lesson_id', 'text', (c) => c.notNull().references('lessons.id').onDelete('cascade'))
+        .addColumn('assignment_id', 'text', (c) => c.references('assignments.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('ref_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('homework_resources_lesson').on('homework_resources').column('lesson_id').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('homework_resources').execute();
+    },
+  },
 };

@@ -9,6 +9,7 @@ import { calendarStatus, calendarUrl, regenerateCalendarToken, revokeCalendarTok
 import * as service from '../service/lessons.js';
 import * as reads from '../service/reads.js';
 import { readSettings, updateSettings } from '../service/settings.js';
+import { attachResource, detachResource } from '../service/resources.js';
 
 import { homeworkDeps } from './deps.js';
 
@@ -193,6 +194,32 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       await detachFile(deps, request.actor, request.params.id, request.params.attachmentId);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/lessons/:id/resources', {
+    schema: {
+      tags,
+      security,
+      summary: 'Joindre à sa séance (ou à un de ses travaux) un lien de la banque de liens ou une ressource du catalogue',
+      params: schema.IdParams,
+      body: schema.AttachResourceBody,
+      response: { 201: schema.LessonResource, ...errorResponses },
+    },
+    handler: async (request, reply) => reply.code(201).send(await attachResource(deps, request.actor, request.params.id, request.body)),
+  });
+
+  app.delete('/lessons/:id/resources/:resourceId', {
+    schema: {
+      tags,
+      security,
+      summary: 'Retirer un lien ou une ressource de sa séance',
+      params: schema.LessonResourceParams,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await detachResource(deps, request.actor, request.params.id, request.params.resourceId);
       return reply.code(204).send(null);
     },
   });

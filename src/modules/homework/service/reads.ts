@@ -7,6 +7,7 @@ import type { ReadDeps as Deps } from './deps.js';
 import { authorFacts, lessonFacts } from './facts.js';
 import { inSchoolOrder } from '../programmes.js';
 import { subjectsOf, subjectsOfGroup } from '../repository/subjects.js';
+import { resourcesOf } from '../repository/resources.js';
 
 export interface AttachmentView {
   id: string;
@@ -48,6 +49,8 @@ export interface LessonView {
   /** The actor may copy it to a group they teach. */
   copyable: boolean;
   attachments: AttachmentView[];
+  /** Links and catalogue resources attached to the lesson (`assignmentId` null) or to one of its pieces of work. */
+  resources: { id: string; kind: 'link' | 'resource'; title: string; url: string; assignmentId: string | null }[];
   assignments: AssignmentView[];
 }
 
@@ -55,7 +58,7 @@ async function withDetails(deps: Deps, actor: Actor, rows: repo.LessonRow[]): Pr
   const ids = rows.map((r) => r.id);
   const now = deps.clock.now();
   const year = schoolYearOf(now);
-  const [work, files] = await Promise.all([repo.assignmentsOf(deps.db, ids), repo.attachmentsOf(deps.db, ids)]);
+  const [work, files, linked] = await Promise.all([repo.assignmentsOf(deps.db, ids), repo.attachmentsOf(deps.db, ids), resourcesOf(deps.db, ids)]);
   const fileView = (f: (typeof files)[number]) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size });
   return rows.map((r) => {
     const author = { teacherId: r.teacherId, current: r.schoolYear === year };
@@ -78,6 +81,7 @@ async function withDetails(deps: Deps, actor: Actor, rows: repo.LessonRow[]): Pr
       editable: can(actor, 'homework.lesson.edit', author),
       copyable: can(actor, 'homework.lesson.copy', author),
       attachments: files.filter((f) => f.lessonId === r.id && !f.assignmentId).map(fileView),
+      resources: linked.filter((x) => x.lessonId === r.id).map(({ lessonId: _l, ...x }) => x),
       assignments: work
         .filter((a) => a.lessonId === r.id)
         .map((a) => ({

@@ -21,6 +21,22 @@ export function Attachments({ files }: { files: AttachmentView[] }) {
   );
 }
 
+/** Links and catalogue resources attached by the teacher; a catalogue resource opens through Préau. */
+export function LinkedResources({ items }: { items: LessonView['resources'] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul class="list-plain attachments" aria-label={t('homework.resources')}>
+      {items.map((r) => (
+        <li>
+          <a href={r.url} rel={r.kind === 'link' ? 'noopener noreferrer nofollow' : undefined}>
+            {r.title}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function WorkMeta({ a }: { a: Pick<AssignmentView, 'givenOn' | 'dueOn' | 'estimatedMinutes' | 'toHandIn'> }) {
   return (
     <p class="muted">
@@ -64,6 +80,7 @@ export function LessonCard({ lesson, level = 2 }: { lesson: LessonView; level?: 
       </p>
       {lesson.content && <RichText html={lesson.content} />}
       <Attachments files={lesson.attachments} />
+      <LinkedResources items={lesson.resources.filter((r) => !r.assignmentId)} />
       {lesson.assignments.length > 0 && (
         <ul class="list-plain work">
           {lesson.assignments.map((a) => (
@@ -72,6 +89,7 @@ export function LessonCard({ lesson, level = 2 }: { lesson: LessonView; level?: 
               <RichText html={a.instructions} />
               <WorkMeta a={a} />
               <Attachments files={a.attachments} />
+              <LinkedResources items={lesson.resources.filter((r) => r.assignmentId === a.id)} />
             </li>
           ))}
         </ul>
@@ -112,6 +130,7 @@ export function LessonPage({
         <h2 id="content-title">{t('homework.lesson.content')}</h2>
         {lesson.content ? <RichText html={lesson.content} /> : <p class="muted">—</p>}
         <Attachments files={lesson.attachments} />
+        <LinkedResources items={lesson.resources.filter((r) => !r.assignmentId)} />
       </section>
       <section aria-labelledby="work-title">
         <h2 id="work-title">{t('homework.lesson.work')}</h2>
@@ -124,6 +143,7 @@ export function LessonPage({
                 <RichText html={a.instructions} />
                 <WorkMeta a={a} />
                 <Attachments files={a.attachments} />
+                <LinkedResources items={lesson.resources.filter((r) => r.assignmentId === a.id)} />
               </li>
             ))}
           </ul>

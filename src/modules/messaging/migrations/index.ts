@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
+import { createSearchIndex, dropSearchIndex } from '../../../kernel/search/index.js';
+import { messagesSearchIndex } from '../search-index.js';
 
 export const messagingMigrations: Migrations = {
   '20261123-1400-messaging-init': {
@@ -117,6 +119,14 @@ export const messagingMigrations: Migrations = {
     async down(db: Kysely<any>) {
       await db.schema.alterTable('mail_queue').dropColumn('claimed_until').execute();
       await db.schema.alterTable('mail_queue').dropColumn('claimed_by').execute();
+    },
+  },
+  '20261205-0811-messaging-search': {
+    async up(db: Kysely<any>) {
+      await createSearchIndex(db, messagesSearchIndex);
+    },
+    async down(db: Kysely<any>) {
+      await dropSearchIndex(db, messagesSearchIndex);
     },
   },
 };

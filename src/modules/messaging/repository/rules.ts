@@ -1,12 +1,12 @@
 // The communication-rules engine: "may A write to B?" and "whom can A write to?", as SQL
 // subqueries on top of the directory, per school. Its answers are facts for the send rule
 // (policy.ts); lists (recipient search) filter by it in the database.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../../kernel/authz/index.js';
 import type { Database, Db } from '../../../kernel/db/index.js';
 import { newId } from '../../../kernel/db/index.js';
-import { normalizeKey } from '../../../kernel/text.js';
-import { findStructure, groupIdsOf } from '../../directory/index.js';
+import { matchingIds } from '../../../kernel/search/index.js';
+import { findStructure, groupIdsOf, peopleSearchIndex } from '../../directory/index.js';
 import { DEFAULT_QUIET, applicableRules, defaultRules, type Rule, type Settings } from '../rules.js';
 import type { Audience } from '../tables.js';
 
@@ -184,23 +184,15 @@ export async function searchReachable(
   year: string,
   rules: Rule[],
 ): Promise<ReachablePerson[]> {
-  const words = normalizeKey(q).split(' ').filter(Boolean).slice(0, 4);
-  if (words.length === 0) return [];
-  let query = db
+  // Every word is a prefix of a word of the name, accents and case folded (the directory's index).
+  const named = matchingIds(db, peopleSearchIndex, q);
+  if (!named) return [];
+  return db
     .selectFrom('people')
     .select(['people.id', 'people.firstName', 'people.lastName', 'people.usageName', 'people.profile'])
     .where('people.status', '=', 'active')
-    .where('people.id', '!=', actor.personId);
-  for (const word of words) {
-    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where((eb) =>
-      eb.or([
-        eb('people.searchKey', 'like', sql<string>`${escaped + '%'} escape '\\'`),
-        eb('people.searchKey', 'like', sql<string>`${'% ' + escaped + '%'} escape '\\'`),
-      ]),
-    );
-  }
-  return query
+    .where('people.id', '!=', actor.personId)
+    .where('people.id', 'in', named)
     .where('people.id', 'in', reachableIds(db, actor, structureId, rules, year))
     .orderBy('people.searchKey')
     .orderBy('people.id')

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticated } from '../../kernel/auth/plugin.js';
+import { can } from '../../kernel/authz/index.js';
+import { t } from './i18n/fr.js';
+import { registerResourcesJobs } from './jobs.js';
+import { resourcesMigrations } from './migrations/index.js';
+import { resourcesApi } from './routes/api.js';
+import { resourcesPages } from './routes/pages.js';
+import './policy.js';
+import './tables.js';
+
+export { resourcesMigrations };
+export { pseudonymousId } from './pseudonym.js';
+export { seedResourcesDemo } from './demo.js';
+export { attachableResource, type Attachable } from './service/attachable.js';
+
+/** Resources: the link bank, the catalogue and opening resources through Préau. Pages under /resources, JSON under /api/resources. */
+export const resourcesModule: FastifyPluginAsync = async (app) => {
+  registerResourcesJobs(app);
+  app.nav.push({
+    href: '/resources/links',
+    label: t('resources.nav'),
+    service: 'resources',
+    order: 45,
+    visible: (actor) => can(actor, 'resources.links.open', {}),
+  });
+  await app.register(
+    authenticated(async (app) => {
+      await app.register(resourcesApi, { prefix: '/api/resources' });
+      await app.register(resourcesPages);
+    }),
+  );
+};

@@ -1,0 +1,71 @@
+import { belongsTo, definePolicy, managesStructure, type Actor, type ActionsOf } from '../../kernel/authz/index.js';
+import type { GroupRelation } from '../directory/index.js';
+
+/** A link's owner and school, and how the person stands towards the classes it is shared with (this year). */
+export interface LinkFacts {
+  ownerId: string;
+  structureId: string;
+  sharedWithSchool: boolean;
+  /** The asker's relations to the link's classes of the current school year. */
+  relations: GroupRelation[];
+}
+
+/** A class a link is shared with: whether its year runs and how the teacher stands towards it. */
+export interface ShareFacts {
+  current: boolean;
+  relations: GroupRelation[];
+}
+
+/** A catalogue resource: who it is for and how it is accessed. */
+export interface ResourceFacts {
+  audience: string[];
+  access: 'free' | 'licence';
+}
+
+const isTeacher = (actor: Actor) => actor.profile === 'teacher';
+const isStaff = (actor: Actor) => actor.profile === 'teacher' || actor.profile === 'personnel' || actor.isSuperAdmin;
+
+/** The one read rule of links; `readableLinks` in the repository applies it in SQL. */
+function readsLink(actor: Actor, l: LinkFacts): boolean {
+  if (l.ownerId === actor.personId) return true;
+  if (l.relations.length > 0) return true;
+  if (l.sharedWithSchool && isTeacher(actor) && belongsTo(actor, l.structureId)) return true;
+  return managesStructure(actor, l.structureId);
+}
+
+/**
+ * Who sees a catalogue entry; `visibleResources` applies it in SQL. Pupils and parents see free
+ * resources meant for pupils; staff see every entry, those needing a licence marked as such.
+ */
+function readsResource(actor: Actor, r: ResourceFacts): boolean {
+  if (isStaff(actor)) return true;
+  return (actor.profile === 'student' || actor.profile === 'relative') && r.access === 'free' && r.audience.includes('student');
+}
+
+export const resourcesPolicy = definePolicy('resources', {
+  /** The links page: everyone signed in (pupils and parents see their classes' links). */
+  'resources.links.open': { allow: (_actor: Actor, _: object) => true, refusal: 403 },
+  /** Teachers add links; others are told no. */
+  'resources.link.create': { allow: (actor: Actor, _: object) => isTeacher(actor), refusal: 403 },
+  /** A link is shared with a class the teacher teaches this school year. */
+  'resources.link.share': { allow: (actor: Actor, g: ShareFacts) => isTeacher(actor) && g.current && g.relations.includes('teacher'), refusal: 403 },
+  /** The owner; this year's pupils, parents and teachers of its classes; the school's teachers when shared with them; the school's managers. */
+  'resources.link.read': readsLink,
+  /** Only the owner edits or deletes a link. */
+  'resources.link.edit': (actor: Actor, l: LinkFacts) => isTeacher(actor) && l.ownerId === actor.personId,
+  /** A teacher copies a colleague's link that they can see as a teacher. */
+  'resources.link.copy': (actor: Actor, l: LinkFacts) => isTeacher(actor) && l.ownerId !== actor.personId && readsLink(actor, l),
+  /** The catalogue: staff, pupils and parents (each sees the entries meant for them). */
+  'resources.catalogue.search': { allow: (actor: Actor, _: object) => isStaff(actor) || actor.structures.length > 0, refusal: 403 },
+  /** Imports into the instance's catalogue: the instance administrator. */
+  'resources.catalogue.import': { allow: (actor: Actor, _: object) => actor.isSuperAdmin, refusal: 403 },
+  /** One entry of the catalogue, by the same rule as the list. */
+  'resources.resource.read': readsResource,
+  /** Opening a resource: free ones for whoever sees them; licensed ones need a licence covering the person. */
+  'resources.resource.open': (actor: Actor, r: ResourceFacts & { covered: boolean }) => readsResource(actor, r) && (r.access === 'free' || r.covered),
+});
+
+declare module '../../kernel/authz/index.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Actions extends ActionsOf<typeof resourcesPolicy> {}
+}

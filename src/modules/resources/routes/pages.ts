@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { h } from 'preact';
+import { InvalidInput } from '../../../kernel/http/errors.js';
+import { personGroups, schoolYearOf } from '../../directory/index.js';
+import { t } from '../i18n/fr.js';
+import * as schema from '../schema.js';
+import * as catalogue from '../service/catalogue.js';
+import * as links from '../service/links.js';
+import { CataloguePage } from '../views/catalogue.js';
+import { LinksPage, type LinkFormValues } from '../views/links.js';
+import { resourcesDeps, schemaFieldErrors } from './deps.js';
+
+const page = { title: t('resources.title'), service: 'resources' };
+const words = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+
+/** The links page (everyone's classes' links, the teacher's own and colleagues'), the catalogue, and opening a resource. */
+export const resourcesPages: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = resourcesDeps(app);
+
+  const teacherGroups = async (personId: string, profile: string) =>
+    profile === 'teacher'
+      ? (await personGroups(app.db, personId, schoolYearOf(app.clock.now()))).filter((g) => g.role === 'teacher').map((g) => ({ id: g.id, name: g.name }))
+      : [];
+
+  const render = async (
+    request: { actor: Parameters<typeof links.listLinks>[1]; csrfToken: string },
+    scope: 'all' | 'mine' | 'school',
+    extra: { values?: LinkFormValues; errors?: Record<string, string>; status?: number } = {},
+  ) => {
+    const actor = request.actor;
+    const [list, groups] = await Promise.all([links.listLinks(deps, actor, scope), teacherGroups(actor.personId, actor.profile)]);
+    return {
+      meta: { ...page, title: t('resources.links.title'), ...(extra.status ? { status: extra.status } : {}) },
+      body: h(LinksPage, {
+        csrf: request.csrfToken,
+        links: list,
+        teacher: actor.profile === 'teacher',
+        scope,
+        groups,
+        values: extra.values,
+        errors: extra.errors,
+      }),
+    };
+  };
+
+  app.get('/resources', { config: { personal: true } }, async (_request, reply) => reply.redirect('/resources/links', 303));
+
+  app.get('/resources/links', { config: { personal: true }, schema: { querystring: schema.LinkQuery } }, async (request, reply) => {
+    const { meta, body } = await render(request, request.query.scope ?? 'all');
+    return reply.page(meta, body);
+  });
+
+  app.post('/resources/links', { schema: { body: schema.LinkForm }, attachValidation: true }, async (request, reply) => {
+    const raw = (request.body ?? {}) as Partial<schema.LinkForm>;
+    const values: LinkFormValues = {
+      title: raw.title,
+      url: raw.url,
+      description: raw.description,
+      levels: raw.levels,
+      subjects: raw.subjects,
+      theme: raw.theme,
+      tags: raw.tags,
+      groupIds: raw.groupIds,
+      sharedWithSchool: !!raw.sharedWithSchool,
+    };
+    if (request.validationError) {
+      // Someone who may not add links is refused as the API would refuse them.
+      if (request.actor.profile !== 'teacher') await links.createLink(deps, request.actor, { title: '', url: '' });
+      const { meta, body } = await render(request, 'all', { values, errors: schemaFieldErrors(request), status: 400 });
+      return reply.page(meta, body);
+    }
+    const input = request.body;
+    try {
+      await links.createLink(deps, request.actor, {
+        title: input.title,
+        url: input.url,
+        description: input.description,
+        levels: input.levels,
+        subjects: words(input.subjects).slice(0, 10),
+        theme: input.theme,
+        tags: words(input.tags).slice(0, 10),
+        groupIds: input.groupIds,
+        sharedWithSchool: !!input.sharedWithSchool,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const errors = Object.fromEntries(error.problems.map((p) => [p.field, p.message]));
+      const { meta, body } = await render(request, 'all', { values, errors, status: 400 });
+      return reply.page(meta, body);
+    }
+    reply.setFlash(t('resources.links.saved'));
+    return reply.redirect('/resources/links?scope=mine', 303);
+  });
+
+  app.post('/resources/links/:id/copy', { schema: { params: schema.IdParams, body: schema.CsrfOnly } }, async (request, reply) => {
+    await links.copyLink(deps, request.actor, request.params.id);
+    reply.setFlash(t('resources.links.copied'));
+    return reply.redirect('/resources/links?scope=mine', 303);
+  });
+
+  app.post('/resources/links/:id/delete', { schema: { params: schema.IdParams, body: schema.CsrfOnly } }, async (request, reply) => {
+    await links.deleteLink(deps, request.actor, request.params.id);
+    reply.setFlash(t('resources.links.deleted'));
+    return reply.redirect('/resources/links?scope=mine', 303);
+  });
+
+  app.get('/resources/catalogue', { config: { personal: true }, schema: { querystring: schema.CatalogueQuery } }, async (request, reply) => {
+    const result = await catalogue.searchCatalogue(deps, request.actor, request.query);
+    return reply.page({ ...page, title: t('resources.catalogue.title') }, h(CataloguePage, { q: request.query, result }));
+  });
+
+  app.get('/resources/:id/open', { schema: { params: schema.IdParams, response: { 302: Type.Null() } } }, async (request, reply) => {
+    const url = await catalogue.openResource(deps, request.actor, request.params.id);
+    return reply.redirect(url, 302);
+  });
+};
