@@ -9,6 +9,7 @@ import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { schoolYearOf } from './modules/directory/index.js';
 import { seedLiaisonDemo } from './modules/liaison/index.js';
+import { seedPollsDemo } from './modules/polls/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -182,6 +183,14 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     if (story) await seedClassLife(app, school.id, story);
     if (story)
       await seedLiaisonDemo(app, {
+        structureId: school.id,
+        groupId: story.groupId,
+        teacherId: story.teacher.id,
+        parentId: story.parent.id,
+        pupilId: story.pupil.id,
+      });
+    if (story)
+      await seedPollsDemo(app, {
         structureId: school.id,
         groupId: story.groupId,
         teacherId: story.teacher.id,
