@@ -17,6 +17,7 @@ import { seedTimetableDemo } from './modules/timetable/demo.js';
 import { seedAssessmentDemo } from './modules/assessment/index.js';
 import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 import { seedResourcesDemo } from './modules/resources/index.js';
+import { seedPollsDemo } from './modules/polls/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -214,6 +215,14 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     if (story) await seedTimetableDemo(app, school.id, story.groupId);
     if (story) await seedAssessmentDemo(app, school.id, story.groupId, story.teacher.id);
     await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
+    if (story)
+      await seedPollsDemo(app, {
+        structureId: school.id,
+        groupId: story.groupId,
+        teacherId: story.teacher.id,
+        parentId: story.parent.id,
+        pupilId: story.pupil.id,
+      });
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');

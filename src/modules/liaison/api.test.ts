@@ -106,6 +106,8 @@ describe('cahier de liaison API', () => {
     assert.equal(signed.statusCode, 200, signed.body);
     assert.equal(signed.json().channel, 'online');
 
+    const own = (await notesOf(w.ce1aParent.id)).find((n) => n.id === id) as { answered: number; children: number } | undefined;
+    assert.deepEqual([own?.answered, own?.children], [1, 1], 'a parent’s counts are their own children’s');
     const list = (await request(t.app, teacher, 'GET', `/api/liaison/notes/${id}`)).json();
     assert.deepEqual(list.counts, { children: 2, answered: 1, paper: 0 });
     const lea = list.lines.find((l: { studentId: string }) => l.studentId === w.ce1a.id);

@@ -125,7 +125,7 @@ export async function insertNote(db: Db, note: NoteRow, studentIds: string[]) {
       .execute();
 }
 
-/** The notes the actor may read, newest first, with counts of children and answers. */
+/** The notes the actor may read, newest first, with counts of children and answers (a parent's own children only). */
 export async function listNotes(db: Db, actor: Actor, year: string, options: { groupId?: string; limit: number; offset: number }) {
   let q = db
     .selectFrom('liaisonNotes as n')
@@ -149,11 +149,13 @@ export async function listNotes(db: Db, actor: Actor, year: string, options: { g
         .selectFrom('liaisonNoteChildren as c')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('c.noteId', '=', 'n.id')
+        .$if(actor.profile === 'relative', (q) => q.where('c.studentId', 'in', guardedChildren(db, actor.personId)))
         .as('children'),
       eb
         .selectFrom('liaisonAnswers as s')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('s.noteId', '=', 'n.id')
+        .$if(actor.profile === 'relative', (q) => q.where('s.studentId', 'in', guardedChildren(db, actor.personId)))
         .as('answers'),
     ])
     .where('n.id', 'in', readableNoteIds(db, actor, year));
