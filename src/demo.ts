@@ -198,8 +198,9 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         pupilId: story.pupil.id,
       });
     if (story) await seedBlogDemo(app, { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id });
+    // The town's agent runs the family services and writes to the town's families.
+    const agent = await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
     if (story) {
-      const agent = await demoAgent(db, school.parentId!, hash, now);
       await seedNewsDemo(app, {
         schoolId: school.id,
         directorId: head?.id ?? null,
@@ -214,7 +215,6 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     }
     if (story) await seedTimetableDemo(app, school.id, story.groupId);
     if (story) await seedAssessmentDemo(app, school.id, story.groupId, story.teacher.id);
-    await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
     if (story)
       await seedPollsDemo(app, {
         structureId: school.id,
@@ -242,40 +242,6 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   // Once, on the run that created the schools: a catalogue and a link bank for every class.
   if (report) await seedResourcesDemo(db, app.clock.now());
   return { report, logins, story };
-}
-
-/** The town's agent who informs the school's families (news, later canteen menus). */
-async function demoAgent(db: Db, townId: string, hash: string, now: string): Promise<string> {
-  const id = newId();
-  const names = { firstName: 'Martine', lastName: 'Mairie', usageName: null };
-  await db
-    .insertInto('people')
-    .values({
-      id,
-      profile: 'municipal',
-      civility: null,
-      ...names,
-      birthDate: null,
-      sex: null,
-      email: null,
-      phone: null,
-      address: null,
-      login: 'martine.mairie',
-      passwordHash: hash,
-      activationCode: null,
-      activatedAt: now,
-      charterAcceptedAt: now,
-      photoConsent: null,
-      isSuperAdmin: 0,
-      status: 'active',
-      searchKey: searchKeyOf(names),
-      createdAt: now,
-      updatedAt: now,
-      deactivatedAt: null,
-    })
-    .execute();
-  await db.insertInto('structureMembers').values({ structureId: townId, personId: id, active: 1, importKey: null, source: 'manual', createdAt: now }).execute();
-  return id;
 }
 
 /** One person's calls to the JSON API, with a session opened for them (no password typed, nothing audited as a sign-in). */

@@ -7,6 +7,7 @@ import { buildTestApp, form, loginAs, request, type TestApp } from '../../kernel
 import type { World } from '../directory/testing.js';
 import { parisNow } from './dates.js';
 import { attendanceWorld, TEST_NOW } from './testing.js';
+import { buildSlot } from '../timetable/testing.js';
 
 let t: TestApp;
 let w: World;
@@ -118,5 +119,29 @@ describe('attendance pages', () => {
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
     const dayAfter = await request(t.app, staff, 'GET', '/attendance/day');
     assert.match(dayAfter.body, /Rendez-vous médical/, 'announced on the day page');
+  });
+});
+
+describe('the roll call and the timetable', () => {
+  test('a teacher in the middle of a timetable slot is offered that lesson’s roll call, which opens on it', async () => {
+    // Tuesday 8:45 in Paris: the CE1 teacher has the class from 8:30 to 10:00.
+    const slot = await buildSlot(t.app.db, {
+      groupId: w.ce1.id,
+      teacherId: w.ce1Teacher.id,
+      dayOfWeek: 2,
+      startTime: '08:30',
+      endTime: '10:00',
+      subject: 'Français',
+    });
+    const teacher = await as(w.ce1Teacher.id);
+    const index = await request(t.app, teacher, 'GET', '/attendance');
+    assert.match(index.body, /Faire l’appel du cours en cours : CE1, Français, 08:30–10:00/);
+    const call = await request(t.app, teacher, 'GET', `/attendance/groups/${w.ce1.id}/call`);
+    assert.equal(call.statusCode, 200);
+    assert.match(call.body, /name="start" value="08:30"/);
+    assert.match(call.body, new RegExp(`name="slotId" value="${slot.id}"`));
+    const other = await request(t.app, await as(w.cm2Teacher.id), 'GET', '/attendance');
+    assert.ok(!other.body.includes('cours en cours'), 'another teacher with no slot now is not offered it');
+    await t.app.db.deleteFrom('timetableSlots').where('id', '=', slot.id).execute();
   });
 });

@@ -12,10 +12,10 @@ const DIETS: Diet[] = ['none', 'none', 'none', 'none', 'noPork', 'vegetarian', '
  * commune's deadlines, the Christmas holidays closed, two thirds of the pupils registered and
  * booked for the canteen this month. Runs once, with the demo school.
  */
-export async function seedCanteenDemo(app: FastifyInstance, input: { schoolId: string; passwordHash: string }): Promise<void> {
+export async function seedCanteenDemo(app: FastifyInstance, input: { schoolId: string; passwordHash: string }): Promise<string | null> {
   const db = app.db;
   const school = await db.selectFrom('structures').select(['id', 'parentId']).where('id', '=', input.schoolId).executeTakeFirstOrThrow();
-  if (!school.parentId) return;
+  if (!school.parentId) return null;
   const town = school.parentId;
   const { today, schoolYear } = timeOf({ clock: app.clock });
   const at = app.clock.now().toISOString();
@@ -118,7 +118,7 @@ export async function seedCanteenDemo(app: FastifyInstance, input: { schoolId: s
     .orderBy('people.searchKey')
     .execute();
   const registered = pupils.filter((_, i) => i % 3 !== 2);
-  if (registered.length === 0) return;
+  if (registered.length === 0) return agentId;
   await db
     .insertInto('canteenRegistrations')
     .values(
@@ -171,10 +171,11 @@ export async function seedCanteenDemo(app: FastifyInstance, input: { schoolId: s
       .execute();
     await db.insertInto('canteenDayCounters').values({ serviceId: canteen.id, day, booked: rows.length }).execute();
   }
+  return agentId;
 }
 
 /** The demo agent's login, for the demo's list of accounts. */
 export async function canteenDemoLogins(app: FastifyInstance, password: string) {
   const agent = await app.db.selectFrom('people').select('login').where('profile', '=', 'municipal').where('lastName', '=', 'Régie').executeTakeFirst();
-  return agent ? [{ role: 'Agent de la commune (cantine, périscolaire)', login: agent.login, password }] : [];
+  return agent ? [{ role: 'Agent de la commune (actualités, cantine, périscolaire)', login: agent.login, password }] : [];
 }

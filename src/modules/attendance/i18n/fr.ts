@@ -21,6 +21,8 @@ export const attendanceFr = {
   'attendance.am': 'Matin',
   'attendance.pm': 'Après-midi',
   'attendance.index.call': 'Faire l’appel',
+  'attendance.index.current': (group: string, subject: string, start: string, end: string) =>
+    `Faire l’appel du cours en cours : ${group}, ${subject}, ${start}–${end}`,
   'attendance.index.groups': 'Mes classes et groupes',
   'attendance.index.noGroup': 'Vous n’avez aucune classe cette année.',
   'attendance.index.children': 'Mes enfants',

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Value } from '@sinclair/typebox/value';
+import type { Actor } from '../../../kernel/authz/index.js';
+import { currentSlot } from '../../timetable/index.js';
 import { h } from 'preact';
 import { AppError, BadRequest, fieldErrors } from '../../../kernel/http/errors.js';
 import { receiveForm, type StoredFile } from '../../../kernel/storage/http.js';
@@ -43,8 +45,18 @@ const slotOf = (body: Record<string, string | undefined>): SlotInput => ({
 export const attendanceRollCallPages: FastifyPluginAsyncTypebox = async (app) => {
   const deps = attendanceDeps(app);
 
+  /**
+   * With no slot asked for, the roll call opens on the lesson the teacher is giving in this group
+   * now, from the timetable; otherwise on today's half-day as before.
+   */
+  const withCurrentSlot = async (actor: Actor, groupId: string, query: SlotInput): Promise<SlotInput> => {
+    if (query.date || query.halfDay || query.start || query.slotId || actor.profile !== 'teacher') return query;
+    const slot = await currentSlot(deps.db, actor.personId, deps.clock.now());
+    return slot && slot.groupId === groupId ? { date: slot.date, start: slot.start, end: slot.end, slotId: slot.slotId } : query;
+  };
+
   app.get('/attendance/groups/:id/call', { schema: { params: schema.IdParams, querystring: schema.SlotQuery } }, async (request, reply) => {
-    const view = await rollCallView(deps, request.actor, request.params.id, request.query);
+    const view = await rollCallView(deps, request.actor, request.params.id, await withCurrentSlot(request.actor, request.params.id, request.query));
     return reply.page({ ...page, title: t('attendance.call.title', view.group.name) }, h(RollCallPage, { ...view, csrf: request.csrfToken }));
   });
 

@@ -1,3 +1,4 @@
+import { currentSlot } from '../../timetable/index.js';
 import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
 import { Problems } from '../../../kernel/http/errors.js';
 import { childrenOf, compareClasses, displayName, groupIdsOf, schoolYearOf } from '../../directory/index.js';
@@ -91,9 +92,21 @@ export async function attendanceIndex(deps: Deps, actor: Actor) {
     today,
   );
   const children = actor.profile === 'relative' ? await childrenOf(deps.db, actor.personId) : [];
+  // The lesson the teacher is giving now (or in ten minutes), from the timetable: its roll call first.
+  const slot = actor.profile === 'teacher' ? await currentSlot(deps.db, actor.personId, now) : null;
+  const current = slot && taughtIds.includes(slot.groupId) ? slot : null;
   return {
     today,
     office,
+    current: current
+      ? {
+          groupName: current.groupName,
+          subject: current.subject,
+          start: current.start,
+          end: current.end,
+          href: `/attendance/groups/${current.groupId}/call?${new URLSearchParams({ date: current.date, start: current.start, end: current.end, slotId: current.slotId })}`,
+        }
+      : null,
     groups: groups.map((g) => ({
       id: g.id,
       name: g.name,

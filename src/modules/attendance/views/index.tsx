@@ -7,6 +7,8 @@ export interface IndexProps {
   children: { id: string; name: string }[];
   own: boolean;
   personId: string;
+  /** The timetable's slot being taught now, when there is one. */
+  current: { groupName: string; subject: string; start: string; end: string; href: string } | null;
 }
 
 /** The first page: roll calls to make, the day view for the office, each child's record for a parent. */
@@ -16,6 +18,13 @@ export function AttendanceIndex(props: IndexProps) {
       <div class="page-header">
         <h1>{t('attendance.title')}</h1>
       </div>
+      {props.current && (
+        <p>
+          <a class="button button--primary" href={props.current.href}>
+            {t('attendance.index.current', props.current.groupName, props.current.subject, props.current.start, props.current.end)}
+          </a>
+        </p>
+      )}
       {props.office && (
         <p>
           <a class="button button--primary" href="/attendance/day">

@@ -11,7 +11,7 @@ const security = [{ session: [] }];
 export const pollsApi: FastifyPluginAsyncTypebox = async (app) => {
   const deps = { db: app.db, clock: app.clock };
 
-  app.get('/', {
+  app.get('', {
     schema: {
       tags,
       security,
@@ -22,7 +22,7 @@ export const pollsApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => service.listPolls(deps, request.actor, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
   });
 
-  app.post('/', {
+  app.post('', {
     schema: {
       tags,
       security,
