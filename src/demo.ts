@@ -9,7 +9,7 @@ import { generateOndeSchool } from './modules/directory/onde/generate.js';
 import { importOnde, type ImportReport } from './modules/directory/onde/import.js';
 import { seedLiaisonDemo } from './modules/liaison/index.js';
 import { seedBlogDemo } from './modules/blog/demo.js';
-import { schoolYearOf, searchKeyOf } from './modules/directory/index.js';
+import { schoolYearOf } from './modules/directory/index.js';
 import { seedNewsDemo } from './modules/news/demo.js';
 import { seedCalendarDemo } from './modules/calendar/demo.js';
 import { seedAttendanceDemo } from './modules/attendance/index.js';
