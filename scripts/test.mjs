@@ -41,7 +41,13 @@ for (let i = 0; i < args.length; i++) {
   else options.push(arg);
 }
 const all = [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))].sort();
-const files = filters.length === 0 ? all : all.filter((f) => filters.some((needle) => f.includes(needle.replace(/^\.\//, ''))));
+// PREAU_TEST_EXCLUDE=test/e2e/,test/deploy/ leaves out the files whose path holds one of these parts.
+const excluded = (process.env.PREAU_TEST_EXCLUDE ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const chosen = filters.length === 0 ? all : all.filter((f) => filters.some((needle) => f.includes(needle.replace(/^\.\//, ''))));
+const files = chosen.filter((f) => !excluded.some((part) => f.includes(part)));
 
 const dbUrl = process.env.PREAU_TEST_DATABASE_URL;
 console.log(`Préau tests on ${dbUrl ? `PostgreSQL (${dbUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')})` : 'SQLite'}`);
