@@ -29,7 +29,7 @@ export interface ScenarioResult {
   timeouts: number;
   status_codes: Record<string, number>;
   /** Status and size of one request checked before the run. */
-  check: { status: number; bytes: number; ok: boolean };
+  check: { status: number; bytes: number; ok: boolean; answer?: string };
   note?: string;
 }
 
@@ -63,7 +63,7 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-async function check(baseUrl: string, request: Request, retry = true): Promise<{ status: number; bytes: number; ok: boolean }> {
+async function check(baseUrl: string, request: Request, retry = true): Promise<ScenarioResult['check']> {
   let res: Response;
   try {
     res = await fetch(baseUrl + (request.path ?? '/'), {
@@ -78,8 +78,21 @@ async function check(baseUrl: string, request: Request, retry = true): Promise<{
     if (retry && (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return check(baseUrl, request, false);
     throw error;
   }
-  const bytes = (await res.arrayBuffer()).byteLength;
-  return { status: res.status, bytes, ok: res.status >= 200 && res.status < 300 };
+  const body = Buffer.from(await res.arrayBuffer());
+  const ok = res.status >= 200 && res.status < 300;
+  return { status: res.status, bytes: body.byteLength, ok, ...(ok ? {} : { answer: refusalOf(body) }) };
+}
+
+/** What a refused first request said (the error envelope's code, message and fields), so the cause shows in the report. */
+function refusalOf(body: Buffer): string {
+  const text = body.toString('utf8');
+  try {
+    const { error } = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
+    if (error) return `${error.code ?? ''}: ${error.message ?? ''} ${error.details ? JSON.stringify(error.details) : ''}`.trim().slice(0, 300);
+  } catch {
+    // Not JSON: a page or a redirect.
+  }
+  return text.replace(/\s+/g, ' ').slice(0, 120);
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -94,7 +107,7 @@ export interface Round {
 
 export async function measure(s: Scenario, log: (line: string) => void): Promise<Round> {
   const first = await check(s.baseUrl, s.requests[0]!);
-  if (!first.ok) log(`[${s.name}] warning: the first request answered ${first.status}; the figures below are not of a working page`);
+  if (!first.ok) log(`[${s.name}] warning: the first request answered ${first.status} (${first.answer ?? ''}); the figures below are not of a working page`);
   const common = { url: s.baseUrl, connections: s.connections, requests: s.requests, timeout: 30 };
   if (s.warmup > 0) await run({ ...common, duration: s.warmup });
   const { result, latencies } = await run({ ...common, duration: s.duration, title: s.name });

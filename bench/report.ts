@@ -54,7 +54,7 @@ export function markdown(r: BenchResults): string {
   lines.push('| scenario | req/s | p50 ms | p99 ms | × floor | conn. | non-2xx | notes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of r.scenarios) {
     const ratio = s.ratio_to_floor === null ? '–' : s.ratio_to_floor.toFixed(s.ratio_to_floor < 0.1 ? 3 : 2);
-    const note = [s.check.ok ? '' : `first request ${s.check.status}`, s.note ?? ''].filter(Boolean).join('; ');
+    const note = [s.check.ok ? '' : `first request ${s.check.status}${s.check.answer ? ` (${s.check.answer})` : ''}`, s.note ?? ''].filter(Boolean).join('; ');
     lines.push(`| ${s.name} | ${n(s.rps, 1)} | ${n(s.p50_ms, 2)} | ${n(s.p99_ms, 2)} | ${ratio} | ${s.connections} | ${n(s.non_2xx + s.errors)} | ${note} |`);
   }
   lines.push('');

@@ -5,7 +5,7 @@ import type { AssignmentsTable, LessonsTable } from '../../src/modules/homework/
 import { createSession } from '../../src/kernel/auth/sessions.js';
 import type { Db, DbHandle } from '../../src/kernel/db/index.js';
 import { newId, nowIso } from '../../src/kernel/db/index.js';
-import { subjectsOf } from '../../src/modules/homework/repository/subjects.js';
+import { subjectsOf, subjectsOfGroup } from '../../src/modules/homework/repository/subjects.js';
 import { addDays, todayInParis } from '../../src/modules/homework/dates.js';
 import { SCHOOL_YEAR } from '../dataset.js';
 import { runScenario, type Scenario, type ScenarioResult } from '../load.js';
@@ -158,7 +158,7 @@ export async function runHomeworkBench(ctx: HomeworkBenchContext): Promise<{ res
     const teacherRows = await handle.db
       .selectFrom('groupMembers')
       .innerJoin('groups', 'groups.id', 'groupMembers.groupId')
-      .select(['groupMembers.personId', 'groups.id as groupId', 'groups.structureId'])
+      .select(['groupMembers.personId', 'groups.id as groupId', 'groups.structureId', 'groups.level', 'groups.name'])
       .where('groupMembers.role', '=', 'teacher')
       .where('groups.kind', '=', 'class')
       .orderBy('groupMembers.personId')
@@ -174,7 +174,9 @@ export async function runHomeworkBench(ctx: HomeworkBenchContext): Promise<{ res
     for (const p of pupilIds) pupils.push({ cookie: `preau_session=${(await createSession(handle.db, p.personId, null, lifetimes)).token}` });
     for (const tr of teacherRows) {
       const { token, session } = await createSession(handle.db, tr.personId, null, lifetimes);
-      const subject = (await subjectsOf(handle.db, tr.structureId)).find((s) => s.code === 'MATHS')!;
+      // A subject of the class's programme: a maternelle class has domains, not « Mathématiques ».
+      const subjects = await subjectsOfGroup(handle.db, { id: tr.groupId, structureId: tr.structureId, level: tr.level, name: tr.name }, tr.personId);
+      const subject = subjects.find((s) => s.code === 'MATHS') ?? subjects[0]!;
       teachers.push({ cookie: `preau_session=${token}`, csrf: session.csrfToken, groupId: tr.groupId, subjectId: subject.id });
     }
   } finally {

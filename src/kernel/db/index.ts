@@ -2,7 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Migration,
+  type MigrationProvider,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 /**
  * The whole schema, as seen by Kysely. Empty here: each module adds its own tables with
@@ -54,8 +69,30 @@ export function openDatabase(options: DbOptions): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(sqlite) }), plugins });
   return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Transactions take the write lock when they begin (`BEGIN IMMEDIATE`). Another process may write
+ * to the same file (`preau import`, `preau jobs run` next to the server): a deferred transaction
+ * that read first and then writes after that process committed fails at once with
+ * SQLITE_BUSY_SNAPSHOT, which `busy_timeout` does not wait out. An immediate one waits its turn.
+ * Within one process nothing changes: Kysely runs one statement at a time on the connection.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /** Prepared statements kept per SQL text: the few hundred distinct queries of the whole application fit. */

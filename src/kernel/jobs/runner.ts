@@ -202,6 +202,10 @@ export class JobRunner {
    * so the single statement is atomic there. The CTE is materialized so its LIMIT is applied once.
    */
   private async claim(limit: number): Promise<Row[]> {
+    // Only the kinds this instance can run: one still on the previous version during an upgrade
+    // leaves a new kind's jobs to the instances that know it.
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return [];
     const now = this.clock.now();
     const at = now.toISOString();
     const token = newId();
@@ -212,6 +216,7 @@ export class JobRunner {
           db
             .selectFrom('jobs')
             .select('id')
+            .where('kind', 'in', kinds)
             .where((eb) =>
               eb.or([
                 eb.and([eb('status', '=', 'pending'), eb.or([eb('runAt', 'is', null), eb('runAt', '<=', at)])]),
