@@ -39,9 +39,20 @@ export function formatDateTime(iso: string): string {
   return firstOfMonth(dateTimeFormat.format(new Date(iso)));
 }
 
+// `toLocaleString` builds a new formatter on every call (tens of microseconds): a marks table of
+// a thousand cells spent most of its time there. Formatters are made once per precision.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** `1 234`, `12,5`: a number as French writes it, with at most `maximumFractionDigits` decimals. */
+export function formatNumber(n: number, maximumFractionDigits = 0): string {
+  let format = numberFormats.get(maximumFractionDigits);
+  if (!format) numberFormats.set(maximumFractionDigits, (format = new Intl.NumberFormat('fr-FR', { maximumFractionDigits })));
+  return format.format(n);
+}
+
 /** `1 personne`, `3 personnes`: French treats 0 and 1 as singular. */
 export function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('fr-FR')} ${count <= 1 ? one : many}`;
+  return `${formatNumber(count)} ${count <= 1 ? one : many}`;
 }
 
 const pluralRules = new Intl.PluralRules('fr-FR');
@@ -51,7 +62,7 @@ const pluralRules = new Intl.PluralRules('fr-FR');
  * "1,5" too): `count(1, 'rendu', 'rendus')` → `1 rendu`, `count(28, …)` → `28 rendus`.
  */
 export function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('fr-FR')}\u00a0${pluralRules.select(n) === 'one' ? one : many}`;
+  return `${formatNumber(n, 2)}\u00a0${pluralRules.select(n) === 'one' ? one : many}`;
 }
 
 /** Words that take an elided article or preposition: a vowel, or a mute h (most French h are). */

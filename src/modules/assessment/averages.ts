@@ -1,3 +1,4 @@
+import { formatNumber as frenchNumber } from '../../kernel/i18n/index.js';
 import type { SpecialMark } from './tables.js';
 
 /** What an average needs from an assessment. */
@@ -82,5 +83,5 @@ export function formatMark(m: Mark | undefined): string {
 /** `12.5` → `12,5`; two decimals at most. */
 export function formatNumber(n: number | null): string {
   if (n === null) return '';
-  return (Math.round(n * 100) / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+  return frenchNumber(Math.round(n * 100) / 100, 2);
 }

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
-import { formatDate } from '../../kernel/i18n/index.js';
+import { formatDate, formatNumber } from '../../kernel/i18n/index.js';
 import { t } from './i18n/fr.js';
 import type { Report } from './service/reports.js';
 
-const num = (n: number | null) => (n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: 2 }));
+const num = (n: number | null) => (n === null ? '—' : formatNumber(n, 2));
 const level = (l: number | null) => (l ? t(`assessment.level.${l as 1 | 2 | 3 | 4}`) : t('assessment.level.none'));
 
 /** The period report as an A4 PDF, with the standard fonts (Latin-1 covers French). */

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, formatNumber } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 
 /** A period picker that works without script (GET form). */
@@ -29,4 +29,4 @@ export const levelLabel = (level: number | null) => (level ? t(`assessment.level
 export const day = (iso: string) => formatDate(iso);
 
 /** `14.25` → `14,25`, empty for none. */
-export const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: 2 }));
+export const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(n, 2));
