@@ -2,13 +2,13 @@ import type { Actor } from '../../../kernel/authz/index.js';
 import { t } from '../i18n/fr.js';
 import type { HomeData } from '../service.js';
 import type { DueSoon } from '../../homework/index.js';
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, formatNumber } from '../../../kernel/i18n/index.js';
 import type { LoadedSection } from '../../../kernel/views/home-sections.js';
 
 function Stat({ value, label }: { value: number; label: (n: number) => string }) {
   return (
     <li class="stat">
-      <span class="stat__value">{value.toLocaleString('fr-FR')}</span> <span class="stat__label">{label(value)}</span>
+      <span class="stat__value">{formatNumber(value)}</span> <span class="stat__label">{label(value)}</span>
     </li>
   );
 }
