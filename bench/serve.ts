@@ -3,7 +3,7 @@
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/kernel/config/index.js';
 
-const config = loadConfig({ ...process.env, PREAU_LOG_LEVEL: process.env.PREAU_LOG_LEVEL || 'warn' });
+const config = loadConfig({ ...process.env, PREAU_LOG_LEVEL: process.env.PREAU_LOG_LEVEL || 'warn', RATE_LIMIT_PER_MINUTE: '0' });
 const app = await buildApp(config);
 const address = await app.listen({ host: config.host, port: config.port });
 console.log(`listening ${address}`);

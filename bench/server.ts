@@ -79,7 +79,7 @@ async function spawnServer(mode: string, args: string[], env: Record<string, str
   const port = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
+    env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -136,7 +136,10 @@ export async function startPreau(mode: ServerMode, target: PreauTarget, database
 async function startInProcess(target: PreauTarget, database: DbHandle): Promise<RunningServer> {
   const { buildApp } = await import('../src/app.js');
   const { loadConfig } = await import('../src/kernel/config/index.js');
-  const config = loadConfig({}, { logLevel: 'warn', dataDir: target.dataDir, databaseUrl: target.databaseUrl, host: '127.0.0.1', port: 0 });
+  const config = loadConfig(
+    {},
+    { rateLimitPerMinute: 0, logLevel: 'warn', dataDir: target.dataDir, databaseUrl: target.databaseUrl, host: '127.0.0.1', port: 0 },
+  );
   const app = await buildApp(config, { database });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;

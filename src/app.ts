@@ -36,6 +36,7 @@ import { purgeExpiredSessions } from './kernel/auth/sessions.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { CalendarSources } from './kernel/ical/index.js';
 import { connectRedis } from './kernel/redis.js';
+import { rateLimitPlugin } from './kernel/http/rate-limit.js';
 import { HomeSections } from './kernel/views/home-sections.js';
 import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
 import { pollsModule, pollsMigrations } from './modules/polls/index.js';
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openApiPlugin);
   await app.register(httpPlugin, { publicDir: path.join(root, 'public') });
   await app.register(authPlugin, { loadActor });
+  await app.register(rateLimitPlugin);
   await app.register(healthRoute);
 
   options.instrument?.(app);

@@ -19,7 +19,7 @@ export interface AttendanceBenchContext {
 
 export async function runAttendanceBench(ctx: AttendanceBenchContext): Promise<{ metrics: Record<string, number>; notes: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-bench-attendance-'));
-  const config = loadConfig({}, { logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
+  const config = loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
   let app: FastifyInstance | null = null;
   try {
     app = await buildApp(config, { logger: false });

@@ -25,7 +25,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function runCanteenBench(ctx: CanteenBenchContext): Promise<{ metrics: Record<string, number>; notes: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-bench-canteen-'));
-  const config = loadConfig({}, { logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
+  const config = loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
   let app: FastifyInstance | undefined;
   try {
     app = await buildApp(config, { logger: false });

@@ -72,7 +72,7 @@ function multipartStream(bytes: number, name: string): { body: ReadableStream<Ui
 
 export async function runDocumentsBench(ctx: DocumentsBenchContext): Promise<{ metrics: Record<string, number>; notes: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-bench-docs-'));
-  const config = loadConfig({}, { logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0, uploadMaxBytes: 200 * MB });
+  const config = loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0, uploadMaxBytes: 200 * MB });
   let app: FastifyInstance | null = null;
   try {
     app = await buildApp(config, { logger: false });

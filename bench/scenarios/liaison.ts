@@ -26,7 +26,7 @@ const NOTES = 36;
 
 export async function runLiaisonBench(ctx: LiaisonBenchContext): Promise<{ results: ScenarioResult[]; notes: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-bench-liaison-'));
-  const config = loadConfig({}, { logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
+  const config = loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
   let app: FastifyInstance | null = null;
   try {
     app = await buildApp(config, { logger: false });

@@ -39,6 +39,8 @@ export interface Config {
   /** Outgoing mail: `smtp://user:pass@host:port` (or `smtps://`); null disables email notices. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Requests a person (or, before sign-in, an address) may make per minute; 0: no limit. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'Préau <ne-pas-repondre@preau.invalid>',
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     ...overrides,
   };
 }

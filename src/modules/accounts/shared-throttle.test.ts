@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../kernel/config/index.js';
-import { testDatabase } from '../../kernel/testing/index.js';
+import { loginAs, testDatabase } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool } from '../directory/testing.js';
 import { Visitor } from './test-helpers.js';
 
@@ -46,4 +46,26 @@ test('with REDIS_URL, sign-in failures on one instance count on the other', asyn
   assert.equal(blocked.statusCode, 429, 'the fifth failure, made on the other instance, slows this one');
   const alsoBlocked = await onSecond.post('/login', { login: target.login, password: 'quatre chats gris dansent' });
   assert.equal(alsoBlocked.statusCode, 429);
+});
+
+test('with REDIS_URL, the per-minute request ceiling counts a person across instances', async () => {
+  const database2 = await testDatabase();
+  const config = loadConfig({}, { logLevel: 'silent', dataDir: database2.dataDir, redisUrl: REDIS_URL, redisPrefix: `${prefix}limit:`, rateLimitPerMinute: 6 });
+  const a = await buildApp(config, { database: database2, logger: false });
+  const b = await buildApp(config, { database: database2, logger: false });
+  try {
+    await Promise.all([a.ready(), b.ready()]);
+    const school = await buildSchool(a.db, { name: 'École des Tilleuls' });
+    const person = await buildPerson(a.db, { profile: 'teacher', structureId: school.id });
+    const { cookie } = await loginAs(a, person.id, school.id);
+    const ask = (app: FastifyInstance) => app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie, accept: 'application/json' } });
+    for (let i = 0; i < 3; i++) assert.equal((await ask(a)).statusCode, 200);
+    for (let i = 0; i < 3; i++) assert.equal((await ask(b)).statusCode, 200);
+    assert.equal((await ask(a)).statusCode, 429, 'the requests made through the other instance count');
+    assert.equal((await ask(b)).statusCode, 429);
+  } finally {
+    await a.close();
+    await b.close();
+    await database2.close();
+  }
 });
