@@ -11,6 +11,8 @@ import { readOndeFolder } from './modules/directory/onde/files.js';
 import { formatReport, importOnde } from './modules/directory/onde/import.js';
 import { importAafFolder } from './modules/directory/aaf/cli.js';
 import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
+import { BackupError, backup, restore } from './kernel/backup.js';
+import { formatSize } from './kernel/i18n/index.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
@@ -26,6 +28,9 @@ Usage : preau <commande> [options]
                              importe les fichiers AAF d’un dossier (collèges, lycées ; Complet ou Delta)
   user reset IDENTIFIANT     donne un nouveau code d’activation à une personne
   jobs run                   exécute une fois les tâches de fond dues, puis s’arrête
+  backup DOSSIER             sauvegarde la base SQLite et les fichiers dans DOSSIER/preau-AAAAMMJJ-HHMMSS
+                             (serveur en marche ; les fichiers déjà sauvegardés sont liés, pas recopiés)
+  restore SAUVEGARDE         remet une sauvegarde en place, serveur arrêté (l’existant est mis de côté)
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -182,6 +187,38 @@ async function main() {
         process.stdout.write(`${count} tâche${count > 1 ? 's' : ''} exécutée${count > 1 ? 's' : ''}.\n`);
       } finally {
         await app.close();
+      }
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      const [dir] = rest;
+      if (!dir) fail(command === 'backup' ? 'usage : preau backup DOSSIER' : 'usage : preau restore DOSSIER_DE_SAUVEGARDE');
+      const cfg = config();
+      if (cfg.databaseUrl) fail('avec PostgreSQL, sauvegardez la base avec pg_dump et restaurez-la avec pg_restore (docs/deploy.md)');
+      try {
+        if (command === 'backup') {
+          const { folder, manifest } = await backup(cfg.dataDir, path.resolve(dir));
+          const files = `${manifest.blobs} fichier${manifest.blobs > 1 ? 's' : ''} (${formatSize(manifest.blobBytes)}, dont ${manifest.blobsLinked} déjà dans la sauvegarde précédente)`;
+          const s3 = cfg.storage.kind === 's3' ? ' ; les fichiers sont dans le stockage objet : sauvegardez le seau à part' : '';
+          process.stdout.write(`Sauvegarde écrite : ${folder}
+  base ${formatSize(manifest.databaseBytes)}, ${files}${s3}
+`);
+        } else {
+          const { manifest, keptAside } = restore(path.resolve(dir), cfg.dataDir);
+          process.stdout.write(
+            `Sauvegarde du ${manifest.createdAt} restaurée dans ${cfg.dataDir}.
+${keptAside
+  .map(
+    (p) => `  ancien contenu mis de côté : ${p}
+`,
+  )
+  .join('')}`,
+          );
+        }
+      } catch (error) {
+        if (error instanceof BackupError) fail(error.message);
+        throw error;
       }
       return;
     }
