@@ -37,6 +37,7 @@ import { jobsModule } from './modules/jobs/index.js';
 import { CalendarSources } from './kernel/ical/index.js';
 import { connectRedis } from './kernel/redis.js';
 import { rateLimitPlugin } from './kernel/http/rate-limit.js';
+import { lazySchemaController } from './kernel/http/lazy-schemas.js';
 import { HomeSections } from './kernel/views/home-sections.js';
 import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
 import { pollsModule, pollsMigrations } from './modules/polls/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    schemaController: lazySchemaController(),
     connectionTimeout: config.requestIdleSeconds * 1000,
     requestTimeout: config.requestTimeoutSeconds * 1000,
     frameworkErrors,
