@@ -289,3 +289,34 @@ describe('forum', () => {
     }
   });
 });
+
+describe('forum notices', () => {
+  test('a reply at night is told at the end of the quiet hours; e-mail only to those who asked for it', async () => {
+    const teacher = await as(w.cm2Teacher.id);
+    const forumId = await forumOf(t.app, teacher, 'class', 'CM2');
+    await configure(t.app, teacher, forumId, { pupilsWrite: true, parentsRead: false });
+    const threadId = await openThread(t.app, teacher, forumId, 'Rallye lecture', 'Quel livre avez-vous choisi ?');
+    await t.app.db.updateTable('people').set({ email: 'camille@example.org' }).where('id', '=', w.cm2Teacher.id).execute();
+    await t.app.db.insertInto('messagingPreferences').values({ personId: w.cm2Teacher.id, emailMode: 'immediate', updatedAt: TEST_NOW }).execute();
+    await t.app.jobs.runDue();
+    // 22:30 in Paris: inside the default quiet hours (20:00–07:00).
+    clock.set('2025-03-17T21:30:00Z');
+    try {
+      const pupil = await as(w.cm2.id);
+      await replyTo(t.app, pupil, threadId, 'Le Petit Prince !');
+      await t.app.jobs.runDue();
+      const early = (await noticesOf(w.cm2Teacher.id, 'forum.post')).filter((n) => n.title.includes('Rallye lecture'));
+      assert.equal(early.length, 0, 'nothing during the quiet hours');
+      clock.set('2025-03-18T06:05:00Z');
+      await t.app.jobs.runDue();
+      const told = (await noticesOf(w.cm2Teacher.id, 'forum.post')).filter((n) => n.title.includes('Rallye lecture'));
+      assert.equal(told.length, 1, 'told in the morning');
+      const mails = await t.app.db.selectFrom('jobs').select('payload').where('kind', '=', 'forum.mail').execute();
+      const to = mails.map((m) => (JSON.parse(m.payload) as { personId: string }).personId);
+      assert.ok(to.includes(w.cm2Teacher.id), 'an e-mail for the teacher who asked for e-mail notices');
+      assert.ok(!to.includes(w.director.id), 'none for who did not ask');
+    } finally {
+      clock.set(TEST_NOW);
+    }
+  });
+});

@@ -1,10 +1,11 @@
 // The forum's deferred work: notices of a new thread or reply to those who follow it, and of a
 // report to the moderators; in-app and by e-mail, enqueued with the change at the end of the
-// school's quiet hours.
+// school's quiet hours; e-mail only to those who asked for e-mail notices (the messaging preference).
 import type { Db } from '../../kernel/db/index.js';
 import { enqueue, type JobRunner } from '../../kernel/jobs/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { htmlToText } from '../../kernel/rich-text.js';
+import { emailNoticeTakers } from '../messaging/index.js';
 import { notify } from '../notifications/index.js';
 import { t } from './i18n/fr.js';
 import * as forums from './repository/forums.js';
@@ -26,11 +27,11 @@ const excerpt = (html: string) => {
 };
 
 /** Followers of the forum (a new thread) or of the thread (a reply) who still read the forum, the author left out. */
-async function followers(db: Db, forum: forums.ForumRow, threadId: string | null, authorId: string): Promise<{ id: string; email: string | null }[]> {
+async function followers(db: Db, forum: forums.ForumRow, threadId: string | null, authorId: string): Promise<{ id: string }[]> {
   let q = db
     .selectFrom('forumSubscriptions')
     .innerJoin('people', 'people.id', 'forumSubscriptions.personId')
-    .select(['people.id', 'people.email'])
+    .select('people.id')
     .where('forumSubscriptions.forumId', '=', forum.id)
     .where('people.status', '=', 'active')
     .where('people.id', '!=', authorId)
@@ -52,7 +53,10 @@ export function registerForumJobs(jobs: JobRunner, deps: JobDeps): void {
     const title = post.opening ? t('forum.notice.thread', thread.title) : t('forum.notice.reply', thread.title);
     const link = `/forum/threads/${thread.id}#post-${post.id}`;
     await notify(db, { recipients: people.map((p) => p.id), kind: 'forum.post', source: `forum.post:${postId}`, title, body: excerpt(post.body), link }, now);
-    for (const p of people.filter((x) => x.email))
+    for (const p of await emailNoticeTakers(
+      db,
+      people.map((x) => x.id),
+    ))
       await enqueue(db, MAIL_JOB, { personId: p.id, title, body: excerpt(post.body), link }, { key: `${MAIL_JOB}:${postId}:${p.id}` });
   });
   jobs.register<{ reportId: string }>(REPORT_JOB, async ({ reportId }, { now }) => {
@@ -65,13 +69,7 @@ export function registerForumJobs(jobs: JobRunner, deps: JobDeps): void {
     const title = t('forum.notice.report', thread.title);
     const link = `/forum/forums/${forum.id}/reports`;
     await notify(db, { recipients: moderators, kind: 'forum.report', source: `forum.report:${reportId}`, title, body: report.reason, link }, now);
-    const withEmail = await db
-      .selectFrom('people')
-      .select('id')
-      .where('id', 'in', moderators.length > 0 ? moderators : [''])
-      .where('email', 'is not', null)
-      .execute();
-    for (const p of withEmail)
+    for (const p of await emailNoticeTakers(db, moderators))
       await enqueue(db, MAIL_JOB, { personId: p.id, title, body: report.reason, link }, { key: `${MAIL_JOB}:report:${reportId}:${p.id}` });
   });
   jobs.register<{ personId: string; title: string; body: string; link: string }>(MAIL_JOB, async ({ personId, title, body, link }) => {
