@@ -21,7 +21,7 @@ async function client(app: FastifyInstance, personId: string, structureId: strin
   };
 }
 
-type Forums = { items: { id: string; kind: 'class' | 'school' | 'staff' }[] };
+type Forums = { items: { id: string; kind: 'class' | 'school' | 'staff'; groupId: string | null }[] };
 
 /**
  * The class forum opened to the pupils, with the teacher's questions on the volcano talks and a
@@ -32,7 +32,7 @@ export async function seedForumDemo(app: FastifyInstance, story: ForumDemoStory)
   const teacher = await client(app, story.teacherId, story.structureId);
   const pupil = await client(app, story.pupilId, story.structureId);
   const mine = await teacher<Forums>('GET', '/api/forum/forums');
-  const classForum = mine.items.find((f) => f.kind === 'class');
+  const classForum = mine.items.find((f) => f.kind === 'class' && f.groupId === story.groupId);
   const staffRoom = mine.items.find((f) => f.kind === 'staff');
   if (!classForum || !staffRoom) return;
   await teacher('PUT', `/api/forum/forums/${classForum.id}/settings`, { pupilsWrite: true, parentsRead: false });

@@ -15,6 +15,7 @@ const Kind = Type.Union([Type.Literal('class'), Type.Literal('school'), Type.Lit
 export const ForumOut = Type.Object({
   id: Id('Forum.'),
   kind: Kind,
+  groupId: Type.Union([Id(), Type.Null()], { description: 'La classe, pour un forum de classe.' }),
   name: Type.String({ description: 'Nom affiché.' }),
   schoolYear: Type.String({ description: 'Année scolaire du forum.' }),
   threads: Type.Integer({ description: 'Discussions visibles.' }),

@@ -14,6 +14,7 @@ export function forumPageJson(p: ForumPage) {
     forum: {
       id: p.forum.id,
       kind: p.forum.kind,
+      groupId: p.forum.groupId,
       name: p.name,
       schoolYear: p.forum.schoolYear,
       threads: p.total,

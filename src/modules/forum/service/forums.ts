@@ -26,6 +26,7 @@ async function placeNames(deps: Deps, forum: forums.ForumRow) {
 export interface ForumSummary {
   id: string;
   kind: forums.ForumRow['kind'];
+  groupId: string | null;
   name: string;
   schoolYear: string;
   threads: number;
@@ -52,6 +53,7 @@ export async function myForums(deps: Deps, actor: Actor): Promise<ForumSummary[]
   return sorted.map((r) => ({
     id: r.id,
     kind: r.kind,
+    groupId: r.groupId,
     name: forumName(r),
     schoolYear: r.schoolYear,
     threads: r.threads,
