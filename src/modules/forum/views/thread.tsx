@@ -66,6 +66,7 @@ function ReasonForm(props: {
 
 function PostCard({ post, data, csrf, failed }: { post: Post; data: ThreadPageData; csrf: string; failed?: ThreadPageErrors }) {
   const reportFailed = failed?.form === 'report' && failed.targetId === post.id ? failed : undefined;
+  const moderationFailed = failed?.form === 'moderation' && failed.targetId === post.id;
   return (
     <article class="card" id={`post-${post.id}`} aria-label={t('forum.post.by', post.author, formatDateTime(post.createdAt))}>
       <p class="muted">
@@ -96,16 +97,29 @@ function PostCard({ post, data, csrf, failed }: { post: Post; data: ThreadPageDa
           </form>
         </details>
       )}
-      {data.canModerate && (
+      {data.canModerate && post.hidden && (
         <ReasonForm
           action={`/forum/posts/${post.id}/moderation`}
-          act={post.hidden ? 'unhide' : 'hide'}
-          label={post.hidden ? t('forum.moderation.unhidePost') : t('forum.moderation.hidePost')}
+          act="unhide"
+          label={t('forum.moderation.unhidePost')}
           id={post.id}
           csrf={csrf}
-          required={!post.hidden}
-          failed={failed?.form === 'moderation' ? failed : undefined}
+          required={false}
         />
+      )}
+      {data.canModerate && !post.hidden && (
+        <details open={moderationFailed}>
+          <summary>{t('forum.moderation.hidePost')}</summary>
+          <ReasonForm
+            action={`/forum/posts/${post.id}/moderation`}
+            act="hide"
+            label={t('forum.moderation.hidePost')}
+            id={post.id}
+            csrf={csrf}
+            required
+            failed={failed?.form === 'moderation' ? failed : undefined}
+          />
+        </details>
       )}
     </article>
   );
