@@ -320,3 +320,67 @@ describe('forum notices', () => {
     }
   });
 });
+
+describe('forum pages and the school forum', () => {
+  test('a title too long comes back named on the form; the home page counts unread discussions', async () => {
+    const teacher = await as(w.ce1Teacher.id);
+    const forumId = await forumOf(t.app, teacher, 'class', 'CE1');
+    const long = await request(
+      t.app,
+      teacher,
+      'POST',
+      `/forum/forums/${forumId}/threads`,
+      ...formArgs({ _csrf: teacher.csrf, title: 'x'.repeat(201), body: 'Texte gardé' }),
+    );
+    assert.equal(long.statusCode, 400, 'shown again');
+    assert.match(long.body, /Donnez un titre \(200 caractères au plus\)/, 'the title is named');
+    assert.match(long.body, /Texte gardé/, 'the body is kept');
+    await openThread(t.app, teacher, forumId, 'Nouvelle discussion pour l’accueil', 'Bonjour.');
+    const home = await request(t.app, await as(w.ce1b.id), 'GET', '/');
+    assert.match(home.body, /discussions? non lues? — Forum de la classe CE1/, 'the home block');
+  });
+
+  test('posts are paginated, 30 a page, with links that work without JavaScript', async () => {
+    const teacher = await as(w.ce1Teacher.id);
+    const forumId = await forumOf(t.app, teacher, 'class', 'CE1');
+    const threadId = await openThread(t.app, teacher, forumId, 'Longue discussion', 'Premier message.');
+    for (let i = 1; i <= 31; i++) {
+      clock.advance(1000);
+      await replyTo(t.app, teacher, threadId, `Réponse numéro ${i}.`);
+    }
+    const first = await request(t.app, teacher, 'GET', `/forum/threads/${threadId}`);
+    assert.match(first.body, /Page 1 sur 2/, 'two pages');
+    assert.doesNotMatch(first.body, /Réponse numéro 31\./, 'the last reply is on page 2');
+    const second = await request(t.app, teacher, 'GET', `/forum/threads/${threadId}?offset=30&limit=30`);
+    assert.match(second.body, /Réponse numéro 31\./, 'page 2');
+    const bad = await request(t.app, teacher, 'GET', `/api/forum/threads/${threadId}?limit=1e999`);
+    assert.equal(bad.statusCode, 400, 'a bad limit is a 400');
+  });
+
+  test('the school forum opened to pupils and parents: they read; a teacher who does not teach every class may not post there', async () => {
+    const director = await as(w.director.id);
+    const schoolForum = await forumOf(t.app, director, 'school');
+    const byTeacher = await request(t.app, await as(w.ce1Teacher.id), 'PUT', `/api/forum/forums/${schoolForum}/settings`, {
+      pupilsWrite: false,
+      parentsRead: true,
+      pupilsRead: true,
+    });
+    assert.equal(byTeacher.statusCode, 403, 'the director alone configures the school forum');
+    await configure(t.app, director, schoolForum, { pupilsWrite: false, parentsRead: true, pupilsRead: true });
+    const threadId = await openThread(t.app, director, schoolForum, 'Fête de l’école', 'Le samedi 21 juin.');
+    assert.equal((await request(t.app, await as(w.cm2Parent.id), 'GET', `/api/forum/threads/${threadId}`)).statusCode, 200, 'a parent reads it');
+    assert.equal(
+      (await request(t.app, await as(w.otherParent.id), 'GET', `/api/forum/threads/${threadId}`)).statusCode,
+      404,
+      'another school’s parent does not',
+    );
+    const teacherReply = await request(t.app, await as(w.ce1Teacher.id), 'POST', `/api/forum/threads/${threadId}/replies`, { body: 'Je tiendrai un stand.' });
+    assert.equal(teacherReply.statusCode, 403, 'the CE1 teacher may not write to the CM2 families and pupils by the rules');
+    assert.equal(
+      (await request(t.app, await as(w.admin.id), 'POST', `/api/forum/threads/${threadId}/replies`, { body: 'Inscriptions au secrétariat.' })).statusCode,
+      201,
+      'the office staff reach everyone',
+    );
+    await configure(t.app, director, schoolForum, { pupilsWrite: false, parentsRead: false, pupilsRead: false });
+  });
+});

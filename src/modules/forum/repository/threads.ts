@@ -92,6 +92,7 @@ export async function listPosts(db: Db, threadId: string, personId: string, mode
           ? eb.ref('forumPosts.hideReason').as('hideReason')
           : eb.case().when('forumPosts.authorId', '=', personId).then(eb.ref('forumPosts.hideReason')).else(null).end().as('hideReason'),
       ])
+      .orderBy('forumPosts.opening', 'desc')
       .orderBy('forumPosts.createdAt')
       .orderBy('forumPosts.id')
       .limit(page.limit)

@@ -29,6 +29,18 @@ function inputErrors(error: unknown): FieldErrors | null {
   return error instanceof Error && (error as { statusCode?: number }).statusCode === 400 ? fieldErrors(error) : null;
 }
 
+const FIELD_MESSAGES: Record<string, string> = { title: t('forum.error.title'), body: t('forum.error.bodyLong'), reason: t('forum.error.reason') };
+
+/** A form's schema errors (`attachValidation`), field by field, for the form shown again. */
+function schemaErrors(request: FastifyRequest): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const v of request.validationError?.validation ?? []) {
+    const field = v.instancePath.replace(/^\//, '').split('/')[0] || String((v.params as { missingProperty?: string } | undefined)?.missingProperty ?? '');
+    errors[field in FIELD_MESSAGES ? field : '_form'] = FIELD_MESSAGES[field] ?? t('forum.error.field');
+  }
+  return Object.keys(errors).length > 0 ? errors : { _form: t('forum.error.field') };
+}
+
 /** The forum's pages under /forum: every form works without JavaScript and comes back with its messages. */
 export const forumPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
   const showForum = async (request: FastifyRequest, reply: FastifyReply, forumId: string, values?: ThreadFormValues, errors?: FieldErrors) => {
@@ -56,7 +68,7 @@ export const forumPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
     const values = { title: str(body.title), body: str(body.body) };
     if (request.validationError) {
       await forumPage(deps, request.actor, request.params.id, { limit: 1, offset: 0 });
-      return showForum(request, reply, request.params.id, values, { _form: t('forum.error.field') });
+      return showForum(request, reply, request.params.id, values, schemaErrors(request));
     }
     try {
       const created = await createThread(deps, request.actor, request.params.id, values);
@@ -96,7 +108,7 @@ export const forumPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
     const failed = (errors: FieldErrors): ThreadPageErrors => ({ form: 'reply', targetId: request.params.id, value: typed, errors });
     if (request.validationError) {
       await threadPage(deps, request.actor, request.params.id, { limit: 1, offset: 0 });
-      return showThread(request, res, request.params.id, failed({ body: t('forum.error.bodyLong') }));
+      return showThread(request, res, request.params.id, failed(schemaErrors(request)));
     }
     try {
       const created = await reply(deps, request.actor, request.params.id, { body: typed });
