@@ -384,3 +384,33 @@ describe('forum pages and the school forum', () => {
     await configure(t.app, director, schoolForum, { pupilsWrite: false, parentsRead: false, pupilsRead: false });
   });
 });
+
+describe('forum and the school’s rules', () => {
+  test('a school that lets parents write to the class’s families and pupils lets them post in a class forum opened to them', async () => {
+    const director = await as(w.director.id);
+    const teacher = await as(w.ce1Teacher.id);
+    const parent = await as(w.ce1aParent.id);
+    const settings = (await request(t.app, director, 'GET', `/api/messaging/structures/${w.schoolA.id}/settings`)).json() as {
+      rules: { fromAudience: string; toAudience: string; scope: string }[];
+    };
+    const forumId = await forumOf(t.app, teacher, 'class', 'CE1');
+    await configure(t.app, teacher, forumId, { pupilsWrite: false, parentsRead: true });
+    const threadId = await openThread(t.app, teacher, forumId, 'Covoiturage pour la sortie', 'Qui a de la place ?');
+    const before = await request(t.app, parent, 'POST', `/api/forum/threads/${threadId}/replies`, { body: 'Deux places.' });
+    assert.equal(before.statusCode, 403, 'not with the default rules');
+    const widened = [
+      ...settings.rules,
+      { fromAudience: 'relative', toAudience: 'relative', scope: 'linked' },
+      { fromAudience: 'relative', toAudience: 'student', scope: 'linked' },
+    ];
+    const put = await request(t.app, director, 'PUT', `/api/messaging/structures/${w.schoolA.id}/rules`, { rules: widened });
+    assert.equal(put.statusCode, 204, put.body);
+    try {
+      const after = await request(t.app, parent, 'POST', `/api/forum/threads/${threadId}/replies`, { body: 'Deux places.' });
+      assert.equal(after.statusCode, 201, `the rules now allow it: ${after.body}`);
+    } finally {
+      await request(t.app, director, 'PUT', `/api/messaging/structures/${w.schoolA.id}/rules`, { rules: settings.rules });
+      await configure(t.app, teacher, forumId, { pupilsWrite: true, parentsRead: false });
+    }
+  });
+});
