@@ -23,6 +23,7 @@ import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
 import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
+import { FORUM_SCENARIOS, runForumBench } from './scenarios/forum.js';
 import { runBlogBench } from './scenarios/blog.js';
 import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 import { runAttendanceBench } from './scenarios/attendance.js';
@@ -279,6 +280,9 @@ async function main(argv: string[]) {
     const liaison = await runLiaisonBench({ ...common, log });
     for (const r of liaison.results) results.set(r.name, r);
     notes.push(...liaison.notes);
+    const forum = await runForumBench({ ...common, log });
+    for (const r of forum.results) results.set(r.name, r);
+    notes.push(...forum.notes);
   }
   // The rentrée uses up activation codes: after the other scenarios, which do not need them.
   if (!opts.only) {
@@ -333,6 +337,7 @@ async function main(argv: string[]) {
     ...NEWS_SCENARIOS,
     ...TIMETABLE_SCENARIOS,
     ...ASSESSMENT_SCENARIOS,
+    ...FORUM_SCENARIOS,
   ];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);

@@ -43,6 +43,7 @@ import { liaisonModule, liaisonMigrations } from './modules/liaison/index.js';
 import { pollsModule, pollsMigrations } from './modules/polls/index.js';
 import { searchMigrations } from './kernel/search/index.js';
 import { resourcesModule, resourcesMigrations } from './modules/resources/index.js';
+import { forumModule, forumMigrations } from './modules/forum/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,6 +67,7 @@ export const migrations = {
   ...assessmentMigrations,
   ...canteenMigrations,
   ...resourcesMigrations,
+  ...forumMigrations,
 };
 
 export interface BuildOptions {
@@ -169,5 +171,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(newsModule);
   await app.register(calendarModule);
   await app.register(resourcesModule);
+  await app.register(forumModule);
   return app;
 }

@@ -18,6 +18,7 @@ import { seedAssessmentDemo } from './modules/assessment/index.js';
 import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 import { seedResourcesDemo } from './modules/resources/index.js';
 import { seedPollsDemo } from './modules/polls/index.js';
+import { seedForumDemo } from './modules/forum/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -222,6 +223,14 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         teacherId: story.teacher.id,
         parentId: story.parent.id,
         pupilId: story.pupil.id,
+      });
+    if (story)
+      await seedForumDemo(app, {
+        structureId: school.id,
+        groupId: story.groupId,
+        teacherId: story.teacher.id,
+        pupilId: story.pupil.id,
+        directorId: head?.id ?? null,
       });
   }
   const story = await findStory(db, school.id, schoolYear);

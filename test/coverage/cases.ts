@@ -11,6 +11,7 @@ import { homeCases } from '../../src/modules/home/coverage.js';
 import { homeworkCases } from '../../src/modules/homework/coverage.js';
 import { jobsCases } from '../../src/modules/jobs/coverage.js';
 import { liaisonCases } from '../../src/modules/liaison/coverage.js';
+import { forumCases } from '../../src/modules/forum/coverage.js';
 import { pollsCases } from '../../src/modules/polls/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
@@ -40,4 +41,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   attendanceCases,
   timetableCases,
   resourcesCases,
+  forumCases,
 ];

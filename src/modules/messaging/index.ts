@@ -20,6 +20,8 @@ export { messagingMigrations };
 export { flushMailQueue, queueNotices } from './notify.js';
 export { allowedAmong, searchReachable, ensureSettings as messagingSettingsOf } from './repository/rules.js';
 export { isQuiet, nextSendable, type QuietHours } from './quiet.js';
+export { unreachableCount } from './reach.js';
+export { noticeTakers as emailNoticeTakers } from './repository/notices.js';
 
 /** Messaging under /messaging and /api/messaging; email notices through SMTP when configured. */
 export const messagingModule: FastifyPluginAsync = async (app) => {
