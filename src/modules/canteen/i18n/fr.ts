@@ -1,5 +1,6 @@
 import { createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { canteenMenusFr } from './menus.js';
 
 export const canteenFr = {
   'canteen.nav': 'Cantine et périscolaire',
@@ -191,4 +192,4 @@ export const canteenFr = {
   'canteen.error.cell': 'Cette case ne correspond à aucun jour de service.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...canteenFr });
+export const t = createTranslator({ ...kernelFr, ...canteenFr, ...canteenMenusFr });

@@ -36,7 +36,8 @@ export function AgentIndex({ schools, municipalities }: { schools: { id: string;
       )}
       {municipalities.map((m) => (
         <p>
-          <a class="button" href={`/canteen/municipalities/${m.id}/kitchen`}>{`${t('canteen.agent.kitchen')} — ${m.name}`}</a>
+          <a class="button" href={`/canteen/municipalities/${m.id}/kitchen`}>{`${t('canteen.agent.kitchen')} — ${m.name}`}</a>{' '}
+          <a class="button" href={`/canteen/municipalities/${m.id}/kitchens`}>{`${t('canteen.kitchens.title')} — ${m.name}`}</a>
         </p>
       ))}
     </>
