@@ -91,8 +91,10 @@ export function KitchenWeekPage(props: { data: Awaited<ReturnType<typeof kitchen
             </h2>
             {menu && menu.dishes.length > 0 ? <MenuDayList day={menu} children={[]} /> : <p class="muted">{t('canteen.kitchen.empty')}</p>}
             <p>
-              <a href={`${base}/days/${day}`}>{menu ? t('canteen.kitchen.edit') : t('canteen.kitchen.write')}</a>
-              <span class="visually-hidden">{` — ${dayTitle(day)}`}</span>
+              <a href={`${base}/days/${day}`}>
+                {menu ? t('canteen.kitchen.edit') : t('canteen.kitchen.write')}
+                <span class="visually-hidden">{` — ${dayTitle(day)}`}</span>
+              </a>
             </p>
           </section>
         );
