@@ -88,8 +88,19 @@ export async function canteenCases({ app, world: w, as }: CoverageWorld): Promis
     wp('POST /canteen/kitchens/:id/weeks/:week/publish', `/canteen/kitchens/${kitchen.id}/weeks/${monday}/publish`, 'agent', { form: {} }),
     wp('POST /canteen/kitchens/:id/weeks/:week/copy', `/canteen/kitchens/${kitchen.id}/weeks/${monday}/copy`, 'director', { form: {} }),
   ];
+  const setupCases: RouteCase[] = [
+    wp('GET /canteen/services/:id/edit', `/canteen/services/${service.id}/edit`, 'agent', { absent: ['Cantine des Tilleuls'] }),
+    wp('POST /canteen/services/:id', `/canteen/services/${service.id}`, 'director', {
+      form: { kind: 'canteen', label: 'Intrus', weekdays: '1', capacity: '10' },
+    }),
+    wp('GET /canteen/municipalities/:id/terms', `/canteen/municipalities/${town.id}/terms`, 'agent'),
+    wp('POST /canteen/municipalities/:id/terms', `/canteen/municipalities/${town.id}/terms`, 'agent', {
+      form: { t0label: 'Intrus', t0startsOn: today, t0endsOn: today },
+    }),
+  ];
   return [
     ...menuCases,
+    ...setupCases,
     // Set-up: another municipality's agent, the school's director.
     wp('GET /api/canteen/schools/:id/services', `/api/canteen/schools/${school}/services`, 'agent', { absent: ['Cantine des Tilleuls'] }),
     wp('POST /api/canteen/schools/:id/services', `/api/canteen/schools/${school}/services`, 'director', { payload: serviceBody }),

@@ -9,6 +9,7 @@ import { canteenDeps } from './routes/deps.js';
 import { canteenFamilyPages } from './routes/family-pages.js';
 import { canteenAgentPages } from './routes/agent-pages.js';
 import { canteenMenuPages } from './routes/menu-pages.js';
+import { canteenSetupPages } from './routes/setup-pages.js';
 import { canteenMenusApi } from './routes/menus.js';
 import { homeWeeks } from './service/menus.js';
 import { HomeMenus } from './views/menus.js';
@@ -53,6 +54,7 @@ export const canteenModule: FastifyPluginAsync = async (app) => {
       await app.register(canteenAgentPages);
       await app.register(canteenMenusApi, { prefix: '/api/canteen' });
       await app.register(canteenMenuPages);
+      await app.register(canteenSetupPages);
     }),
   );
 };

@@ -366,3 +366,14 @@ export const DayForm = Type.Object({
     ]),
   ),
 });
+
+export const TermsForm = Type.Object({
+  ...CsrfField,
+  ...Object.fromEntries(
+    [0, 1, 2, 3].flatMap((i) => [
+      [`t${i}label`, Type.Optional(Text(60, 'Nom du trimestre.'))],
+      [`t${i}startsOn`, Type.Optional(Type.String({ maxLength: 10, description: 'Premier jour.' }))],
+      [`t${i}endsOn`, Type.Optional(Type.String({ maxLength: 10, description: 'Dernier jour.' }))],
+    ]),
+  ),
+});
