@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import { TestClock } from '../../src/kernel/clock.js';
 import { buildClass, buildLink, buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
 import { schoolYearOf } from '../../src/modules/directory/index.js';
-import { attachSchool, buildKitchen, registerChild } from '../../src/modules/canteen/testing.js';
+import { attachSchool, buildKitchen, buildService, registerChild } from '../../src/modules/canteen/testing.js';
 import { E2E_PASSWORD, checkA11y, describeWeight, horizontalOverflow, pageWeight, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
 
 // Tuesday 1 December 2026, 10:00 in Paris.
 const clock = new TestClock('2026-12-01T09:00:00Z');
 let suite: BrowserSuite;
 let kitchenId: string;
+let serviceId: string;
+let townId: string;
 const logins: Record<string, string> = {};
 
 before(async () => {
@@ -34,6 +36,8 @@ before(async () => {
     careplan: 'Allergie aux arachides (PAI signé le 12 septembre)',
   });
   kitchenId = (await buildKitchen(db, { municipalityId: town.id, schoolIds: [school.id], name: 'Cuisine centrale de Beaulieu' })).id;
+  serviceId = (await buildService(db, { structureId: school.id, municipalityId: town.id, schoolYear: schoolYearOf(clock.now()), label: 'Cantine' })).id;
+  townId = town.id;
   logins.parent = parent.login;
   logins.agent = agent.login;
 });
@@ -86,6 +90,30 @@ test('an agent writes and publishes a week; a parent on a 320 px phone sees it w
     assert.doesNotMatch(await page.locator('li.menu-dish', { hasText: 'Salade de lentilles' }).innerText(), /Attention/);
     await checkA11y(page);
     await page.goto(`${suite.server.url}/`);
+    await checkA11y(page);
+  });
+});
+
+test('the agent’s menu, kitchen, service and terms forms fit a 320 px phone and are axe-clean', async () => {
+  await withPage(suite.browser, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true }, async (page) => {
+    await signIn(page, suite.server.url, logins.agent!);
+    for (const path of [
+      `/canteen/kitchens/${kitchenId}?week=2026-12-07`,
+      `/canteen/kitchens/${kitchenId}/days/2026-12-08`,
+      `/canteen/municipalities/${townId}/kitchens`,
+      `/canteen/services/${serviceId}/edit`,
+      `/canteen/municipalities/${townId}/terms`,
+    ]) {
+      const weight = await pageWeight(page, `${suite.server.url}${path}`);
+      assert.ok(weight.total < 60_000, `${path} weighs ${describeWeight(weight)}`);
+      const overflow = await horizontalOverflow(page);
+      assert.ok(overflow.scrollWidth <= 320, `${path} scrolls sideways: ${overflow.culprits.join(', ')}`);
+      await checkA11y(page);
+    }
+    // A term outside the school year comes back with its message.
+    await page.getByLabel('Dernier jour').first().fill('2027-09-30');
+    await page.getByRole('button', { name: 'Enregistrer les trimestres' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /pas dans l’année scolaire 2026-2027/);
     await checkA11y(page);
   });
 });
