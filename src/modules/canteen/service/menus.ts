@@ -1,7 +1,7 @@
 import { authorize, type Actor } from '../../../kernel/authz/index.js';
 import { newId } from '../../../kernel/db/index.js';
 import { AppError, Problems } from '../../../kernel/http/errors.js';
-import { compareFrench, formatDate } from '../../../kernel/i18n/index.js';
+import { compareFrench, formatDate, sortByDisplay } from '../../../kernel/i18n/index.js';
 import { displayName } from '../../directory/index.js';
 import { t } from '../i18n/fr.js';
 import {
@@ -70,7 +70,8 @@ export function weekOf(deps: Deps, week: string | undefined) {
 
 export async function listKitchens(deps: Deps, actor: Actor, municipalityId: string) {
   authorize(actor, 'canteen.kitchen.manage', { municipalityId });
-  return repo.kitchensOf(deps.db, municipalityId);
+  const kitchens = await repo.kitchensOf(deps.db, municipalityId);
+  return sortByDisplay(kitchens, (k) => k.name).map((k) => ({ ...k, schools: sortByDisplay(k.schools, (s) => s.name) }));
 }
 
 /** A kitchen of the municipality, cooking for some of its schools (they leave their former kitchen). */
@@ -280,7 +281,7 @@ export async function readSchoolWeek(deps: Deps, actor: Actor, structureId: stri
 
 /** The weeks of the asker's schools: a parent's children's, or their own school's. */
 export async function myWeeks(deps: Deps, actor: Actor, week: string | undefined) {
-  const schools = await repo.menuSchoolsOf(deps.db, actor.personId, actor.profile === 'relative');
+  const schools = sortByDisplay(await repo.menuSchoolsOf(deps.db, actor.personId, actor.profile === 'relative'), (s) => s.schoolName);
   const weeks = [];
   for (const s of schools) weeks.push(await schoolWeek(deps, actor, s, week));
   return weeks;
