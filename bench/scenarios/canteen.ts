@@ -11,7 +11,8 @@ import { createSession } from '../../src/kernel/auth/sessions.js';
 import { SESSION_COOKIE } from '../../src/kernel/auth/plugin.js';
 import { newId } from '../../src/kernel/db/index.js';
 import { buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
-import { attachSchool, buildService } from '../../src/modules/canteen/testing.js';
+import { attachSchool, buildKitchen, buildMenuDay, buildService } from '../../src/modules/canteen/testing.js';
+import { mondayOf } from '../../src/modules/canteen/menus.js';
 import { addDays, daysBetween, parisToday, weekdayOf } from '../../src/modules/canteen/rules.js';
 import { yearOfDay } from '../../src/modules/canteen/service/deps.js';
 
@@ -22,6 +23,9 @@ export interface CanteenBenchContext {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const schoolIdsOf = async (db: FastifyInstance['db'], municipalityId: string) =>
+  (await db.selectFrom('structures').select('id').where('parentId', '=', municipalityId).execute()).map((s) => s.id);
 
 export async function runCanteenBench(ctx: CanteenBenchContext): Promise<{ metrics: Record<string, number>; notes: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-bench-canteen-'));
@@ -122,16 +126,58 @@ export async function runCanteenBench(ctx: CanteenBenchContext): Promise<{ metri
       list.push(performance.now() - s);
       bytes = Buffer.byteLength(res.body);
     }
+    // The family's printable week of menus: one central kitchen for the 8 schools, a month of
+    // published days of 7 dishes, one child in ten with a PAI and a diet whose dishes are flagged.
+    const kitchen = await buildKitchen(db, { municipalityId: town.id, schoolIds: await schoolIdsOf(db, town.id) });
+    const monday = mondayOf(today);
+    for (let i = 0; i < 28; i++) {
+      const day = addDays(monday, i);
+      if (![1, 2, 4, 5].includes(weekdayOf(day))) continue;
+      await buildMenuDay(db, {
+        kitchenId: kitchen.id,
+        day,
+        by: agent.id,
+        dishes: [
+          'entree:Carottes râpées:mustard:none:organic,local',
+          'main:Sauté de porc:soy:pork:quality',
+          'main:Omelette:eggs:none:vegetarian',
+          'side:Riz pilaf::none:organic',
+          'dairy:Yaourt nature:milk:none:local',
+          'dessert:Cookie aux cacahuètes:peanuts,gluten:none:homemade',
+          'snack:Pain et chocolat:gluten,milk:none:',
+        ],
+      });
+    }
+    const flagged = families.filter((_, i) => i % 10 === 0).map((f) => f.childId);
+    for (let i = 0; i < flagged.length; i += 200)
+      await db
+        .updateTable('canteenRegistrations')
+        .set({ diet: 'noPork', careplan: 'Allergie à l’arachide' })
+        .where('studentId', 'in', flagged.slice(i, i + 200))
+        .execute();
+    const week: number[] = [];
+    let weekBytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const f = families[(i * 10) % families.length]!;
+      const s = await session(f.parentId);
+      const started = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/canteen/menus?week=${monday}`, headers: { cookie: s.cookie } });
+      week.push(performance.now() - started);
+      if (res.statusCode !== 200 || !res.body.includes('Attention')) throw new Error(`canteen bench: menus ${res.statusCode} ${res.body.slice(0, 200)}`);
+      weekBytes = Buffer.byteLength(res.body);
+    }
     const metrics = {
       calendarMs: round(median(calendar)),
       termMs: round(median(term)),
       attendanceMs: round(median(list)),
       attendanceKb: round(bytes / 1024),
+      menusWeekMs: round(median(week)),
+      menusWeekKb: round(weekBytes / 1024),
     };
     return {
       metrics,
       notes: [
-        `Canteen, ${families.length} children (SQLite, in process, median of ${runs}): month calendar page ${metrics.calendarMs} ms, booking a term ${metrics.termMs} ms, the day's list of a ${perSchool}-child school ${metrics.attendanceMs} ms (${metrics.attendanceKb} KB).`,
+        `Canteen, ${families.length} children (SQLite, in process, median of ${runs}): month calendar page ${metrics.calendarMs} ms, booking a term ${metrics.termMs} ms, the day's list of a ${perSchool}-child school ${metrics.attendanceMs} ms (${metrics.attendanceKb} KB), the family's week of menus with a flagged child ${metrics.menusWeekMs} ms (${metrics.menusWeekKb} KB).`,
       ],
     };
   } finally {

@@ -3,7 +3,8 @@ import { loginAs } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool, type CoverageWorld } from '../directory/testing.js';
 import { parisToday } from './rules.js';
 import { yearOfDay } from './service/deps.js';
-import { attachSchool, buildService, registerChild } from './testing.js';
+import { mondayOf } from './menus.js';
+import { attachSchool, buildKitchen, buildMenuDay, buildService, registerChild } from './testing.js';
 
 /**
  * Wrong-person cases for every canteen route. School A is given a municipality of its own here;
@@ -61,7 +62,45 @@ export async function canteenCases({ app, world: w, as }: CoverageWorld): Promis
     note: who,
     ...extra,
   });
+  // Menus: the town's kitchen cooks for school A; a published day with a dish only its families see.
+  const kitchen = await buildKitchen(app.db, { municipalityId: town.id, schoolIds: [school], name: 'Cuisine centrale des Tilleuls' });
+  const monday = mondayOf(today);
+  await buildMenuDay(app.db, { kitchenId: kitchen.id, day: monday, by: w.ce1aParent.id, dishes: ['main:Gratin secret des Tilleuls:peanuts'] });
+  const menuSecret = ['Gratin secret des Tilleuls', 'Cuisine centrale des Tilleuls'];
+  const dayBody = { dishes: [{ course: 'main', name: 'Intrus', allergens: [], labels: ['vegetarian'] }] };
+  const menuCases: RouteCase[] = [
+    wp('GET /api/canteen/municipalities/:id/kitchens', `/api/canteen/municipalities/${town.id}/kitchens`, 'agent', { absent: menuSecret }),
+    wp('POST /api/canteen/municipalities/:id/kitchens', `/api/canteen/municipalities/${town.id}/kitchens`, 'director', {
+      payload: { name: 'Intruse', schoolIds: [school] },
+    }),
+    wp('GET /api/canteen/kitchens/:id/week', `/api/canteen/kitchens/${kitchen.id}/week?week=${monday}`, 'agent', { absent: menuSecret }),
+    wp('PUT /api/canteen/kitchens/:id/days/:day', `/api/canteen/kitchens/${kitchen.id}/days/${monday}`, 'agent', { payload: dayBody }),
+    wp('POST /api/canteen/kitchens/:id/weeks/:week/publish', `/api/canteen/kitchens/${kitchen.id}/weeks/${monday}/publish`, 'director'),
+    wp('POST /api/canteen/kitchens/:id/weeks/:week/copy', `/api/canteen/kitchens/${kitchen.id}/weeks/${monday}/copy`, 'agent'),
+    wp('GET /api/canteen/kitchens/:id/egalim', `/api/canteen/kitchens/${kitchen.id}/egalim`, 'ce1aParent'),
+    wp('GET /api/canteen/schools/:id/menus', `/api/canteen/schools/${school}/menus?week=${monday}`, 'otherParent', { absent: menuSecret }),
+    wp('GET /api/canteen/schools/:id/menus', `/api/canteen/schools/${school}/menus?week=${monday}`, 'otherStudent', { absent: menuSecret }),
+    wp('GET /canteen/municipalities/:id/kitchens', `/canteen/municipalities/${town.id}/kitchens`, 'agent', { absent: menuSecret }),
+    wp('POST /canteen/municipalities/:id/kitchens', `/canteen/municipalities/${town.id}/kitchens`, 'agent', { form: { name: 'Intruse', schoolIds: school } }),
+    wp('GET /canteen/kitchens/:id', `/canteen/kitchens/${kitchen.id}?week=${monday}`, 'agent', { absent: menuSecret }),
+    wp('GET /canteen/kitchens/:id/days/:day', `/canteen/kitchens/${kitchen.id}/days/${monday}`, 'ce1aParent', { absent: menuSecret }),
+    wp('POST /canteen/kitchens/:id/days/:day', `/canteen/kitchens/${kitchen.id}/days/${monday}`, 'agent', { form: { d0name: 'Intrus', d0course: 'main' } }),
+    wp('POST /canteen/kitchens/:id/weeks/:week/publish', `/canteen/kitchens/${kitchen.id}/weeks/${monday}/publish`, 'agent', { form: {} }),
+    wp('POST /canteen/kitchens/:id/weeks/:week/copy', `/canteen/kitchens/${kitchen.id}/weeks/${monday}/copy`, 'director', { form: {} }),
+  ];
+  const setupCases: RouteCase[] = [
+    wp('GET /canteen/services/:id/edit', `/canteen/services/${service.id}/edit`, 'agent', { absent: ['Cantine des Tilleuls'] }),
+    wp('POST /canteen/services/:id', `/canteen/services/${service.id}`, 'director', {
+      form: { kind: 'canteen', label: 'Intrus', weekdays: '1', capacity: '10' },
+    }),
+    wp('GET /canteen/municipalities/:id/terms', `/canteen/municipalities/${town.id}/terms`, 'agent'),
+    wp('POST /canteen/municipalities/:id/terms', `/canteen/municipalities/${town.id}/terms`, 'agent', {
+      form: { t0label: 'Intrus', t0startsOn: today, t0endsOn: today },
+    }),
+  ];
   return [
+    ...menuCases,
+    ...setupCases,
     // Set-up: another municipality's agent, the school's director.
     wp('GET /api/canteen/schools/:id/services', `/api/canteen/schools/${school}/services`, 'agent', { absent: ['Cantine des Tilleuls'] }),
     wp('POST /api/canteen/schools/:id/services', `/api/canteen/schools/${school}/services`, 'director', { payload: serviceBody }),

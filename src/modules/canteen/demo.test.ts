@@ -28,3 +28,21 @@ test('the demo municipality has an agent, the school’s services and this month
   const bytes = Buffer.byteLength(list.body);
   assert.ok(bytes < 30_000, `the day's list of a 250-pupil school weighs ${bytes} bytes`);
 });
+
+test('the demo town’s central kitchen has a month of menus; a family sees this week’s', async () => {
+  const days = await t.app.db.selectFrom('canteenMenuDays').select(['day', 'status']).orderBy('day').execute();
+  assert.ok(days.length >= 16, `${days.length} days of menus`);
+  assert.ok(days.some((d) => d.status === 'draft') && days.some((d) => d.status === 'published'), 'published weeks and a draft one');
+  const parent = await t.app.db
+    .selectFrom('relativeLinks')
+    .innerJoin('canteenRegistrations', 'canteenRegistrations.studentId', 'relativeLinks.studentId')
+    .select('relativeLinks.relativeId')
+    .executeTakeFirstOrThrow();
+  await t.app.db.updateTable('people').set({ charterAcceptedAt: new Date().toISOString() }).where('id', '=', parent.relativeId).execute();
+  const page = await request(t.app, await loginAs(t.app, parent.relativeId), 'GET', '/api/canteen/menus');
+  assert.equal(page.statusCode, 200, page.body);
+  assert.ok(
+    page.json().some((w: { days: unknown[] }) => w.days.length > 0),
+    'this week is published',
+  );
+});

@@ -3,6 +3,7 @@ import { newId } from '../../kernel/db/index.js';
 import { searchKeyOf } from '../directory/index.js';
 import { addDays, daysBetween, monthBounds, weekdayOf, type DeadlineRule } from './rules.js';
 import { timeOf } from './service/deps.js';
+import { seedMenusDemo } from './demo-menus.js';
 import type { Diet, ServiceKind } from './tables.js';
 
 const DIETS: Diet[] = ['none', 'none', 'none', 'none', 'noPork', 'vegetarian', 'noMeat'];
@@ -108,6 +109,7 @@ export async function seedCanteenDemo(app: FastifyInstance, input: { schoolId: s
       },
     ])
     .execute();
+  await seedMenusDemo(app, { municipalityId: town, agentId });
 
   const pupils = await db
     .selectFrom('structureMembers')

@@ -8,6 +8,11 @@ import { canteenApi } from './routes/api.js';
 import { canteenDeps } from './routes/deps.js';
 import { canteenFamilyPages } from './routes/family-pages.js';
 import { canteenAgentPages } from './routes/agent-pages.js';
+import { canteenMenuPages } from './routes/menu-pages.js';
+import { canteenSetupPages } from './routes/setup-pages.js';
+import { canteenMenusApi } from './routes/menus.js';
+import { homeWeeks } from './service/menus.js';
+import { HomeMenus } from './views/menus.js';
 import { registerCanteenJobs } from './jobs.js';
 import { directorNumbers } from './service/home.js';
 import { NumbersBlock } from './views/home.js';
@@ -35,11 +40,21 @@ export const canteenModule: FastifyPluginAsync = async (app) => {
     load: (actor) => directorNumbers(deps, actor),
     render: (data) => h(NumbersBlock, { data }),
   });
+  app.homeSections.add({
+    id: 'canteen-menus',
+    placement: 'bottom',
+    order: 30,
+    load: (actor) => homeWeeks(deps, actor),
+    render: (data) => h(HomeMenus, data),
+  });
   await app.register(
     authenticated(async (app) => {
       await app.register(canteenApi, { prefix: '/api/canteen' });
       await app.register(canteenFamilyPages);
       await app.register(canteenAgentPages);
+      await app.register(canteenMenusApi, { prefix: '/api/canteen' });
+      await app.register(canteenMenuPages);
+      await app.register(canteenSetupPages);
     }),
   );
 };

@@ -59,6 +59,26 @@ test('a child: their parent and the agents of their school’s municipality', ()
   check('canteen.booking.onBehalf', child({ municipalityId: OTHER_MUNICIPALITY }), [], 'another municipality');
 });
 
+test('kitchens and menus: written by the municipality’s agents; read by the school’s families, pupils and staff', () => {
+  check('canteen.kitchen.manage', () => ({ municipalityId: MUNICIPALITY }), ['municipal']);
+  check('canteen.kitchen.manage', () => ({ municipalityId: OTHER_MUNICIPALITY }), [], 'another municipality');
+  check('canteen.kitchen.manage', () => ({ municipalityId: null }), [], 'no municipality');
+  const reader = { ...schoolA, childInSchool: true };
+  check('canteen.menu.read', () => reader, ['student', 'relative', 'teacher', 'personnel', 'municipal', 'director', 'localAdmin']);
+  check(
+    'canteen.menu.read',
+    () => ({ ...reader, childInSchool: false }),
+    ['student', 'teacher', 'personnel', 'municipal', 'director', 'localAdmin'],
+    'no child there',
+  );
+  check(
+    'canteen.menu.read',
+    () => ({ structureId: SCHOOL_B, municipalityId: OTHER_MUNICIPALITY, childInSchool: false }),
+    ['otherSchoolTeacher'],
+    'another school of another municipality',
+  );
+});
+
 test('every declared canteen action is exercised', () => {
   assert.deepEqual([...exercised].sort(), declaredActions('canteen').sort());
 });

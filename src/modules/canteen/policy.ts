@@ -12,6 +12,11 @@ export interface ChildFacts extends SchoolFacts {
   childOfActor: boolean;
 }
 
+/** A school's menus as seen from who asks: whether the asker (a parent) has a child there. */
+export interface MenuReaderFacts extends SchoolFacts {
+  childInSchool: boolean;
+}
+
 /** An agent of the municipality (profile `municipal`, member of that structure). */
 const agentOf = (actor: Actor, municipalityId: string | null) => actor.profile === 'municipal' && !!municipalityId && belongsTo(actor, municipalityId);
 const parentOf = (actor: Actor, c: ChildFacts) => actor.profile === 'relative' && c.childOfActor;
@@ -35,6 +40,11 @@ export const canteenPolicy = definePolicy('canteen', {
   'canteen.child.register': (actor: Actor, c: ChildFacts) => parentOf(actor, c) || agentOf(actor, c.municipalityId),
   /** A parent books and cancels within the rules. */
   'canteen.booking.change': (actor: Actor, c: ChildFacts) => parentOf(actor, c),
+  /** The municipality's agents run its kitchens: which schools each cooks for, the menus, drafts and publication. */
+  'canteen.kitchen.manage': (actor: Actor, k: { municipalityId: string | null }) => agentOf(actor, k.municipalityId),
+  /** A school's published menus: parents of its pupils, its pupils and staff, the municipality's agents. */
+  'canteen.menu.read': (actor: Actor, s: MenuReaderFacts) =>
+    (actor.profile === 'relative' ? s.childInSchool : belongsTo(actor, s.structureId)) || agentOf(actor, s.municipalityId),
   /** An agent books or cancels on the family's behalf, with a reason. */
   'canteen.booking.onBehalf': (actor: Actor, c: ChildFacts) => agentOf(actor, c.municipalityId),
 });

@@ -244,3 +244,136 @@ export const AttendanceForm = Type.Object({
   p: Many('Présents.'),
   w: Many('Présents sans réservation.'),
 });
+
+// ------------------------------------------------------------------- menus
+
+export const DayParams = Type.Object({ id: Id(), day: IsoDate('Jour du menu.') });
+export const WeekParams = Type.Object({ id: Id(), week: IsoDate('Un jour de la semaine (le lundi de préférence).') });
+export const WeekQuery = Type.Object({ week: Type.Optional(IsoDate('Un jour de la semaine ; la semaine en cours par défaut.')) });
+
+export const KitchenBody = Type.Object(
+  {
+    name: Text(120, 'Nom de la cuisine (« Cuisine centrale »).', 1),
+    schoolIds: Type.Array(Id('École servie.'), { maxItems: 200, description: 'Écoles de la commune dont la cuisine prépare les repas.' }),
+  },
+  { additionalProperties: false },
+);
+export const Kitchen = Type.Object({
+  id: Id(),
+  name: Type.String({ description: 'Nom.' }),
+  schools: Type.Array(Type.Object({ id: Id(), name: Type.String() }), { description: 'Écoles servies.' }),
+});
+
+export const DishBody = Type.Object(
+  {
+    course: Type.String({ maxLength: 20, description: 'entree, main, side, dairy, dessert ou snack (goûter).' }),
+    name: Text(160, 'Nom du plat.'),
+    allergens: Type.Array(Type.String({ maxLength: 30 }), {
+      maxItems: 14,
+      description:
+        'Allergènes du règlement UE 1169/2011 : gluten, crustaceans, eggs, fish, peanuts, soy, milk, nuts, celery, mustard, sesame, sulphites, lupin, molluscs.',
+    }),
+    labels: Type.Array(Type.String({ maxLength: 30 }), { maxItems: 5, description: 'organic, quality (SIQO), local, homemade, vegetarian.' }),
+    protein: Type.Optional(Type.String({ maxLength: 10, description: 'none, pork, meat ou fish : ce qu’un régime peut refuser.' })),
+    alternative: Type.Optional(Type.Boolean({ description: 'Ce plat est l’option végétarienne du jour.' })),
+    purchaseCents: Type.Optional(Type.Union([WholeNumber(0, 10_000_000, 'Valeur d’achat HT des produits, en centimes.'), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export const MenuDayBody = Type.Object(
+  {
+    dishes: Type.Array(DishBody, { maxItems: 8, description: 'Les plats du jour, dans l’ordre du menu.' }),
+    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')], { description: 'Brouillon ou publié ; inchangé par défaut.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const Dish = Type.Object({
+  id: Id(),
+  course: Type.String({ description: 'Service du repas.' }),
+  name: Type.String({ description: 'Nom.' }),
+  allergens: Type.Array(Type.String(), { description: 'Allergènes.' }),
+  labels: Type.Array(Type.String(), { description: 'Labels.' }),
+  protein: Type.String({ description: 'none, pork, meat, fish.' }),
+  alternative: Type.Boolean({ description: 'Option végétarienne.' }),
+  purchaseCents: Type.Union([Type.Integer(), Type.Null()], { description: 'Valeur d’achat, centimes.' }),
+});
+export const MenuDay = Type.Object({
+  day: Type.String({ description: 'Jour.' }),
+  status: Type.String({ description: 'draft ou published.' }),
+  publishedAt: Type.Union([Type.String(), Type.Null()], { description: 'Publication.' }),
+  dishes: Type.Array(Dish),
+});
+export const Egalim = Type.Object({
+  month: Type.String({ description: 'Mois, AAAA-MM.' }),
+  method: Type.String({ description: 'count (nombre de plats) ou value (valeur d’achat).' }),
+  dishes: Type.Integer({ description: 'Plats publiés du mois.' }),
+  sustainable: Type.Number({ description: 'Plats (ou valeur) durables et de qualité : bio ou SIQO.' }),
+  organic: Type.Number({ description: 'Plats (ou valeur) bio.' }),
+  sustainableShare: Type.Number({ description: 'Part durable, en %.' }),
+  organicShare: Type.Number({ description: 'Part bio, en %.' }),
+  targets: Type.Object({ sustainable: Type.Number(), organic: Type.Number() }, { description: 'Objectifs EGalim, en %.' }),
+  met: Type.Boolean({ description: 'Objectifs atteints.' }),
+});
+const Week = Type.Object({ monday: Type.String(), sunday: Type.String(), previous: Type.String(), next: Type.String() }, { description: 'La semaine.' });
+export const KitchenWeek = Type.Object({
+  kitchen: Type.Object({ id: Id(), name: Type.String(), municipalityId: Type.String() }),
+  schools: Type.Array(Type.Object({ id: Id(), name: Type.String() })),
+  week: Week,
+  days: Type.Array(MenuDay),
+  egalim: Egalim,
+});
+export const SchoolWeek = Type.Object({
+  school: Type.Object({ id: Id(), name: Type.String() }),
+  kitchen: Type.Object({ id: Id(), name: Type.String() }),
+  week: Week,
+  days: Type.Array(MenuDay),
+  children: Type.Array(
+    Type.Object({
+      id: Id(),
+      displayName: Type.String(),
+      diet: Type.String({ description: 'Régime de l’inscription.' }),
+      allergens: Type.Array(Type.String(), { description: 'Allergènes lus dans le PAI.' }),
+      flags: Type.Record(Type.String(), Type.Array(Type.String()), { description: 'Par plat : allergènes du PAI contenus, et `diet` si le régime le refuse.' }),
+    }),
+    { description: 'Les enfants (ou l’élève lui-même) concernés par un régime ou un PAI.' },
+  ),
+  egalim: Egalim,
+});
+export const PublishResult = Type.Object({ week: Type.String(), published: Type.Integer({ description: 'Jours publiés.' }) });
+export const CopyResult = Type.Object({
+  week: Type.String(),
+  copied: Type.Integer(),
+  skipped: Type.Integer({ description: 'Jours déjà écrits ou hors année.' }),
+});
+
+export const KitchenForm = Type.Object({ ...CsrfField, name: Type.Optional(Text(120, 'Nom.')), schoolIds: Many('Écoles servies.') });
+export const ActionForm = Type.Object({ ...CsrfField });
+
+/** The day form: up to 8 lines `d0…d7` of name, course, allergens, labels, protein, cost. */
+export const DayForm = Type.Object({
+  ...CsrfField,
+  publish: Checkbox('Publier en enregistrant.'),
+  ...Object.fromEntries(
+    [0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => [
+      [`d${i}name`, Type.Optional(Text(160, 'Nom du plat.'))],
+      [`d${i}course`, Type.Optional(Type.String({ maxLength: 20, description: 'Service.' }))],
+      [`d${i}allergens`, Many('Allergènes.')],
+      [`d${i}labels`, Many('Labels.')],
+      [`d${i}protein`, Type.Optional(Type.String({ maxLength: 10, description: 'Viande ou poisson.' }))],
+      [`d${i}alt`, Checkbox('Option végétarienne.')],
+      [`d${i}cost`, Type.Optional(Type.String({ maxLength: 12, description: 'Valeur d’achat, euros.' }))],
+    ]),
+  ),
+});
+
+export const TermsForm = Type.Object({
+  ...CsrfField,
+  ...Object.fromEntries(
+    [0, 1, 2, 3].flatMap((i) => [
+      [`t${i}label`, Type.Optional(Text(60, 'Nom du trimestre.'))],
+      [`t${i}startsOn`, Type.Optional(Type.String({ maxLength: 10, description: 'Premier jour.' }))],
+      [`t${i}endsOn`, Type.Optional(Type.String({ maxLength: 10, description: 'Dernier jour.' }))],
+    ]),
+  ),
+});

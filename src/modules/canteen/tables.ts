@@ -114,8 +114,57 @@ export interface CanteenAttendanceTable {
   markedAt: string;
 }
 
+/** A municipality's kitchen (a central kitchen may cook for several schools). */
+export interface CanteenKitchensTable {
+  id: string;
+  municipalityId: string;
+  name: string;
+  createdAt: string;
+}
+
+/** Which kitchen cooks for a school: one kitchen per school. */
+export interface CanteenKitchenSchoolsTable {
+  structureId: string;
+  kitchenId: string;
+}
+
+/** A kitchen's menu of one day, a draft until the agents publish it. */
+export interface CanteenMenuDaysTable {
+  id: string;
+  kitchenId: string;
+  day: string;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** One dish of a day's menu. */
+export interface CanteenDishesTable {
+  id: string;
+  menuDayId: string;
+  /** entree, main, side, dairy, dessert, snack (see menus.ts). */
+  course: string;
+  name: string;
+  /** Comma-separated codes of the 14 regulated allergens (EU regulation 1169/2011, annex II). */
+  allergens: string;
+  /** Comma-separated labels: organic, local, quality (SIQO), homemade, vegetarian. */
+  labels: string;
+  /** none, pork, meat, fish: what a diet may refuse. */
+  protein: string;
+  /** 0/1: this main dish is the day's vegetarian option (the alternative to the main dish). */
+  alternative: number;
+  /** What the kitchen paid for the dish's products, in cents excluding tax, when it records it. */
+  purchaseCents: number | null;
+  position: number;
+}
+
 declare module '../../kernel/db/index.js' {
   interface Database {
+    canteenKitchens: CanteenKitchensTable;
+    canteenKitchenSchools: CanteenKitchenSchoolsTable;
+    canteenMenuDays: CanteenMenuDaysTable;
+    canteenDishes: CanteenDishesTable;
     canteenServices: CanteenServicesTable;
     canteenClosures: CanteenClosuresTable;
     canteenTerms: CanteenTermsTable;

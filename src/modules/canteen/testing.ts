@@ -95,3 +95,35 @@ export const registrationBody = {
   pickupPeople: [{ name: 'Grand-mère', phone: '06 98 76 54 32' }],
   consent: true,
 };
+
+/** A kitchen cooking for some schools, written straight to the database. */
+export async function buildKitchen(db: Db, input: { municipalityId: string; schoolIds: string[]; name?: string }) {
+  const row = { id: newId(), municipalityId: input.municipalityId, name: input.name ?? 'Cuisine centrale', createdAt: new Date().toISOString() };
+  await db.insertInto('canteenKitchens').values(row).execute();
+  if (input.schoolIds.length > 0)
+    await db
+      .insertInto('canteenKitchenSchools')
+      .values(input.schoolIds.map((structureId) => ({ structureId, kitchenId: row.id })))
+      .execute();
+  return row;
+}
+
+/** A day's menu with its dishes (`course:name:allergen,allergen:protein`), published unless said otherwise. */
+export async function buildMenuDay(db: Db, input: { kitchenId: string; day: string; by: string; dishes: string[]; status?: 'draft' | 'published' }) {
+  const at = new Date().toISOString();
+  const id = newId();
+  await db
+    .insertInto('canteenMenuDays')
+    .values({ id, kitchenId: input.kitchenId, day: input.day, status: input.status ?? 'published', publishedAt: at, updatedBy: input.by, updatedAt: at })
+    .execute();
+  await db
+    .insertInto('canteenDishes')
+    .values(
+      input.dishes.map((spec, position) => {
+        const [course = 'main', name = 'Plat', allergens = '', protein = 'none', labels = ''] = spec.split(':');
+        return { id: newId(), menuDayId: id, course, name, allergens, labels, protein, alternative: 0, purchaseCents: null, position };
+      }),
+    )
+    .execute();
+  return id;
+}

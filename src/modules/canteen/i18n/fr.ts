@@ -1,5 +1,6 @@
 import { createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { canteenMenusFr } from './menus.js';
 
 export const canteenFr = {
   'canteen.nav': 'Cantine et périscolaire',
@@ -112,6 +113,20 @@ export const canteenFr = {
   'canteen.service.waitingList': 'Liste d’attente quand le service est complet',
   'canteen.service.create': 'Ajouter le service',
   'canteen.service.created': 'Service ajouté.',
+  'canteen.service.edit': 'Modifier',
+  'canteen.service.editTitle': (label: string) => `Modifier le service « ${label} »`,
+  'canteen.service.save': 'Enregistrer le service',
+  'canteen.service.saved': 'Service modifié.',
+  'canteen.service.back': 'Retour à l’école',
+  'canteen.terms.title': 'Trimestres',
+  'canteen.terms.intro':
+    'Les trimestres de l’année scolaire en cours : « réserver tout un trimestre » réserve les jours ouverts entre ces dates. Laissez une ligne vide pour l’ignorer ; sans aucun trimestre, les trimestres habituels s’appliquent.',
+  'canteen.terms.row': (n: number) => `Trimestre ${n}`,
+  'canteen.terms.label': 'Nom',
+  'canteen.terms.startsOn': 'Premier jour',
+  'canteen.terms.endsOn': 'Dernier jour',
+  'canteen.terms.save': 'Enregistrer les trimestres',
+  'canteen.terms.saved': 'Trimestres enregistrés.',
   'canteen.service.line': (days: string, capacity: number, booking: string, cancel: string) =>
     `${days} · ${capacity} places · réservation ${booking} · annulation ${cancel}`,
   'canteen.closure.title': 'Jours de fermeture',
@@ -188,7 +203,9 @@ export const canteenFr = {
   'canteen.error.term': 'Ce trimestre n’existe pas.',
   'canteen.error.notRegisteredHere': 'Cet enfant n’est pas inscrit dans cette école.',
   'canteen.error.field': 'Cette valeur n’est pas valide.',
+  'canteen.error.termYear': (year: string) => `Ce jour n’est pas dans l’année scolaire ${year}.`,
+  'canteen.error.termOverlap': 'Ce trimestre commence avant la fin du précédent.',
   'canteen.error.cell': 'Cette case ne correspond à aucun jour de service.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...canteenFr });
+export const t = createTranslator({ ...kernelFr, ...canteenFr, ...canteenMenusFr });

@@ -114,4 +114,47 @@ export const canteenMigrations: Migrations = {
         .execute();
     },
   },
+  '20261214-0900-canteen-menus': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('canteen_kitchens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('municipality_id', 'text', (c) => c.notNull().references('structures.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('canteen_kitchens_municipality').on('canteen_kitchens').column('municipality_id').execute();
+      await db.schema
+        .createTable('canteen_kitchen_schools')
+        .addColumn('structure_id', 'text', (c) => c.primaryKey().references('structures.id'))
+        .addColumn('kitchen_id', 'text', (c) => c.notNull().references('canteen_kitchens.id'))
+        .execute();
+      await db.schema.createIndex('canteen_kitchen_schools_kitchen').on('canteen_kitchen_schools').column('kitchen_id').execute();
+      await db.schema
+        .createTable('canteen_menu_days')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kitchen_id', 'text', (c) => c.notNull().references('canteen_kitchens.id'))
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addColumn('updated_by', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('canteen_menu_days_one', ['kitchen_id', 'day'])
+        .execute();
+      await db.schema
+        .createTable('canteen_dishes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('menu_day_id', 'text', (c) => c.notNull().references('canteen_menu_days.id'))
+        .addColumn('course', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('allergens', 'text', (c) => c.notNull())
+        .addColumn('labels', 'text', (c) => c.notNull())
+        .addColumn('protein', 'text', (c) => c.notNull())
+        .addColumn('alternative', 'integer', (c) => c.notNull())
+        .addColumn('purchase_cents', 'integer')
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('canteen_dishes_day').on('canteen_dishes').columns(['menu_day_id', 'position']).execute();
+    },
+  },
 };

@@ -18,10 +18,10 @@ import { AttendancePage } from '../views/attendance.js';
 import { canteenDeps, schemaFieldErrors } from './deps.js';
 
 const page = { title: t('canteen.title'), service: 'canteen' };
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+export const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+export const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
 
-function ruleFrom(body: Record<string, unknown>, prefix: 'booking' | 'cancel'): DeadlineRule {
+export function ruleFrom(body: Record<string, unknown>, prefix: 'booking' | 'cancel'): DeadlineRule {
   const get = (k: string) => String(body[`${prefix}${k}`] ?? '');
   const time = get('Time');
   const kind = oneOf(get('Kind'), ['weekBefore', 'dayBefore', 'workingDays'] as const, 'dayBefore');

@@ -5,7 +5,7 @@ import { t } from '../i18n/fr.js';
 import * as repo from '../repository/setup.js';
 import { isDate, parseRule, TIME, type DeadlineRule } from '../rules.js';
 import type { BookingPeriod, ClosureReason, ServiceKind } from '../tables.js';
-import { defaultTerms, municipalityIdsOf, timeOf, type Deps } from './deps.js';
+import { defaultTerms, municipalityIdsOf, timeOf, yearBounds, type Deps } from './deps.js';
 
 export interface ServiceInput {
   kind: ServiceKind;
@@ -100,6 +100,13 @@ export async function createService(deps: Deps, actor: Actor, structureId: strin
   return serviceView(row);
 }
 
+/** One service, for the agents of its school's municipality. */
+export async function readService(deps: Deps, actor: Actor, serviceId: string) {
+  const service = await repo.findService(deps.db, serviceId);
+  authorize(actor, 'canteen.school.manage', service && { structureId: service.structureId, municipalityId: service.municipalityId });
+  return serviceView(service!);
+}
+
 export async function updateService(deps: Deps, actor: Actor, serviceId: string, input: ServiceInput) {
   const service = await repo.findService(deps.db, serviceId);
   authorize(actor, 'canteen.school.manage', service && { structureId: service.structureId, municipalityId: service.municipalityId });
@@ -174,11 +181,16 @@ export async function readTerms(deps: Deps, actor: Actor, municipalityId: string
 export async function setTerms(deps: Deps, actor: Actor, municipalityId: string, terms: { label: string; startsOn: string; endsOn: string }[]) {
   authorize(actor, 'canteen.municipality.manage', { municipalityId });
   const { schoolYear } = timeOf(deps);
+  const { first, last } = yearBounds(schoolYear);
   const p = new Problems();
   terms.forEach((term, i) => {
     p.check(term.label.trim().length > 0, `terms.${i}.label`, t('canteen.error.label'));
     p.check(isDate(term.startsOn), `terms.${i}.startsOn`, t('canteen.error.date'));
     p.check(isDate(term.endsOn) && term.endsOn >= term.startsOn, `terms.${i}.endsOn`, t('canteen.error.endsOn'));
+    if (isDate(term.startsOn)) p.check(term.startsOn >= first && term.startsOn <= last, `terms.${i}.startsOn`, t('canteen.error.termYear', schoolYear));
+    if (isDate(term.endsOn)) p.check(term.endsOn >= first && term.endsOn <= last, `terms.${i}.endsOn`, t('canteen.error.termYear', schoolYear));
+    const before = terms[i - 1];
+    if (before && isDate(term.startsOn) && isDate(before.endsOn)) p.check(term.startsOn > before.endsOn, `terms.${i}.startsOn`, t('canteen.error.termOverlap'));
   });
   p.throwIfAny('canteen.invalid_terms');
   await repo.replaceTerms(

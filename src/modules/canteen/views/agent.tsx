@@ -36,7 +36,9 @@ export function AgentIndex({ schools, municipalities }: { schools: { id: string;
       )}
       {municipalities.map((m) => (
         <p>
-          <a class="button" href={`/canteen/municipalities/${m.id}/kitchen`}>{`${t('canteen.agent.kitchen')} — ${m.name}`}</a>
+          <a class="button" href={`/canteen/municipalities/${m.id}/kitchen`}>{`${t('canteen.agent.kitchen')} — ${m.name}`}</a>{' '}
+          <a class="button" href={`/canteen/municipalities/${m.id}/kitchens`}>{`${t('canteen.kitchens.title')} — ${m.name}`}</a>{' '}
+          <a class="button" href={`/canteen/municipalities/${m.id}/terms`}>{`${t('canteen.terms.title')} — ${m.name}`}</a>
         </p>
       ))}
     </>
@@ -75,6 +77,57 @@ function RuleFields({ prefix, legend, values }: { prefix: 'booking' | 'cancel'; 
   );
 }
 
+/** A service's fields: kind, name, days, places, booking period, the two deadlines, the waiting list. */
+export function ServiceFields({ values, errors }: { values: Record<string, string | string[] | undefined>; errors?: FieldErrors }) {
+  const days = [values.weekdays ?? ['1', '2', '4', '5']].flat();
+  return (
+    <>
+      <Field name="kind" label={t('canteen.service.kind')}>
+        <select id="field-kind" name="kind">
+          {KINDS.map((k) => (
+            <option value={k} selected={values.kind === k}>
+              {t(`canteen.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="label" label={t('canteen.service.label')} value={values.label as string | undefined} error={errors?.label} required />
+      <fieldset class="field-group">
+        <legend>{t('canteen.service.weekdays')}</legend>
+        {errors?.weekdays && <p class="field__error">{errors.weekdays}</p>}
+        {[1, 2, 3, 4, 5, 6].map((d) => (
+          <div class="field field--check">
+            <input type="checkbox" id={`field-weekday-${d}`} name="weekdays" value={String(d)} checked={days.includes(String(d))} />
+            <label for={`field-weekday-${d}`}>{t(`canteen.weekday.${d}` as 'canteen.weekday.1')}</label>
+          </div>
+        ))}
+      </fieldset>
+      <Field
+        name="capacity"
+        label={t('canteen.service.capacity')}
+        type="number"
+        value={(values.capacity as string | undefined) ?? '100'}
+        error={errors?.capacity}
+      />
+      <Field name="period" label={t('canteen.service.period')}>
+        <select id="field-period" name="period">
+          {(['week', 'month', 'term', 'year'] as const).map((p) => (
+            <option value={p} selected={(values.period ?? 'term') === p}>
+              {t(`canteen.period.${p}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <RuleFields prefix="booking" legend={t('canteen.service.bookingRule')} values={values} />
+      <RuleFields prefix="cancel" legend={t('canteen.service.cancellationRule')} values={values} />
+      <div class="field field--check">
+        <input type="checkbox" id="field-waitingList" name="waitingList" value="on" checked={values.waitingList === 'on'} />
+        <label for="field-waitingList">{t('canteen.service.waitingList')}</label>
+      </div>
+    </>
+  );
+}
+
 /** A school's services and closed days, with the forms to add them. */
 export function SchoolPage(props: {
   school: { structureId: string; name: string };
@@ -86,7 +139,6 @@ export function SchoolPage(props: {
 }) {
   const values = props.values ?? {};
   const base = `/canteen/schools/${props.school.structureId}`;
-  const days = [values.weekdays ?? ['1', '2', '4', '5']].flat();
   return (
     <>
       <div class="page-header">
@@ -106,7 +158,11 @@ export function SchoolPage(props: {
               <li>
                 <strong>{s.label}</strong> —{' '}
                 {t('canteen.service.line', weekdayNames(s.weekdays), s.capacity, describeRule(s.bookingRule), describeRule(s.cancellationRule))} ·{' '}
-                <a href={`/canteen/services/${s.id}/attendance`}>{t('canteen.school.attendance')}</a>
+                <a href={`/canteen/services/${s.id}/attendance`}>{t('canteen.school.attendance')}</a> ·{' '}
+                <a href={`/canteen/services/${s.id}/edit`}>
+                  {t('canteen.service.edit')}
+                  <span class="visually-hidden">{` — ${s.label}`}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -115,48 +171,7 @@ export function SchoolPage(props: {
       <form method="post" action={`${base}/services`} class="card">
         <CsrfField token={props.csrf} />
         <h2>{t('canteen.service.new')}</h2>
-        <Field name="kind" label={t('canteen.service.kind')}>
-          <select id="field-kind" name="kind">
-            {KINDS.map((k) => (
-              <option value={k} selected={values.kind === k}>
-                {t(`canteen.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="label" label={t('canteen.service.label')} value={values.label as string | undefined} error={props.errors?.label} required />
-        <fieldset class="field-group">
-          <legend>{t('canteen.service.weekdays')}</legend>
-          {props.errors?.weekdays && <p class="field__error">{props.errors.weekdays}</p>}
-          {[1, 2, 3, 4, 5, 6].map((d) => (
-            <div class="field field--check">
-              <input type="checkbox" id={`field-weekday-${d}`} name="weekdays" value={String(d)} checked={days.includes(String(d))} />
-              <label for={`field-weekday-${d}`}>{t(`canteen.weekday.${d}` as 'canteen.weekday.1')}</label>
-            </div>
-          ))}
-        </fieldset>
-        <Field
-          name="capacity"
-          label={t('canteen.service.capacity')}
-          type="number"
-          value={(values.capacity as string | undefined) ?? '100'}
-          error={props.errors?.capacity}
-        />
-        <Field name="period" label={t('canteen.service.period')}>
-          <select id="field-period" name="period">
-            {(['week', 'month', 'term', 'year'] as const).map((p) => (
-              <option value={p} selected={(values.period ?? 'term') === p}>
-                {t(`canteen.period.${p}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <RuleFields prefix="booking" legend={t('canteen.service.bookingRule')} values={values} />
-        <RuleFields prefix="cancel" legend={t('canteen.service.cancellationRule')} values={values} />
-        <div class="field field--check">
-          <input type="checkbox" id="field-waitingList" name="waitingList" value="on" checked={values.waitingList === 'on'} />
-          <label for="field-waitingList">{t('canteen.service.waitingList')}</label>
-        </div>
+        <ServiceFields values={values} errors={props.errors} />
         <p class="actions">
           <button type="submit" class="button button--primary">
             {t('canteen.service.create')}
@@ -318,6 +333,73 @@ export function KitchenPage(props: { day: string; schools: { school: string; tot
           </table>
         </TableWrap>
       )}
+    </>
+  );
+}
+
+/** Editing one service: the same fields as when it was added. */
+export function ServiceEditPage(props: {
+  service: { id: string; label: string; structureId: string };
+  csrf: string;
+  values: Record<string, string | string[] | undefined>;
+  errors?: FieldErrors;
+}) {
+  return (
+    <>
+      <div class="page-header">
+        <h1>{t('canteen.service.editTitle', props.service.label)}</h1>
+        <p>
+          <a href={`/canteen/schools/${props.service.structureId}`}>{t('canteen.service.back')}</a>
+        </p>
+      </div>
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action={`/canteen/services/${props.service.id}`} class="card">
+        <CsrfField token={props.csrf} />
+        <ServiceFields values={props.values} errors={props.errors} />
+        <p class="actions">
+          <button type="submit" class="button button--primary">
+            {t('canteen.service.save')}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** The municipality's terms of the year: what "book the whole term" books. */
+export function TermsPage(props: {
+  municipality: { id: string; name: string };
+  schoolYear: string;
+  csrf: string;
+  values: Record<string, string | undefined>;
+  errors?: FieldErrors;
+}) {
+  const v = props.values;
+  const e = props.errors ?? {};
+  return (
+    <>
+      <div class="page-header">
+        <h1>{`${t('canteen.terms.title')} — ${props.municipality.name}`}</h1>
+        <p class="muted">{t('canteen.registration.year', props.schoolYear)}</p>
+      </div>
+      <ErrorSummary errors={props.errors} />
+      <p>{t('canteen.terms.intro')}</p>
+      <form method="post" action={`/canteen/municipalities/${props.municipality.id}/terms`}>
+        <CsrfField token={props.csrf} />
+        {[0, 1, 2, 3].map((i) => (
+          <fieldset class="card field-group">
+            <legend>{t('canteen.terms.row', i + 1)}</legend>
+            <Field name={`t${i}label`} label={t('canteen.terms.label')} value={v[`t${i}label`]} error={e[`terms.${i}.label`]} />
+            <Field name={`t${i}startsOn`} label={t('canteen.terms.startsOn')} type="date" value={v[`t${i}startsOn`]} error={e[`terms.${i}.startsOn`]} />
+            <Field name={`t${i}endsOn`} label={t('canteen.terms.endsOn')} type="date" value={v[`t${i}endsOn`]} error={e[`terms.${i}.endsOn`]} />
+          </fieldset>
+        ))}
+        <p class="actions">
+          <button type="submit" class="button button--primary">
+            {t('canteen.terms.save')}
+          </button>
+        </p>
+      </form>
     </>
   );
 }

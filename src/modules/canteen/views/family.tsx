@@ -17,6 +17,9 @@ export function FamilyIndex({ children }: { children: FamilyChild[] }) {
         <h1>{t('canteen.title')}</h1>
       </div>
       <p>{t('canteen.family.intro')}</p>
+      <p>
+        <a href="/canteen/menus">{t('canteen.menu.title')}</a>
+      </p>
       {children.length === 0 ? (
         <p class="muted">{t('canteen.family.none')}</p>
       ) : (
