@@ -5,6 +5,8 @@ import { InvalidInput } from '../../../kernel/http/errors.js';
 import { personGroups, schoolYearOf } from '../../directory/index.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
+import { can } from '../../../kernel/authz/index.js';
+import * as budgets from '../service/budgets.js';
 import * as catalogue from '../service/catalogue.js';
 import * as links from '../service/links.js';
 import { CataloguePage } from '../views/catalogue.js';
@@ -60,7 +62,7 @@ export const resourcesPages: FastifyPluginAsyncTypebox = async (app) => {
     extra: { values?: LinkFormValues; errors?: Record<string, string>; status?: number } = {},
   ) => {
     const actor = request.actor;
-    const [list, groups] = await Promise.all([links.listLinks(deps, actor, scope), teacherGroups(actor.personId, actor.profile)]);
+    const [list, groups, more] = await Promise.all([links.listLinks(deps, actor, scope), teacherGroups(actor.personId, actor.profile), moreLinks(actor)]);
     return {
       meta: { ...page, title: t('resources.links.title'), ...(extra.status ? { status: extra.status } : {}) },
       body: h(LinksPage, {
@@ -71,9 +73,22 @@ export const resourcesPages: FastifyPluginAsyncTypebox = async (app) => {
         groups,
         values: extra.values,
         errors: extra.errors,
+        more,
       }),
     };
   };
+
+  /** Budgets for who sets them; the active school's basket and licences for who has them. */
+  async function moreLinks(actor: Parameters<typeof links.listLinks>[1]) {
+    const more: { href: string; label: string }[] = [];
+    if (can(actor, 'resources.budgets.open', {})) more.push({ href: '/resources/budgets', label: t('resources.budgets.title') });
+    const school = actor.activeStructureId;
+    if (school && (await budgets.canOnSchool(deps, actor, 'resources.basket.read', school)))
+      more.push({ href: `/resources/schools/${school}/basket`, label: t('resources.basket.nav') });
+    if (school && (await budgets.canOnSchool(deps, actor, 'resources.licence.manage', school)))
+      more.push({ href: `/resources/schools/${school}/licences`, label: t('resources.licences.nav') });
+    return more;
+  }
 
   app.get('/resources', { config: { personal: true } }, async (_request, reply) => reply.redirect('/resources/links', 303));
 
@@ -154,7 +169,17 @@ export const resourcesPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/resources/catalogue', { config: { personal: true }, schema: { querystring: schema.CatalogueQuery } }, async (request, reply) => {
     const result = await catalogue.searchCatalogue(deps, request.actor, request.query);
-    return reply.page({ ...page, title: t('resources.catalogue.title') }, h(CataloguePage, { q: request.query, result }));
+    const school = request.actor.activeStructureId;
+    const [propose, licence] = school
+      ? await Promise.all([
+          budgets.canOnSchool(deps, request.actor, 'resources.basket.propose', school),
+          budgets.canOnSchool(deps, request.actor, 'resources.licence.manage', school),
+        ])
+      : [false, false];
+    return reply.page(
+      { ...page, title: t('resources.catalogue.title') },
+      h(CataloguePage, { q: request.query, result, basketSchoolId: propose ? school : null, licenceSchoolId: licence ? school : null }),
+    );
   });
 
   app.get('/resources/:id/open', { schema: { params: schema.IdParams, response: { 302: Type.Null() } } }, async (request, reply) => {

@@ -157,6 +157,8 @@ export function LinksPage(props: {
   groups: { id: string; name: string }[];
   values?: LinkFormValues;
   errors?: FieldErrors;
+  /** Budgets, basket, licences: for those who have them. */
+  more?: { href: string; label: string }[];
 }) {
   const { links, teacher, scope } = props;
   return (
@@ -165,6 +167,12 @@ export function LinksPage(props: {
         <h1>{t('resources.links.title')}</h1>
         <p>
           <a href="/resources/catalogue">{t('resources.catalogue.title')}</a>
+          {(props.more ?? []).map((m) => (
+            <>
+              {' · '}
+              <a href={m.href}>{m.label}</a>
+            </>
+          ))}
         </p>
       </div>
       {!teacher && <p>{t('resources.links.intro')}</p>}
