@@ -15,6 +15,7 @@ export { resourcesMigrations };
 export { pseudonymousId } from './pseudonym.js';
 export { seedResourcesDemo } from './demo.js';
 export { attachableResource, type Attachable } from './service/attachable.js';
+export { pickResources, type Pickable } from './service/picker.js';
 
 /** Resources: the link bank, the catalogue and opening resources through Préau. Pages under /resources, JSON under /api/resources. */
 export const resourcesModule: FastifyPluginAsync = async (app) => {
