@@ -31,6 +31,33 @@ export async function homeworkCases({ app, world: w, as }: CoverageWorld): Promi
   const attachedId = (attached.json() as { id: string }).id;
 
   return [
+    {
+      kind: 'wrong-person',
+      route: 'GET /homework/lessons/:id/resources',
+      url: `/homework/lessons/${saved.id}/resources?q=volcans`,
+      as: as.cm2Teacher,
+      expect: 404,
+      absent: ['Lien couverture volcans'],
+      note: 'a colleague of another class',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /homework/lessons/:id/resources/attach',
+      url: `/homework/lessons/${saved.id}/resources/attach`,
+      as: as.otherTeacher,
+      form: { kind: 'link', refId: linkId },
+      expect: 404,
+      note: 'another school’s teacher',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /homework/lessons/:id/resources/:resourceId/remove',
+      url: `/homework/lessons/${saved.id}/resources/${attachedId}/remove`,
+      as: as.ce1a,
+      form: {},
+      expect: [403, 404],
+      note: 'a pupil of the class',
+    },
     // The API.
     {
       kind: 'wrong-person',

@@ -7,6 +7,7 @@ import { homeworkApi } from './routes/api.js';
 import { homeworkFeed } from './routes/public.js';
 import { homeworkPages } from './routes/pages.js';
 import { homeworkForms } from './routes/forms.js';
+import { homeworkResourcePages } from './routes/resources.js';
 import { homeworkAgendaPages } from './routes/agenda.js';
 import { t } from './i18n/fr.js';
 import './policy.js';
@@ -40,6 +41,7 @@ export const homeworkModule: FastifyPluginAsync = async (app) => {
       await app.register(homeworkApi, { prefix: '/api/homework' });
       await app.register(homeworkPages);
       await app.register(homeworkForms);
+      await app.register(homeworkResourcePages);
       await app.register(homeworkAgendaPages);
     }),
   );

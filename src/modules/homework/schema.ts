@@ -230,3 +230,15 @@ export const LessonFormFields = Type.Object(
   // Work fields are named `assignments.N.field`; each is bounded like the lesson's text.
   { additionalProperties: Text(100_000, 'Champ d’un travail à faire (`assignments.N.instructions`, `.dueOn`…).') },
 );
+
+/** The picker's search: words typed (empty: the teacher's links only). */
+export const PickerQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200, description: 'Mots cherchés.' })) }, { additionalProperties: false });
+
+/** Attaching one result of the picker, from a page without JavaScript. */
+export const PickForm = Type.Object({
+  ...CsrfField,
+  kind: Type.Union([Type.Literal('link'), Type.Literal('resource')], { description: 'Lien ou ressource du catalogue.' }),
+  refId: Id('Le lien ou la ressource.'),
+  assignmentId: Type.Optional(Type.String({ maxLength: 40, description: 'Travail de la séance (vide : la séance).' })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'La recherche, pour y revenir.' })),
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
-import { seedResourcesDemo } from './demo.js';
+import { seedBudgetsDemo, seedResourcesDemo } from './demo.js';
 
 let t: TestApp;
 let w: World;
@@ -26,4 +26,28 @@ test('the demo catalogue spreads over levels and subjects, searchable; each clas
   assert.ok(fractions.total > 0, 'a search finds demo records');
   const pupil = (await request(t.app, await loginAs(t.app, w.cm2.id), 'GET', '/api/resources/links')).json() as unknown[];
   assert.equal(pupil.length, 3, 'a pupil sees their class’s links');
+});
+
+test('the demo gives schools a budget, a basket with each kind of line, licences and a renewal due', async () => {
+  await t.app.db.updateTable('people').set({ isSuperAdmin: 1 }).where('id', '=', w.admin.id).execute();
+  const budgets = await seedBudgetsDemo(t.app.db, t.app.clock.now());
+  assert.equal(budgets, 2, 'both schools have classes with teachers');
+  const basket = (await request(t.app, await loginAs(t.app, w.director.id), 'GET', `/api/resources/schools/${w.schoolA.id}/basket`)).json() as {
+    budget: { amountCents: number; validatedCents: number };
+    lines: { status: string }[];
+  };
+  assert.ok(basket.budget.amountCents >= 50_000 && basket.budget.amountCents <= 250_000, `${basket.budget.amountCents} cents`);
+  assert.ok(basket.budget.validatedCents <= basket.budget.amountCents, 'within the budget');
+  assert.deepEqual([...new Set(basket.lines.map((l) => l.status))].sort(), ['proposed', 'refused', 'validated']);
+  const licences = (await request(t.app, await loginAs(t.app, w.director.id), 'GET', `/api/resources/schools/${w.schoolA.id}/licences`)).json() as {
+    renewalDue: boolean;
+  }[];
+  assert.ok(
+    licences.some((l) => l.renewalDue),
+    'a renewal to plan',
+  );
+  assert.ok(
+    licences.some((l) => !l.renewalDue),
+    'a four-year licence',
+  );
 });

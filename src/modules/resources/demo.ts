@@ -2,6 +2,7 @@
 import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/db/index.js';
 import { putDocument } from '../../kernel/search/index.js';
+import { schoolYearOf } from '../directory/index.js';
 import { LEVELS, RESOURCE_TYPES } from './schema.js';
 import { catalogueSearchIndex } from './search-index.js';
 
@@ -119,8 +120,117 @@ export async function seedLinksDemo(
   return n;
 }
 
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A budget for every school (500 € and 150 € a class, at most 2 500 €, set by its municipality's
+ * agent or the instance administrator), and for each school's first classes a basket with a
+ * validated line, a proposed one and a refused one, licences for four years and one to renew.
+ */
+export async function seedBudgetsDemo(db: Db, now: Date): Promise<number> {
+  const year = schoolYearOf(now);
+  const today = now.toISOString().slice(0, 10);
+  const at = now.toISOString();
+  const admin = await db.selectFrom('people').select('id').where('isSuperAdmin', '=', 1).executeTakeFirst();
+  const licensed = await db.selectFrom('catalogueResources').select(['id', 'levelsJson']).where('access', '=', 'licence').orderBy('identifier').execute();
+  const schools = await db.selectFrom('structures').select(['id', 'parentId']).where('kind', '=', 'school').orderBy('name').execute();
+  let budgets = 0;
+  for (const school of schools) {
+    const agent = school.parentId
+      ? await db
+          .selectFrom('structureMembers as m')
+          .innerJoin('people', 'people.id', 'm.personId')
+          .select('people.id')
+          .where('m.structureId', '=', school.parentId)
+          .where('people.profile', '=', 'municipal')
+          .executeTakeFirst()
+      : undefined;
+    const setBy = agent?.id ?? admin?.id;
+    const classes = await db
+      .selectFrom('groups')
+      .innerJoin('groupMembers', 'groupMembers.groupId', 'groups.id')
+      .select(['groups.id', 'groups.level', 'groupMembers.personId as teacherId'])
+      .where('groups.structureId', '=', school.id)
+      .where('groups.schoolYear', '=', year)
+      .where('groups.kind', '=', 'class')
+      .where('groupMembers.role', '=', 'teacher')
+      .orderBy('groups.name')
+      .execute();
+    const director = await db
+      .selectFrom('structureRoles')
+      .select('personId')
+      .where('structureId', '=', school.id)
+      .where('role', '=', 'director')
+      .executeTakeFirst();
+    if (!setBy || classes.length === 0) continue;
+    const amountCents = Math.min(250_000, 50_000 + 15_000 * new Set(classes.map((c) => c.id)).size);
+    await db.insertInto('resourceBudgets').values({ structureId: school.id, schoolYear: year, amountCents, setBy, updatedAt: at }).execute();
+    budgets++;
+    if (!director) continue;
+    const firstClasses = [...new Map(classes.map((c) => [c.id, c])).values()].slice(0, 2);
+    for (const [n, c] of firstClasses.entries()) {
+      const fits = licensed.filter((r) => c.level && (JSON.parse(r.levelsJson) as string[]).includes(c.level));
+      const picks = (fits.length >= 3 ? fits : licensed).slice(n * 3, n * 3 + 3);
+      for (const [i, r] of picks.entries()) {
+        const status = (['validated', 'proposed', 'refused'] as const)[i]!;
+        await db
+          .insertInto('resourceBasketLines')
+          .values({
+            id: newId(),
+            structureId: school.id,
+            schoolYear: year,
+            resourceId: r.id,
+            proposedBy: c.teacherId,
+            groupId: i === 1 ? null : c.id,
+            level: i === 1 ? c.level : null,
+            quantity: 25 + i,
+            unitPriceCents: [390, 1250, 4500][i]!,
+            status,
+            decidedBy: status === 'proposed' ? null : director.personId,
+            decidedAt: status === 'proposed' ? null : at,
+            createdAt: at,
+          })
+          .execute();
+        if (status === 'validated')
+          await db
+            .insertInto('resourceLicences')
+            .values({
+              id: newId(),
+              resourceId: r.id,
+              structureId: school.id,
+              groupId: c.id,
+              level: null,
+              startsOn: `${year.slice(0, 4)}-09-01`,
+              endsOn: `${Number(year.slice(0, 4)) + 4}-08-31`,
+              createdBy: director.personId,
+              createdAt: at,
+            })
+            .execute();
+      }
+      // A year-group licence bought four years ago, ending soon: listed among the renewals due.
+      const old = picks[2];
+      if (old && c.level)
+        await db
+          .insertInto('resourceLicences')
+          .values({
+            id: newId(),
+            resourceId: old.id,
+            structureId: school.id,
+            groupId: null,
+            level: c.level,
+            startsOn: addDays(today, -4 * 365 + 45),
+            endsOn: addDays(today, 45),
+            createdBy: director.personId,
+            createdAt: at,
+          })
+          .execute();
+    }
+  }
+  return budgets;
+}
+
 /** The demo's resources: the catalogue and a link bank for every class with a teacher. */
-export async function seedResourcesDemo(db: Db, now: Date): Promise<{ resources: number; links: number }> {
+export async function seedResourcesDemo(db: Db, now: Date): Promise<{ resources: number; links: number; budgets: number }> {
   const resources = await seedCatalogueDemo(db, now);
   const classes = await db
     .selectFrom('groups')
@@ -130,5 +240,6 @@ export async function seedResourcesDemo(db: Db, now: Date): Promise<{ resources:
     .where('groupMembers.role', '=', 'teacher')
     .execute();
   const first = [...new Map(classes.map((c) => [c.id, c])).values()];
-  return { resources, links: await seedLinksDemo(db, now, first) };
+  const links = await seedLinksDemo(db, now, first);
+  return { resources, links, budgets: await seedBudgetsDemo(db, now) };
 }

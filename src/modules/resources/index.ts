@@ -5,6 +5,8 @@ import { t } from './i18n/fr.js';
 import { registerResourcesJobs } from './jobs.js';
 import { resourcesMigrations } from './migrations/index.js';
 import { resourcesApi } from './routes/api.js';
+import { resourcesBudgetsApi } from './routes/budgets-api.js';
+import { resourcesBudgetsPages } from './routes/budgets-pages.js';
 import { resourcesPages } from './routes/pages.js';
 import './policy.js';
 import './tables.js';
@@ -13,6 +15,7 @@ export { resourcesMigrations };
 export { pseudonymousId } from './pseudonym.js';
 export { seedResourcesDemo } from './demo.js';
 export { attachableResource, type Attachable } from './service/attachable.js';
+export { pickResources, type Pickable } from './service/picker.js';
 
 /** Resources: the link bank, the catalogue and opening resources through Préau. Pages under /resources, JSON under /api/resources. */
 export const resourcesModule: FastifyPluginAsync = async (app) => {
@@ -27,7 +30,9 @@ export const resourcesModule: FastifyPluginAsync = async (app) => {
   await app.register(
     authenticated(async (app) => {
       await app.register(resourcesApi, { prefix: '/api/resources' });
+      await app.register(resourcesBudgetsApi, { prefix: '/api/resources' });
       await app.register(resourcesPages);
+      await app.register(resourcesBudgetsPages);
     }),
   );
 };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { can, declaredActions, type ActionName, type Actions } from '../../kernel/authz/index.js';
-import { policyActors, SCHOOL_A, type PolicyActorName } from '../../kernel/testing/policy.js';
+import { MUNICIPALITY, policyActors, SCHOOL_A, type PolicyActorName } from '../../kernel/testing/policy.js';
 import type { GroupRelation } from '../directory/index.js';
 import './policy.js';
 
@@ -49,12 +49,32 @@ test('the catalogue', () => {
   check('resources.catalogue.search', 'any', () => ({}), names);
   check('resources.catalogue.import', 'any', () => ({}), ['instanceAdmin']);
   const staff: PolicyActorName[] = ['teacher', 'personnel', 'director', 'localAdmin', 'instanceAdmin', 'otherSchoolTeacher'];
-  check('resources.resource.read', 'free, for pupils', () => ({ audience: ['student'], access: 'free' }), [...staff, 'student', 'relative']);
-  check('resources.resource.read', 'for teachers', () => ({ audience: ['teacher'], access: 'free' }), staff);
-  check('resources.resource.read', 'licensed, for pupils', () => ({ audience: ['student'], access: 'licence' }), staff);
+  check('resources.resource.read', 'free, for pupils', () => ({ audience: ['student'], access: 'free', covered: false }), [...staff, 'student', 'relative']);
+  check('resources.resource.read', 'for teachers', () => ({ audience: ['teacher'], access: 'free', covered: false }), staff);
+  check('resources.resource.read', 'licensed, for pupils', () => ({ audience: ['student'], access: 'licence', covered: false }), staff);
+  check('resources.resource.read', 'licensed, for pupils, covered', () => ({ audience: ['student'], access: 'licence', covered: true }), [
+    ...staff,
+    'student',
+    'relative',
+  ]);
+  check('resources.resource.read', 'licensed, for teachers, covered', () => ({ audience: ['teacher'], access: 'licence', covered: true }), staff);
   check('resources.resource.open', 'free', () => ({ audience: ['student'], access: 'free', covered: false }), [...staff, 'student', 'relative']);
   check('resources.resource.open', 'licensed, not covered', () => ({ audience: ['student'], access: 'licence', covered: false }), []);
-  check('resources.resource.open', 'licensed, covered', () => ({ audience: ['student'], access: 'licence', covered: true }), staff);
+  check('resources.resource.open', 'licensed, covered', () => ({ audience: ['student'], access: 'licence', covered: true }), [...staff, 'student', 'relative']);
+});
+
+const schoolA = { structureId: SCHOOL_A, municipalityId: MUNICIPALITY };
+const orphan = { structureId: SCHOOL_A, municipalityId: null };
+
+test('budgets, baskets and licences', () => {
+  check('resources.budgets.open', 'any', () => ({}), ['municipal', 'instanceAdmin']);
+  check('resources.budget.set', 'a school of the municipality', () => schoolA, ['municipal', 'instanceAdmin']);
+  check('resources.budget.set', 'a school without a municipality', () => orphan, ['instanceAdmin']);
+  check('resources.basket.read', 'the school', () => schoolA, ['teacher', 'director', 'localAdmin', 'instanceAdmin', 'municipal']);
+  check('resources.basket.propose', 'the school', () => schoolA, ['teacher', 'director']);
+  check('resources.basket.decide', 'the school', () => schoolA, ['director']);
+  check('resources.basket.export', 'the school', () => schoolA, ['director', 'instanceAdmin', 'municipal']);
+  check('resources.licence.manage', 'the school', () => schoolA, ['director', 'localAdmin', 'instanceAdmin']);
 });
 
 test('every declared action is tested', () => {

@@ -1,4 +1,4 @@
-import { belongsTo, definePolicy, managesStructure, type Actor, type ActionsOf } from '../../kernel/authz/index.js';
+import { belongsTo, definePolicy, hasRole, managesStructure, type Actor, type ActionsOf } from '../../kernel/authz/index.js';
 import type { GroupRelation } from '../directory/index.js';
 
 /** A link's owner and school, and how the person stands towards the classes it is shared with (this year). */
@@ -20,7 +20,21 @@ export interface ShareFacts {
 export interface ResourceFacts {
   audience: string[];
   access: 'free' | 'licence';
+  /** A licence of the person's school covers them today (a class or year-group they are in). */
+  covered: boolean;
 }
+
+/** A school and the municipality that owns it (`structures.parentId`). */
+export interface SchoolFacts {
+  structureId: string;
+  municipalityId: string | null;
+}
+
+/** An agent of the school's municipality (profile `municipal`, member of it). */
+const agentOf = (actor: Actor, s: SchoolFacts) => actor.profile === 'municipal' && !!s.municipalityId && belongsTo(actor, s.municipalityId);
+/** Who sets a school's budget: the académie (the instance administrator) or the school's municipality. */
+const fundsSchool = (actor: Actor, s: SchoolFacts) => actor.isSuperAdmin || agentOf(actor, s);
+const directs = (actor: Actor, s: SchoolFacts) => hasRole(actor, s.structureId, 'director');
 
 const isTeacher = (actor: Actor) => actor.profile === 'teacher';
 const isStaff = (actor: Actor) => actor.profile === 'teacher' || actor.profile === 'personnel' || actor.isSuperAdmin;
@@ -34,12 +48,13 @@ function readsLink(actor: Actor, l: LinkFacts): boolean {
 }
 
 /**
- * Who sees a catalogue entry; `visibleResources` applies it in SQL. Pupils and parents see free
- * resources meant for pupils; staff see every entry, those needing a licence marked as such.
+ * Who sees a catalogue entry; `searchCatalogue` applies it in SQL. Pupils and parents see the
+ * resources meant for pupils that are free or that a licence covers them for; staff see every
+ * entry, since they choose what the school buys (decision 23), those needing a licence marked.
  */
 function readsResource(actor: Actor, r: ResourceFacts): boolean {
   if (isStaff(actor)) return true;
-  return (actor.profile === 'student' || actor.profile === 'relative') && r.access === 'free' && r.audience.includes('student');
+  return (actor.profile === 'student' || actor.profile === 'relative') && (r.access === 'free' || r.covered) && r.audience.includes('student');
 }
 
 export const resourcesPolicy = definePolicy('resources', {
@@ -62,7 +77,22 @@ export const resourcesPolicy = definePolicy('resources', {
   /** One entry of the catalogue, by the same rule as the list. */
   'resources.resource.read': readsResource,
   /** Opening a resource: free ones for whoever sees them; licensed ones need a licence covering the person. */
-  'resources.resource.open': (actor: Actor, r: ResourceFacts & { covered: boolean }) => readsResource(actor, r) && (r.access === 'free' || r.covered),
+  'resources.resource.open': (actor: Actor, r: ResourceFacts) => readsResource(actor, r) && (r.access === 'free' || r.covered),
+  /** The budgets page (schools and their amounts): the académie and the municipalities' agents. */
+  'resources.budgets.open': { allow: (actor: Actor, _: object) => actor.isSuperAdmin || actor.profile === 'municipal', refusal: 403 },
+  /** A school's yearly budget: set by the académie or the school's municipality. */
+  'resources.budget.set': fundsSchool,
+  /** A school's basket and budget: its teachers, its director and local administrator, who funds it. */
+  'resources.basket.read': (actor: Actor, s: SchoolFacts) =>
+    (isTeacher(actor) && belongsTo(actor, s.structureId)) || managesStructure(actor, s.structureId) || agentOf(actor, s),
+  /** The school's teachers propose resources into its basket. */
+  'resources.basket.propose': (actor: Actor, s: SchoolFacts) => isTeacher(actor) && belongsTo(actor, s.structureId),
+  /** The director validates or refuses lines. */
+  'resources.basket.decide': directs,
+  /** The validated basket as an order: the director and who funds the school. */
+  'resources.basket.export': (actor: Actor, s: SchoolFacts) => directs(actor, s) || fundsSchool(actor, s),
+  /** A school's licences and the renewals due: its director and local administrator. */
+  'resources.licence.manage': (actor: Actor, s: SchoolFacts) => managesStructure(actor, s.structureId),
 });
 
 declare module '../../kernel/authz/index.js' {

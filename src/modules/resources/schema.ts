@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Pagination, Text } from '../../kernel/http/schemas.js';
+import { Id, IsoDate, Pagination, Text, WholeNumber } from '../../kernel/http/schemas.js';
 
 export { IdParams } from '../../kernel/http/schemas.js';
 
@@ -89,6 +89,8 @@ export const Resource = Type.Object({
   access: Type.Union([Type.Literal('free'), Type.Literal('licence')]),
   /** Where to open it: through Préau, which counts the use. */
   openUrl: Type.String(),
+  /** Whether the person may open it: free, or a licence covers them. */
+  openable: Type.Boolean({ description: 'Libre, ou couverte par une licence de l’école pour la personne.' }),
 });
 export type Resource = Static<typeof Resource>;
 
@@ -132,3 +134,116 @@ export const LinkForm = Type.Object({
 export type LinkForm = Static<typeof LinkForm>;
 
 export const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200, description: 'Jeton CSRF du formulaire.' })) });
+
+// Budgets, baskets and licences. Amounts are whole euro cents in JSON; forms take euros (`12,50`).
+
+export const BudgetBody = Type.Object(
+  { amountCents: WholeNumber(0, 100_000_000, 'Budget de l’année scolaire, en centimes d’euro.') },
+  { additionalProperties: false },
+);
+
+export const Budget = Type.Object({
+  structureId: Type.String(),
+  schoolYear: Type.String({ description: 'Année scolaire, par exemple 2026-2027.' }),
+  amountCents: Type.Number({ description: 'Budget de l’année (0 tant qu’il n’est pas fixé).' }),
+  validatedCents: Type.Number({ description: 'Total des lignes validées.' }),
+  proposedCents: Type.Number({ description: 'Total des lignes proposées, pas encore décidées.' }),
+  remainingCents: Type.Number({ description: 'Ce qui reste à engager.' }),
+});
+export type Budget = Static<typeof Budget>;
+
+export const SchoolBudget = Type.Object({ structureId: Type.String(), name: Type.String(), amountCents: Type.Union([Type.Number(), Type.Null()]) });
+
+export const BasketLineBody = Type.Object(
+  {
+    resourceId: Id('Ressource du catalogue.'),
+    quantity: WholeNumber(1, 10_000, 'Nombre de licences ou d’exemplaires.'),
+    unitPriceCents: WholeNumber(0, 10_000_000, 'Prix unitaire, en centimes d’euro.'),
+    groupId: Type.Optional(Id('La classe concernée (ou un niveau).')),
+    level: Type.Optional(Level),
+  },
+  { additionalProperties: false },
+);
+export type BasketLineBody = Static<typeof BasketLineBody>;
+
+const Status = Type.Union([Type.Literal('proposed'), Type.Literal('validated'), Type.Literal('refused')]);
+const Named = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const BasketLine = Type.Object({
+  id: Type.String(),
+  resourceId: Type.String(),
+  title: Type.String({ description: 'Titre de la ressource.' }),
+  publisher: Type.String(),
+  proposedBy: Type.String({ description: 'Nom de l’enseignant qui l’a proposée.' }),
+  group: Type.Union([Named, Type.Null()], { description: 'La classe, ou null pour un niveau.' }),
+  level: Type.Union([Type.String(), Type.Null()]),
+  quantity: Type.Number(),
+  unitPriceCents: Type.Number(),
+  totalCents: Type.Number(),
+  status: Status,
+});
+export type BasketLine = Static<typeof BasketLine>;
+
+export const Basket = Type.Object({ budget: Budget, lines: Type.Array(BasketLine) });
+export type Basket = Static<typeof Basket>;
+
+export const DecisionBody = Type.Object(
+  { decision: Type.Union([Type.Literal('validated'), Type.Literal('refused')], { description: 'Valider ou refuser la ligne.' }) },
+  { additionalProperties: false },
+);
+
+export const LicenceBody = Type.Object(
+  {
+    resourceId: Id('Ressource du catalogue.'),
+    groupId: Type.Optional(Id('La classe couverte (ou un niveau).')),
+    level: Type.Optional(Level),
+    startsOn: IsoDate('Début, AAAA-MM-JJ.'),
+    endsOn: IsoDate('Fin (incluse), AAAA-MM-JJ.'),
+  },
+  { additionalProperties: false },
+);
+export type LicenceBody = Static<typeof LicenceBody>;
+
+export const Licence = Type.Object({
+  id: Type.String(),
+  resourceId: Type.String(),
+  title: Type.String(),
+  group: Type.Union([Named, Type.Null()]),
+  level: Type.Union([Type.String(), Type.Null()]),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  /** Ends within the renewal window (or has ended). */
+  renewalDue: Type.Boolean({ description: 'Se termine dans la fenêtre de renouvellement (ou est terminée).' }),
+});
+export type Licence = Static<typeof Licence>;
+
+export const LicencesQuery = Type.Object(
+  {
+    renewalDays: Type.Optional(WholeNumber(1, 3650, 'Fenêtre de renouvellement, en jours (90 par défaut).', 90)),
+    due: Type.Optional(Type.Boolean({ description: 'Seulement les renouvellements à prévoir.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A class (`group:<id>`) or a year-group (`level:<niveau>`), in one select of a form. */
+const Target = Text(60, 'Classe ou niveau.', 1);
+
+export const BudgetForm = Type.Object({ ...CsrfOnly.properties, amount: Text(20, 'Montant en euros.', 1) });
+export const BasketLineForm = Type.Object({
+  ...CsrfOnly.properties,
+  resourceId: Text(60, 'Ressource du catalogue.', 1),
+  target: Target,
+  quantity: Text(10, 'Quantité.', 1),
+  unitPrice: Text(20, 'Prix unitaire en euros.', 1),
+});
+export type BasketLineForm = Static<typeof BasketLineForm>;
+export const DecisionForm = Type.Object({ ...CsrfOnly.properties, decision: Type.Union([Type.Literal('validated'), Type.Literal('refused')]) });
+export const LicenceForm = Type.Object({
+  ...CsrfOnly.properties,
+  resourceId: Text(60, 'Ressource du catalogue.', 1),
+  target: Target,
+  startsOn: Text(10, 'Début.', 1),
+  endsOn: Text(10, 'Fin.', 1),
+});
+export type LicenceForm = Static<typeof LicenceForm>;
+export const BasketPageQuery = Type.Object({ resourceId: Type.Optional(Id('Ressource à proposer.')) }, { additionalProperties: false });

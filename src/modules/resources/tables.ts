@@ -63,8 +63,53 @@ export interface ResourceUsesTable {
   uses: number;
 }
 
+/** A school's resource budget for one school year, set by its municipality or the académie. */
+export interface ResourceBudgetsTable {
+  structureId: string;
+  schoolYear: string;
+  /** In euro cents. */
+  amountCents: number;
+  setBy: string;
+  updatedAt: string;
+}
+
+/** A line of a school's basket: a catalogue resource, for a class or a year-group, proposed by a teacher. */
+export interface ResourceBasketLinesTable {
+  id: string;
+  structureId: string;
+  schoolYear: string;
+  resourceId: string;
+  proposedBy: string;
+  /** The class it is for, or null when it is for a year-group (`level`). */
+  groupId: string | null;
+  level: string | null;
+  quantity: number;
+  unitPriceCents: number;
+  /** `proposed`, `validated` or `refused` (by the director). */
+  status: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** A school's licence of a catalogue resource, for a class or a year-group, between two dates (inclusive). */
+export interface ResourceLicencesTable {
+  id: string;
+  resourceId: string;
+  structureId: string;
+  groupId: string | null;
+  level: string | null;
+  startsOn: string;
+  endsOn: string;
+  createdBy: string;
+  createdAt: string;
+}
+
 declare module '../../kernel/db/index.js' {
   interface Database {
+    resourceBudgets: ResourceBudgetsTable;
+    resourceBasketLines: ResourceBasketLinesTable;
+    resourceLicences: ResourceLicencesTable;
     resourceLinks: ResourceLinksTable;
     resourceLinkGroups: ResourceLinkGroupsTable;
     catalogueResources: CatalogueResourcesTable;

@@ -113,6 +113,7 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
         load,
         maxBytes: app.config.uploadMaxBytes,
         slots: opts.slots,
+        resourcesHref: opts.editing ? opts.action.replace(/\/edit$/, '/resources') : undefined,
       }),
     );
   }

@@ -37,6 +37,8 @@ export interface LessonFormProps {
   maxBytes: number;
   /** The teacher's timetable slots of the lesson's day, as links that fill the form in. */
   slots?: { href: string; label: string }[];
+  /** An edited lesson's picker of links and catalogue resources. */
+  resourcesHref?: string;
 }
 
 /** The script that checks file sizes before the form is sent (served by the module). */
@@ -92,6 +94,11 @@ export function LessonForm(props: LessonFormProps) {
         <h1>{props.editing ? t('homework.form.edit') : t('homework.form.new')}</h1>
       </div>
       <ErrorSummary errors={errors} />
+      {props.resourcesHref && (
+        <p>
+          <a href={props.resourcesHref}>{t('homework.picker.open')}</a>
+        </p>
+      )}
       {props.slots && props.slots.length > 0 && (
         <nav class="card" aria-labelledby="slots-title">
           <h2 id="slots-title">{t('homework.form.slots')}</h2>

@@ -71,4 +71,51 @@ export const resourcesMigrations: Migrations = {
       for (const table of ['resource_uses', 'catalogue_resources', 'resource_link_groups', 'resource_links']) await db.schema.dropTable(table).execute();
     },
   },
+  '20261212-0900-resources-budgets-licences': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('resource_budgets')
+        .addColumn('structure_id', 'text', (c) => c.notNull().references('structures.id'))
+        .addColumn('school_year', 'text', (c) => c.notNull())
+        .addColumn('amount_cents', 'integer', (c) => c.notNull())
+        .addColumn('set_by', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('resource_budgets_pk', ['structure_id', 'school_year'])
+        .execute();
+      await db.schema
+        .createTable('resource_basket_lines')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('structure_id', 'text', (c) => c.notNull().references('structures.id'))
+        .addColumn('school_year', 'text', (c) => c.notNull())
+        .addColumn('resource_id', 'text', (c) => c.notNull().references('catalogue_resources.id'))
+        .addColumn('proposed_by', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('group_id', 'text', (c) => c.references('groups.id'))
+        .addColumn('level', 'text')
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('unit_price_cents', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text', (c) => c.references('people.id'))
+        .addColumn('decided_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('resource_basket_lines_school').on('resource_basket_lines').columns(['structure_id', 'school_year', 'status']).execute();
+      await db.schema
+        .createTable('resource_licences')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('resource_id', 'text', (c) => c.notNull().references('catalogue_resources.id'))
+        .addColumn('structure_id', 'text', (c) => c.notNull().references('structures.id'))
+        .addColumn('group_id', 'text', (c) => c.references('groups.id'))
+        .addColumn('level', 'text')
+        .addColumn('starts_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('resource_licences_school').on('resource_licences').columns(['structure_id', 'ends_on']).execute();
+      await db.schema.createIndex('resource_licences_resource').on('resource_licences').columns(['resource_id', 'ends_on']).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const table of ['resource_licences', 'resource_basket_lines', 'resource_budgets']) await db.schema.dropTable(table).execute();
+    },
+  },
 };

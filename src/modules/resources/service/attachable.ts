@@ -21,6 +21,7 @@ export async function attachableResource(db: Db, actor: Actor, kind: 'link' | 'r
   }
   const row = await findResource(db, id);
   if (!row) return null;
-  const facts = { audience: parseList(row.audienceJson), access: row.access === 'licence' ? ('licence' as const) : ('free' as const) };
+  // Licence coverage is checked where the lesson's readers open it (`/resources/:id/open`).
+  const facts = { audience: parseList(row.audienceJson), access: row.access === 'licence' ? ('licence' as const) : ('free' as const), covered: false };
   return can(actor, 'resources.resource.read', facts) ? { title: row.title, url: `/resources/${row.id}/open` } : null;
 }

@@ -12,10 +12,11 @@ import type { CatalogueQuery, ImportReport, Resource } from '../schema.js';
 import { catalogueSearchIndex } from '../search-index.js';
 import type { CatalogueResourcesTable } from '../tables.js';
 import type { Deps } from './deps.js';
+import { coveredFor, isCovered } from './licences.js';
 
 const isFamily = (actor: Actor) => actor.profile === 'student' || actor.profile === 'relative';
 
-export function toResource(r: CatalogueResourcesTable): Resource {
+export function toResource(r: CatalogueResourcesTable, covered = false): Resource {
   return {
     id: r.id,
     identifier: r.identifier,
@@ -30,6 +31,7 @@ export function toResource(r: CatalogueResourcesTable): Resource {
     audience: parseList(r.audienceJson),
     access: r.access === 'licence' ? 'licence' : 'free',
     openUrl: `/resources/${r.id}/open`,
+    openable: r.access !== 'licence' || covered,
   };
 }
 
@@ -37,10 +39,18 @@ export function toResource(r: CatalogueResourcesTable): Resource {
 export async function searchCatalogue(deps: Deps, actor: Actor, query: CatalogueQuery) {
   authorize(actor, 'resources.catalogue.search', {});
   const filters: Record<string, string[]> = { level: query.level ?? [], subject: query.subject ?? [], type: query.type ?? [] };
-  if (isFamily(actor)) Object.assign(filters, { audience: ['student'], access: ['free'] });
+  if (isFamily(actor)) filters.audience = ['student'];
+  // Pupils and parents: free entries, and licensed ones a licence covers them for (in SQL).
+  const within = isFamily(actor)
+    ? deps.db
+        .selectFrom('catalogueResources')
+        .select('id')
+        .where((eb) => eb.or([eb('access', '=', 'free'), eb('id', 'in', coveredFor(deps, actor))]))
+    : undefined;
   const found = await search(deps.db, catalogueSearchIndex, {
     q: query.q ?? '',
     filters,
+    ...(within ? { within } : {}),
     facets: ['level', 'subject', 'type'],
     limit: query.limit ?? 20,
     offset: query.offset ?? 0,
@@ -53,25 +63,29 @@ export async function searchCatalogue(deps: Deps, actor: Actor, query: Catalogue
       )
     ).map((r) => [r.id, r]),
   );
+  const licensed = [...rows.values()].filter((r) => r.access === 'licence').map((r) => r.id);
+  const covered = new Set(licensed.length === 0 ? [] : (await coveredFor(deps, actor).where('lic.resourceId', 'in', licensed).execute()).map((r) => r.id));
   return {
     total: found.total,
     items: found.items.flatMap((i) => {
       const row = rows.get(i.docId);
-      return row ? [toResource(row)] : [];
+      return row ? [toResource(row, covered.has(row.id))] : [];
     }),
     facets: { level: found.facets.level ?? [], subject: found.facets.subject ?? [], type: found.facets.type ?? [] },
   };
 }
 
-const facts = (r: CatalogueResourcesTable) => ({
-  audience: parseList(r.audienceJson),
-  access: r.access === 'licence' ? ('licence' as const) : ('free' as const),
-});
+async function facts(deps: Deps, actor: Actor, r: CatalogueResourcesTable | undefined) {
+  if (!r) return null;
+  const access = r.access === 'licence' ? ('licence' as const) : ('free' as const);
+  return { audience: parseList(r.audienceJson), access, covered: access === 'licence' && (await isCovered(deps, actor, r.id)) };
+}
 
 export async function readResource(deps: Deps, actor: Actor, id: string): Promise<Resource> {
   const row = await catalogue.findResource(deps.db, id);
-  authorize(actor, 'resources.resource.read', row ? facts(row) : null);
-  return toResource(row!);
+  const f = await facts(deps, actor, row);
+  authorize(actor, 'resources.resource.read', f);
+  return toResource(row!, f.covered);
 }
 
 /**
@@ -80,8 +94,7 @@ export async function readResource(deps: Deps, actor: Actor, id: string): Promis
  */
 export async function openResource(deps: Deps, actor: Actor, id: string): Promise<string> {
   const row = await catalogue.findResource(deps.db, id);
-  // No licence covers anyone until licences are recorded: licensed entries cannot be opened yet.
-  authorize(actor, 'resources.resource.open', row ? { ...facts(row), covered: false } : null);
+  authorize(actor, 'resources.resource.open', await facts(deps, actor, row));
   const day = deps.clock.now().toISOString().slice(0, 10);
   await catalogue.countUse(deps.db, day, actor.activeStructureId ?? '', row!.id);
   return row!.url;

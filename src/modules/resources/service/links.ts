@@ -14,7 +14,11 @@ const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((
 /** Checks the address and the classes before anything is written. */
 async function validated(deps: Deps, actor: Actor, body: LinkBody) {
   const url = httpUrl(body.url);
-  if (!url) throw new InvalidInput([{ field: 'url', message: t('resources.error.url') }], 'resources.bad_url');
+  if (!url) {
+    // A script address is named as such: the teacher may have pasted a bookmarklet by mistake.
+    const script = /^\s*javascript:/i.test(body.url);
+    throw new InvalidInput([{ field: 'url', message: t(script ? 'resources.error.script' : 'resources.error.url') }], 'resources.bad_url');
+  }
   const groupIds = [...new Set(body.groupIds ?? [])];
   for (const groupId of groupIds) {
     const standing = await groupStanding(deps.db, actor.personId, groupId, deps.clock.now());
@@ -75,6 +79,14 @@ export async function updateLink(deps: Deps, actor: Actor, id: string, body: Lin
       ),
     );
   return { id };
+}
+
+/** The owner's link, for the edit form (others get 404). */
+export async function editableLink(deps: Deps, actor: Actor, id: string): Promise<Link> {
+  const facts = await repo.linkFacts(deps.db, actor, id, year(deps));
+  authorize(actor, 'resources.link.edit', facts);
+  const groups = (await repo.groupsOfLinks(deps.db, [id])).get(id) ?? [];
+  return toLink(actor, { ...facts.link, owner: actor.displayName }, groups);
 }
 
 export async function deleteLink(deps: Deps, actor: Actor, id: string): Promise<void> {

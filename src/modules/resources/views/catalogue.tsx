@@ -49,9 +49,15 @@ function FacetGroup({
 export function CataloguePage({
   q,
   result,
+  basketSchoolId,
+  licenceSchoolId,
 }: {
   q: CatalogueQuery;
   result: { total: number; items: Resource[]; facets: Record<'level' | 'subject' | 'type', FacetCount[]> };
+  /** The school whose basket the teacher proposes into, if any. */
+  basketSchoolId?: string | null;
+  /** The school whose licences the person records, if any. */
+  licenceSchoolId?: string | null;
 }) {
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 20;
@@ -92,9 +98,21 @@ export function CataloguePage({
                 <span class={r.access === 'free' ? 'badge badge--ok' : 'badge badge--warn'}>
                   {r.access === 'free' ? t('resources.catalogue.free') : t('resources.catalogue.licence')}
                 </span>{' '}
-                {r.access === 'free' && (
+                {r.openable && (
                   <a class="button button--small" href={r.openUrl}>
                     {t('resources.catalogue.open')}
+                    <span class="visually-hidden">{` : ${r.title}`}</span>
+                  </a>
+                )}{' '}
+                {basketSchoolId && (
+                  <a class="button button--small" href={`/resources/schools/${basketSchoolId}/basket?resourceId=${r.id}#basket-form-title`}>
+                    {t('resources.basket.propose')}
+                    <span class="visually-hidden">{` : ${r.title}`}</span>
+                  </a>
+                )}{' '}
+                {licenceSchoolId && r.access === 'licence' && (
+                  <a class="button button--small" href={`/resources/schools/${licenceSchoolId}/licences?resourceId=${r.id}#licence-form-title`}>
+                    {t('resources.licences.record')}
                     <span class="visually-hidden">{` : ${r.title}`}</span>
                   </a>
                 )}

@@ -40,12 +40,12 @@ function LinkItem({ link, csrf, teacher }: { link: Link; csrf: string; teacher: 
       {teacher && (
         <div class="actions">
           {link.mine ? (
-            <form method="post" action={`/resources/links/${link.id}/delete`} class="inline-form">
-              <CsrfField token={csrf} />
-              <button type="submit" class="button button--small button--danger">
-                {t('resources.links.delete')}
-              </button>
-            </form>
+            <>
+              <a class="button button--small" href={`/resources/links/${link.id}/edit`} aria-label={t('resources.links.editLabel', link.title)}>
+                {t('resources.links.edit')}
+              </a>{' '}
+              <DeleteForm link={link} csrf={csrf} />
+            </>
           ) : (
             <form method="post" action={`/resources/links/${link.id}/copy`} class="inline-form">
               <CsrfField token={csrf} />
@@ -60,12 +60,54 @@ function LinkItem({ link, csrf, teacher }: { link: Link; csrf: string; teacher: 
   );
 }
 
-function LinkForm({ csrf, groups, values, errors }: { csrf: string; groups: { id: string; name: string }[]; values: LinkFormValues; errors?: FieldErrors }) {
+function DeleteForm({ link, csrf }: { link: Link; csrf: string }) {
+  return (
+    <form method="post" action={`/resources/links/${link.id}/delete`} class="inline-form">
+      <CsrfField token={csrf} />
+      <button type="submit" class="button button--small button--danger" aria-label={t('resources.links.deleteLabel', link.title)}>
+        {t('resources.links.delete')}
+      </button>
+    </form>
+  );
+}
+
+/** The values of the form for a saved link (lists typed with commas). */
+export function linkFormValues(link: Link): LinkFormValues {
+  return {
+    title: link.title,
+    url: link.url,
+    description: link.description,
+    levels: link.levels,
+    subjects: link.subjects.join(', '),
+    theme: link.theme,
+    tags: link.tags.join(', '),
+    groupIds: link.groups.map((g) => g.id),
+    sharedWithSchool: link.sharedWithSchool,
+  };
+}
+
+function LinkForm({
+  csrf,
+  groups,
+  values,
+  errors,
+  action = '/resources/links',
+  heading = t('resources.form.title'),
+  Heading = 'h2',
+}: {
+  csrf: string;
+  groups: { id: string; name: string }[];
+  values: LinkFormValues;
+  errors?: FieldErrors;
+  action?: string;
+  heading?: string;
+  Heading?: 'h1' | 'h2';
+}) {
   return (
     <section class="card" aria-labelledby="link-form-title">
-      <h2 id="link-form-title">{t('resources.form.title')}</h2>
+      <Heading id="link-form-title">{heading}</Heading>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/resources/links">
+      <form method="post" action={action}>
         <CsrfField token={csrf} />
         <Field name="title" label={t('resources.form.name')} value={values.title} error={errors?.title} required />
         <Field name="url" label={t('resources.form.url')} type="url" value={values.url} error={errors?.url} required inputMode="url" />
@@ -115,6 +157,8 @@ export function LinksPage(props: {
   groups: { id: string; name: string }[];
   values?: LinkFormValues;
   errors?: FieldErrors;
+  /** Budgets, basket, licences: for those who have them. */
+  more?: { href: string; label: string }[];
 }) {
   const { links, teacher, scope } = props;
   return (
@@ -123,6 +167,12 @@ export function LinksPage(props: {
         <h1>{t('resources.links.title')}</h1>
         <p>
           <a href="/resources/catalogue">{t('resources.catalogue.title')}</a>
+          {(props.more ?? []).map((m) => (
+            <>
+              {' · '}
+              <a href={m.href}>{m.label}</a>
+            </>
+          ))}
         </p>
       </div>
       {!teacher && <p>{t('resources.links.intro')}</p>}
@@ -146,6 +196,30 @@ export function LinksPage(props: {
         </ul>
       )}
       {teacher && <LinkForm csrf={props.csrf} groups={props.groups} values={props.values ?? {}} errors={props.errors} />}
+    </>
+  );
+}
+
+/** Editing one's own link: the same form, filled in; deleting it from here too. */
+export function EditLinkPage(props: { csrf: string; link: Link; groups: { id: string; name: string }[]; values?: LinkFormValues; errors?: FieldErrors }) {
+  const { link } = props;
+  return (
+    <>
+      <p>
+        <a href="/resources/links?scope=mine">{t('resources.form.cancel')}</a>
+      </p>
+      <LinkForm
+        csrf={props.csrf}
+        groups={props.groups}
+        values={props.values ?? linkFormValues(link)}
+        errors={props.errors}
+        action={`/resources/links/${link.id}`}
+        heading={t('resources.form.editTitle')}
+        Heading="h1"
+      />
+      <p class="actions">
+        <DeleteForm link={link} csrf={props.csrf} />
+      </p>
     </>
   );
 }
