@@ -64,8 +64,18 @@ export async function insertAssessment(db: Db, row: AssessmentsTable, skills: st
   });
 }
 
-export async function updateAssessment(db: Db, id: string, changes: Partial<AssessmentsTable>): Promise<void> {
-  await db.updateTable('assessments').set(changes).where('id', '=', id).execute();
+/** Updates an assessment's fields and, when given, replaces its skills, in one transaction. */
+export async function updateAssessment(db: Db, id: string, changes: Partial<AssessmentsTable>, skills?: string[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('assessments').set(changes).where('id', '=', id).execute();
+    if (!skills) return;
+    await trx.deleteFrom('assessmentSkills').where('assessmentId', '=', id).execute();
+    if (skills.length > 0)
+      await trx
+        .insertInto('assessmentSkills')
+        .values(skills.map((skillCode, position) => ({ assessmentId: id, skillCode, position })))
+        .execute();
+  });
 }
 
 export async function deleteAssessment(db: Db, id: string): Promise<void> {
