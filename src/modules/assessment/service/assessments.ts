@@ -4,6 +4,7 @@ import { BadRequest, Problems } from '../../../kernel/http/errors.js';
 import { groupStanding, schoolYearOf } from '../../directory/index.js';
 import { addDays, isDate, parisLocalToIso, todayInParis } from '../dates.js';
 import { t } from '../i18n/fr.js';
+import { planNotice } from '../jobs.js';
 import * as repo from '../repository/assessments.js';
 import { periodsOf } from '../repository/settings.js';
 import { skillOf } from '../skills.js';
@@ -118,6 +119,7 @@ export async function createAssessment(deps: Deps, actor: Actor, input: Assessme
       updatedAt: at,
     },
     skills,
+    (trx) => planNotice(trx, id, fields.publishAt, now),
   );
   return { id };
 }
@@ -180,7 +182,10 @@ export async function editAssessment(deps: Deps, actor: Actor, id: string, input
     problems.throwIfAny('assessment.skill_in_use');
   }
   const changedSkills = skills.length !== stored.length || skills.some((code, i) => stored[i] !== code);
-  await repo.updateAssessment(deps.db, id, { ...fields, updatedAt: deps.clock.now().toISOString() }, changedSkills ? skills : undefined);
+  const now = deps.clock.now();
+  await repo.updateAssessment(deps.db, id, { ...fields, updatedAt: now.toISOString() }, changedSkills ? skills : undefined, (trx) =>
+    planNotice(trx, id, fields.publishAt, now),
+  );
 }
 
 export async function deleteAssessment(deps: Deps, actor: Actor, id: string): Promise<void> {
@@ -198,6 +203,10 @@ export async function holdAssessment(deps: Deps, actor: Actor, id: string, reaso
 }
 
 export async function releaseAssessment(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await editableAssessment(deps, actor, id);
-  await repo.updateAssessment(deps.db, id, { heldAt: null, heldReason: null, updatedAt: deps.clock.now().toISOString() });
+  const row = await editableAssessment(deps, actor, id);
+  const now = deps.clock.now();
+  // Released: the families are told now if the rule already opens it, else at its date.
+  await repo.updateAssessment(deps.db, id, { heldAt: null, heldReason: null, updatedAt: now.toISOString() }, undefined, (trx) =>
+    planNotice(trx, id, row.publishAt, now),
+  );
 }
