@@ -11,16 +11,32 @@ import * as schema from '../schema.js';
 import { recordChange, removeChange, type ChangeInput } from '../service/changes.js';
 import { importCsv, importIcal, type LineProblem } from '../service/imports.js';
 import { addRoom, removeRoom, saveAWeeks, schoolSettings } from '../service/school.js';
-import { createSlot, deleteSlot, slotForStaff } from '../service/slots.js';
+import { createSlot, deleteSlot, slotForStaff, updateSlot, type SlotInput } from '../service/slots.js';
 import type { ChangeKind, WeekPattern } from '../tables.js';
 import { occurrencesIn } from '../service/weeks.js';
 import { ChangePage, ManagePage, type ManageProps, type Values } from '../views/manage.js';
+import { SlotEditPage } from '../views/slot.js';
 import { statusText } from '../views/week.js';
 import { blank, schemaFieldErrors, timetableDeps } from './deps.js';
 
 const page = { title: t('timetable.manage.title'), service: 'timetable' };
 
 /** A 400 from a service (or the schema) → field messages; anything else goes on. */
+/** A slot form's text fields as the service takes them. */
+const slotInput = (values: Values): SlotInput => ({
+  groupId: values.groupId ?? '',
+  teacherId: values.teacherId ?? '',
+  roomId: blank(values.roomId),
+  subject: blank(values.subject),
+  subjectCode: blank(values.subjectCode),
+  dayOfWeek: /^[1-6]$/.test(values.dayOfWeek ?? '') ? Number(values.dayOfWeek) : 0,
+  startTime: values.startTime ?? '',
+  endTime: values.endTime ?? '',
+  weeks: (values.weeks || 'all') as WeekPattern,
+  validFrom: blank(values.validFrom),
+  validTo: blank(values.validTo),
+});
+
 const formErrors = (error: unknown) => (error instanceof AppError && error.statusCode < 500 && error.statusCode !== 404 ? fieldErrors(error) : null);
 
 /** The staff's forms: slots, changes, rooms, the A/B calendar, imports. Each re-renders with what was typed on a 400. */
@@ -50,25 +66,67 @@ export const timetableForms: FastifyPluginAsyncTypebox = async (app) => {
     const values = (request.body ?? {}) as Values;
     if (request.validationError) return renderManage(request, reply, { slot: { values, errors: schemaFieldErrors(request) } }, 400);
     try {
-      const slot = await createSlot(deps, request.actor, {
-        groupId: values.groupId ?? '',
-        teacherId: values.teacherId ?? '',
-        roomId: blank(values.roomId),
-        subject: blank(values.subject),
-        subjectCode: blank(values.subjectCode),
-        dayOfWeek: /^[1-6]$/.test(values.dayOfWeek ?? '') ? Number(values.dayOfWeek) : 0,
-        startTime: values.startTime ?? '',
-        endTime: values.endTime ?? '',
-        weeks: (values.weeks || 'all') as WeekPattern,
-        validFrom: blank(values.validFrom),
-        validTo: blank(values.validTo),
-      });
+      const slot = await createSlot(deps, request.actor, slotInput(values));
       reply.setFlash(t('timetable.slot.saved'));
       return reply.redirect(`/timetable/groups/${slot.groupId}`, 303);
     } catch (error) {
       const errors = formErrors(error);
       if (!errors) throw error;
       return renderManage(request, reply, { slot: { values, errors } }, 400);
+    }
+  });
+
+  async function renderSlotEdit(request: FastifyRequest, reply: FastifyReply, slotId: string, values?: Values, errors?: Record<string, string>) {
+    const slot = await slotForStaff(deps, request.actor, slotId);
+    const s = await schoolSettings(deps, request.actor);
+    const shown: Values = values ?? {
+      groupId: slot.groupId,
+      teacherId: slot.teacherId,
+      roomId: slot.roomId ?? '',
+      subject: slot.subject,
+      subjectCode: slot.subjectCode ?? '',
+      dayOfWeek: String(slot.dayOfWeek),
+      startTime: slot.startTime,
+      endTime: slot.endTime,
+      weeks: slot.weeks,
+      validFrom: slot.validFrom,
+      validTo: slot.validTo,
+    };
+    return reply.page(
+      { ...page, title: t('timetable.slot.editTitle', slot.subject), status: errors ? 400 : undefined },
+      h(SlotEditPage, {
+        csrf: request.csrfToken,
+        slotId: slot.id,
+        title: slot.subject,
+        values: shown,
+        errors,
+        groups: sortByDisplay(s.groups, (g) => g.name).map((g) => ({ id: g.id, name: g.name })),
+        teachers: sortByDisplay(
+          s.teachers.map((p) => ({ id: p.id, name: displayName(p) })),
+          (p) => p.name,
+        ),
+        rooms: s.rooms,
+        subjects: s.subjects,
+        back: `/timetable/groups/${slot.groupId}`,
+      }),
+    );
+  }
+
+  app.get('/timetable/slots/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => renderSlotEdit(request, reply, request.params.id));
+
+  app.post('/timetable/slots/:id/edit', { schema: { params: schema.IdParams, body: schema.SlotForm }, attachValidation: true }, async (request, reply) => {
+    // Rights first: only the school's staff see the form again, whatever was typed.
+    const slot = await slotForStaff(deps, request.actor, request.params.id);
+    const values = (request.body ?? {}) as Values;
+    if (request.validationError) return renderSlotEdit(request, reply, slot.id, values, schemaFieldErrors(request));
+    try {
+      const saved = await updateSlot(deps, request.actor, slot.id, slotInput(values));
+      reply.setFlash(t('timetable.slot.updated'));
+      return reply.redirect(`/timetable/groups/${saved.groupId}`, 303);
+    } catch (error) {
+      const errors = formErrors(error);
+      if (!errors) throw error;
+      return renderSlotEdit(request, reply, slot.id, values, errors);
     }
   });
 
