@@ -4,6 +4,8 @@ import { h } from 'preact';
 import { displayName } from '../../directory/index.js';
 import { sortByDisplay } from '../../../kernel/i18n/index.js';
 import { AppError, fieldErrors, InvalidInput } from '../../../kernel/http/errors.js';
+import { Value } from '@sinclair/typebox/value';
+import { receiveForm } from '../../../kernel/storage/http.js';
 import { mondayOf } from '../dates.js';
 import { t } from '../i18n/fr.js';
 import * as repo from '../repository.js';
@@ -20,6 +22,8 @@ import { statusText } from '../views/week.js';
 import { blank, schemaFieldErrors, timetableDeps } from './deps.js';
 
 const page = { title: t('timetable.manage.title'), service: 'timetable' };
+/** An uploaded timetable file: a school's year in CSV or one class's iCalendar is far below this. */
+const IMPORT_MAX_BYTES = 1024 * 1024;
 
 /** A 400 from a service (or the schema) → field messages; anything else goes on. */
 /** A slot form's text fields as the service takes them. */
@@ -251,20 +255,19 @@ export const timetableForms: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect('/timetable/manage', 303);
   });
 
-  app.post('/timetable/import', { schema: { body: schema.ImportForm }, attachValidation: true }, async (request, reply) => {
-    const values = (request.body ?? {}) as Values;
-    if (request.validationError) return renderManage(request, reply, { importing: { values, errors: schemaFieldErrors(request) } }, 400);
+  /** Runs a pasted or uploaded import, all or nothing; on a refusal the form comes back with the bad lines. */
+  async function runImport(request: FastifyRequest, reply: FastifyReply, values: Values, content: string) {
     try {
       const replace = values.replace === 'on';
       const result =
         values.format === 'ical'
           ? await importIcal(deps, request.actor, {
-              content: values.content ?? '',
+              content,
               groupId: blank(values.groupId) ?? undefined,
               teacherId: blank(values.teacherId) ?? undefined,
               replace,
             })
-          : await importCsv(deps, request.actor, { content: values.content ?? '', replace });
+          : await importCsv(deps, request.actor, { content, replace });
       reply.setFlash(t('timetable.import.done', result.imported));
       return reply.redirect('/timetable/school', 303);
     } catch (error) {
@@ -273,5 +276,39 @@ export const timetableForms: FastifyPluginAsyncTypebox = async (app) => {
       const lines = error instanceof InvalidInput ? (error.problems as LineProblem[]).filter((p) => typeof p.line === 'number') : [];
       return renderManage(request, reply, { importing: { values, errors: lines.length > 0 ? { content: t('timetable.import.failed') } : errors, lines } }, 400);
     }
+  }
+
+  app.post('/timetable/import', { schema: { body: schema.ImportForm }, attachValidation: true }, async (request, reply) => {
+    const values = (request.body ?? {}) as Values;
+    if (request.validationError) return renderManage(request, reply, { importing: { values, errors: schemaFieldErrors(request) } }, 400);
+    return runImport(request, reply, values, values.content ?? '');
+  });
+
+  app.post('/timetable/import/file', { schema: { querystring: schema.ImportFileQuery } }, async (request, reply) => {
+    // Rights first: nobody else's upload is read, let alone stored.
+    await schoolSettings(deps, request.actor);
+    const received = await receiveForm(request, { maxBytes: IMPORT_MAX_BYTES, maxFiles: 1 });
+    const file = received.files[0];
+    let uploaded: string | null = null;
+    if (file) {
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of await app.blobs.get(file.key)) chunks.push(chunk as Buffer);
+        uploaded = Buffer.concat(chunks).toString('utf8');
+      } finally {
+        // The file is read, never kept.
+        await app.blobs.delete(file.key);
+      }
+    }
+    const values: Values = { ...received.fields, content: received.fields.content ?? '' };
+    const problems = [...Value.Errors(schema.ImportForm, values)];
+    if (received.refusal) return renderManage(request, reply, { importing: { values, errors: { file: received.refusal.message } } }, 400);
+    if (problems.length > 0) {
+      const errors = Object.fromEntries(problems.map((p) => [p.path.slice(1) || '_form', t('timetable.error.field')]));
+      return renderManage(request, reply, { importing: { values, errors } }, 400);
+    }
+    const content = uploaded ?? values.content ?? '';
+    if (!content.trim()) return renderManage(request, reply, { importing: { values, errors: { file: t('timetable.import.nothing') } } }, 400);
+    return runImport(request, reply, values, content);
   });
 };

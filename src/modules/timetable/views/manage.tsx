@@ -195,7 +195,7 @@ export function ManagePage(props: ManageProps) {
             </ul>
           </div>
         )}
-        <form method="post" action="/timetable/import">
+        <form method="post" action="/timetable/import/file" enctype="multipart/form-data">
           <CsrfField token={props.csrf} />
           <fieldset>
             <legend>{t('timetable.import.format')}</legend>
@@ -206,8 +206,27 @@ export function ManagePage(props: ManageProps) {
               </div>
             ))}
           </fieldset>
-          <Field name="content" label={t('timetable.import.content')} hint={t('timetable.import.contentHint')} error={ie.content} required>
-            <textarea id="field-content" name="content" rows={8} required aria-describedby="field-content-hint" aria-invalid={ie.content ? 'true' : undefined}>
+          <div class={ie.file ? 'field field--error' : 'field'}>
+            <label for="field-file">{t('timetable.import.file')}</label>
+            <p class="field__hint" id="field-file-hint">
+              {t('timetable.import.fileHint')}
+            </p>
+            {ie.file && (
+              <p class="field__error" id="field-file-error">
+                {ie.file}
+              </p>
+            )}
+            <input
+              id="field-file"
+              name="file"
+              type="file"
+              accept=".csv,.ics,.txt,text/csv,text/calendar,text/plain"
+              aria-describedby={ie.file ? 'field-file-hint field-file-error' : 'field-file-hint'}
+              aria-invalid={ie.file ? 'true' : undefined}
+            />
+          </div>
+          <Field name="content" label={t('timetable.import.content')} hint={t('timetable.import.contentHint')} error={ie.content}>
+            <textarea id="field-content" name="content" rows={8} aria-describedby="field-content-hint" aria-invalid={ie.content ? 'true' : undefined}>
               {imp.content ?? ''}
             </textarea>
           </Field>
