@@ -114,3 +114,32 @@ test('a teacher enters thirty marks with the keyboard only and keeps them until 
   assert.ok(after.includes(`: ${expected} / 20`), `their child’s mark ${expected}: ${after}`);
   assert.equal((after.match(/Calcul mental/g) ?? []).length, 1, 'one assessment, one mark: no classmate’s');
 });
+
+test('the teacher edits the assessment on a phone: a scale below a mark comes back named, then the change is saved', async () => {
+  await withPage(suite.browser, { viewport: { width: 320, height: 640 } }, async (page) => {
+    await login(page, 'teacher');
+    await page.goto(`${suite.server.url}/assessment`);
+    await Promise.all([
+      page.waitForNavigation(),
+      page
+        .getByRole('link', { name: /Calcul mental/ })
+        .first()
+        .click(),
+    ]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Modifier l’évaluation' }).click()]);
+    assert.match(new URL(page.url()).pathname, /\/edit$/, 'on the edit form');
+    await checkA11y(page);
+    const overflow = await horizontalOverflow(page);
+    assert.ok(overflow.scrollWidth <= overflow.viewport, `fits 320 px: ${overflow.culprits.join(', ')}`);
+    await page.fill('#field-scale', '5');
+    await page.fill('#field-title', 'Calcul mental et tables');
+    await Promise.all([page.waitForNavigation(), page.locator('form[action$="/edit"] button[type="submit"]').click()]);
+    assert.match(await page.locator('#field-scale-error').innerText(), /Noté sur : une note de .+ dépasse ce barème \(sur 5\)/, 'the scale is named');
+    assert.equal(await page.inputValue('#field-title'), 'Calcul mental et tables', 'what was typed comes back');
+    await checkA11y(page);
+    await page.fill('#field-scale', '20');
+    await Promise.all([page.waitForNavigation(), page.locator('form[action$="/edit"] button[type="submit"]').click()]);
+    assert.match(await page.locator('.flash').innerText(), /modifiée/, 'saved');
+    assert.match(await page.locator('h1').innerText(), /Calcul mental et tables/, 'the new title on the marks page');
+  });
+});

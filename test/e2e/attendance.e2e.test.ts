@@ -122,3 +122,25 @@ test('the director validates; the parent sees it validated', async () => {
     await checkA11y(page);
   });
 });
+
+test('the director sets the roll call’s deadline on a phone: a bad hour comes back named, then it is saved', async () => {
+  await withPage(suite.browser, phone, async (page) => {
+    await login(page, 'director');
+    await page.goto(`${suite.server.url}/attendance`);
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Réglages de l’appel' }).click()]);
+    assert.equal(new URL(page.url()).pathname, '/attendance/settings', 'on the settings page');
+    await checkA11y(page);
+    const overflow = await horizontalOverflow(page);
+    assert.ok(overflow.scrollWidth <= overflow.viewport, `fits 320 px: ${overflow.culprits.join(', ')}`);
+    await page.fill('#field-rollCallDeadline', '12:30');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Enregistrer les réglages' }).click()]);
+    assert.match(await page.locator('#field-rollCallDeadline-error').innerText(), /Heure limite de l’appel/, 'the field is named');
+    await checkA11y(page);
+    await page.fill('#field-rollCallDeadline', '10:00');
+    await page.getByLabel('Le mercredi matin est un jour de classe').check();
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Enregistrer les réglages' }).click()]);
+    assert.match(await page.locator('.flash').innerText(), /enregistrés/, 'saved');
+    assert.equal(await page.inputValue('#field-rollCallDeadline'), '10:00', 'shown again');
+    assert.equal(await page.isChecked('#field-wednesday'), true, 'Wednesday kept');
+  });
+});

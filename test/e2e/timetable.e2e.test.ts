@@ -93,3 +93,26 @@ test('the parent, on a 320 px phone, sees the child’s week with the cancelled 
     await checkA11y(page);
   });
 });
+
+test('the director edits a slot on a phone: an end before the start comes back named, then the new times are saved', async () => {
+  await withPage(suite.browser, { viewport: { width: 320, height: 720 }, isMobile: true, hasTouch: true }, async (page) => {
+    await signIn(page, suite.server.url, directorLogin);
+    await page.goto(`${suite.server.url}/timetable/groups/${groupId}`);
+    await Promise.all([page.waitForNavigation(), page.locator('a[href$="/edit"]').first().click()]);
+    assert.match(new URL(page.url()).pathname, /^\/timetable\/slots\/[0-9a-f-]+\/edit$/, 'on the slot’s form');
+    await checkA11y(page);
+    const overflow = await horizontalOverflow(page);
+    assert.ok(overflow.scrollWidth <= 320, `no sideways scroll: ${overflow.scrollWidth} px (${overflow.culprits.join(', ')})`);
+    await page.fill('#field-startTime', '11:30');
+    await page.fill('#field-endTime', '11:00');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Enregistrer le cours' }).click()]);
+    assert.ok(await page.locator('#field-endTime-error').count(), 'the end field is named');
+    assert.equal(await page.inputValue('#field-startTime'), '11:30', 'what was typed comes back');
+    await checkA11y(page);
+    await page.fill('#field-startTime', '10:30');
+    await page.fill('#field-endTime', '11:30');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Enregistrer le cours' }).click()]);
+    assert.match(await page.locator('.flash').innerText(), /modifié/, 'saved');
+    assert.ok((await page.content()).includes('10:30'), 'the week shows the new time');
+  });
+});

@@ -54,6 +54,8 @@ export async function seedAssessmentDemo(app: FastifyInstance, structureId: stri
         publishAt: new Date(`${addDays(assessedOn, 1)}T07:00:00Z`).toISOString(),
         heldAt: null,
         heldReason: null,
+        // The term's earlier assessments were announced long ago; the last one's notice goes out when the server runs.
+        familiesNotifiedAt: i < 5 && assessedOn < addDays(last, -7) ? at : null,
         createdAt: at,
         updatedAt: at,
       },

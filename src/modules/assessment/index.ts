@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
+import { createMailer } from '../../kernel/mail/index.js';
+import { registerAssessmentJobs } from './jobs.js';
 import { assessmentMigrations } from './migrations/index.js';
 import { assessmentApi } from './routes/api.js';
 import { assessmentForms } from './routes/forms.js';
@@ -14,6 +16,13 @@ export { seedAssessmentDemo } from './demo.js';
 
 /** Assessments: periods, marks and skills, publication to families, period reports. Pages under /assessment, JSON under /api/assessment. */
 export const assessmentModule: FastifyPluginAsync = async (app) => {
+  const mailer = createMailer(app.config);
+  registerAssessmentJobs(app.jobs, { db: app.db, mailer, publicUrl: app.config.publicUrl });
+  if (mailer)
+    app.addHook('onClose', async () => {
+      await app.jobs.stop();
+      mailer.close();
+    });
   app.nav.push({
     href: '/assessment',
     label: t('assessment.nav'),

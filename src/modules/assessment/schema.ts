@@ -72,7 +72,18 @@ export const AssessmentBody = Type.Object(
 );
 export type AssessmentBody = Static<typeof AssessmentBody>;
 
-export const AssessmentEditBody = Type.Object(AssessmentFields, { additionalProperties: false });
+export const AssessmentEditBody = Type.Object(
+  {
+    ...AssessmentFields,
+    skills: Type.Optional(
+      Type.Array(Text(40, 'Code de compétence.', 1), {
+        maxItems: 12,
+        description: 'Remplace les compétences évaluées (absent : inchangées) ; une compétence déjà positionnée ne peut être retirée.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const HoldBody = Type.Object({ reason: Text(300, 'Pourquoi l’évaluation est retenue (vu par la direction).', 1) }, { additionalProperties: false });
 

@@ -59,6 +59,8 @@ export interface AssessmentsTable {
   /** The teacher holds it back from families whatever the policy says, with a reason. */
   heldAt: string | null;
   heldReason: string | null;
+  /** When its families were told that its results are visible (once); null until then. */
+  familiesNotifiedAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }

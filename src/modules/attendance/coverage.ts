@@ -70,6 +70,13 @@ export async function attendanceCases({ app, world: w, as }: CoverageWorld): Pro
       expect: 404,
       note: 'office staff do not manage',
     }),
+    wrong('GET /attendance/settings', { as: as.staff, expect: 404, note: 'office staff do not manage' }),
+    wrong('POST /attendance/settings', {
+      as: as.ce1Teacher,
+      form: { mode: 'lesson', rollCallDeadline: '08:00' },
+      expect: 404,
+      note: 'a teacher',
+    }),
     wrong('GET /attendance/day', { as: as.ce1aParent, expect: 404, absent, note: 'a parent' }),
     wrong('GET /attendance/pupils/:id', { url: pupil, as: as.otherParent, expect: 404, absent, note: 'another school’s parent' }),
     wrong('POST /attendance/pupils/:id/announced', {

@@ -11,7 +11,7 @@ import { monthRange, parisNow, weekdayOf } from './dates.js';
 import { t } from './i18n/fr.js';
 import * as records from './repository/records.js';
 import * as repo from './repository/roll-calls.js';
-import { FLAG_MINUTES, isSchoolDay } from './service/day.js';
+import { EARLIEST_DEADLINE, isSchoolDay, minutesOf } from './service/day.js';
 import { THRESHOLD } from './service/stats.js';
 import type { MarkStatus } from './tables.js';
 
@@ -113,23 +113,23 @@ export function registerAttendanceJobs(jobs: JobRunner, deps: JobDeps): void {
     );
   });
 
-  // Every quarter of an hour: after 9:30 on a school day, classes with no morning roll call are flagged to the office, once a day.
+  // Every quarter of an hour: past the school's deadline (9:30 unless it sets one) on a school day, classes with no morning roll call are flagged to the office, once a day.
   jobs.register('attendance.uncalled', async (_payload, { now }) => {
     const clock = parisNow(now);
-    if (clock.minutes < FLAG_MINUTES || clock.minutes >= 12 * 60 || weekdayOf(clock.date) === 'Sat' || weekdayOf(clock.date) === 'Sun') return;
+    if (clock.minutes < minutesOf(EARLIEST_DEADLINE) || clock.minutes >= 12 * 60 || weekdayOf(clock.date) === 'Sat' || weekdayOf(clock.date) === 'Sun') return;
     const classes = await repo.uncalledMornings(db, schoolYearOf(now), clock.date);
     const bySchool = new Map<string, typeof classes>();
     for (const c of classes) bySchool.set(c.structureId, [...(bySchool.get(c.structureId) ?? []), c]);
     for (const [structureId, list] of bySchool) {
       const settings = await repo.settingsOf(db, structureId);
-      if (!isSchoolDay(clock.date, settings.wednesday)) continue;
+      if (!isSchoolDay(clock.date, settings.wednesday) || clock.minutes < minutesOf(settings.rollCallDeadline)) continue;
       await notify(
         db,
         {
           recipients: await repo.schoolOffice(db, structureId),
           kind: 'attendance.uncalled',
           source: `attendance.uncalled:${structureId}:${clock.date}`,
-          title: t('attendance.notice.uncalled.title', list.length),
+          title: t('attendance.notice.uncalled.title', list.length, settings.rollCallDeadline),
           body: t('attendance.notice.uncalled.body', list.map((c) => c.name).join(', ')),
           link: `/attendance/day?date=${clock.date}`,
         },

@@ -70,11 +70,12 @@ const Contact = Type.Object({ name: Type.String(), phone: Nullable(Type.String()
 export const DayView = Type.Object({
   date: Type.String(),
   today: Type.String(),
+  deadline: Type.String({ description: 'Heure limite de l’appel du matin (HH:MM, heure de Paris).' }),
   classes: Type.Array(
     Type.Object({
       id: Type.String(),
       name: Type.String(),
-      flagged: Type.Boolean({ description: 'Pas d’appel du matin à 9 h 30, un jour de classe.' }),
+      flagged: Type.Boolean({ description: 'Pas d’appel du matin à l’heure limite de l’établissement, un jour de classe.' }),
       rollCalls: Type.Array(Type.Object({ slotKey: Type.String(), halfDay: Type.String(), calledAt: Type.String(), by: Type.String() })),
       marks: Type.Array(
         Type.Object({
@@ -201,6 +202,25 @@ export const Figures = Type.Object({
 export const SettingsBody = Type.Object({
   mode: Type.Union([Type.Literal('halfDay'), Type.Literal('lesson')], { description: 'Appel par demi-journée ou par séance.' }),
   noticesInQuietHours: Type.Boolean({ description: 'Prévenir les familles d’une absence même pendant les heures calmes (par défaut).' }),
-  wednesday: Type.Boolean({ description: 'Le mercredi est un jour de classe (contrôle de 9 h 30).' }),
+  wednesday: Type.Boolean({ description: 'Le mercredi est un jour de classe (contrôle de l’appel du matin).' }),
+  rollCallDeadline: Type.Optional(
+    Type.String({
+      pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+      description: 'Heure limite de l’appel du matin, HH:MM (heure de Paris), de 07:00 à 11:45 ; 09:30 par défaut ; absente : inchangée.',
+    }),
+  ),
 });
-export const Settings = Type.Object({ structureId: Type.String(), ...SettingsBody.properties });
+export const Settings = Type.Object({
+  structureId: Type.String(),
+  ...SettingsBody.properties,
+  rollCallDeadline: Type.String({ description: 'Heure limite de l’appel du matin.' }),
+});
+
+/** The settings form: radio buttons, checkboxes (absent when unticked) and a time field. */
+export const SettingsForm = Type.Object({
+  ...CsrfField,
+  mode: Type.Optional(Text(10, 'Appel par demi-journée ou par séance.')),
+  noticesInQuietHours: Type.Optional(Text(3, 'Coché : prévenir même pendant les heures calmes.')),
+  wednesday: Type.Optional(Text(3, 'Coché : le mercredi est un jour de classe.')),
+  rollCallDeadline: Type.Optional(Text(40, 'Heure limite de l’appel du matin, HH:MM.')),
+});

@@ -12,6 +12,8 @@ export interface AttendanceSettingsTable {
   noticesInQuietHours: number;
   /** 1: Wednesday is a school day (the 9:30 check runs). */
   wednesday: number;
+  /** `HH:MM`, Paris time: a class whose morning roll call is not made by then is flagged; null is 09:30. */
+  rollCallDeadline?: string | null;
   updatedAt: string;
   updatedBy: string | null;
 }

@@ -61,6 +61,14 @@ export async function timetableCases({ app, world: w, as }: CoverageWorld): Prom
     }),
     wp({ route: 'POST /api/timetable/slots', as: as.ce1Teacher, payload: slotBody, expect: 403, note: 'a teacher does not make the timetable' }),
     wp({
+      route: 'PUT /api/timetable/slots/:id',
+      url: `/api/timetable/slots/${slot.id}`,
+      as: as.otherDirector,
+      payload: slotBody,
+      expect: 404,
+      note: 'another school’s director',
+    }),
+    wp({
       route: 'DELETE /api/timetable/slots/:id',
       url: `/api/timetable/slots/${slot.id}`,
       as: as.otherDirector,
@@ -109,6 +117,22 @@ export async function timetableCases({ app, world: w, as }: CoverageWorld): Prom
     wp({ route: 'GET /timetable/rooms/:id', url: `/timetable/rooms/${room.id}`, as: as.cm2Teacher, expect: 404, note: 'a teacher' }),
     wp({ route: 'GET /timetable/manage', as: as.ce1Teacher, expect: 403, note: 'a teacher' }),
     wp({ route: 'POST /timetable/slots', as: as.cm2Teacher, form: slotForm, expect: 403, note: 'a teacher' }),
+    wp({
+      route: 'POST /timetable/import/file',
+      as: as.ce1Teacher,
+      form: { format: 'csv', content: 'Jour;Début;Fin;Matière;Classe;Enseignant' },
+      expect: [403, 404],
+      note: 'a teacher does not import',
+    }),
+    wp({ route: 'GET /timetable/slots/:id/edit', url: `/timetable/slots/${slot.id}/edit`, as: as.ce1aParent, expect: 404, note: 'a parent' }),
+    wp({
+      route: 'POST /timetable/slots/:id/edit',
+      url: `/timetable/slots/${slot.id}/edit`,
+      as: as.ce1Teacher,
+      form: slotForm,
+      expect: 404,
+      note: 'a teacher does not make the timetable',
+    }),
     wp({
       route: 'POST /timetable/slots/:id/delete',
       url: `/timetable/slots/${slot.id}/delete`,

@@ -101,6 +101,25 @@ export async function insertSlots(db: Db, rows: SlotRow[]): Promise<void> {
 
 export const deleteSlot = (db: Db, id: string) => db.deleteFrom('timetableSlots').where('id', '=', id).execute();
 
+/**
+ * Rewrites a slot's fields and drops the day changes that no longer match one of its occurrences
+ * (another weekday, outside its new dates), in one transaction; answers how many were dropped.
+ */
+export async function updateSlot(
+  db: Db,
+  id: string,
+  fields: Omit<SlotRow, 'id' | 'createdAt' | 'source'>,
+  keepChange: (date: string) => boolean,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('timetableSlots').set(fields).where('id', '=', id).execute();
+    const changes = await trx.selectFrom('timetableChanges').select(['id', 'date']).where('slotId', '=', id).execute();
+    const stale = changes.filter((c) => !keepChange(c.date)).map((c) => c.id);
+    if (stale.length > 0) await trx.deleteFrom('timetableChanges').where('id', 'in', stale).execute();
+    return stale.length;
+  });
+}
+
 /** The ids of a school's slots of these groups, or of one teacher: what an import replaces. */
 export async function slotIdsOf(db: Db, structureId: string, by: { groupIds?: string[]; teacherId?: string }): Promise<string[]> {
   if (!by.teacherId && (by.groupIds ?? []).length === 0) return [];

@@ -183,4 +183,6 @@ export const ImportForm = Type.Object({
   replace: field(10, 'Remplacer.'),
 });
 export type ImportForm = Static<typeof ImportForm>;
+/** The import form sent with a file (multipart): nothing in the address. */
+export const ImportFileQuery = Type.Object({}, { additionalProperties: false });
 export const ConfirmForm = Type.Object({ ...CsrfField });

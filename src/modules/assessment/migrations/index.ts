@@ -107,4 +107,43 @@ export const assessmentMigrations: Migrations = {
       }
     },
   },
+  '20261211-0900-assessment-notices': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('assessments').addColumn('families_notified_at', 'text').execute();
+      await db.schema.createIndex('assessments_families_notified').on('assessments').column('families_notified_at').execute();
+      // What families could already see before notices existed is not announced again: the rule of
+      // the day (decision 0013) written out once here, so that this migration never changes.
+      const now = new Date();
+      const at = now.toISOString();
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+      await db
+        .updateTable('assessments')
+        .set({ families_notified_at: at })
+        .where('held_at', 'is', null)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('assessment_periods as p')
+              .leftJoin('assessment_settings as s', 's.structure_id', 'p.structure_id')
+              .select(eb.lit(1).as('one'))
+              .whereRef('p.id', '=', 'assessments.period_id')
+              .where((e) =>
+                e.or([
+                  e.and([
+                    e.or([e('s.publication_policy', 'is', null), e('s.publication_policy', '=', 'perAssessment')]),
+                    e('assessments.publish_at', '<=', at),
+                  ]),
+                  e.and([e('s.publication_policy', '=', 'perPeriod'), e('p.publish_at', '<=', at)]),
+                  e.and([e('s.publication_policy', '=', 'periodEnd'), e('p.ends_on', '<', today)]),
+                ]),
+              ),
+          ),
+        )
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('assessments_families_notified').execute();
+      await db.schema.alterTable('assessments').dropColumn('families_notified_at').execute();
+    },
+  },
 };

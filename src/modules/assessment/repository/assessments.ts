@@ -21,6 +21,7 @@ const assessmentColumns = [
   'assessments.publishAt',
   'assessments.heldAt',
   'assessments.heldReason',
+  'assessments.familiesNotifiedAt',
   'assessments.createdAt',
   'assessments.updatedAt',
   'groups.schoolYear',
@@ -53,8 +54,10 @@ export async function skillsOf(db: Db, assessmentIds: string[]): Promise<Map<str
   return map;
 }
 
-export async function insertAssessment(db: Db, row: AssessmentsTable, skills: string[]): Promise<void> {
+/** Inserts an assessment and its skills; `within` runs in the same transaction (the notice's job). */
+export async function insertAssessment(db: Db, row: AssessmentsTable, skills: string[], within?: (trx: Db) => Promise<void>): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await within?.(trx);
     await trx.insertInto('assessments').values(row).execute();
     if (skills.length > 0)
       await trx
@@ -64,8 +67,25 @@ export async function insertAssessment(db: Db, row: AssessmentsTable, skills: st
   });
 }
 
-export async function updateAssessment(db: Db, id: string, changes: Partial<AssessmentsTable>): Promise<void> {
-  await db.updateTable('assessments').set(changes).where('id', '=', id).execute();
+/** Updates an assessment's fields and, when given, replaces its skills, in one transaction with `within`. */
+export async function updateAssessment(
+  db: Db,
+  id: string,
+  changes: Partial<AssessmentsTable>,
+  skills?: string[],
+  within?: (trx: Db) => Promise<void>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('assessments').set(changes).where('id', '=', id).execute();
+    await within?.(trx);
+    if (!skills) return;
+    await trx.deleteFrom('assessmentSkills').where('assessmentId', '=', id).execute();
+    if (skills.length > 0)
+      await trx
+        .insertInto('assessmentSkills')
+        .values(skills.map((skillCode, position) => ({ assessmentId: id, skillCode, position })))
+        .execute();
+  });
 }
 
 export async function deleteAssessment(db: Db, id: string): Promise<void> {

@@ -25,6 +25,25 @@ import { page } from './pages.js';
 
 const invalid = (): FieldErrors => ({ _form: t('error.validation') });
 
+/** The assessment form's typed values, as the form posted them (skills always a list). */
+function typedValues(body: unknown): AssessmentFormValues {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const skills = [fields.skills ?? []].flat().filter((s): s is string => typeof s === 'string');
+  return { ...(fields as Record<string, string>), skills };
+}
+
+/** Scale, coefficient and publication moment as typed (`12,5`, Paris local time), with the fields that do not parse. */
+function typedNumbers(values: AssessmentFormValues) {
+  const problems: FieldErrors = {};
+  const scale = values.scale?.trim() ? Number(values.scale) : undefined;
+  if (scale !== undefined && (!Number.isInteger(scale) || scale < 1 || scale > 100)) problems.scale = t('assessment.error.field');
+  const coefficient = values.coefficient?.trim() ? Number(values.coefficient.replace(',', '.')) : undefined;
+  if (coefficient !== undefined && (!Number.isFinite(coefficient) || coefficient < 0 || coefficient > 100)) problems.coefficient = t('assessment.error.field');
+  const publishAt = values.publishAt?.trim() ? parisLocalToIso(values.publishAt.trim()) : undefined;
+  if (publishAt === null) problems.publishAt = t('assessment.error.publish_at');
+  return { problems, scale, coefficient, publishAt: publishAt ?? undefined };
+}
+
 /** Forms: new assessment, results, hold, delete, settings, periods, comments. Each works without script. */
 export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
   const deps = assessmentDeps(app);
@@ -52,18 +71,10 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post('/assessment/assessments', { schema: { body: schema.AssessmentForm }, attachValidation: true }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const skills = [body.skills ?? []].flat().filter((s): s is string => typeof s === 'string');
-    const values: AssessmentFormValues = { ...(body as Record<string, string>), skills };
+    const values = typedValues(request.body);
+    const skills = values.skills ?? [];
     if (request.validationError) return renderNew(request, reply, values, invalid(), 400);
-    const problems: FieldErrors = {};
-    const scale = values.scale?.trim() ? Number(values.scale) : undefined;
-    if (scale !== undefined && (!Number.isInteger(scale) || scale < 1 || scale > 100)) problems.scale = t('assessment.error.field');
-    const coefficient = values.coefficient?.trim() ? Number(values.coefficient.replace(',', '.')) : undefined;
-    if (coefficient !== undefined && (!Number.isFinite(coefficient) || coefficient < 0 || coefficient > 100))
-      problems.coefficient = t('assessment.error.field');
-    const publishAt = values.publishAt?.trim() ? parisLocalToIso(values.publishAt.trim()) : undefined;
-    if (publishAt === null) problems.publishAt = t('assessment.error.publish_at');
+    const { problems, scale, coefficient, publishAt } = typedNumbers(values);
     const kind = values.kind === 'skills' ? 'skills' : 'marks';
     try {
       if (Object.keys(problems).length > 0) {
@@ -79,7 +90,7 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
         assessedOn: values.assessedOn ?? '',
         scale: kind === 'marks' ? scale : undefined,
         coefficient,
-        publishAt: publishAt ?? undefined,
+        publishAt,
         skills,
       });
       reply.setFlash(t('assessment.created'));
@@ -89,6 +100,73 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
       return renderNew(request, reply, values, fieldErrors(error) ?? invalid(), 400);
     }
   });
+
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, id: string, values?: AssessmentFormValues, errors?: FieldErrors) {
+    const row = await assessments.editableAssessment(deps, request.actor, id);
+    const group = await groupById(deps.db, row.groupId);
+    const stored = (await assessmentSheet(deps, request.actor, id)).skills.map((s) => s.code);
+    const offered = await assessableSubjects(deps.db, request.actor.personId, row.groupId);
+    const subjects = offered.some((s) => s.code === row.subjectCode) ? offered : [{ code: row.subjectCode, label: row.subjectLabel }, ...offered];
+    const cycle = group ? cycleOfClass(group) : null;
+    const shown: AssessmentFormValues = values ?? {
+      kind: row.kind,
+      subjectCode: row.subjectCode,
+      title: row.title,
+      assessedOn: row.assessedOn,
+      scale: row.scale === null ? '' : String(row.scale),
+      coefficient: String(row.coefficientCenti / 100).replace('.', ','),
+      publishAt: isoToParisLocal(row.publishAt),
+      skills: stored,
+    };
+    return reply.page(
+      { ...page, title: t('assessment.form.editTitle', row.title), status: errors ? 400 : undefined },
+      h(AssessmentFormPage, {
+        csrf: request.csrfToken,
+        values: { ...shown, kind: row.kind },
+        errors,
+        groups: [],
+        subjects,
+        domains: cycle ? domainsOf(cycle) : [],
+        edit: { id, title: row.title, groupName: group?.name ?? '', periodName: row.periodName },
+      }),
+    );
+  }
+
+  app.get('/assessment/assessments/:id/edit', { schema: { params: schema.IdParams, querystring: schema.EmptyQuery } }, async (request, reply) =>
+    renderEdit(request, reply, request.params.id),
+  );
+
+  app.post(
+    '/assessment/assessments/:id/edit',
+    { schema: { params: schema.IdParams, body: schema.AssessmentForm }, attachValidation: true },
+    async (request, reply) => {
+      // Rights first: only the author sees the form again, whatever was typed.
+      const row = await assessments.editableAssessment(deps, request.actor, request.params.id);
+      const values = typedValues(request.body);
+      const group = await groupById(deps.db, row.groupId);
+      const domainsShown = !!group && cycleOfClass(group) !== null;
+      if (request.validationError) return renderEdit(request, reply, request.params.id, values, invalid());
+      const { problems, scale, coefficient, publishAt } = typedNumbers(values);
+      if (Object.keys(problems).length > 0) return renderEdit(request, reply, request.params.id, values, problems);
+      try {
+        await assessments.editAssessment(deps, request.actor, request.params.id, {
+          subjectCode: values.subjectCode || undefined,
+          title: values.title ?? '',
+          assessedOn: values.assessedOn ?? '',
+          scale: row.kind === 'marks' ? scale : undefined,
+          coefficient,
+          publishAt,
+          // Skills are offered in primary classes only; elsewhere the stored ones stay.
+          skills: domainsShown ? (values.skills ?? []) : undefined,
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.statusCode !== 400) throw error;
+        return renderEdit(request, reply, request.params.id, values, fieldErrors(error) ?? invalid());
+      }
+      reply.setFlash(t('assessment.edited'));
+      return reply.redirect(`/assessment/assessments/${request.params.id}`, 303);
+    },
+  );
 
   app.post(
     '/assessment/assessments/:id/results',

@@ -4,6 +4,7 @@ import { BadRequest, Problems } from '../../../kernel/http/errors.js';
 import { groupStanding, schoolYearOf } from '../../directory/index.js';
 import { addDays, isDate, parisLocalToIso, todayInParis } from '../dates.js';
 import { t } from '../i18n/fr.js';
+import { planNotice } from '../jobs.js';
 import * as repo from '../repository/assessments.js';
 import { periodsOf } from '../repository/settings.js';
 import { skillOf } from '../skills.js';
@@ -45,14 +46,23 @@ export function defaultPublishAt(now: Date): string {
 }
 
 /** Checks an assessment's fields against its group's periods and subjects; returns what to store. */
-async function validated(deps: Deps, actor: Actor, structureId: string, schoolYear: string, input: AssessmentInput) {
+async function validated(
+  deps: Deps,
+  actor: Actor,
+  structureId: string,
+  schoolYear: string,
+  input: AssessmentInput,
+  /** An edit keeps its stored subject without it being offered again. */
+  kept?: { code: string; label: string },
+) {
   const problems = new Problems();
   problems.check(input.title.trim().length > 0, 'title', t('assessment.error.title'));
   const skills = [...new Set(input.skills ?? [])];
   skills.forEach((code, i) => problems.check(!!skillOf(code), `skills.${i}`, t('assessment.error.skill')));
   if (input.kind === 'skills') problems.check(skills.length > 0, 'skills', t('assessment.error.skills_needed'));
   let subject: { code: string; label: string } | undefined;
-  if (input.kind === 'skills' && !input.subjectCode) {
+  if (kept && (input.subjectCode ?? kept.code) === kept.code) subject = kept;
+  else if (input.kind === 'skills' && !input.subjectCode) {
     const domain = skills[0] ? skillOf(skills[0])?.domain : undefined;
     subject = domain && { code: domain.code, label: domain.label };
   } else {
@@ -109,6 +119,7 @@ export async function createAssessment(deps: Deps, actor: Actor, input: Assessme
       updatedAt: at,
     },
     skills,
+    (trx) => planNotice(trx, id, fields.publishAt, now),
   );
   return { id };
 }
@@ -121,24 +132,60 @@ export async function editableAssessment(deps: Deps, actor: Actor, id: string) {
   return row!;
 }
 
-/** Changes title, date, scale, coefficient or publication date; the group, kind and skills stay. */
-export async function editAssessment(deps: Deps, actor: Actor, id: string, input: Omit<AssessmentInput, 'groupId' | 'kind' | 'skills'>): Promise<void> {
+/** What an edit may change; a field left out keeps its stored value. */
+export type AssessmentEdit = Omit<AssessmentInput, 'groupId' | 'kind' | 'skills' | 'title' | 'assessedOn'> & {
+  title: string;
+  assessedOn: string;
+  /** Replaces the skills; one that already carries a pupil's level cannot be taken off. */
+  skills?: string[];
+};
+
+/**
+ * Changes title, date (and so the period), subject, scale, coefficient, publication date or
+ * skills; the group and kind stay. A scale below a recorded mark, or a skill taken off while
+ * pupils are positioned on it, is refused with the field named; nothing is stored.
+ */
+export async function editAssessment(deps: Deps, actor: Actor, id: string, input: AssessmentEdit): Promise<void> {
   const row = await editableAssessment(deps, actor, id);
-  const { skills: _skills, ...fields } = await validated(deps, actor, row.structureId, row.schoolYear, {
-    ...input,
-    groupId: row.groupId,
-    kind: row.kind,
-    subjectCode: input.subjectCode ?? row.subjectCode,
-    skills: (await repo.skillsOf(deps.db, [id])).get(id) ?? [],
-  });
+  const stored = (await repo.skillsOf(deps.db, [id])).get(id) ?? [];
+  const { skills, ...fields } = await validated(
+    deps,
+    actor,
+    row.structureId,
+    row.schoolYear,
+    {
+      ...input,
+      groupId: row.groupId,
+      kind: row.kind,
+      subjectCode: input.subjectCode ?? row.subjectCode,
+      scale: input.scale ?? row.scale ?? undefined,
+      coefficient: input.coefficient ?? row.coefficientCenti / 100,
+      publishAt: input.publishAt ?? row.publishAt,
+      skills: input.skills ?? stored,
+    },
+    { code: row.subjectCode, label: row.subjectLabel },
+  );
   if (row.scale !== null && fields.scale !== null && fields.scale < row.scale) {
     const marks = await repo.marksOf(deps.db, [id]);
-    if (marks.some((m) => m.pointsCenti !== null && m.pointsCenti > fields.scale! * 100))
-      throw new BadRequest('assessment.scale_below_marks', t('assessment.error.scale_below_marks'), [
-        { field: 'scale', message: t('assessment.error.scale_below_marks') },
-      ]);
+    const highest = Math.max(0, ...marks.map((m) => (m.special === null ? (m.pointsCenti ?? 0) : 0)));
+    if (highest > fields.scale * 100) {
+      const problems = new Problems();
+      problems.add('scale', t('assessment.error.scale_below_marks', highest / 100, fields.scale));
+      problems.throwIfAny('assessment.scale_below_marks');
+    }
   }
-  await repo.updateAssessment(deps.db, id, { ...fields, updatedAt: deps.clock.now().toISOString() });
+  const removed = stored.filter((code) => !skills.includes(code));
+  if (removed.length > 0) {
+    const placed = new Set((await repo.levelsOf(deps.db, [id])).map((l) => l.skillCode));
+    const problems = new Problems();
+    for (const code of removed) problems.check(!placed.has(code), 'skills', t('assessment.error.skill_in_use', skillOf(code)?.skill.label ?? code));
+    problems.throwIfAny('assessment.skill_in_use');
+  }
+  const changedSkills = skills.length !== stored.length || skills.some((code, i) => stored[i] !== code);
+  const now = deps.clock.now();
+  await repo.updateAssessment(deps.db, id, { ...fields, updatedAt: now.toISOString() }, changedSkills ? skills : undefined, (trx) =>
+    planNotice(trx, id, fields.publishAt, now),
+  );
 }
 
 export async function deleteAssessment(deps: Deps, actor: Actor, id: string): Promise<void> {
@@ -156,6 +203,10 @@ export async function holdAssessment(deps: Deps, actor: Actor, id: string, reaso
 }
 
 export async function releaseAssessment(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await editableAssessment(deps, actor, id);
-  await repo.updateAssessment(deps.db, id, { heldAt: null, heldReason: null, updatedAt: deps.clock.now().toISOString() });
+  const row = await editableAssessment(deps, actor, id);
+  const now = deps.clock.now();
+  // Released: the families are told now if the rule already opens it, else at its date.
+  await repo.updateAssessment(deps.db, id, { heldAt: null, heldReason: null, updatedAt: now.toISOString() }, undefined, (trx) =>
+    planNotice(trx, id, row.publishAt, now),
+  );
 }

@@ -4,6 +4,7 @@ import { schoolYearOf } from '../../directory/index.js';
 import { displayName } from '../../directory/index.js';
 import { isDate } from '../dates.js';
 import { t } from '../i18n/fr.js';
+import { planSweep } from '../jobs.js';
 import { heldAssessments } from '../repository/assessments.js';
 import { reportPublished } from '../repository/publication.js';
 import * as repo from '../repository/settings.js';
@@ -41,7 +42,12 @@ export async function readSettings(deps: Deps, actor: Actor): Promise<SettingsVi
 export async function updateSettings(deps: Deps, actor: Actor, input: { periodKind: PeriodKind; publicationPolicy: PublicationPolicy }): Promise<SettingsView> {
   const s = structureOfActor(actor);
   authorize(actor, 'assessment.settings.manage', s);
-  await repo.saveSettings(deps.db, s.structureId!, input, actor.personId, deps.clock.now().toISOString());
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.saveSettings(trx, s.structureId!, input, actor.personId, now.toISOString());
+    // Another policy may open assessments at once: their families are told by a sweep now.
+    await planSweep(trx, s.structureId!, now, 'policy');
+  });
   return readSettings(deps, actor);
 }
 
@@ -91,7 +97,10 @@ export async function setPeriods(deps: Deps, actor: Actor, periods: PeriodInput[
 export async function setPeriodPublication(deps: Deps, actor: Actor, periodId: string, publishAt: string | null): Promise<SettingsView> {
   const period = await repo.periodById(deps.db, periodId);
   authorize(actor, 'assessment.settings.manage', period ? { structureId: period.structureId } : undefined);
-  await repo.setPeriodPublication(deps.db, periodId, publishAt);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.setPeriodPublication(trx, periodId, publishAt);
+    if (publishAt) await planSweep(trx, period!.structureId, new Date(Math.max(Date.parse(publishAt), deps.clock.now().getTime())), `period:${periodId}`);
+  });
   return readSettings(deps, actor);
 }
 

@@ -21,6 +21,7 @@ export function AssessmentFormPage({
   groups,
   subjects,
   domains,
+  edit,
 }: {
   csrf: string;
   values: AssessmentFormValues;
@@ -28,36 +29,24 @@ export function AssessmentFormPage({
   groups: { id: string; name: string }[];
   subjects: { code: string; label: string }[];
   domains: Domain[];
+  /** Editing an existing assessment: its group and kind stay, its period follows the date. */
+  edit?: { id: string; title: string; groupName: string; periodName: string };
 }) {
   const chosen = new Set(values.skills ?? []);
   const kind = values.kind === 'skills' ? 'skills' : 'marks';
   return (
     <>
       <div class="page-header">
-        <h1>{t('assessment.form.new')}</h1>
+        <h1>{edit ? t('assessment.form.editTitle', edit.title) : t('assessment.form.new')}</h1>
       </div>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/assessment/assessments" class="card">
+      <form method="post" action={edit ? `/assessment/assessments/${edit.id}/edit` : '/assessment/assessments'} class="card">
         <CsrfField token={csrf} />
-        <Field name="groupId" label={t('assessment.field.group')} error={errors?.groupId} required>
-          <select id="field-groupId" name="groupId" required>
-            <option value="">{t('assessment.field.choose')}</option>
-            {groups.map((g) => (
-              <option value={g.id} selected={g.id === values.groupId}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <fieldset class="field-group">
-          <legend>{t('assessment.field.kind')}</legend>
-          {(['marks', 'skills'] as const).map((k) => (
-            <div class="field field--check">
-              <input type="radio" id={`field-kind-${k}`} name="kind" value={k} checked={kind === k} />
-              <label for={`field-kind-${k}`}>{t(`assessment.kind.${k}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        {edit ? (
+          <p>{t('assessment.form.editGroup', edit.groupName, t(`assessment.kind.${kind}`))}</p>
+        ) : (
+          <GroupAndKind values={values} errors={errors} groups={groups} kind={kind} />
+        )}
         <Field name="subjectCode" label={t('assessment.field.subject')} error={errors?.subjectCode}>
           <select id="field-subjectCode" name="subjectCode">
             <option value="">{t('assessment.field.choose')}</option>
@@ -69,9 +58,27 @@ export function AssessmentFormPage({
           </select>
         </Field>
         <Field name="title" label={t('assessment.field.title')} value={values.title} error={errors?.title} required />
-        <Field name="assessedOn" type="date" label={t('assessment.field.assessedOn')} value={values.assessedOn} error={errors?.assessedOn} required />
-        <Field name="scale" label={t('assessment.field.scale')} value={values.scale ?? '20'} error={errors?.scale} inputMode="numeric" />
-        <Field name="coefficient" label={t('assessment.field.coefficient')} value={values.coefficient ?? '1'} error={errors?.coefficient} inputMode="decimal" />
+        <Field
+          name="assessedOn"
+          type="date"
+          label={t('assessment.field.assessedOn')}
+          hint={edit ? t('assessment.form.periodHint', edit.periodName) : undefined}
+          value={values.assessedOn}
+          error={errors?.assessedOn}
+          required
+        />
+        {!edit || kind === 'marks' ? (
+          <>
+            <Field name="scale" label={t('assessment.field.scale')} value={values.scale ?? '20'} error={errors?.scale} inputMode="numeric" />
+            <Field
+              name="coefficient"
+              label={t('assessment.field.coefficient')}
+              value={values.coefficient ?? '1'}
+              error={errors?.coefficient}
+              inputMode="decimal"
+            />
+          </>
+        ) : null}
         <Field
           name="publishAt"
           type="datetime-local"
@@ -102,10 +109,52 @@ export function AssessmentFormPage({
         ) : null}
         <p class="actions">
           <button type="submit" class="button button--primary">
-            {t('assessment.form.create')}
+            {edit ? t('assessment.form.save') : t('assessment.form.create')}
           </button>
+          {edit ? (
+            <>
+              {' '}
+              <a href={`/assessment/assessments/${edit.id}`}>{t('assessment.form.cancel')}</a>
+            </>
+          ) : null}
         </p>
       </form>
+    </>
+  );
+}
+
+function GroupAndKind({
+  values,
+  errors,
+  groups,
+  kind,
+}: {
+  values: AssessmentFormValues;
+  errors?: FieldErrors;
+  groups: { id: string; name: string }[];
+  kind: 'marks' | 'skills';
+}) {
+  return (
+    <>
+      <Field name="groupId" label={t('assessment.field.group')} error={errors?.groupId} required>
+        <select id="field-groupId" name="groupId" required>
+          <option value="">{t('assessment.field.choose')}</option>
+          {groups.map((g) => (
+            <option value={g.id} selected={g.id === values.groupId}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset class="field-group">
+        <legend>{t('assessment.field.kind')}</legend>
+        {(['marks', 'skills'] as const).map((k) => (
+          <div class="field field--check">
+            <input type="radio" id={`field-kind-${k}`} name="kind" value={k} checked={kind === k} />
+            <label for={`field-kind-${k}`}>{t(`assessment.kind.${k}`)}</label>
+          </div>
+        ))}
+      </fieldset>
     </>
   );
 }

@@ -41,6 +41,11 @@ export function SheetPage({
         </span>{' '}
         {!a.published && !a.held ? <span class="muted">{t('assessment.state.pending', formatDateTime(a.publishAt))}</span> : null}
       </p>
+      {sheet.editable ? (
+        <p>
+          <a href={`/assessment/assessments/${a.id}/edit`}>{t('assessment.form.edit')}</a>
+        </p>
+      ) : null}
       {sheet.stats.count > 0 && marks ? <p>{t('assessment.sheet.stats', num(sheet.stats.mean), num(sheet.stats.min), num(sheet.stats.max))}</p> : null}
       <ErrorSummary errors={errors} />
       {sheet.pupils.length === 0 ? (

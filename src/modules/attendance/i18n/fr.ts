@@ -2,6 +2,12 @@ import { count, createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 import type { Reason } from '../reasons.js';
 
+/** `09:30` → `9 h 30`, `10:00` → `10 h`. */
+const hour = (hhmm: string) => {
+  const [h = '0', m = '00'] = hhmm.split(':');
+  return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
+};
+
 const reasons: Record<`attendance.reason.${Reason}`, string> = {
   'attendance.reason.illness': 'Maladie',
   'attendance.reason.medical': 'Rendez-vous médical',
@@ -28,6 +34,18 @@ export const attendanceFr = {
   'attendance.index.children': 'Mes enfants',
   'attendance.index.noChild': 'Aucun enfant n’est rattaché à votre compte.',
   'attendance.index.day': 'Absences du jour',
+  'attendance.index.settings': 'Réglages de l’appel',
+  'attendance.settings.title': 'Réglages de l’appel et des absences',
+  'attendance.settings.intro': 'Ces réglages valent pour tout l’établissement.',
+  'attendance.settings.mode': 'L’appel se fait',
+  'attendance.settings.mode.halfDay': 'par demi-journée (matin et après-midi)',
+  'attendance.settings.mode.lesson': 'par séance, selon l’emploi du temps',
+  'attendance.settings.deadline': 'Heure limite de l’appel du matin',
+  'attendance.settings.deadlineHint': 'Une classe sans appel à cette heure est signalée au secrétariat (entre 7 h et 11 h 45).',
+  'attendance.settings.quiet': 'Prévenir les familles d’une absence même pendant les heures calmes',
+  'attendance.settings.quietHint': 'Sinon, le courriel attend la fin des heures calmes de la messagerie ; la notification dans Préau part toujours aussitôt.',
+  'attendance.settings.wednesday': 'Le mercredi matin est un jour de classe',
+  'attendance.settings.save': 'Enregistrer les réglages',
   'attendance.index.own': 'Mes absences',
   'attendance.index.called': (by: string) => `Appel fait (${by})`,
   'attendance.index.toCall': 'Appel à faire',
@@ -55,7 +73,7 @@ export const attendanceFr = {
   'attendance.day.show': 'Afficher',
   'attendance.day.class': 'Classe',
   'attendance.day.notCalled': 'Appel non fait',
-  'attendance.day.notCalledLate': 'Appel non fait à 9 h 30',
+  'attendance.day.notCalledLate': (deadline: string) => `Appel non fait à ${hour(deadline)}`,
   'attendance.day.calledAt': (at: string) => `Appel fait à ${at}`,
   'attendance.day.none': 'Aucune absence.',
   'attendance.day.pupil': 'Élève',
@@ -132,7 +150,7 @@ export const attendanceFr = {
   'attendance.notice.body': 'Vous pouvez justifier l’absence en ligne, depuis la page des absences.',
   'attendance.notice.mail.subject': (name: string) => `Absence ou retard de ${name}`,
   'attendance.notice.mail.open': (url: string) => `Justifier en ligne : ${url}`,
-  'attendance.notice.uncalled.title': (n: number) => `${count(n, 'classe', 'classes')} sans appel à 9 h 30`,
+  'attendance.notice.uncalled.title': (n: number, deadline: string) => `${count(n, 'classe', 'classes')} sans appel à ${hour(deadline)}`,
   'attendance.notice.uncalled.body': (names: string) => `Appel non fait : ${names}.`,
   'attendance.notice.threshold.title': (name: string, month: string) => `${name} : 4 demi-journées d’absence non justifiées en ${month}`,
   'attendance.notice.threshold.body': 'Le seuil de signalement de l’absentéisme est atteint ce mois-ci.',
@@ -140,6 +158,8 @@ export const attendanceFr = {
   'attendance.notice.reviewed.title': (name: string, accepted: boolean) =>
     accepted ? `La justification de l’absence de ${name} est validée` : `La justification de l’absence de ${name} est refusée`,
   'attendance.error.field': 'Valeur invalide.',
+  'attendance.error.mode': 'Choisissez l’appel par demi-journée ou par séance.',
+  'attendance.error.deadline': 'Heure limite de l’appel : indiquez une heure entre 7 h et 11 h 45, au format HH:MM.',
   'attendance.error.date': 'Choisissez une date de l’année scolaire en cours, au plus tard aujourd’hui.',
   'attendance.error.futureAllowed': 'Choisissez une date de l’année scolaire en cours.',
   'attendance.error.range': 'La date de fin doit suivre la date de début.',

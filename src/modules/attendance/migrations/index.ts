@@ -90,4 +90,12 @@ export const attendanceMigrations: Migrations = {
       await db.schema.createIndex('attendance_justifications_school').on('attendance_justifications').columns(['structure_id', 'status']).execute();
     },
   },
+  '20261211-0900-attendance-deadline': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('attendance_settings').addColumn('roll_call_deadline', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('attendance_settings').dropColumn('roll_call_deadline').execute();
+    },
+  },
 };

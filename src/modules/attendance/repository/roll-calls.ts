@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../../kernel/db/index.js';
 import type { AttendanceMarksTable, AttendanceRollCallsTable, HalfDay, RollCallMode } from '../tables.js';
 
+/** The morning roll call's deadline when a school has not set its own. */
+export const DEFAULT_DEADLINE = '09:30';
+
 /** A school's settings, or the defaults of its kind (primary: half-days, no Wednesday; secondary: lessons). */
 export async function settingsOf(db: Db, structureId: string) {
   const [row, structure] = await Promise.all([
@@ -13,17 +16,25 @@ export async function settingsOf(db: Db, structureId: string) {
     mode: row?.mode ?? ((primary ? 'halfDay' : 'lesson') as RollCallMode),
     noticesInQuietHours: row ? row.noticesInQuietHours === 1 : true,
     wednesday: row ? row.wednesday === 1 : !primary,
+    rollCallDeadline: row?.rollCallDeadline ?? DEFAULT_DEADLINE,
   };
 }
 
 export async function saveSettings(
   db: Db,
   structureId: string,
-  values: { mode: RollCallMode; noticesInQuietHours: boolean; wednesday: boolean },
+  values: { mode: RollCallMode; noticesInQuietHours: boolean; wednesday: boolean; rollCallDeadline: string },
   by: string,
   at: string,
 ) {
-  const row = { mode: values.mode, noticesInQuietHours: values.noticesInQuietHours ? 1 : 0, wednesday: values.wednesday ? 1 : 0, updatedAt: at, updatedBy: by };
+  const row = {
+    mode: values.mode,
+    noticesInQuietHours: values.noticesInQuietHours ? 1 : 0,
+    wednesday: values.wednesday ? 1 : 0,
+    rollCallDeadline: values.rollCallDeadline,
+    updatedAt: at,
+    updatedBy: by,
+  };
   await db
     .insertInto('attendanceSettings')
     .values({ structureId, ...row })

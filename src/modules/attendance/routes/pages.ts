@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { can } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
 import { sendBlob } from '../../../kernel/storage/http.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
@@ -9,10 +10,11 @@ import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
 import { dayView } from '../service/day.js';
 import { justificationDocument, pupilRecord, recordAnnounced, reviewJustification } from '../service/pupils.js';
-import { figuresCsv, attendanceIndex, monthlyFigures } from '../service/stats.js';
+import { figuresCsv, attendanceIndex, monthlyFigures, readSettings, updateSettings } from '../service/stats.js';
 import { DayPage } from '../views/day.js';
 import { AttendanceIndex } from '../views/index.js';
 import { PupilPage } from '../views/pupil.js';
+import { SettingsPage, type SettingsValues } from '../views/settings.js';
 import { StatsPage } from '../views/stats.js';
 import { attendanceDeps, schemaFieldErrors } from './deps.js';
 
@@ -45,7 +47,9 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/attendance', { config: { personal: true } }, async (request, reply) => {
     const index = await attendanceIndex(deps, request.actor);
-    return reply.page(page, h(AttendanceIndex, { ...index, personId: request.actor.personId }));
+    const school = request.actor.activeStructureId;
+    const manages = !!school && can(request.actor, 'attendance.settings.manage', { structureId: school });
+    return reply.page(page, h(AttendanceIndex, { ...index, manages, personId: request.actor.personId }));
   });
 
   app.get('/attendance/day', { schema: { querystring: schema.DayQuery } }, async (request, reply) => {
@@ -96,6 +100,35 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
       filename: j.fileName ?? 'justificatif',
       inline: true,
     });
+  });
+
+  app.get('/attendance/settings', async (request, reply) => {
+    const { structureId: _school, ...values } = await readSettings(deps, request.actor);
+    return reply.page({ ...page, title: t('attendance.settings.title') }, h(SettingsPage, { csrf: request.csrfToken, values }));
+  });
+
+  app.post('/attendance/settings', { schema: { body: schema.SettingsForm }, attachValidation: true }, async (request, reply) => {
+    // Rights first: only the school's managers see the form again.
+    await readSettings(deps, request.actor);
+    const body = (request.body ?? {}) as Record<string, string | undefined>;
+    const values: SettingsValues = {
+      mode: body.mode ?? '',
+      noticesInQuietHours: body.noticesInQuietHours !== undefined,
+      wednesday: body.wednesday !== undefined,
+      rollCallDeadline: (body.rollCallDeadline ?? '').trim(),
+    };
+    const show = (errors: FieldErrors) =>
+      reply.page({ ...page, title: t('attendance.settings.title'), status: 400 }, h(SettingsPage, { csrf: request.csrfToken, values, errors }));
+    if (request.validationError) return show(schemaFieldErrors(request));
+    try {
+      await updateSettings(deps, request.actor, { ...values, mode: values.mode as 'halfDay' });
+    } catch (error) {
+      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
+      if (!errors) throw error;
+      return show(errors);
+    }
+    reply.setFlash(t('attendance.settings.saved'));
+    return reply.redirect('/attendance/settings', 303);
   });
 
   app.get('/attendance/stats', { schema: { querystring: schema.StatsQuery } }, async (request, reply) => {

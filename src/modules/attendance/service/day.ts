@@ -6,8 +6,12 @@ import * as records from '../repository/records.js';
 import * as repo from '../repository/roll-calls.js';
 import type { Deps } from './deps.js';
 
-/** 9:30 in minutes: a class whose morning roll call is not made by then is flagged. */
-export const FLAG_MINUTES = 9 * 60 + 30;
+/** The range a school may choose for its morning roll call's deadline (09:30 unless it sets one). */
+export const EARLIEST_DEADLINE = '07:00';
+export const LATEST_DEADLINE = '11:45';
+
+/** `HH:MM` as minutes after midnight. */
+export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Whether a date is a school day of the school (Monday to Friday, Wednesday when the school says so). */
 export function isSchoolDay(date: string, wednesday: boolean): boolean {
@@ -42,7 +46,7 @@ export async function dayView(deps: Deps, actor: Actor, date: string | undefined
   ]);
   const pupilIds = [...new Set(marks.map((m) => m.studentId))];
   const [guardians, classOf] = await Promise.all([records.guardiansOf(deps.db, pupilIds), records.classOfPupils(deps.db, pupilIds, year)]);
-  const flagDue = isSchoolDay(day, settings.wednesday) && (day < clock.date || (day === clock.date && clock.minutes >= FLAG_MINUTES));
+  const flagDue = isSchoolDay(day, settings.wednesday) && (day < clock.date || (day === clock.date && clock.minutes >= minutesOf(settings.rollCallDeadline)));
   const rows = classes.map((c) => {
     const own = calls.filter((r) => r.groupId === c.id);
     const pupils = marks.filter((m) => classOf.some((k) => k.studentId === m.studentId && k.groupId === c.id));
@@ -70,6 +74,7 @@ export async function dayView(deps: Deps, actor: Actor, date: string | undefined
   return {
     date: day,
     today: clock.date,
+    deadline: settings.rollCallDeadline,
     classes: rows,
     announced: announced.map((a) => ({ ...a, name: displayName(a) })),
     pending: pending.map((j) => ({ ...j, name: displayName(j) })),

@@ -8,6 +8,7 @@ import * as records from '../repository/records.js';
 import * as repo from '../repository/roll-calls.js';
 import type { RollCallMode } from '../tables.js';
 import type { Deps } from './deps.js';
+import { EARLIEST_DEADLINE, LATEST_DEADLINE } from './day.js';
 import { groupFacts } from './facts.js';
 
 /** The legal threshold: four unjustified half-days in a month are reported (Code de l'éducation, L131-8). */
@@ -126,8 +127,24 @@ export async function readSettings(deps: Deps, actor: Actor) {
   return { structureId, ...(await repo.settingsOf(deps.db, structureId)) };
 }
 
-export async function updateSettings(deps: Deps, actor: Actor, input: { mode: RollCallMode; noticesInQuietHours: boolean; wednesday: boolean }) {
-  const { structureId } = await readSettings(deps, actor);
-  await repo.saveSettings(deps.db, structureId, input, actor.personId, deps.clock.now().toISOString());
-  return { structureId, ...input };
+export interface SettingsInput {
+  mode: RollCallMode;
+  noticesInQuietHours: boolean;
+  wednesday: boolean;
+  /** `HH:MM` between 07:00 and 11:45 (the office is flagged in the morning); unchanged when absent. */
+  rollCallDeadline?: string;
+}
+
+/** The school's settings, checked field by field; nothing is stored on a bad value. */
+export async function updateSettings(deps: Deps, actor: Actor, input: SettingsInput) {
+  const current = await readSettings(deps, actor);
+  const problems = new Problems();
+  problems.check(input.mode === 'halfDay' || input.mode === 'lesson', 'mode', t('attendance.error.mode'));
+  const deadline = input.rollCallDeadline ?? current.rollCallDeadline;
+  const valid = /^([01]\d|2[0-3]):[0-5]\d$/.test(deadline);
+  problems.check(valid && deadline >= EARLIEST_DEADLINE && deadline <= LATEST_DEADLINE, 'rollCallDeadline', t('attendance.error.deadline'));
+  problems.throwIfAny('attendance.invalid_settings');
+  const values = { mode: input.mode, noticesInQuietHours: input.noticesInQuietHours, wednesday: input.wednesday, rollCallDeadline: deadline };
+  await repo.saveSettings(deps.db, current.structureId, values, actor.personId, deps.clock.now().toISOString());
+  return { structureId: current.structureId, ...values };
 }

@@ -37,7 +37,7 @@ export function DayPage({ day }: { day: Day }) {
           <h2 id={`class-${c.id}`}>
             {c.name}{' '}
             {c.flagged ? (
-              <span class="badge badge--warn">{t('attendance.day.notCalledLate')}</span>
+              <span class="badge badge--warn">{t('attendance.day.notCalledLate', day.deadline)}</span>
             ) : c.rollCalls.length === 0 ? (
               <span class="badge badge--muted">{t('attendance.day.notCalled')}</span>
             ) : (

@@ -6,6 +6,8 @@ export interface IndexProps {
   groups: { id: string; name: string; taught: boolean; calls: { slotKey: string; by: string }[] }[];
   children: { id: string; name: string }[];
   own: boolean;
+  /** The person sets the school's attendance settings. */
+  manages?: boolean;
   personId: string;
   /** The timetable's slot being taught now, when there is one. */
   current: { groupName: string; subject: string; start: string; end: string; href: string } | null;
@@ -30,6 +32,14 @@ export function AttendanceIndex(props: IndexProps) {
           <a class="button button--primary" href="/attendance/day">
             {t('attendance.index.day')}
           </a>
+          {props.manages ? (
+            <>
+              {' '}
+              <a class="button" href="/attendance/settings">
+                {t('attendance.index.settings')}
+              </a>
+            </>
+          ) : null}
         </p>
       )}
       {props.own && (

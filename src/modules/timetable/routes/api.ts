@@ -6,7 +6,7 @@ import { recordChange, removeChange } from '../service/changes.js';
 import { importCsv, importIcal } from '../service/imports.js';
 import * as reads from '../service/reads.js';
 import { addRoom, removeRoom, saveAWeeks, schoolSettings } from '../service/school.js';
-import { createSlot, deleteSlot } from '../service/slots.js';
+import { createSlot, deleteSlot, updateSlot } from '../service/slots.js';
 
 const tags = ['timetable'];
 const security = [{ session: [] }];
@@ -58,6 +58,18 @@ export const timetableApi: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: schema.Slot, ...errorResponses, 409: errorResponses[400] },
     },
     handler: async (request, reply) => reply.code(201).send(await createSlot(deps, request.actor, request.body)),
+  });
+
+  app.put('/slots/:id', {
+    schema: {
+      tags,
+      security,
+      summary: 'Modifier un cours pour toutes ses semaines (mêmes contrôles de chevauchement)',
+      params: schema.IdParams,
+      body: schema.SlotBody,
+      response: { 200: schema.Slot, ...errorResponses },
+    },
+    handler: async (request) => updateSlot(deps, request.actor, request.params.id, request.body),
   });
 
   app.delete('/slots/:id', {

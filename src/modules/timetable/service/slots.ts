@@ -119,6 +119,31 @@ export async function createSlot(deps: Deps, actor: Actor, input: SlotInput) {
   return row!;
 }
 
+/**
+ * Changes a slot's fields with the same checks as a new one (its own place does not count as an
+ * overlap); a day change that no longer falls on one of its occurrences is dropped with it.
+ */
+export async function updateSlot(deps: Deps, actor: Actor, slotId: string, input: SlotInput) {
+  const slot = await repo.findSlot(deps.db, slotId);
+  authorize(actor, 'timetable.slot.edit', slot);
+  const { row, problems } = await checkSlot(deps.db, slot.structureId, input, slot.source, { replacing: [slotId], now: deps.clock.now() });
+  if (!row) {
+    const list = new Problems();
+    for (const x of problems) list.add(x.field, x.message);
+    list.throwIfAny('timetable.invalid_slot');
+  }
+  const { id: _id, createdAt: _created, source: _source, ...fields } = row!;
+  const onDay = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay() === fields.dayOfWeek % 7;
+  const dropped = await repo.updateSlot(deps.db, slotId, fields, (date) => onDay(date) && date >= fields.validFrom && date <= fields.validTo);
+  await audit(deps.db, {
+    action: 'timetable.slot.update',
+    actorId: actor.personId,
+    structureId: slot.structureId,
+    details: { slotId, droppedChanges: dropped },
+  });
+  return { ...slot, ...fields, updatedAt: row!.updatedAt };
+}
+
 export async function deleteSlot(deps: Deps, actor: Actor, slotId: string): Promise<void> {
   const slot = await repo.findSlot(deps.db, slotId);
   authorize(actor, 'timetable.slot.edit', slot);

@@ -39,6 +39,52 @@ function Select(props: {
 const DAYS = [1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: t(`timetable.day.${d}` as TimetableKey & `timetable.day.${number}`) }));
 const WEEKS = (['all', 'A', 'B'] as const).map((w) => ({ value: w, label: t(`timetable.weeks.${w}`) }));
 
+/** A slot's fields, for the new slot and the edit form alike. */
+export function SlotFields(props: {
+  values: Values;
+  errors: FieldErrors;
+  groups: Named[];
+  teachers: Named[];
+  rooms: Named[];
+  subjects: { code: string; label: string }[];
+}) {
+  const slot = props.values;
+  const se = props.errors;
+  const groups = props.groups.map((g) => ({ value: g.id, label: g.name }));
+  const teachers = props.teachers.map((p) => ({ value: p.id, label: p.name }));
+  const rooms = props.rooms.map((r) => ({ value: r.id, label: r.name }));
+  return (
+    <>
+      <Select name="groupId" label={t('timetable.slot.group')} options={groups} value={slot.groupId} error={se.groupId} required />
+      <Select name="teacherId" label={t('timetable.slot.teacher')} options={teachers} value={slot.teacherId} error={se.teacherId} required />
+      {props.subjects.length > 0 && (
+        <Select
+          name="subjectCode"
+          label={t('timetable.slot.subjectCode')}
+          options={props.subjects.map((s) => ({ value: s.code, label: s.label }))}
+          value={slot.subjectCode}
+          error={se.subjectCode}
+        />
+      )}
+      <Field name="subject" label={t('timetable.slot.subject')} hint={t('timetable.slot.subjectHint')} value={slot.subject} error={se.subject} />
+      <Select name="dayOfWeek" label={t('timetable.slot.day')} options={DAYS} value={slot.dayOfWeek} error={se.dayOfWeek} required />
+      <Field name="startTime" type="time" label={t('timetable.slot.start')} value={slot.startTime} error={se.startTime} required />
+      <Field name="endTime" type="time" label={t('timetable.slot.end')} value={slot.endTime} error={se.endTime} required />
+      <Select name="roomId" label={t('timetable.slot.room')} options={rooms} value={slot.roomId} error={se.roomId} empty={t('timetable.slot.noRoom')} />
+      <Select name="weeks" label={t('timetable.slot.weeks')} options={WEEKS} value={slot.weeks ?? 'all'} error={se.weeks} required />
+      <Field
+        name="validFrom"
+        type="date"
+        label={t('timetable.slot.validFrom')}
+        hint={t('timetable.slot.validHint')}
+        value={slot.validFrom}
+        error={se.validFrom}
+      />
+      <Field name="validTo" type="date" label={t('timetable.slot.validTo')} value={slot.validTo} error={se.validTo} />
+    </>
+  );
+}
+
 export interface ManageProps {
   csrf: string;
   groups: Named[];
@@ -59,7 +105,6 @@ export function ManagePage(props: ManageProps) {
   const se = props.slot?.errors ?? {};
   const groups = props.groups.map((g) => ({ value: g.id, label: g.name }));
   const teachers = props.teachers.map((p) => ({ value: p.id, label: p.name }));
-  const rooms = props.rooms.map((r) => ({ value: r.id, label: r.name }));
   const pattern = props.settings?.values.pattern ?? (props.aWeeks === 'odd' || props.aWeeks === 'even' ? props.aWeeks : 'list');
   const imp = props.importing?.values ?? {};
   const ie = props.importing?.errors ?? {};
@@ -74,32 +119,7 @@ export function ManagePage(props: ManageProps) {
         <ErrorSummary errors={props.slot?.errors} />
         <form method="post" action="/timetable/slots">
           <CsrfField token={props.csrf} />
-          <Select name="groupId" label={t('timetable.slot.group')} options={groups} value={slot.groupId} error={se.groupId} required />
-          <Select name="teacherId" label={t('timetable.slot.teacher')} options={teachers} value={slot.teacherId} error={se.teacherId} required />
-          {props.subjects.length > 0 && (
-            <Select
-              name="subjectCode"
-              label={t('timetable.slot.subjectCode')}
-              options={props.subjects.map((s) => ({ value: s.code, label: s.label }))}
-              value={slot.subjectCode}
-              error={se.subjectCode}
-            />
-          )}
-          <Field name="subject" label={t('timetable.slot.subject')} hint={t('timetable.slot.subjectHint')} value={slot.subject} error={se.subject} />
-          <Select name="dayOfWeek" label={t('timetable.slot.day')} options={DAYS} value={slot.dayOfWeek} error={se.dayOfWeek} required />
-          <Field name="startTime" type="time" label={t('timetable.slot.start')} value={slot.startTime} error={se.startTime} required />
-          <Field name="endTime" type="time" label={t('timetable.slot.end')} value={slot.endTime} error={se.endTime} required />
-          <Select name="roomId" label={t('timetable.slot.room')} options={rooms} value={slot.roomId} error={se.roomId} empty={t('timetable.slot.noRoom')} />
-          <Select name="weeks" label={t('timetable.slot.weeks')} options={WEEKS} value={slot.weeks ?? 'all'} error={se.weeks} required />
-          <Field
-            name="validFrom"
-            type="date"
-            label={t('timetable.slot.validFrom')}
-            hint={t('timetable.slot.validHint')}
-            value={slot.validFrom}
-            error={se.validFrom}
-          />
-          <Field name="validTo" type="date" label={t('timetable.slot.validTo')} value={slot.validTo} error={se.validTo} />
+          <SlotFields values={slot} errors={se} groups={props.groups} teachers={props.teachers} rooms={props.rooms} subjects={props.subjects} />
           <button type="submit" class="button button--primary">
             {t('timetable.slot.save')}
           </button>
@@ -175,7 +195,7 @@ export function ManagePage(props: ManageProps) {
             </ul>
           </div>
         )}
-        <form method="post" action="/timetable/import">
+        <form method="post" action="/timetable/import/file" enctype="multipart/form-data">
           <CsrfField token={props.csrf} />
           <fieldset>
             <legend>{t('timetable.import.format')}</legend>
@@ -186,8 +206,27 @@ export function ManagePage(props: ManageProps) {
               </div>
             ))}
           </fieldset>
-          <Field name="content" label={t('timetable.import.content')} hint={t('timetable.import.contentHint')} error={ie.content} required>
-            <textarea id="field-content" name="content" rows={8} required aria-describedby="field-content-hint" aria-invalid={ie.content ? 'true' : undefined}>
+          <div class={ie.file ? 'field field--error' : 'field'}>
+            <label for="field-file">{t('timetable.import.file')}</label>
+            <p class="field__hint" id="field-file-hint">
+              {t('timetable.import.fileHint')}
+            </p>
+            {ie.file && (
+              <p class="field__error" id="field-file-error">
+                {ie.file}
+              </p>
+            )}
+            <input
+              id="field-file"
+              name="file"
+              type="file"
+              accept=".csv,.ics,.txt,text/csv,text/calendar,text/plain"
+              aria-describedby={ie.file ? 'field-file-hint field-file-error' : 'field-file-hint'}
+              aria-invalid={ie.file ? 'true' : undefined}
+            />
+          </div>
+          <Field name="content" label={t('timetable.import.content')} hint={t('timetable.import.contentHint')} error={ie.content}>
+            <textarea id="field-content" name="content" rows={8} aria-describedby="field-content-hint" aria-invalid={ie.content ? 'true' : undefined}>
               {imp.content ?? ''}
             </textarea>
           </Field>

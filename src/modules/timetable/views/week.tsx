@@ -52,6 +52,11 @@ export function OccurrenceItem({ o, show, changeLink }: { o: Occurrence; show: {
             {t('timetable.change.record')}
             <span class="visually-hidden">{` : ${o.subject}, ${o.groupName}, ${dayName(o.originalDate)} ${o.start}`}</span>
           </a>
+          {' · '}
+          <a href={`/timetable/slots/${o.slotId}/edit`}>
+            {t('timetable.slot.edit')}
+            <span class="visually-hidden">{` : ${o.subject}, ${o.groupName}, ${dayName(o.originalDate)} ${o.start}`}</span>
+          </a>
         </p>
       )}
     </li>
