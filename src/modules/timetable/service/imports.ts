@@ -131,22 +131,34 @@ export async function importCsv(deps: Deps, actor: Actor, input: { content: stri
   return store(deps, actor, structureId!, lines, 'csv', replacing);
 }
 
+/**
+ * A time of the file as a Paris date and time. A UTC time (`…Z`), or one in a zone the file
+ * defines, is an instant. A floating time, or one naming a zone the file does not define
+ * (`TZID=Europe/Paris` without its VTIMEZONE, as many exports write it), is read as the wall clock
+ * it says: a French school's timetable, in Paris time, whatever the server's own zone.
+ */
+function parisOf(time: ICAL.Time): { date: string; time: string } {
+  if (time.zone && time.zone.tzid !== 'floating') return isoToParis(time.toJSDate());
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${time.year}-${two(time.month)}-${two(time.day)}`, time: `${two(time.hour)}:${two(time.minute)}` };
+}
+
 /** One VEVENT's occurrences as Paris dates and times (a weekly RRULE is expanded up to the end of the school year). */
 function occurrencesOfEvent(event: ICAL.Event, until: string): { date: string; start: string; end: string }[] {
   const out: { date: string; start: string; end: string }[] = [];
-  const durationMs = event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime();
-  const push = (startAt: Date) => {
-    const s = isoToParis(startAt);
-    const e = isoToParis(new Date(startAt.getTime() + durationMs));
+  const push = (startAt: ICAL.Time) => {
+    const endAt = startAt.clone();
+    endAt.addDuration(event.duration);
+    const s = parisOf(startAt);
+    const e = parisOf(endAt);
     out.push({ date: s.date, start: s.time, end: e.date === s.date ? e.time : '' });
   };
-  if (!event.isRecurring()) push(event.startDate.toJSDate());
+  if (!event.isRecurring()) push(event.startDate);
   else {
     const it = event.iterator();
     for (let next = it.next(), n = 0; next && n < 60; next = it.next(), n++) {
-      const at = next.toJSDate();
-      if (isoToParis(at).date > until) break;
-      push(at);
+      if (parisOf(next).date > until) break;
+      push(next);
     }
   }
   return out;
