@@ -24,6 +24,7 @@ import { runAafBench } from './scenarios/aaf.js';
 import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
 import { FORUM_SCENARIOS, runForumBench } from './scenarios/forum.js';
+import { RESOURCES_SCENARIOS, runResourcesBench } from './scenarios/resources.js';
 import { runBlogBench } from './scenarios/blog.js';
 import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 import { runAttendanceBench } from './scenarios/attendance.js';
@@ -306,6 +307,9 @@ async function main(argv: string[]) {
     for (const r of assessment.results) results.set(r.name, r);
     notes.push(...assessment.notes);
     notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
+    const resources = await runResourcesBench({ ...common, log, quick: opts.quick });
+    for (const r of resources.results) results.set(r.name, r);
+    notes.push(...resources.notes);
   }
   // Logins last: each one adds a session row, and a throttled account must not spoil the other scenarios.
   if (wanted('login') && !via.includes('createSession')) {
@@ -338,6 +342,7 @@ async function main(argv: string[]) {
     ...TIMETABLE_SCENARIOS,
     ...ASSESSMENT_SCENARIOS,
     ...FORUM_SCENARIOS,
+    ...RESOURCES_SCENARIOS,
   ];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
     const r = results.get(name);

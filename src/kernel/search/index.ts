@@ -341,3 +341,48 @@ export function matchingIds(db: AnyDb, index: SearchIndex, q: string): SelectQue
   const ids = db.selectFrom(matching(db, index, q).as('ids')).select('ids.docId');
   return searchTerms(q).length === 0 ? ids.where(sql<boolean>`1 = 0`) : ids;
 }
+
+/**
+ * Adds or replaces many documents of an index without a source at once (a large first load):
+ * the same result as `putDocument` for each, in a few multi-row statements per call. Keep calls
+ * to a few hundred documents; the caller holds the transaction.
+ */
+export async function putDocuments(db: AnyDb, index: SearchIndex, docs: (SearchDocument & { docId: string })[]): Promise<void> {
+  if (docs.length === 0) return;
+  const n = names(index);
+  const rows = docs.map((d) => {
+    const title = foldForSearch(d.title);
+    return { docId: d.docId, title, body: foldForSearch(d.body), sortKey: d.sortKey ?? title };
+  });
+  const ids = rows.map((r) => r.docId);
+  // Only documents already there have old text and facets to remove (none on a first load).
+  let known: string[];
+  if (isSqlite(db)) {
+    const docRows = async () =>
+      (await sql<{ r: number; d: string }>`select rowid as r, doc_id as d from ${sql.table(n.docs)} where doc_id in (${sql.join(ids)})`.execute(db)).rows;
+    const before = await docRows();
+    known = before.map((row) => row.d);
+    if (before.length > 0) await sql`delete from ${sql.table(n.main)} where rowid in (${sql.join(before.map((row) => row.r))})`.execute(db);
+    await sql`insert into ${sql.table(n.docs)} (doc_id, sort_key) values ${sql.join(rows.map((r) => sql`(${r.docId}, ${r.sortKey})`))}
+      on conflict (doc_id) do update set sort_key = excluded.sort_key`.execute(db);
+    const rowids = new Map((await docRows()).map((row) => [row.d, row.r]));
+    await sql`insert into ${sql.table(n.main)} (rowid, title, body) values ${sql.join(rows.map((r) => sql`(${rowids.get(r.docId)!}, ${r.title}, ${r.body})`))}`.execute(
+      db,
+    );
+  } else {
+    known = (await sql<{ d: string }>`select doc_id as d from ${sql.table(n.main)} where doc_id in (${sql.join(ids)})`.execute(db)).rows.map((row) => row.d);
+    await sql`insert into ${sql.table(n.main)} (doc_id, sort_key, document)
+      select p.d, p.s, ${sql.raw(pgVector(index.language, 'p.t', 'p.b'))}
+      from (values ${sql.join(rows.map((r) => sql`(${r.docId}::text, ${r.sortKey}::text, ${r.title}::text, ${r.body}::text)`))}) as p (d, s, t, b)
+      on conflict (doc_id) do update set sort_key = excluded.sort_key, document = excluded.document`.execute(db);
+  }
+  if (known.length > 0) await sql`delete from search_facets where index_name = ${index.name} and doc_id in (${sql.join(known)})`.execute(db);
+  const facets = docs.flatMap((d) =>
+    Object.entries(d.facets ?? {}).flatMap(([facet, values]) => [...new Set(values)].map((value) => ({ indexName: index.name, docId: d.docId, facet, value }))),
+  );
+  for (let i = 0; i < facets.length; i += 500)
+    await db
+      .insertInto('searchFacets')
+      .values(facets.slice(i, i + 500))
+      .execute();
+}

@@ -32,3 +32,12 @@ export async function countUse(db: Db, day: string, structureId: string, resourc
     .onConflict((oc) => oc.columns(['day', 'structureId', 'resourceId']).doUpdateSet({ uses: sql`resource_uses.uses + 1` }))
     .execute();
 }
+
+/** New rows in multi-row statements (a first load of a large catalogue; the caller indexes them). */
+export async function insertResources(db: Db, rows: CatalogueResourcesTable[], chunk = 500) {
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto('catalogueResources')
+      .values(rows.slice(i, i + chunk))
+      .execute();
+}
