@@ -133,7 +133,7 @@ export async function generateCatalogue(db: Db, count: number, first = 0): Promi
 
 export async function runResourcesBench(ctx: ResourcesBenchContext): Promise<{ results: ScenarioResult[]; notes: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-bench-resources-'));
-  const config = loadConfig({}, { logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
+  const config = loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir, host: '127.0.0.1', port: 0 });
   const notes: string[] = [];
   let app: FastifyInstance | null = null;
   try {
