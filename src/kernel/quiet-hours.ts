@@ -20,6 +20,9 @@ function parisClock(date: Date): { weekday: string; minutes: number } {
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** A time of day as the settings forms take it. */
+export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** Whether notices wait at this instant: inside the daily window or on a weekend. */
 export function isQuietAt(hours: QuietHours, date: Date): boolean {
   const { weekday, minutes } = parisClock(date);
@@ -38,4 +41,11 @@ export function firstSendableAt(hours: QuietHours, date: Date): Date {
   // At most a weekend plus a night: 4 days of 5-minute steps.
   for (let i = 0; i < 4 * 288 && isQuietAt(hours, at); i++) at = new Date(Math.ceil((at.getTime() + 1) / STEP) * STEP);
   return at;
+}
+
+/** When a daily digest goes: the next 17:00 Paris time, pushed past quiet hours. */
+export function nextDigest(hours: QuietHours, date: Date): Date {
+  let at = new Date(Math.ceil(date.getTime() / STEP) * STEP);
+  for (let i = 0; i < 288 && parisClock(at).minutes !== 17 * 60; i++) at = new Date(at.getTime() + STEP);
+  return firstSendableAt(hours, at);
 }

@@ -3,7 +3,8 @@ import type { Db } from '../../kernel/db/index.js';
 import { enqueue, type JobRunner } from '../../kernel/jobs/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { displayName } from '../directory/index.js';
-import { messagingSettingsOf, nextSendable } from '../messaging/index.js';
+import { messagingSettingsOf } from '../messaging/index.js';
+import { firstSendableAt } from '../../kernel/quiet-hours.js';
 import { notify } from '../notifications/index.js';
 import { t } from './i18n/fr.js';
 import { assessmentById } from './repository/assessments.js';
@@ -32,7 +33,7 @@ async function announce(deps: JobDeps, id: string, now: Date): Promise<number> {
   const a = await assessmentById(deps.db, id);
   if (!a || a.familiesNotifiedAt) return 0;
   const hours = await messagingSettingsOf(deps.db, a.structureId, now);
-  const sendAt = hours ? nextSendable(hours, now) : now;
+  const sendAt = hours ? firstSendableAt(hours, now) : now;
   return deps.db.transaction().execute(async (trx) => {
     if (!(await claimNotice(trx, id, now))) return 0;
     const { pupils, relatives } = await noticeRecipients(trx, id, a.groupId);

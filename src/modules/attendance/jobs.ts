@@ -5,7 +5,8 @@ import { formatDate } from '../../kernel/i18n/index.js';
 import { enqueue, type JobRunner } from '../../kernel/jobs/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { displayName, schoolYearOf } from '../directory/index.js';
-import { messagingSettingsOf, nextSendable } from '../messaging/index.js';
+import { messagingSettingsOf } from '../messaging/index.js';
+import { firstSendableAt } from '../../kernel/quiet-hours.js';
 import { notify } from '../notifications/index.js';
 import { monthRange, parisNow, weekdayOf } from './dates.js';
 import { t } from './i18n/fr.js';
@@ -63,7 +64,7 @@ export function registerAttendanceJobs(jobs: JobRunner, deps: JobDeps): void {
     );
     const settings = await repo.settingsOf(db, rollCall.structureId);
     const hours = settings.noticesInQuietHours ? null : await messagingSettingsOf(db, rollCall.structureId, now);
-    const runAt = hours ? nextSendable(hours, now) : now;
+    const runAt = hours ? firstSendableAt(hours, now) : now;
     for (const g of guardians.filter((x) => x.email)) {
       await enqueue(
         db,

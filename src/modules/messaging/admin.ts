@@ -8,7 +8,7 @@ import { displayName, findStructure } from '../directory/index.js';
 import { t } from './i18n/fr.js';
 import { queueNotices } from './notify.js';
 import type { SchoolFacts } from './policy.js';
-import { HHMM } from './quiet.js';
+import { HHMM } from '../../kernel/quiet-hours.js';
 import * as repo from './repository.js';
 import * as engine from './repository/rules.js';
 import { AUDIENCES, SCOPES, type Rule, type Settings } from './rules.js';

@@ -19,7 +19,6 @@ import './tables.js';
 export { messagingMigrations };
 export { flushMailQueue, queueNotices } from './notify.js';
 export { allowedAmong, searchReachable, ensureSettings as messagingSettingsOf } from './repository/rules.js';
-export { isQuiet, nextSendable, type QuietHours } from './quiet.js';
 export { unreachableCount } from './reach.js';
 export { noticeTakers as emailNoticeTakers } from './repository/notices.js';
 

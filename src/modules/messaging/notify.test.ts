@@ -9,7 +9,7 @@ import { buildTestApp, type TestApp } from '../../kernel/testing/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
 import { loadActor, schoolYearOf } from '../directory/index.js';
 import { flushMailQueue } from './notify.js';
-import { isQuiet, nextSendable } from './quiet.js';
+import { isQuietAt, firstSendableAt } from '../../kernel/quiet-hours.js';
 import { sendMessage } from './service.js';
 import { preferencesOf, setPreferences } from './admin.js';
 
@@ -159,10 +159,10 @@ test('a relay failure keeps the notice for the next flush', async () => {
 test('quiet hours follow Paris time across the daylight-saving change', () => {
   const hours = { quietStart: '20:00', quietEnd: '07:00', quietWeekends: 1 };
   // Summer (UTC+2): 19:30 UTC is 21:30 in Paris.
-  assert.equal(isQuiet(hours, new Date('2026-06-10T19:30:00Z')), true);
-  assert.equal(isQuiet(hours, new Date('2026-06-10T17:30:00Z')), false);
-  assert.equal(nextSendable(hours, new Date('2026-06-10T19:30:00Z')).toISOString(), '2026-06-11T05:00:00.000Z');
-  assert.equal(isQuiet({ ...hours, quietWeekends: 0 }, new Date('2026-06-13T10:00:00Z')), false);
+  assert.equal(isQuietAt(hours, new Date('2026-06-10T19:30:00Z')), true);
+  assert.equal(isQuietAt(hours, new Date('2026-06-10T17:30:00Z')), false);
+  assert.equal(firstSendableAt(hours, new Date('2026-06-10T19:30:00Z')).toISOString(), '2026-06-11T05:00:00.000Z');
+  assert.equal(isQuietAt({ ...hours, quietWeekends: 0 }, new Date('2026-06-13T10:00:00Z')), false);
 });
 
 test('a notice is text and HTML from the same data, the message’s own words escaped in the HTML', async () => {

@@ -5,7 +5,7 @@ import { newId } from '../../kernel/db/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { displayName } from '../directory/index.js';
 import { noticeMail } from './notice-mail.js';
-import { nextDigest, nextSendable, type QuietHours } from './quiet.js';
+import { nextDigest, firstSendableAt, type QuietHours } from '../../kernel/quiet-hours.js';
 import * as notices from './repository/notices.js';
 import { unsubscribeKeys, unsubscribePath, unsubscribeToken } from './unsubscribe.js';
 
@@ -20,7 +20,7 @@ export async function queueNotices(db: Db, messageId: string, recipientIds: stri
   let dueNow = 0;
   const createdAt = now.toISOString();
   const rows = (await notices.noticeTakers(db, recipientIds)).map((p) => {
-    const due = p.emailMode === 'immediate' ? nextSendable(hours, now) : nextDigest(hours, now);
+    const due = p.emailMode === 'immediate' ? firstSendableAt(hours, now) : nextDigest(hours, now);
     if (due.getTime() <= now.getTime()) dueNow++;
     return {
       id: newId(),

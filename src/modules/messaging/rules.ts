@@ -46,8 +46,6 @@ export function defaultRules(structureKind: string): Rule[] {
   return rules;
 }
 
-export const DEFAULT_QUIET = { quietStart: '20:00', quietEnd: '07:00', quietWeekends: 1 };
-
 /** The audiences the actor belongs to in a school: their profile, and `director` for the director. */
 export function audiencesOf(actor: Actor, structureId: string): Audience[] {
   if (!actor.structures.some((s) => s.id === structureId)) return [];

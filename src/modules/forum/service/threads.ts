@@ -4,7 +4,8 @@ import { Problems } from '../../../kernel/http/errors.js';
 import { enqueue } from '../../../kernel/jobs/index.js';
 import { richText, htmlToText } from '../../../kernel/rich-text.js';
 import { displayName } from '../../directory/index.js';
-import { messagingSettingsOf, nextSendable } from '../../messaging/index.js';
+import { messagingSettingsOf } from '../../messaging/index.js';
+import { firstSendableAt } from '../../../kernel/quiet-hours.js';
 import { t } from '../i18n/fr.js';
 import { NOTIFY_JOB, REPORT_JOB } from '../jobs.js';
 import { moderates } from '../policy.js';
@@ -21,7 +22,7 @@ export const REASON_MAX = 500;
 /** When a notice for this school may go: now, or at the end of its quiet hours. */
 async function sendableAt(db: Db, structureId: string, now: Date): Promise<Date> {
   const hours = await messagingSettingsOf(db, structureId, now);
-  return hours ? nextSendable(hours, now) : now;
+  return hours ? firstSendableAt(hours, now) : now;
 }
 
 function cleanBody(body: string, problems: Problems): string {

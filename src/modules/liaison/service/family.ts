@@ -5,7 +5,8 @@ import { Problems } from '../../../kernel/http/errors.js';
 import { enqueue } from '../../../kernel/jobs/index.js';
 import { compareFrench } from '../../../kernel/i18n/index.js';
 import { displayName, schoolYearOf } from '../../directory/index.js';
-import { messagingSettingsOf, nextSendable } from '../../messaging/index.js';
+import { messagingSettingsOf } from '../../messaging/index.js';
+import { firstSendableAt } from '../../../kernel/quiet-hours.js';
 import { t } from '../i18n/fr.js';
 import { FAMILY_NOTE_JOB } from '../jobs.js';
 import * as repo from '../repository.js';
@@ -24,7 +25,7 @@ export async function createFamilyNote(deps: Deps, actor: Actor, input: { studen
   new Problems().check(input.body.trim() !== '', 'body', t('liaison.error.body')).throwIfAny();
   const id = newId();
   const hours = await messagingSettingsOf(deps.db, klass!.structureId, now);
-  const runAt = hours ? nextSendable(hours, now) : now;
+  const runAt = hours ? firstSendableAt(hours, now) : now;
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertFamilyNote(trx, {
       id,

@@ -5,7 +5,8 @@ import { BadRequest, InvalidInput, Problems } from '../../../kernel/http/errors.
 import { enqueue } from '../../../kernel/jobs/index.js';
 import { compareFrench } from '../../../kernel/i18n/index.js';
 import { compareClasses, displayName, groupStanding, schoolYearOf } from '../../directory/index.js';
-import { messagingSettingsOf, nextSendable } from '../../messaging/index.js';
+import { messagingSettingsOf } from '../../messaging/index.js';
+import { firstSendableAt } from '../../../kernel/quiet-hours.js';
 import { t } from '../i18n/fr.js';
 import { NOTIFY_JOB, REMIND_JOB } from '../jobs.js';
 import { checkAnswer, MAX_OPTIONS, slipOf, type AnswerCheck } from '../replies.js';
@@ -35,7 +36,7 @@ export interface NoteInput {
 /** When a notice for this school may go: now, or at the end of its quiet hours. */
 async function sendableAt(deps: Deps, structureId: string, now: Date): Promise<Date> {
   const hours = await messagingSettingsOf(deps.db, structureId, now);
-  return hours ? nextSendable(hours, now) : now;
+  return hours ? firstSendableAt(hours, now) : now;
 }
 
 /** Sends a note to the families of a class (or to chosen ones); families are notified outside quiet hours. */

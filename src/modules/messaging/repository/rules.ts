@@ -7,7 +7,8 @@ import type { Database, Db } from '../../../kernel/db/index.js';
 import { newId } from '../../../kernel/db/index.js';
 import { matchingIds } from '../../../kernel/search/index.js';
 import { findStructure, groupIdsOf, peopleSearchIndex } from '../../directory/index.js';
-import { DEFAULT_QUIET, applicableRules, defaultRules, type Rule, type Settings } from '../rules.js';
+import { applicableRules, defaultRules, type Rule, type Settings } from '../rules.js';
+import { DEFAULT_QUIET_HOURS } from '../../../kernel/quiet-hours.js';
 import type { Audience } from '../tables.js';
 
 type IdQuery = SelectQueryBuilder<Database, any, { id: string }>;
@@ -21,7 +22,7 @@ export async function ensureSettings(db: Db, structureId: string, now: Date): Pr
   const structure = await findStructure(db, structureId);
   if (!structure) return null;
   const at = now.toISOString();
-  const settings = { structureId, readOnly: 0, ...DEFAULT_QUIET, updatedAt: at };
+  const settings = { structureId, readOnly: 0, ...DEFAULT_QUIET_HOURS, updatedAt: at };
   await db.transaction().execute(async (trx) => {
     // Two first requests may race: the second insert finds the row and does nothing.
     const inserted = await trx
