@@ -3,6 +3,7 @@
  * day into the last Paris minute (`YYYY-MM-DDTHH:MM`) at which it may still be booked or cancelled;
  * comparing two such strings compares the instants, whatever the server's time zone.
  */
+import { addDays, isoToParisLocal, isoWeekday as weekdayOf } from '../../kernel/dates.js';
 
 /** "mardi 23 h 59 pour la semaine suivante": the days of a week close on a weekday of the week before. */
 export interface WeekBeforeRule {
@@ -24,47 +25,10 @@ export interface WorkingDaysRule {
 }
 export type DeadlineRule = WeekBeforeRule | DayBeforeRule | WorkingDaysRule;
 
-export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const parisParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Paris',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+export { TIME, DATE, isDate, addDays, todayInParis as parisToday, isoWeekday as weekdayOf } from '../../kernel/dates.js';
 
 /** The Paris wall-clock minute of an instant, `2026-12-01T18:05`. */
-export function parisMinute(at: Date): string {
-  const p = Object.fromEntries(parisParts.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/** Today in Paris. */
-export function parisToday(at: Date): string {
-  return parisMinute(at).slice(0, 10);
-}
-
-/** A real calendar date written `YYYY-MM-DD`. */
-export function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export function weekdayOf(day: string): number {
-  return ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
+export const parisMinute = (at: Date): string => isoToParisLocal(at);
 
 /** Every date from `from` to `to`, both included. */
 export function daysBetween(from: string, to: string): string[] {

@@ -1,5 +1,6 @@
 import { authorize, type Actor } from '../../../kernel/authz/index.js';
 import { newId } from '../../../kernel/db/index.js';
+import { addDays, isDate as realDay, parisDay } from '../../../kernel/dates.js';
 import { InvalidInput } from '../../../kernel/http/errors.js';
 import { schoolYearOf } from '../../directory/index.js';
 import * as repo from '../budgets-repository.js';
@@ -9,12 +10,8 @@ import type { Licence, LicenceBody } from '../schema.js';
 import { checkTarget, schoolOf } from './budgets.js';
 import type { Deps } from './deps.js';
 
-const parisDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The day in Paris, `YYYY-MM-DD`: a licence runs by the school's calendar. */
-export const parisDay = (date: Date) => parisDate.format(date);
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const realDay = (day: string) => !Number.isNaN(Date.parse(`${day}T12:00:00Z`)) && new Date(`${day}T12:00:00Z`).toISOString().slice(0, 10) === day;
+// A licence runs by the school's calendar: its days are Paris days.
+export { parisDay };
 
 /** Ids of the resources a licence covers for the person today (a subquery, for `within` and `in`). */
 export function coveredFor(deps: Deps, actor: Actor) {
