@@ -121,7 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('jobs', jobs);
   app.decorate('events', new EventBus(jobs));
   app.decorate('calendarSources', new CalendarSources());
-  const redis = connectRedis(config);
+  const redis = await connectRedis(config);
   app.decorate('redis', redis);
   app.decorate('homeSections', new HomeSections());
   jobs.register('kernel.sessions.purge', async (_payload, { now }) => {

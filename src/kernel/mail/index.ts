@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type { Transporter, TransportOptions } from 'nodemailer';
+import { onFirstUse } from '../lazy.js';
 import type { Config } from '../config/index.js';
 
 /**
@@ -43,10 +44,19 @@ export function automaticHeaders(mail: Pick<Mail, 'unsubscribeUrl'>): Record<str
 /** The SMTP mailer of `SMTP_URL` / `MAIL_FROM`, or null when `SMTP_URL` is empty. */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
-  const transport = nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 2, ...TIMEOUTS } as nodemailer.TransportOptions);
+  const smtpUrl = config.smtpUrl;
+  let opened: Transporter | null = null;
+  // The SMTP library is loaded with the first mail: most processes never send one.
+  const transport = onFirstUse(async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    opened = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 2, ...TIMEOUTS } as TransportOptions);
+    return opened;
+  });
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (
+        await transport()
+      ).sendMail({
         from: config.mailFrom,
         to: mail.to,
         subject: mail.subject,
@@ -56,7 +66,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mail
       });
     },
     close() {
-      transport.close();
+      opened?.close();
     },
   };
 }

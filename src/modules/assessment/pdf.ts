@@ -1,13 +1,16 @@
-import PDFDocument from 'pdfkit';
+import { onFirstUse } from '../../kernel/lazy.js';
 import { formatDate, formatNumber } from '../../kernel/i18n/index.js';
 import { t } from './i18n/fr.js';
 import type { Report } from './service/reports.js';
+
+const loadPdfKit = onFirstUse(async () => (await import('pdfkit')).default);
 
 const num = (n: number | null) => (n === null ? '—' : formatNumber(n, 2));
 const level = (l: number | null) => (l ? t(`assessment.level.${l as 1 | 2 | 3 | 4}`) : t('assessment.level.none'));
 
 /** The period report as an A4 PDF, with the standard fonts (Latin-1 covers French). */
-export function reportPdf(report: Report): Promise<Buffer> {
+export async function reportPdf(report: Report): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: t('assessment.report.title', report.pupil.name, report.period.name) } });
     const chunks: Buffer[] = [];

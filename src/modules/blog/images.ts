@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import sharp from 'sharp';
+import { loadSharp } from '../../kernel/lazy.js';
 import type { BlobInfo, BlobStore } from '../../kernel/storage/index.js';
 
 /** Photos people may post; anything else but these videos is refused. */
@@ -22,6 +22,7 @@ async function readAll(store: BlobStore, key: string): Promise<Buffer> {
 
 async function variant(input: Buffer, size: number, quality: number, store: BlobStore, maxBytes: number) {
   // `rotate()` applies the camera's orientation before the metadata goes; sharp writes none unless asked.
+  const sharp = await loadSharp();
   const { data, info } = await sharp(input, { failOn: 'error' })
     .rotate()
     .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
@@ -40,7 +41,7 @@ async function variant(input: Buffer, size: number, quality: number, store: Blob
 export async function imageVariants(store: BlobStore, key: string, maxBytes: number): Promise<ImageVariants | null> {
   const input = await readAll(store, key);
   try {
-    await sharp(input, { failOn: 'error' }).metadata();
+    await (await loadSharp())(input, { failOn: 'error' }).metadata();
   } catch {
     return null;
   }

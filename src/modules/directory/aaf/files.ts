@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { AafSource } from './import.js';
 
 export class AafFolderError extends Error {
@@ -33,9 +33,11 @@ export class NotAZip extends Error {
 
 /** The files of a zip archive on disk; `close` releases it once the import is over. */
 export async function zipSources(file: string): Promise<{ sources: AafSource[]; close: () => void }> {
+  // Loaded here: only the AAF upload and command read zips.
+  const { default: unzip } = await import('yauzl');
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
+    zip = await unzip.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch {
     throw new NotAZip('not a zip archive');
   }

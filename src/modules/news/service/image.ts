@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import sharp from 'sharp';
+import { loadSharp } from '../../../kernel/lazy.js';
 import { Problems } from '../../../kernel/http/errors.js';
 import type { StoredFile } from '../../../kernel/storage/http.js';
 import { t } from '../i18n/fr.js';
@@ -22,6 +22,7 @@ export async function storeImage(deps: Pick<Deps, 'blobs' | 'uploadMaxBytes'>, f
   for await (const chunk of await deps.blobs.get(file.key)) chunks.push(chunk as Buffer);
   let output: Buffer;
   try {
+    const sharp = await loadSharp();
     output = await sharp(Buffer.concat(chunks), { limitInputPixels: 50_000_000 })
       .rotate()
       .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
