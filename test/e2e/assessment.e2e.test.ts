@@ -7,7 +7,7 @@ import { replacePeriods } from '../../src/modules/assessment/repository/settings
 import { suggestedPeriods } from '../../src/modules/assessment/service/settings.js';
 import { schoolYearOf } from '../../src/modules/directory/index.js';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, horizontalOverflow, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { checkA11y, horizontalOverflow, schoolPeople, startBrowserSuite, withPage, type BrowserSuite, signInAs } from './harness.js';
 
 /**
  * Marks in a real browser, on an injected clock: a teacher enters a class of thirty with the
@@ -49,10 +49,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 test('a teacher enters thirty marks with the keyboard only and keeps them until a date; the parent sees them once it has passed', async () => {
   let sheetUrl = '';

@@ -7,7 +7,17 @@ import type { Page } from 'playwright-core';
 import { loginAs } from '../../src/kernel/testing/index.js';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
 import { publishedPost, testPhoto } from '../../src/modules/blog/testing.js';
-import { checkA11y, describeWeight, horizontalOverflow, pageWeight, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import {
+  checkA11y,
+  describeWeight,
+  horizontalOverflow,
+  pageWeight,
+  schoolPeople,
+  startBrowserSuite,
+  withPage,
+  type BrowserSuite,
+  signInAs,
+} from './harness.js';
 
 /**
  * The class blog in a real browser: a teacher posts an article with a photo tagging a pupil
@@ -47,10 +57,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 async function clickAndLoad(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);

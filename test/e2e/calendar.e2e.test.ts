@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { checkA11y, schoolPeople, startBrowserSuite, withPage, type BrowserSuite, signInAs } from './harness.js';
 
 /** The calendar in a real browser: a teacher adds a class outing; a parent finds it in the month table and the list. */
 let suite: BrowserSuite;
@@ -26,10 +26,7 @@ after(async () => {
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 test('a teacher adds a class outing; the parent finds it in the month and the list, at 320 px', async () => {
   await withPage(suite.browser, {}, async (page) => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
-import { schoolPeople, signIn, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { schoolPeople, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite, signInAs } from './harness.js';
 
 /**
  * Hand-in boxes in a real browser: a CM2 teacher opens a box; two pupils hand in, one late; the
@@ -39,10 +39,7 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 async function submit(page: Page, formAction: string) {
   await Promise.all([page.waitForLoadState('load'), page.locator(`form[action^="${formAction}"] [type="submit"]`).first().click()]);

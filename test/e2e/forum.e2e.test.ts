@@ -2,7 +2,18 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, describeWeight, horizontalOverflow, pageWeight, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import {
+  checkA11y,
+  describeWeight,
+  horizontalOverflow,
+  pageWeight,
+  schoolPeople,
+  startBrowserSuite,
+  withPage,
+  type BrowserSuite,
+  signInAs,
+  submit,
+} from './harness.js';
 
 /**
  * The forum in a real browser: a teacher opens the class forum to pupils and starts a thread; a
@@ -33,14 +44,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
-
-async function submit(page: Page, selector: string) {
-  await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 test('a teacher opens the class forum to pupils and starts a thread', async () => {
   await withPage(suite.browser, {}, async (page) => {

@@ -2,6 +2,7 @@
  * Browser-test helpers: the real app on a loopback port, Debian's Chromium driven by
  * playwright-core, axe-core accessibility checks and a first-load page-weight meter.
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
@@ -276,4 +277,17 @@ export async function signIn(page: Page, baseUrl: string, login: string, passwor
   await page.fill('input[name="login"]', login);
   await page.fill('input[name="password"]', password);
   await Promise.all([page.waitForLoadState('load'), page.locator('form[action^="/login"] [type="submit"]').first().click()]);
+}
+
+/** Signs in one of `schoolPeople`'s accounts by its key and checks that the home page is reached. */
+export async function signInAs(page: Page, baseUrl: string, logins: Record<string, string>, key: string): Promise<void> {
+  const login = logins[key];
+  assert.ok(login, `${key} is one of the test's people`);
+  await signIn(page, baseUrl, login);
+  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
+}
+
+/** Clicks the first element matching `selector` and waits for the page it leads to. */
+export async function submit(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
 }

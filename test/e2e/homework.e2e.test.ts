@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
-import { schoolPeople, signIn, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { schoolPeople, checkA11y, describeWeight, pageWeight, startBrowserSuite, withPage, type BrowserSuite, signInAs } from './harness.js';
 
 /**
  * The cahier de textes in a real browser: a teacher publishes a lesson with work and a PDF; the
@@ -39,10 +39,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 async function clickAndLoad(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);

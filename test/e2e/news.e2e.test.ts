@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildClass, buildLink, buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, describeWeight, E2E_PASSWORD, pageWeight, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { checkA11y, describeWeight, E2E_PASSWORD, pageWeight, schoolPeople, startBrowserSuite, withPage, type BrowserSuite, signInAs } from './harness.js';
 
 /**
  * Actualités in a real browser: a director publishes to the parents of two classes; a parent
@@ -41,10 +41,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 async function fits(page: Page, width: number) {
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
-import { checkA11y, horizontalOverflow, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { checkA11y, horizontalOverflow, schoolPeople, startBrowserSuite, withPage, type BrowserSuite, signInAs, submit } from './harness.js';
 
 /** Polls in a real browser: a teacher creates a family poll from the form; a parent votes on a 320 px phone; the teacher reads the results. */
 let suite: BrowserSuite;
@@ -25,14 +25,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
-
-async function submit(page: Page, selector: string) {
-  await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 test('a teacher creates a poll of the class’s parents, one vote per family', async () => {
   await withPage(suite.browser, {}, async (page) => {

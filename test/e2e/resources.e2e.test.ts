@@ -6,7 +6,7 @@ import { schoolYearOf } from '../../src/modules/directory/index.js';
 import { buildClass, buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
 import { setBudget } from '../../src/modules/resources/budgets-repository.js';
 import { catalogueCsv, importCatalogue } from '../../src/modules/resources/testing.js';
-import { checkA11y, E2E_PASSWORD, horizontalOverflow, schoolPeople, signIn, startBrowserSuite, withPage, type BrowserSuite } from './harness.js';
+import { checkA11y, E2E_PASSWORD, horizontalOverflow, schoolPeople, startBrowserSuite, withPage, type BrowserSuite, signInAs, submit } from './harness.js';
 
 /**
  * Resources in a real browser: a teacher adds a link for the CM2 class through the page; a CM2
@@ -103,14 +103,7 @@ after(async () => {
   await suite?.close();
 });
 
-async function login(page: Page, key: string) {
-  await signIn(page, suite.server.url, logins[key]!);
-  assert.equal(new URL(page.url()).pathname, '/', `${key} is signed in`);
-}
-
-async function submit(page: Page, selector: string) {
-  await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
-}
+const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 async function fits(page: Page) {
   const overflow = await horizontalOverflow(page);
