@@ -89,7 +89,7 @@ export function AssessmentFormPage({
         />
         {domains.length > 0 ? (
           <fieldset class="field-group" id="field-skills">
-            <legend>{t('assessment.field.skills')}</legend>
+            <legend>{domains[0]?.code.startsWith('SOCLE.') ? t('assessment.field.socle') : t('assessment.field.skills')}</legend>
             {errors?.skills ? <p class="field__error">{errors.skills}</p> : null}
             {domains.map((d) => (
               <fieldset class="field-group">
