@@ -304,4 +304,15 @@ describe('socle commun on collège assessments', () => {
     assert.match(second!, /^Bernard Yanis;.*;;Objectifs non atteints;;;/, 'Yanis: D1.3 only');
     clock.set(TEST_NOW);
   });
+
+  test('a teacher of several classes picks one first, without script, and gets its subjects and components', async () => {
+    const other = await buildClass(t.app.db, w.schoolA.id, { name: '3e C', level: '3e', schoolYear: schoolYearOf(clock.now()), teachers: [teacher.id] });
+    const s = await as(teacher.id);
+    const first = await request(t.app, s, 'GET', '/assessment/new');
+    assert.match(first.body, /<form method="get" action="\/assessment\/new"/, 'a group picker');
+    assert.doesNotMatch(first.body, /value="SOCLE\.D1\.1"/, 'no components before a class is chosen');
+    const picked = await request(t.app, s, 'GET', `/assessment/new?groupId=${other.id}&kind=marks`);
+    assert.match(picked.body, /value="SOCLE\.D1\.1"/, 'the 3e’s components');
+    assert.doesNotMatch(picked.body, /id="pick-groupId"/, 'the picker has done its job');
+  });
 });

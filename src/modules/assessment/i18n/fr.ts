@@ -48,6 +48,8 @@ export const assessmentFr = {
   'assessment.field.socle': 'Composantes du socle commun évaluées (facultatif pour une évaluation notée)',
   'assessment.field.choose': 'Choisir…',
   'assessment.form.new': 'Nouvelle évaluation',
+  'assessment.form.pickGroup': 'Classe ou groupe évalué',
+  'assessment.form.pickGroupSubmit': 'Afficher ses matières et compétences',
   'assessment.form.create': 'Créer l’évaluation',
   'assessment.form.edit': 'Modifier l’évaluation',
   'assessment.form.editTitle': (title: string) => `Modifier « ${title} »`,
