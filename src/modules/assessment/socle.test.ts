@@ -257,6 +257,9 @@ describe('socle commun on collège assessments', () => {
       ],
       'published: the parent reads their child’s levels',
     );
+    const marksPage = await request(t.app, await as(zoe.id), 'GET', `/assessment/pupils/${zoe.id}?periodId=${p}`);
+    assert.match(marksPage.body, /Fonctions affines<\/strong> \([^)]*\) : 14 \/ 20/, 'the pupil’s own mark');
+    assert.match(marksPage.body, /D2 — Les méthodes et outils pour apprendre : Objectifs dépassés/, 'and the level beside it');
 
     // The period has ended: its report is published, with the socle's positioning from published assessments only.
     clock.set(`${period.endsOn}T23:30:00Z`);
