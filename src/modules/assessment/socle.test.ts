@@ -187,6 +187,20 @@ describe('socle commun on collège assessments', () => {
     assert.equal(added.statusCode, 200, added.body);
     const edit = await request(t.app, s, 'GET', `/assessment/assessments/${id}/edit`);
     assert.match(edit.body, /value="SOCLE\.D4" checked/, 'the edit form shows the chosen components');
+    const fields = { title: 'Statistiques', assessedOn: '2026-10-03', subjectCode: 'MATHS', scale: '20', coefficient: '1' };
+    const dropped = await post(s, `/assessment/assessments/${id}/edit`, { ...fields, skills: ['SOCLE.D4'] });
+    assert.equal(dropped.statusCode, 400, 'the form refuses to take off a positioned component');
+    assert.match(dropped.body, /D1\.3 — Comprendre/, 'and names it');
+    const kept = await post(s, `/assessment/assessments/${id}/edit`, { ...fields, skills: ['SOCLE.D1.3', 'SOCLE.D4', 'SOCLE.D5'] });
+    assert.equal(kept.statusCode, 303, kept.body.slice(0, 300));
+    const sheet = (await request(t.app, s, 'GET', `/api/assessment/assessments/${id}`)).json();
+    assert.deepEqual(
+      sheet.skills.map((k: { code: string }) => k.code),
+      ['SOCLE.D1.3', 'SOCLE.D4', 'SOCLE.D5'],
+      'saved from the form',
+    );
+    // D4 and D5 were added for the form's sake only: back to D1.3 and D4 for the tests that follow.
+    assert.equal((await post(s, `/assessment/assessments/${id}/edit`, { ...fields, skills: ['SOCLE.D1.3', 'SOCLE.D4'] })).statusCode, 303);
   });
 
   test('an unpublished level is never shown to the pupil or a parent, on any route; published ones reach the report', async () => {
