@@ -21,7 +21,19 @@ test('the demo also has a collège from the AAF import, with a teacher who can l
     const colleges = await db.selectFrom('structures').select('id').where('kind', '=', 'college').execute();
     assert.equal(colleges.length, 1);
 
+    const socle = async () =>
+      db
+        .selectFrom('assessments')
+        .innerJoin('assessmentLevels', 'assessmentLevels.assessmentId', 'assessments.id')
+        .select(['assessments.id', 'assessments.kind', 'assessmentLevels.skillCode'])
+        .where('assessments.teacherId', '=', teacher.id)
+        .execute();
+    const levels = await socle();
+    assert.equal(new Set(levels.map((l) => l.id)).size, 3, 'three marked assessments of one collège class');
+    assert.ok(levels.length > 0 && levels.every((l) => l.kind === 'marks' && l.skillCode.startsWith('SOCLE.')), 'socle components positioned beside the marks');
+
     await loadDemo(t.app);
+    assert.equal((await socle()).length, levels.length, 'not seeded twice');
     const runs = await db.selectFrom('aafRuns').select('id').execute();
     assert.equal(runs.length, 1, 'a second run reuses the loaded collège');
   } finally {

@@ -14,7 +14,7 @@ import { seedNewsDemo } from './modules/news/demo.js';
 import { seedCalendarDemo } from './modules/calendar/demo.js';
 import { seedAttendanceDemo } from './modules/attendance/index.js';
 import { seedTimetableDemo } from './modules/timetable/demo.js';
-import { seedAssessmentDemo } from './modules/assessment/index.js';
+import { seedAssessmentDemo, seedCollegeAssessmentDemo } from './modules/assessment/index.js';
 import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 import { seedResourcesDemo } from './modules/resources/index.js';
 import { seedPollsDemo } from './modules/polls/index.js';
@@ -247,7 +247,9 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     logins.push({ role: `Parent (${story.className}, première connexion)`, login: story.pending.login, activationCode: story.pending.activationCode });
   }
   logins.push(...(await canteenDemoLogins(app, DEMO_PASSWORD)));
-  logins.push(...(await loadDemoCollege(db)));
+  const college = await loadDemoCollege(db);
+  logins.push(...college);
+  if (college[0]) await seedCollegeAssessmentDemo(app, college[0].login);
   // Once, on the run that created the schools: a catalogue and a link bank for every class.
   if (report) await seedResourcesDemo(db, app.clock.now());
   return { report, logins, story };

@@ -1,5 +1,6 @@
 // Assessments benchmark: a group of 35 pupils with 30 marked assessments in a trimester, then its
-// marks page (HTML and JSON) and a teacher entering the marks of the whole group at once.
+// marks page (HTML and JSON) and a teacher entering the marks of the whole group at once, with two
+// socle components positioned beside each mark.
 import { createSession } from '../../src/kernel/auth/sessions.js';
 import type { DbHandle } from '../../src/kernel/db/index.js';
 import { newId, nowIso } from '../../src/kernel/db/index.js';
@@ -22,6 +23,7 @@ export interface AssessmentBenchContext {
 }
 
 const PUPILS = 35;
+const SOCLE_SKILLS = ['SOCLE.D1.3', 'SOCLE.D2'];
 const ASSESSMENTS = 30;
 
 /** Sets up the group (unless a reused dataset has it), signs the teacher in, runs the three scenarios. */
@@ -124,6 +126,12 @@ export async function runAssessmentBench(ctx: AssessmentBenchContext): Promise<{
       );
     }
     const assessment = await db.selectFrom('assessments').select('id').where('groupId', '=', group.id).orderBy('assessedOn').executeTakeFirstOrThrow();
+    // The assessment entered carries two socle components, as collège marks do (a reused dataset gets them here too).
+    if (!(await db.selectFrom('assessmentSkills').select('skillCode').where('assessmentId', '=', assessment.id).executeTakeFirst()))
+      await db
+        .insertInto('assessmentSkills')
+        .values(SOCLE_SKILLS.map((skillCode, position) => ({ assessmentId: assessment.id, skillCode, position })))
+        .execute();
     const stamp = nowIso();
     await db.updateTable('people').set({ activatedAt: stamp, charterAcceptedAt: stamp, activationCode: null }).where('id', '=', teacher.personId).execute();
     const { token, session } = await createSession(db, teacher.personId, null, { idleMinutes: 120, absoluteMinutes: 720 });
@@ -156,10 +164,13 @@ export async function runAssessmentBench(ctx: AssessmentBenchContext): Promise<{
           method: 'PUT',
           path: `/api/assessment/assessments/${s.assessmentId}/results`,
           headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ marks: s.pupils.map((studentId, n) => ({ studentId, value: (n % 40) / 2 })) }),
+          body: JSON.stringify({
+            marks: s.pupils.map((studentId, n) => ({ studentId, value: (n % 40) / 2 })),
+            levels: s.pupils.flatMap((studentId, n) => SOCLE_SKILLS.map((skillCode, k) => ({ studentId, skillCode, level: ((n + k) % 4) + 1 }))),
+          }),
         },
       ],
-      note: `PUT /api/assessment/assessments/:id/results with ${s.pupils.length} marks, all or nothing`,
+      note: `PUT /api/assessment/assessments/:id/results with ${s.pupils.length} marks and ${s.pupils.length * SOCLE_SKILLS.length} socle levels, all or nothing`,
     },
   ];
   const results: ScenarioResult[] = [];

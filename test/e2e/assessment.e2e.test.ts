@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { TestClock } from '../../src/kernel/clock.js';
 import { sortByDisplay } from '../../src/kernel/i18n/index.js';
-import { replacePeriods } from '../../src/modules/assessment/repository/settings.js';
+import { periodsOf, replacePeriods } from '../../src/modules/assessment/repository/settings.js';
 import { suggestedPeriods } from '../../src/modules/assessment/service/settings.js';
 import { schoolYearOf } from '../../src/modules/directory/index.js';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
@@ -20,6 +20,8 @@ let suite: BrowserSuite;
 let logins: Record<string, string> = {};
 let childId = '';
 let names: string[] = [];
+const collegePupils: { id: string }[] = [];
+let collegePeriod = '';
 const LAST = ['Martin', 'Bernard', 'Étienne', 'Dubois', 'Émery', 'Lefèvre', 'Öztürk', 'Moreau', 'Laurent', 'Simon'];
 const FIRST = ['Léa', 'Noé', 'Inès'];
 const marks = (i: number) => String((i * 7) % 21).replace(/^(\d+)$/, (m) => (i % 4 === 0 ? `${m},5`.replace('20,5', '20') : m));
@@ -40,6 +42,15 @@ before(async () => {
   await buildClass(db, school.id, { name: 'CE2 A', level: 'CE2', schoolYear: year, teachers: [teacher.id], students: pupils.map((p) => p.id) });
   await buildLink(db, parent.id, childId);
   await replacePeriods(db, school.id, year, suggestedPeriods('trimester', year), clock.now().toISOString());
+  // A collège next door: a 4e class of three, its maths teacher positions them on the socle.
+  const college = await buildSchool(db, { name: 'Collège Jean-Jaurès' });
+  const staff = schoolPeople(db, college.id);
+  const collegeTeacher = await staff.add('collegeTeacher', 'teacher', 'Karim', 'Benali');
+  for (const [i, last] of ['Zeller', 'Arnaud', 'Élie'].entries()) collegePupils.push(await staff.add(`college${i}`, 'student', 'Sam', last));
+  Object.assign(logins, staff.logins);
+  await buildClass(db, college.id, { name: '4e B', level: '4e', schoolYear: year, teachers: [collegeTeacher.id], students: collegePupils.map((p) => p.id) });
+  await replacePeriods(db, college.id, year, suggestedPeriods('trimester', year), clock.now().toISOString());
+  collegePeriod = (await periodsOf(db, college.id, year))[0]!.id;
   names = sortByDisplay(
     pupils.map((p) => `${p.lastName} ${p.firstName}`),
     (n) => n,
@@ -138,5 +149,41 @@ test('the teacher edits the assessment on a phone: a scale below a mark comes ba
     await Promise.all([page.waitForNavigation(), page.locator('form[action$="/edit"] button[type="submit"]').click()]);
     assert.match(await page.locator('.flash').innerText(), /modifiée/, 'saved');
     assert.match(await page.locator('h1').innerText(), /Calcul mental et tables/, 'the new title on the marks page');
+  });
+});
+
+test('a collège teacher on a phone ticks two socle components, enters a mark and a level per pupil, and reads them on the report', async () => {
+  await withPage(suite.browser, { viewport: { width: 320, height: 640 } }, async (page) => {
+    await login(page, 'collegeTeacher');
+    await page.goto(`${suite.server.url}/assessment/new`);
+    assert.match(await page.locator('#field-skills legend').first().innerText(), /socle commun/, 'the socle is offered');
+    await checkA11y(page);
+    const form = await horizontalOverflow(page);
+    assert.ok(form.scrollWidth <= form.viewport, `the form fits 320 px: ${form.culprits.join(', ')}`);
+    await page.selectOption('#field-subjectCode', { label: 'Mathématiques' });
+    await page.fill('#field-title', 'Proportionnalité');
+    await page.fill('#field-assessedOn', '2026-10-02');
+    await page.check('#field-skill-SOCLE-D1-3');
+    await page.check('#field-skill-SOCLE-D2');
+    await Promise.all([page.waitForNavigation(), page.locator('form[action="/assessment/assessments"] button[type="submit"]').click()]);
+    assert.match(new URL(page.url()).pathname, /^\/assessment\/assessments\/[0-9a-f-]+$/, 'on the marks page');
+    await checkA11y(page);
+    const sheet = await horizontalOverflow(page);
+    assert.ok(sheet.scrollWidth <= sheet.viewport, `the marks page fits 320 px (its table scrolls): ${sheet.culprits.join(', ')}`);
+    for (const [i, p] of collegePupils.entries()) {
+      await page.fill(`input[name="mark.${p.id}"]`, String(12 + i));
+      await page.check(`input[name="level.${p.id}.SOCLE.D1.3"][value="${i + 2}"]`);
+      await page.check(`input[name="level.${p.id}.SOCLE.D2"][value="3"]`);
+    }
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Enregistrer les résultats' }).click()]);
+    assert.match(await page.locator('.flash').innerText(), /Résultats enregistrés/, 'saved');
+    const checked = await page.locator('input[type="radio"]:checked:not([value=""])').count();
+    assert.equal(checked, 3 * 2, 'two levels per pupil kept');
+
+    await page.goto(`${suite.server.url}/assessment/reports/${collegePupils[1]!.id}/${collegePeriod}`);
+    const socle = await page.locator('section[aria-labelledby="socle-title"]').innerText();
+    assert.match(socle, /D1\.3 — Comprendre.+: Objectifs atteints/s, 'Arnaud Sam: D1.3 « atteints »');
+    assert.match(socle, /D2 — Les méthodes et outils pour apprendre\s+Objectifs atteints/, 'D2');
+    await checkA11y(page);
   });
 });

@@ -44,6 +44,7 @@ export async function assessmentCases({ app, world: w, as }: CoverageWorld): Pro
     }),
     wrong({ route: 'GET /api/assessment/held', as: as.ce1Teacher, expect: 403, absent }),
     wrong({ route: 'GET /api/assessment/skills', url: '/api/assessment/skills?cycle=2', as: as.ce1aParent, expect: 403 }),
+    wrong({ route: 'GET /api/assessment/socle', as: as.ce1a, expect: 403, note: 'a pupil does not assess' }),
     wrong({ route: 'POST /api/assessment/assessments', as: as.cm2Teacher, payload: body, expect: 403, note: 'does not teach the CE1' }),
     wrong({ route: 'GET /api/assessment/assessments/:id', url: a, as: as.cm2Teacher, expect: 404, absent, note: 'a colleague of another class' }),
     wrong({ route: 'PUT /api/assessment/assessments/:id', url: a, as: as.director, payload: { title: 'x', assessedOn: period.startsOn }, expect: 404 }),

@@ -12,7 +12,7 @@ import './policy.js';
 import './tables.js';
 
 export { assessmentMigrations };
-export { seedAssessmentDemo } from './demo.js';
+export { seedAssessmentDemo, seedCollegeAssessmentDemo } from './demo.js';
 
 /** Assessments: periods, marks and skills, publication to families, period reports. Pages under /assessment, JSON under /api/assessment. */
 export const assessmentModule: FastifyPluginAsync = async (app) => {

@@ -46,6 +46,16 @@ export async function reportPdf(report: Report): Promise<Buffer> {
         .font('Helvetica-Bold')
         .fontSize(11)
         .text(`${t('assessment.pupil.overall')} : ${num(report.average)}`);
+    if (report.socle.length > 0) {
+      doc.moveDown();
+      doc.font('Helvetica-Bold').fontSize(11).text(t('assessment.report.socle'));
+      for (const d of report.socle) {
+        doc.font('Helvetica-Bold').fontSize(10).text(d.label, { indent: 6 });
+        doc.font('Helvetica');
+        for (const c of d.components)
+          doc.text(`• ${c.label === d.label ? '' : `${c.label} : `}${level(c.level)} (${t('assessment.report.socleCount', c.count)})`, { indent: 12 });
+      }
+    }
     doc.moveDown();
     doc.font('Helvetica-Bold').fontSize(11).text(t('assessment.report.overall'));
     doc

@@ -230,7 +230,13 @@ export const Held = Type.Array(
 
 export const SkillsQuery = Type.Object({ cycle: Type.Integer({ minimum: 1, maximum: 3, description: 'Cycle 1, 2 ou 3.' }) }, { additionalProperties: false });
 export const Domains = Type.Array(
-  Type.Object({ code: Type.String(), label: Type.String(), skills: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })) }),
+  Type.Object({
+    code: Type.String(),
+    label: Type.String(),
+    skills: Type.Array(
+      Type.Object({ code: Type.String(), label: Type.String(), short: Type.Optional(Type.String({ description: 'Nom court (en-tête de colonne).' })) }),
+    ),
+  }),
 );
 
 export const ReportParams = Type.Object({ studentId: Id('Élève.'), periodId: Id('Période.') });
@@ -304,5 +310,20 @@ export const Report = Type.Object({
     }),
   ),
   average: Nullnum,
+  socle: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      label: Type.String(),
+      components: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          label: Type.String(),
+          level: Type.Integer({ minimum: 1, maximum: 4, description: 'Moyenne des positionnements de la période, arrondie à la demi-unité supérieure.' }),
+          count: Type.Integer({ description: 'Positionnements pris en compte.' }),
+        }),
+      ),
+    }),
+    { description: 'Socle commun (collège) : positionnement de la période par domaine et composante, sur les évaluations publiées (familles).' },
+  ),
   overall: Type.String({ description: 'Appréciation générale.' }),
 });

@@ -1,3 +1,5 @@
+import { collegeCycleOfClass, SOCLE } from './socle.js';
+
 /**
  * The skills teachers position pupils on in primary school, by cycle: the programmes' domains and
  * a few items from the livret scolaire unique. Built in, so that a school starts with the national
@@ -6,6 +8,8 @@
 export interface Skill {
   code: string;
   label: string;
+  /** A short name for a column header (the socle's components). */
+  short?: string;
 }
 export interface Domain {
   code: string;
@@ -72,10 +76,11 @@ export function domainsOf(cycle: 1 | 2 | 3): Domain[] {
   return CYCLES[cycle];
 }
 
-const byCode = new Map<string, { skill: Skill; domain: Domain; cycle: 1 | 2 | 3 }>();
+const byCode = new Map<string, { skill: Skill; domain: Domain; cycle: 1 | 2 | 3 | null }>();
 for (const cycle of [1, 2, 3] as const) for (const d of CYCLES[cycle]) for (const skill of d.skills) byCode.set(skill.code, { skill, domain: d, cycle });
+for (const d of SOCLE) for (const skill of d.skills) byCode.set(skill.code, { skill, domain: d, cycle: null });
 
-/** A skill by its code, with its domain and cycle; undefined for an unknown code. */
+/** A skill by its code, with its domain and primary cycle (null for the socle's components); undefined for an unknown code. */
 export function skillOf(code: string) {
   return byCode.get(code);
 }
@@ -92,6 +97,19 @@ export function cycleOfClass(group: { level: string | null; name: string }): 1 |
   }
   return null;
 }
+
+/**
+ * The skills offered to a class: its cycle's programme in primary, the socle's components at
+ * collège (6e to 3e); none elsewhere (lycée, groups without a level).
+ */
+export function catalogueOf(group: { level: string | null; name: string }): Domain[] {
+  const cycle = cycleOfClass(group);
+  if (cycle) return domainsOf(cycle);
+  return collegeCycleOfClass(group) ? SOCLE : [];
+}
+
+/** Whether a code is one of the socle's components. */
+export const isSocle = (code: string) => code.startsWith('SOCLE.');
 
 /** The four positionings, lowest first (stored 1 to 4). */
 export const LEVEL_VALUES = [1, 2, 3, 4] as const;

@@ -9,6 +9,7 @@ import { classCsv, commentReport, reportOf } from '../service/reports.js';
 import { assessmentSheet, enterResults } from '../service/results.js';
 import * as settings from '../service/settings.js';
 import { domainsOf } from '../skills.js';
+import { SOCLE } from '../socle.js';
 import { assessmentDeps } from './deps.js';
 
 const tags = ['assessment'];
@@ -80,6 +81,20 @@ export const assessmentApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       authorize(request.actor, 'assessment.skills.list', {});
       return domainsOf(request.query.cycle as 1 | 2 | 3);
+    },
+  });
+
+  app.get('/socle', {
+    schema: {
+      tags,
+      security,
+      summary: 'Domaines et composantes du socle commun, positionnés au collège à côté de la note (liste intégrée)',
+      querystring: schema.EmptyQuery,
+      response: { 200: schema.Domains, ...errorResponses },
+    },
+    handler: async (request) => {
+      authorize(request.actor, 'assessment.skills.list', {});
+      return SOCLE;
     },
   });
 

@@ -13,7 +13,7 @@ import * as assessments from '../service/assessments.js';
 import { commentReport } from '../service/reports.js';
 import { assessmentSheet, enterResults, type ResultsInput } from '../service/results.js';
 import * as settings from '../service/settings.js';
-import { cycleOfClass, domainsOf, type Domain } from '../skills.js';
+import { catalogueOf } from '../skills.js';
 import { assessableSubjects } from '../subjects.js';
 import { schoolYearOf, compareClasses } from '../../directory/index.js';
 import type { AssessmentFormValues } from '../views/form.js';
@@ -53,8 +53,7 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
     const groups = [...(await taughtGroups(deps.db, request.actor.personId, schoolYearOf(deps.clock.now())))].sort(compareClasses);
     const group = groups.find((g) => g.id === values.groupId) ?? (groups.length === 1 ? groups[0] : undefined);
     const subjects = group ? await assessableSubjects(deps.db, request.actor.personId, group.id) : [];
-    const cycle = group ? cycleOfClass(group) : null;
-    const domains: Domain[] = cycle ? domainsOf(cycle) : [];
+    const domains = group ? catalogueOf(group) : [];
     return reply.page(
       { ...page, title: t('assessment.form.new'), status },
       h(AssessmentFormPage, { csrf: request.csrfToken, values: { ...values, groupId: group?.id ?? values.groupId }, errors, groups, subjects, domains }),
@@ -107,7 +106,6 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
     const stored = (await assessmentSheet(deps, request.actor, id)).skills.map((s) => s.code);
     const offered = await assessableSubjects(deps.db, request.actor.personId, row.groupId);
     const subjects = offered.some((s) => s.code === row.subjectCode) ? offered : [{ code: row.subjectCode, label: row.subjectLabel }, ...offered];
-    const cycle = group ? cycleOfClass(group) : null;
     const shown: AssessmentFormValues = values ?? {
       kind: row.kind,
       subjectCode: row.subjectCode,
@@ -126,7 +124,7 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
         errors,
         groups: [],
         subjects,
-        domains: cycle ? domainsOf(cycle) : [],
+        domains: group ? catalogueOf(group) : [],
         edit: { id, title: row.title, groupName: group?.name ?? '', periodName: row.periodName },
       }),
     );
@@ -144,7 +142,7 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
       const row = await assessments.editableAssessment(deps, request.actor, request.params.id);
       const values = typedValues(request.body);
       const group = await groupById(deps.db, row.groupId);
-      const domainsShown = !!group && cycleOfClass(group) !== null;
+      const domainsShown = !!group && catalogueOf(group).length > 0;
       if (request.validationError) return renderEdit(request, reply, request.params.id, values, invalid());
       const { problems, scale, coefficient, publishAt } = typedNumbers(values);
       if (Object.keys(problems).length > 0) return renderEdit(request, reply, request.params.id, values, problems);
@@ -156,7 +154,7 @@ export const assessmentForms: FastifyPluginAsyncTypebox = async (app) => {
           scale: row.kind === 'marks' ? scale : undefined,
           coefficient,
           publishAt,
-          // Skills are offered in primary classes only; elsewhere the stored ones stay.
+          // Skills are offered in primary and collège classes only; elsewhere the stored ones stay.
           skills: domainsShown ? (values.skills ?? []) : undefined,
         });
       } catch (error) {

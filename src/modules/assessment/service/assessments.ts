@@ -7,7 +7,7 @@ import { t } from '../i18n/fr.js';
 import { planNotice } from '../jobs.js';
 import * as repo from '../repository/assessments.js';
 import { periodsOf } from '../repository/settings.js';
-import { skillOf } from '../skills.js';
+import { isSocle, skillOf } from '../skills.js';
 import { assessableSubjects } from '../subjects.js';
 import type { AssessmentKind } from '../tables.js';
 import type { AssessmentFacts } from '../policy.js';
@@ -16,7 +16,7 @@ import type { Deps } from './deps.js';
 export interface AssessmentInput {
   groupId: string;
   kind: AssessmentKind;
-  /** Marks: a subject the teacher teaches the group. Skills: taken from the first skill's domain when absent. */
+  /** Marks: a subject the teacher teaches the group. Skills: taken from the first skill's domain when absent (primary programme skills only). */
   subjectCode?: string;
   title: string;
   assessedOn: string;
@@ -62,7 +62,8 @@ async function validated(
   if (input.kind === 'skills') problems.check(skills.length > 0, 'skills', t('assessment.error.skills_needed'));
   let subject: { code: string; label: string } | undefined;
   if (kept && (input.subjectCode ?? kept.code) === kept.code) subject = kept;
-  else if (input.kind === 'skills' && !input.subjectCode) {
+  // A primary skills assessment takes its domain as subject; the socle's components belong to every subject, so a collège one names its own.
+  else if (input.kind === 'skills' && !input.subjectCode && !(skills[0] && isSocle(skills[0]))) {
     const domain = skills[0] ? skillOf(skills[0])?.domain : undefined;
     subject = domain && { code: domain.code, label: domain.label };
   } else {

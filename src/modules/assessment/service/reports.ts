@@ -11,6 +11,7 @@ import { reportPublished } from '../repository/publication.js';
 import { commentsOf, saveComment, subjectsAssessedBy } from '../repository/reports.js';
 import { periodById, settingsOf } from '../repository/settings.js';
 import { skillOf } from '../skills.js';
+import { SOCLE, SOCLE_COMPONENTS, socleSummary } from '../socle.js';
 import type { Deps } from './deps.js';
 import { groupTable, pupilFacts } from './reads.js';
 
@@ -33,7 +34,22 @@ export interface Report {
   staff: boolean;
   lines: ReportLine[];
   average: number | null;
+  /** The socle's domains with a positioning this period, each component's levels summed up. */
+  socle: { code: string; label: string; components: { code: string; label: string; level: number; count: number }[] }[];
   overall: string;
+}
+
+/** The socle's domains and components positioned in these levels, in catalogue order. */
+export function soclePositions(levels: { skillCode: string; level: number }[]): Report['socle'] {
+  const summary = socleSummary(levels);
+  return SOCLE.map((d) => ({
+    code: d.code,
+    label: d.label,
+    components: d.skills.flatMap((s) => {
+      const p = summary.get(s.code);
+      return p ? [{ code: s.code, label: s.label, ...p }] : [];
+    }),
+  })).filter((d) => d.components.length > 0);
 }
 
 /** A period of the pupil's school this year, or 404. */
@@ -103,6 +119,8 @@ export async function reportOf(deps: Deps, actor: Actor, studentId: string, peri
     staff,
     lines,
     average: averages.length > 0 ? round2(averages.reduce((x, y) => x + y, 0) / averages.length) : null,
+    // Levels of the assessments listed above only: for a family, the published ones.
+    socle: soclePositions(levels),
     overall: comments.find((c) => c.subjectCode === '')?.comment ?? '',
   };
 }
@@ -142,7 +160,7 @@ export async function commentReport(
 const csvCell = (value: string) => (/[";\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : value);
 const csvNumber = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 
-/** One line per pupil of a class for a period: averages per subject, overall, the overall comment (semicolon-separated, as French spreadsheets read it). */
+/** One line per pupil of a class for a period: averages per subject, overall, the socle's positioning per component, the overall comment (semicolon-separated, as French spreadsheets read it). */
 export async function classCsv(deps: Deps, actor: Actor, groupId: string, periodId: string): Promise<{ name: string; csv: string }> {
   const table = await groupTable(deps, actor, groupId, periodId);
   if (!table.period || table.period.id !== periodId) throw new NotFound();
@@ -151,11 +169,33 @@ export async function classCsv(deps: Deps, actor: Actor, groupId: string, period
     periodId,
     table.rows.map((r) => r.id),
   );
-  const header = ['Élève', ...table.subjects.map((s) => s.label), 'Moyenne générale', 'Appréciation générale'];
+  // The socle's components someone in the class is positioned on this period, one column each.
+  const levels = await repo.levelsOf(
+    deps.db,
+    table.assessments.map((a) => a.id),
+  );
+  const socle = SOCLE_COMPONENTS.filter((c) => levels.some((l) => l.skillCode === c.code));
+  const header = [
+    'Élève',
+    ...table.subjects.map((s) => s.label),
+    'Moyenne générale',
+    ...socle.map((c) => `Socle ${c.short ?? c.code}`),
+    'Appréciation générale',
+  ];
   const lines = table.rows.map((r) => {
     const present = r.averages.filter((v): v is number => v !== null);
     const overall = present.length > 0 ? round2(present.reduce((x, y) => x + y, 0) / present.length) : null;
-    return [r.name, ...r.averages.map(csvNumber), csvNumber(overall), comments.find((c) => c.studentId === r.id && c.subjectCode === '')?.comment ?? ''];
+    const positions = socleSummary(levels.filter((l) => l.studentId === r.id));
+    return [
+      r.name,
+      ...r.averages.map(csvNumber),
+      csvNumber(overall),
+      ...socle.map((c) => {
+        const p = positions.get(c.code);
+        return p ? t(`assessment.level.${p.level as 1 | 2 | 3 | 4}`) : '';
+      }),
+      comments.find((c) => c.studentId === r.id && c.subjectCode === '')?.comment ?? '',
+    ];
   });
   const csv = [header, ...lines].map((l) => l.map(csvCell).join(';')).join('\r\n');
   return { name: `${table.group.name}-${table.period.name}`.replace(/[^\p{L}0-9]+/gu, '-'), csv: `\ufeff${csv}\r\n` };

@@ -40,6 +40,7 @@ export function AssessmentFormPage({
         <h1>{edit ? t('assessment.form.editTitle', edit.title) : t('assessment.form.new')}</h1>
       </div>
       <ErrorSummary errors={errors} />
+      {!edit && groups.length > 1 && subjects.length === 0 ? <GroupPicker groups={groups} kind={kind} /> : null}
       <form method="post" action={edit ? `/assessment/assessments/${edit.id}/edit` : '/assessment/assessments'} class="card">
         <CsrfField token={csrf} />
         {edit ? (
@@ -89,7 +90,7 @@ export function AssessmentFormPage({
         />
         {domains.length > 0 ? (
           <fieldset class="field-group" id="field-skills">
-            <legend>{t('assessment.field.skills')}</legend>
+            <legend>{domains[0]?.code.startsWith('SOCLE.') ? t('assessment.field.socle') : t('assessment.field.skills')}</legend>
             {errors?.skills ? <p class="field__error">{errors.skills}</p> : null}
             {domains.map((d) => (
               <fieldset class="field-group">
@@ -156,5 +157,25 @@ function GroupAndKind({
         ))}
       </fieldset>
     </>
+  );
+}
+
+/** Without script, a teacher of several groups picks one first: the page comes back with its subjects and skills. */
+function GroupPicker({ groups, kind }: { groups: { id: string; name: string }[]; kind: 'marks' | 'skills' }) {
+  return (
+    <form method="get" action="/assessment/new" class="card inline-form">
+      <input type="hidden" name="kind" value={kind} />
+      <div class="field">
+        <label for="pick-groupId">{t('assessment.form.pickGroup')}</label>
+        <select id="pick-groupId" name="groupId" required>
+          {groups.map((g) => (
+            <option value={g.id}>{g.name}</option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="button">
+        {t('assessment.form.pickGroupSubmit')}
+      </button>
+    </form>
   );
 }

@@ -90,6 +90,7 @@ export function ReportPage({ report, csrf, rights }: { report: Report; csrf: str
           {num(report.average)}
         </p>
       ) : null}
+      {report.socle.length > 0 ? <SocleSection socle={report.socle} /> : null}
       <section class="card" aria-labelledby="overall-title">
         <h2 id="overall-title">{t('assessment.report.overall')}</h2>
         {rights.overall ? (
@@ -110,5 +111,28 @@ export function ReportPage({ report, csrf, rights }: { report: Report; csrf: str
         )}
       </section>
     </>
+  );
+}
+
+/** The socle's positioning for the period, per domain and component. */
+function SocleSection({ socle }: { socle: Report['socle'] }) {
+  return (
+    <section class="card" aria-labelledby="socle-title">
+      <h2 id="socle-title">{t('assessment.report.socle')}</h2>
+      <p class="field__hint">{t('assessment.report.socleHint')}</p>
+      {socle.map((d) => (
+        <section aria-labelledby={`socle-${d.code.replace(/\./g, '-')}`}>
+          <h3 id={`socle-${d.code.replace(/\./g, '-')}`}>{d.label}</h3>
+          <ul class="list-plain">
+            {d.components.map((c) => (
+              <li>
+                {d.components.length > 1 || c.label !== d.label ? `${c.label} : ` : ''}
+                <strong>{levelLabel(c.level)}</strong> <span class="muted">{t('assessment.report.socleCount', c.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
   );
 }

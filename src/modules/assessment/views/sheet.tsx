@@ -3,7 +3,7 @@ import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views
 import { TableWrap } from '../../../kernel/views/table.js';
 import { t } from '../i18n/fr.js';
 import type { assessmentSheet } from '../service/results.js';
-import { LEVEL_VALUES } from '../skills.js';
+import { LEVEL_VALUES, skillOf } from '../skills.js';
 import { day, num } from './common.js';
 
 type Sheet = Awaited<ReturnType<typeof assessmentSheet>>;
@@ -66,7 +66,7 @@ export function SheetPage({
                   <th scope="col">{t('assessment.sheet.pupil')}</th>
                   {marks ? <th scope="col">{t('assessment.sheet.mark', a.scale!)}</th> : null}
                   {sheet.skills.map((s) => (
-                    <th scope="col">{s.label}</th>
+                    <th scope="col">{skillOf(s.code)?.skill.short ?? s.label}</th>
                   ))}
                 </tr>
               </thead>
