@@ -172,6 +172,18 @@ describe('socle commun on collège assessments', () => {
     });
     assert.equal(unknown.statusCode, 400, 'an unknown component');
     assert.equal(unknown.json().error.details[0].field, 'skills.0', 'names the field');
+    const primaryItem = await request(t.app, s, 'POST', '/api/assessment/assessments', {
+      groupId: klass.id,
+      kind: 'skills',
+      subjectCode: 'MATHS',
+      title: 'Calcul',
+      assessedOn: '2026-10-03',
+      skills: ['SOCLE.D4', 'C3.MATHS.CALCUL'],
+    });
+    assert.equal(primaryItem.statusCode, 400, 'a primary programme item is not a collège class’s skill');
+    assert.equal(primaryItem.json().error.details[0].field, 'skills.1', 'names the field');
+    const titles = (await request(t.app, s, 'GET', `/api/assessment/groups/${klass.id}`)).body;
+    assert.doesNotMatch(titles, /"Calcul"/, 'nothing stored');
     const removed = await request(t.app, s, 'PUT', `/api/assessment/assessments/${id}`, {
       title: 'Statistiques',
       assessedOn: '2026-10-03',

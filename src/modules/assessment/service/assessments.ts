@@ -7,7 +7,8 @@ import { t } from '../i18n/fr.js';
 import { planNotice } from '../jobs.js';
 import * as repo from '../repository/assessments.js';
 import { periodsOf } from '../repository/settings.js';
-import { isSocle, skillOf } from '../skills.js';
+import { groupById } from '../repository/people.js';
+import { catalogueOf, isSocle, skillOf } from '../skills.js';
 import { assessableSubjects } from '../subjects.js';
 import type { AssessmentKind } from '../tables.js';
 import type { AssessmentFacts } from '../policy.js';
@@ -52,16 +53,19 @@ async function validated(
   structureId: string,
   schoolYear: string,
   input: AssessmentInput,
-  /** An edit keeps its stored subject without it being offered again. */
-  kept?: { code: string; label: string },
+  /** An edit keeps its stored subject and skills without them being offered again. */
+  kept?: { code: string; label: string; skills: string[] },
 ) {
   const problems = new Problems();
   problems.check(input.title.trim().length > 0, 'title', t('assessment.error.title'));
   const skills = [...new Set(input.skills ?? [])];
-  skills.forEach((code, i) => problems.check(!!skillOf(code), `skills.${i}`, t('assessment.error.skill')));
+  // Only the group's own list: its cycle's programme in primary school, the socle at collège.
+  const group = await groupById(deps.db, input.groupId);
+  const offered = new Set([...(group ? catalogueOf(group) : []).flatMap((d) => d.skills.map((s) => s.code)), ...(kept?.skills ?? [])]);
+  skills.forEach((code, i) => problems.check(offered.has(code), `skills.${i}`, t('assessment.error.skill')));
   if (input.kind === 'skills') problems.check(skills.length > 0, 'skills', t('assessment.error.skills_needed'));
   let subject: { code: string; label: string } | undefined;
-  if (kept && (input.subjectCode ?? kept.code) === kept.code) subject = kept;
+  if (kept && (input.subjectCode ?? kept.code) === kept.code) subject = { code: kept.code, label: kept.label };
   // A primary skills assessment takes its domain as subject; the socle's components belong to every subject, so a collège one names its own.
   else if (input.kind === 'skills' && !input.subjectCode && !(skills[0] && isSocle(skills[0]))) {
     const domain = skills[0] ? skillOf(skills[0])?.domain : undefined;
@@ -164,7 +168,7 @@ export async function editAssessment(deps: Deps, actor: Actor, id: string, input
       publishAt: input.publishAt ?? row.publishAt,
       skills: input.skills ?? stored,
     },
-    { code: row.subjectCode, label: row.subjectLabel },
+    { code: row.subjectCode, label: row.subjectLabel, skills: stored },
   );
   if (row.scale !== null && fields.scale !== null && fields.scale < row.scale) {
     const marks = await repo.marksOf(deps.db, [id]);
