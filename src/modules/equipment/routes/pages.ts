@@ -59,8 +59,9 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     );
   };
   const showAssetForm = async (request: FastifyRequest, reply: FastifyReply, id: string, values?: Record<string, string>, errors?: FieldErrors) => {
+    // The form is the inventory keeper's: a reader of the school is not shown it.
+    const choices = await schoolChoices(deps, request.actor, id, 'equipment.school.manage');
     const { school, places } = await listPlaces(deps, request.actor, id);
-    const choices = await schoolChoices(deps, request.actor, id);
     return reply.page(
       { ...page, title: t('equipment.assets.new'), status: errors ? 400 : 200 },
       h(AssetFormPage, { school, places, carts: choices.carts, csrf: request.csrfToken, values, errors }),

@@ -218,8 +218,13 @@ export async function assetPage(deps: Deps, actor: Actor, assetId: string) {
 }
 
 /** What the school's page and the new-asset form offer: the classes of the year and the carts. */
-export async function schoolChoices(deps: Deps, actor: Actor, structureId: string) {
-  await school(deps, actor, structureId, 'equipment.school.read');
+export async function schoolChoices(
+  deps: Deps,
+  actor: Actor,
+  structureId: string,
+  action: 'equipment.school.read' | 'equipment.school.manage' = 'equipment.school.read',
+) {
+  await school(deps, actor, structureId, action);
   const [classes, carts] = await Promise.all([
     places.classesOf(deps.db, structureId, schoolYearOf(deps.clock.now())),
     assets.listAssets(deps.db, actor, structureId, { category: 'cart', limit: 200, offset: 0 }),
