@@ -11,6 +11,7 @@ import './policy.js';
 import './tables.js';
 
 export { equipmentMigrations };
+export { equipmentDemoLogins, seedEquipmentDemo } from './demo.js';
 
 /** School equipment: places, assets and carts with their history, fault tickets, QR labels. Pages under /equipment, JSON under /api/equipment. */
 export const equipmentModule: FastifyPluginAsync = async (app) => {
