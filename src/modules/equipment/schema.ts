@@ -205,3 +205,13 @@ export const TicketsPageQuery = Type.Object({ status: F(20, 'Suivi.'), overdue: 
 export const SchoolList = Type.Object({
   items: Type.Array(Type.Object({ id: Id('École.'), name: Type.String({ description: 'Nom.' }) }), { description: 'Écoles, par nom.' }),
 });
+
+export const ImportBody = Type.Object({
+  csv: Text(
+    10_000_000,
+    'Le fichier CSV (séparateur « ; » ou « , »), avec la ligne des colonnes : category;brand;model;serialNumber;inventoryNumber;supplier;purchaseOrder;purchaseDate;price;warrantyEnd;status;room.',
+    1,
+  ),
+});
+export const ImportOut = Type.Object({ imported: Type.Integer({ description: 'Équipements importés.' }) });
+export const ImportForm = Type.Object({ ...CsrfField, csv: Type.Optional(Type.String({ maxLength: 900_000, description: 'Le CSV collé.' })) });

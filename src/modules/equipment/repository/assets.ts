@@ -95,3 +95,19 @@ export async function historyOf(db: Db, assetId: string) {
     .orderBy('equipmentEvents.id', 'desc')
     .execute();
 }
+
+/** Which of these serial numbers the inventory already has. */
+export async function serialsTaken(db: Db, serials: string[]) {
+  if (serials.length === 0) return [];
+  return (await db.selectFrom('equipmentAssets').select('serialNumber').where('serialNumber', 'in', serials).execute()).map((r) => r.serialNumber!);
+}
+
+/** Every asset of a school, for the export. */
+export async function allOfSchool(db: Db, structureId: string) {
+  return assetQuery(db)
+    .where('equipmentAssets.structureId', '=', structureId)
+    .orderBy('equipmentAssets.category')
+    .orderBy('equipmentAssets.inventoryNumber')
+    .orderBy('equipmentAssets.id')
+    .execute();
+}

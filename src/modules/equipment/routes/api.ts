@@ -3,6 +3,7 @@ import { errorResponses } from '../../../kernel/http/schemas.js';
 import * as schema from '../schema.js';
 import { assetPage, createAsset, createPlace, listAssets, listPlaces, mySchools, updateAsset } from '../service/assets.js';
 import type { Deps } from '../service/deps.js';
+import { exportAssets, importAssets } from '../service/csv.js';
 import { assetLabelData } from '../service/labels.js';
 import { commentTicket, listTickets, reportOnAsset, reportOnPlace, ticketPage, updateTicket } from '../service/tickets.js';
 
@@ -71,6 +72,32 @@ export const equipmentApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
       },
     },
     async (request, reply) => reply.code(201).send(await createAsset(deps, request.actor, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/schools/:id/assets/import',
+    {
+      bodyLimit: 12 * 1024 * 1024,
+      schema: {
+        summary: 'Importer des équipements en CSV (collectivité) : toutes les lignes ou aucune',
+        description:
+          'Une ligne fausse (catégorie, date, prix négatif, salle inconnue, numéro de série déjà pris) : 400 `equipment.import.bad_lines`, chaque ligne fausse dans `error.details` (`line`, `field`, `message`), rien n’est importé.',
+        tags,
+        params: schema.IdParams,
+        body: schema.ImportBody,
+        response: { 201: schema.ImportOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await importAssets(deps, request.actor, request.params.id, request.body.csv)),
+  );
+
+  app.get(
+    '/schools/:id/assets.csv',
+    { schema: { summary: 'L’inventaire d’une école en CSV (les colonnes de l’import)', tags, params: schema.IdParams } },
+    async (request, reply) => {
+      const { csv } = await exportAssets(deps, request.actor, request.params.id);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="inventaire.csv"').send(csv);
+    },
   );
 
   app.get(

@@ -2,15 +2,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { can } from '../../../kernel/authz/index.js';
+import { AppError } from '../../../kernel/http/errors.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
 import { assetPage, createAsset, createPlace, listAssets, listPlaces, mySchools, schoolChoices } from '../service/assets.js';
 import type { Deps } from '../service/deps.js';
+import { exportAssets, importAssets, type BadLine } from '../service/csv.js';
 import { assetLabelData } from '../service/labels.js';
 import { assetLabel } from '../service/present.js';
 import { reportOnAsset } from '../service/tickets.js';
-import { AssetFormPage, AssetPage, LabelPage, SchoolPage, SchoolsPage } from '../views/inventory.js';
+import { AssetPage, LabelPage } from '../views/asset.js';
+import { ImportPage } from '../views/import.js';
+import { AssetFormPage, SchoolPage, SchoolsPage } from '../views/inventory.js';
 import { inputErrors, parseAssetForm, schemaErrors, strings } from './forms.js';
 import { ticketPages } from './ticket-pages.js';
 
@@ -97,6 +101,40 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
       return showSchool(request, reply, request.params.id, values, errors);
     }
   });
+
+  app.get('/equipment/schools/:id/assets.csv', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const { csv } = await exportAssets(deps, request.actor, request.params.id);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="inventaire.csv"').send(csv);
+  });
+
+  const showImport = async (request: FastifyRequest, reply: FastifyReply, id: string, failed?: { value: string; message: string; bad: BadLine[] }) => {
+    // The import is the inventory keeper's.
+    await schoolChoices(deps, request.actor, id, 'equipment.school.manage');
+    const { school } = await listPlaces(deps, request.actor, id);
+    return reply.page(
+      { ...page, title: t('equipment.import.title'), status: failed ? 400 : 200 },
+      h(ImportPage, { school, csrf: request.csrfToken, ...failed }),
+    );
+  };
+
+  app.get('/equipment/schools/:id/import', { schema: { params: schema.IdParams } }, async (request, reply) => showImport(request, reply, request.params.id));
+
+  app.post(
+    '/equipment/schools/:id/import',
+    { schema: { params: schema.IdParams, body: schema.ImportForm }, attachValidation: true },
+    async (request, reply) => {
+      const value = strings(request.body).csv ?? '';
+      try {
+        const { imported } = await importAssets(deps, request.actor, request.params.id, request.validationError ? '' : value);
+        reply.setFlash(t('equipment.import.done', imported));
+        return reply.redirect(`/equipment/schools/${request.params.id}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.statusCode !== 400) throw error;
+        const bad = Array.isArray(error.details) ? (error.details as BadLine[]) : [];
+        return showImport(request, reply, request.params.id, { value, message: error.message, bad });
+      }
+    },
+  );
 
   app.get('/equipment/schools/:id/assets/new', { schema: { params: schema.IdParams } }, async (request, reply) =>
     showAssetForm(request, reply, request.params.id),
