@@ -44,6 +44,7 @@ import { pollsModule, pollsMigrations } from './modules/polls/index.js';
 import { searchMigrations } from './kernel/search/index.js';
 import { resourcesModule, resourcesMigrations } from './modules/resources/index.js';
 import { forumModule, forumMigrations } from './modules/forum/index.js';
+import { equipmentModule, equipmentMigrations } from './modules/equipment/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,6 +69,7 @@ export const migrations = {
   ...canteenMigrations,
   ...resourcesMigrations,
   ...forumMigrations,
+  ...equipmentMigrations,
 };
 
 export interface BuildOptions {
@@ -172,5 +174,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(calendarModule);
   await app.register(resourcesModule);
   await app.register(forumModule);
+  await app.register(equipmentModule);
   return app;
 }

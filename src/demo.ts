@@ -19,6 +19,7 @@ import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 import { seedResourcesDemo } from './modules/resources/index.js';
 import { seedPollsDemo } from './modules/polls/index.js';
 import { seedForumDemo } from './modules/forum/index.js';
+import { equipmentDemoLogins, seedEquipmentDemo } from './modules/equipment/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -232,6 +233,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         pupilId: story.pupil.id,
         directorId: head?.id ?? null,
       });
+    if (story) await seedEquipmentDemo(app, { schoolId: school.id, passwordHash: hash, teacherId: story.teacher.id, directorId: head?.id ?? null });
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');
@@ -247,6 +249,7 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     logins.push({ role: `Parent (${story.className}, première connexion)`, login: story.pending.login, activationCode: story.pending.activationCode });
   }
   logins.push(...(await canteenDemoLogins(app, DEMO_PASSWORD)));
+  logins.push(...(await equipmentDemoLogins(app, DEMO_PASSWORD)));
   const college = await loadDemoCollege(db);
   logins.push(...college);
   if (college[0]) await seedCollegeAssessmentDemo(app, college[0].login);

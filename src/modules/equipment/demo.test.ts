@@ -1,0 +1,33 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildApp } from '../../app.js';
+import { loadDemo } from '../../demo.js';
+import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
+
+let t: TestApp;
+before(async () => {
+  t = await buildTestApp(buildApp);
+});
+after(() => t.close());
+
+test('the demo town’s technician finds the school’s inventory, machines out of warranty and open tickets', async () => {
+  const { logins } = await loadDemo(t.app);
+  const login = logins.find((l) => l.role.startsWith('Technicien'));
+  assert.ok(login, 'the demo lists the technician’s login');
+  const tech = await t.app.db.selectFrom('people').select('id').where('login', '=', login.login).executeTakeFirstOrThrow();
+  const session = await loginAs(t.app, tech.id);
+  const assets = (await request(t.app, session, 'GET', '/api/equipment/assets?limit=200')).json() as {
+    items: { outOfWarranty: boolean; category: string }[];
+    total: number;
+  };
+  assert.ok(assets.total > 40, `${assets.total} assets`);
+  assert.ok(
+    assets.items.some((a) => a.outOfWarranty),
+    'some machines are out of warranty',
+  );
+  assert.equal(assets.items.filter((a) => a.category === 'tablet').length, 12, 'a mobile classroom of 12 tablets');
+  const open = (await request(t.app, session, 'GET', '/api/equipment/tickets?status=open')).json() as { total: number };
+  assert.equal(open.total, 2, 'two open tickets');
+  const page = await request(t.app, session, 'GET', '/equipment/tickets');
+  assert.equal(page.statusCode, 200, 'the tickets page');
+});

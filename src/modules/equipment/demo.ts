@@ -1,0 +1,237 @@
+// Demo content of the equipment: the town's technician keeps the demo school's inventory through
+// the real JSON API; a teacher and the director report faults, one of them already resolved.
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createSession } from '../../kernel/auth/sessions.js';
+import { newId } from '../../kernel/db/index.js';
+import { schoolYearOf, searchKeyOf } from '../directory/index.js';
+
+export const DEMO_TECHNICIAN_LOGIN = 'thierry.lefevre.mairie';
+
+async function client(app: FastifyInstance, personId: string, structureId: string | null) {
+  const lifetimes = { idleMinutes: app.config.sessionIdleMinutes, absoluteMinutes: app.config.sessionAbsoluteMinutes };
+  const { token, session } = await createSession(app.db, personId, structureId, lifetimes, app.clock.now());
+  return async <T>(method: InjectOptions['method'], url: string, payload?: object): Promise<T> => {
+    const res = await app.inject({ method, url, payload, headers: { cookie: `preau_session=${token}`, 'x-csrf-token': session.csrfToken } });
+    if (res.statusCode >= 300) throw new Error(`demo: ${method} ${url} answered ${res.statusCode}: ${res.body}`);
+    return (res.body ? res.json() : null) as T;
+  };
+}
+
+/** Years before the demo's "now", as a date: machines bought over eight years. */
+const yearsAgo = (now: Date, years: number, month = 9, day = 2) =>
+  `${now.getUTCFullYear() - years}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+export interface EquipmentDemoCast {
+  schoolId: string;
+  passwordHash: string;
+  teacherId: string;
+  directorId: string | null;
+}
+
+/**
+ * The school's two buildings and its rooms (each classroom linked to its class of the year), a
+ * realistic inventory (boards, projectors, visualisers, the staff room's copier, the network,
+ * a mobile classroom of 12 tablets, and PCs bought in 2017 out of warranty), two open tickets
+ * and a resolved one. Does nothing when the school has no municipality.
+ */
+export async function seedEquipmentDemo(app: FastifyInstance, cast: EquipmentDemoCast): Promise<void> {
+  const db = app.db;
+  const school = await db.selectFrom('structures').select(['id', 'parentId']).where('id', '=', cast.schoolId).executeTakeFirstOrThrow();
+  if (!school.parentId) return;
+  const now = app.clock.now();
+  const at = now.toISOString();
+  const names = { firstName: 'Thierry', lastName: 'Lefèvre', usageName: null };
+  const technicianId = newId();
+  await db
+    .insertInto('people')
+    .values({
+      id: technicianId,
+      profile: 'municipal',
+      civility: null,
+      ...names,
+      birthDate: null,
+      sex: null,
+      email: null,
+      phone: null,
+      address: null,
+      login: DEMO_TECHNICIAN_LOGIN,
+      passwordHash: cast.passwordHash,
+      activationCode: null,
+      activatedAt: at,
+      charterAcceptedAt: at,
+      photoConsent: null,
+      isSuperAdmin: 0,
+      status: 'active',
+      searchKey: searchKeyOf(names),
+      createdAt: at,
+      updatedAt: at,
+      deactivatedAt: null,
+    })
+    .execute();
+  await db
+    .insertInto('structureMembers')
+    .values({ structureId: school.parentId, personId: technicianId, active: 1, importKey: null, source: 'manual', createdAt: at })
+    .execute();
+
+  const tech = await client(app, technicianId, school.parentId);
+  const base = `/api/equipment/schools/${cast.schoolId}`;
+  const place = async (body: object) => (await tech<{ id: string }>('POST', `${base}/places`, body)).id;
+  const asset = async (body: object) => (await tech<{ id: string }>('POST', `${base}/assets`, body)).id;
+
+  const main = await place({ kind: 'building', name: 'Bâtiment A (élémentaire)' });
+  const annex = await place({ kind: 'building', name: 'Bâtiment B (maternelle)' });
+  const classes = await db
+    .selectFrom('groups')
+    .select(['id', 'name', 'level'])
+    .where('structureId', '=', cast.schoolId)
+    .where('schoolYear', '=', schoolYearOf(now))
+    .where('kind', '=', 'class')
+    .orderBy('name')
+    .execute();
+  const rooms: { id: string; elementary: boolean; name: string }[] = [];
+  for (const [i, c] of classes.entries()) {
+    const elementary = !/^(TPS|PS|MS|GS)/.test(c.level ?? c.name);
+    rooms.push({ id: await place({ kind: 'room', name: `Salle ${i + 1}`, buildingId: elementary ? main : annex, groupId: c.id }), elementary, name: c.name });
+  }
+  const computerRoom = await place({ kind: 'room', name: 'Salle informatique', buildingId: main });
+  const staffRoom = await place({ kind: 'room', name: 'Salle des maîtres', buildingId: main });
+
+  let n = 0;
+  const inv = () => `BEA-${String(++n).padStart(4, '0')}`;
+  const bought = (years: number, price: number, warrantyYears = 3, supplier = 'UGAP') => ({
+    purchaseDate: yearsAgo(now, years),
+    warrantyEnd: yearsAgo(now, years - warrantyYears),
+    price,
+    supplier,
+    purchaseOrder: `BC-${now.getUTCFullYear() - years}-0${(n % 7) + 1}`,
+  });
+  const boards: Record<string, string> = {};
+  for (const [i, r] of rooms.entries()) {
+    if (!r.elementary) continue;
+    const old = i % 3 === 0;
+    boards[r.id] = await asset({
+      category: old ? 'projector' : 'interactiveBoard',
+      brand: old ? 'Epson' : 'Promethean',
+      model: old ? 'EB-680Wi' : 'ActivPanel 9 65"',
+      serialNumber: `${old ? 'EPS' : 'PRM'}-${20_000 + i}`,
+      inventoryNumber: inv(),
+      placeId: r.id,
+      ...(old ? bought(7, 1_290, 5) : bought(2, 2_890, 5)),
+    });
+    await asset({
+      category: 'desktop',
+      brand: 'Dell',
+      model: 'OptiPlex 3000',
+      serialNumber: `DL-OPT-${30_000 + i}`,
+      inventoryNumber: inv(),
+      placeId: r.id,
+      ...bought(3, 689),
+    });
+    if (i % 2 === 0)
+      await asset({
+        category: 'visualiser',
+        brand: 'IPEVO',
+        model: 'V4K',
+        serialNumber: `IPV-${40_000 + i}`,
+        inventoryNumber: inv(),
+        placeId: r.id,
+        ...bought(4, 99, 2),
+      });
+  }
+  for (let i = 0; i < 8; i++)
+    await asset({
+      category: 'desktop',
+      brand: 'HP',
+      model: 'ProDesk 400 G4',
+      serialNumber: `HP-PD4-${50_000 + i}`,
+      inventoryNumber: inv(),
+      placeId: computerRoom,
+      status: i === 7 ? 'retired' : 'inService',
+      ...bought(9, 549),
+    });
+  const cart = await asset({
+    category: 'cart',
+    brand: 'Bretford',
+    model: 'Cube Cart 12',
+    inventoryNumber: inv(),
+    placeId: computerRoom,
+    ...bought(2, 1_150, 5, 'Manutan'),
+  });
+  for (let i = 0; i < 12; i++)
+    await asset({
+      category: 'tablet',
+      brand: 'Apple',
+      model: 'iPad 10e génération',
+      serialNumber: `DMPX${60_000 + i}`,
+      inventoryNumber: inv(),
+      cartId: cart,
+      ...bought(2, 389),
+    });
+  await asset({
+    category: 'printer',
+    brand: 'Ricoh',
+    model: 'IM C3000',
+    serialNumber: 'RIC-C3000-8812',
+    inventoryNumber: inv(),
+    placeId: staffRoom,
+    ...bought(5, 4_200, 5, 'Bureau Vallée'),
+  });
+  await asset({
+    category: 'laptop',
+    brand: 'Lenovo',
+    model: 'ThinkPad E14',
+    serialNumber: 'LNV-E14-1187',
+    inventoryNumber: inv(),
+    holderId: cast.directorId,
+    ...bought(1, 829),
+  });
+  await asset({
+    category: 'switch',
+    brand: 'HPE Aruba',
+    model: '1930 24G',
+    serialNumber: 'ARU-1930-0042',
+    inventoryNumber: inv(),
+    placeId: staffRoom,
+    ...bought(6, 410, 5),
+  });
+  for (const [i, room] of [computerRoom, staffRoom].entries())
+    await asset({
+      category: 'wifiAccessPoint',
+      brand: 'Ubiquiti',
+      model: 'UniFi U6 Lite',
+      serialNumber: `UBQ-U6-${70 + i}`,
+      inventoryNumber: inv(),
+      placeId: room,
+      ...bought(3, 129, 2),
+    });
+
+  const teacher = await client(app, cast.teacherId, cast.schoolId);
+  const someBoard = Object.values(boards);
+  if (someBoard[0]) {
+    const fixed = await teacher<{ id: string }>('POST', `/api/equipment/assets/${someBoard[0]}/tickets`, {
+      description: 'Le stylet ne répond plus sur la moitié droite du tableau.',
+      since: 'depuis la rentrée des vacances',
+    });
+    await tech('PATCH', `/api/equipment/tickets/${fixed.id}`, {
+      assigneeId: technicianId,
+      status: 'inProgress',
+      comment: 'Je passe mardi avec un stylet neuf.',
+    });
+    await tech('PATCH', `/api/equipment/tickets/${fixed.id}`, { status: 'resolved', comment: 'Stylet remplacé et tableau recalibré.' });
+  }
+  if (someBoard[1])
+    await teacher('POST', `/api/equipment/assets/${someBoard[1]}/tickets`, { description: 'Le son ne sort plus par les enceintes du tableau.', since: 'hier' });
+  if (cast.directorId) {
+    const director = await client(app, cast.directorId, cast.schoolId);
+    await director('POST', `/api/equipment/places/${computerRoom}/tickets`, {
+      description: 'La borne Wi-Fi de la salle informatique décroche toutes les dix minutes.',
+      since: 'lundi',
+    });
+  }
+}
+
+/** The technician's demo login, once the demo is loaded. */
+export async function equipmentDemoLogins(app: FastifyInstance, password: string) {
+  const row = await app.db.selectFrom('people').select('login').where('login', '=', DEMO_TECHNICIAN_LOGIN).executeTakeFirst();
+  return row ? [{ role: 'Technicien de la commune (équipement des écoles)', login: row.login, password }] : [];
+}

@@ -1,0 +1,44 @@
+import { belongsTo, definePolicy, hasRole, type Actor, type ActionsOf } from '../../kernel/authz/index.js';
+
+/** A school and the municipality that owns it (`structures.parentId`): its equipment belongs to the municipality. */
+export interface SchoolFacts {
+  structureId: string;
+  municipalityId: string | null;
+}
+
+/** A ticket: its school, and who reported it. */
+export interface TicketFacts extends SchoolFacts {
+  reporterId: string;
+}
+
+/** An agent of the municipality (profile `municipal`, member of it): its technician. */
+const agentOf = (actor: Actor, municipalityId: string | null) => actor.profile === 'municipal' && !!municipalityId && belongsTo(actor, municipalityId);
+/** The school's adults: its teachers (the director among them) and its staff; not pupils, not families. */
+const staffOf = (actor: Actor, structureId: string) => (actor.profile === 'teacher' || actor.profile === 'personnel') && belongsTo(actor, structureId);
+
+export const equipmentPolicy = definePolicy('equipment', {
+  /** The equipment pages: the schools' adults and the municipalities' agents; others are told no. */
+  'equipment.index.open': {
+    allow: (actor: Actor, _: object) => actor.profile === 'municipal' || actor.profile === 'teacher' || actor.profile === 'personnel',
+    refusal: 403,
+  },
+  /** A school's rooms and assets: its adults and the agents of its municipality. */
+  'equipment.school.read': (actor: Actor, s: SchoolFacts) => staffOf(actor, s.structureId) || agentOf(actor, s.municipalityId),
+  /** The inventory is kept by the municipality's agents (its technician). */
+  'equipment.school.manage': (actor: Actor, s: SchoolFacts) => agentOf(actor, s.municipalityId),
+  /** A fault on an asset or a room: anyone of the school's adults, and the municipality's agents. */
+  'equipment.ticket.report': (actor: Actor, s: SchoolFacts) => staffOf(actor, s.structureId) || agentOf(actor, s.municipalityId),
+  /** A ticket is followed by its reporter, the school's director and the municipality's agents. */
+  'equipment.ticket.read': (actor: Actor, t: TicketFacts) =>
+    t.reporterId === actor.personId || hasRole(actor, t.structureId, 'director') || agentOf(actor, t.municipalityId),
+  /** Those who follow a ticket may add a comment to it. */
+  'equipment.ticket.comment': (actor: Actor, t: TicketFacts) =>
+    t.reporterId === actor.personId || hasRole(actor, t.structureId, 'director') || agentOf(actor, t.municipalityId),
+  /** Triage, assignment and status: the municipality's agents. */
+  'equipment.ticket.manage': (actor: Actor, t: TicketFacts) => agentOf(actor, t.municipalityId),
+});
+
+declare module '../../kernel/authz/index.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Actions extends ActionsOf<typeof equipmentPolicy> {}
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../kernel/db/index.js';
+import { newId } from '../../kernel/db/index.js';
+import { request, type Session } from '../../kernel/testing/index.js';
+import { buildPerson, buildSchool, buildWorld } from '../directory/testing.js';
+import type { EquipmentAssetsTable } from './tables.js';
+
+/** A school owned by a municipality (its equipment is the municipality's). */
+export async function attachSchool(db: Db, schoolId: string, municipalityId: string) {
+  await db.updateTable('structures').set({ parentId: municipalityId }).where('id', '=', schoolId).execute();
+}
+
+/**
+ * The shared world with a municipality for each school: school A belongs to Ville des Tilleuls
+ * (technician Thierry), school B to another town (technician Octave).
+ */
+export async function equipmentWorld(db: Db) {
+  const w = await buildWorld(db);
+  const town = await buildSchool(db, { kind: 'municipality', name: 'Ville des Tilleuls' });
+  const otherTown = await buildSchool(db, { kind: 'municipality', name: 'Ville du Port' });
+  await attachSchool(db, w.schoolA.id, town.id);
+  await attachSchool(db, w.schoolB.id, otherTown.id);
+  const technician = await buildPerson(db, { profile: 'municipal', firstName: 'Thierry', lastName: 'Technicien', structureId: town.id });
+  const otherTechnician = await buildPerson(db, { profile: 'municipal', firstName: 'Octave', lastName: 'Portail', structureId: otherTown.id });
+  return { ...w, town, otherTown, technician, otherTechnician };
+}
+
+/** A place straight in the database. */
+export async function buildPlace(db: Db, structureId: string, input: { name: string; kind?: 'building' | 'room'; groupId?: string | null }) {
+  const row = {
+    id: newId(),
+    structureId,
+    kind: input.kind ?? 'room',
+    buildingId: null,
+    name: input.name,
+    groupId: input.groupId ?? null,
+    createdAt: new Date().toISOString(),
+  };
+  await db.insertInto('equipmentPlaces').values(row).execute();
+  return row;
+}
+
+/** An asset straight in the database (no history: use the API for that). */
+export async function buildAsset(db: Db, structureId: string, over: Partial<EquipmentAssetsTable> = {}) {
+  const at = new Date().toISOString();
+  const row: EquipmentAssetsTable = {
+    id: newId(),
+    structureId,
+    category: 'laptop',
+    brand: 'Dell',
+    model: 'Latitude 3540',
+    serialNumber: null,
+    inventoryNumber: null,
+    supplier: null,
+    purchaseOrder: null,
+    purchaseDate: null,
+    priceCents: null,
+    warrantyEnd: null,
+    status: 'inService',
+    placeId: null,
+    holderId: null,
+    cartId: null,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  };
+  await db.insertInto('equipmentAssets').values(row).execute();
+  return row;
+}
+
+/** Creates an asset through the API as `who`; throws with the body when refused. */
+export async function createAssetAs(app: FastifyInstance, who: Session, schoolId: string, body: object): Promise<string> {
+  const res = await request(app, who, 'POST', `/api/equipment/schools/${schoolId}/assets`, body);
+  if (res.statusCode !== 201) throw new Error(`asset refused: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
+
+/** Reports a fault on an asset through the API as `who`. */
+export async function reportFault(app: FastifyInstance, who: Session, assetId: string, description: string): Promise<string> {
+  const res = await request(app, who, 'POST', `/api/equipment/assets/${assetId}/tickets`, { description });
+  if (res.statusCode !== 201) throw new Error(`ticket refused: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
