@@ -44,6 +44,8 @@ import { pollsModule, pollsMigrations } from './modules/polls/index.js';
 import { searchMigrations } from './kernel/search/index.js';
 import { resourcesModule, resourcesMigrations } from './modules/resources/index.js';
 import { forumModule, forumMigrations } from './modules/forum/index.js';
+import { PrivacyRegistry } from './kernel/privacy.js';
+import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,6 +70,7 @@ export const migrations = {
   ...canteenMigrations,
   ...resourcesMigrations,
   ...forumMigrations,
+  ...privacyMigrations,
 };
 
 export interface BuildOptions {
@@ -124,6 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const redis = connectRedis(config);
   app.decorate('redis', redis);
   app.decorate('homeSections', new HomeSections());
+  app.decorate('privacy', new PrivacyRegistry());
   jobs.register('kernel.sessions.purge', async (_payload, { now }) => {
     await purgeExpiredSessions(database.db, now, { idleMinutes: config.sessionIdleMinutes });
   });
@@ -172,5 +176,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(calendarModule);
   await app.register(resourcesModule);
   await app.register(forumModule);
+  await app.register(privacyModule);
   return app;
 }
