@@ -12,6 +12,7 @@ import { homeworkCases } from '../../src/modules/homework/coverage.js';
 import { jobsCases } from '../../src/modules/jobs/coverage.js';
 import { liaisonCases } from '../../src/modules/liaison/coverage.js';
 import { forumCases } from '../../src/modules/forum/coverage.js';
+import { privacyCases } from '../../src/modules/privacy/coverage.js';
 import { pollsCases } from '../../src/modules/polls/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
@@ -42,4 +43,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   timetableCases,
   resourcesCases,
   forumCases,
+  privacyCases,
 ];
