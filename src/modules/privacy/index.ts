@@ -15,6 +15,7 @@ import './tables.js';
 export { privacyMigrations };
 export { buildArchive, writeArchive } from './archive.js';
 export { createExport } from './service/exports.js';
+export { seedPrivacyDemo } from './demo.js';
 
 /**
  * RGPD: a person's data archive (right of access), the processing register built from every
