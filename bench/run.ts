@@ -32,6 +32,7 @@ import { TIMETABLE_SCENARIOS, runTimetableBench } from './scenarios/timetable.js
 import { ASSESSMENT_SCENARIOS, runAssessmentBench } from './scenarios/assessment.js';
 import { runCanteenBench } from './scenarios/canteen.js';
 import { runEquipmentBench } from './scenarios/equipment.js';
+import { runPrivacyBench } from './scenarios/privacy.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -309,6 +310,7 @@ async function main(argv: string[]) {
     notes.push(...assessment.notes);
     notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
     notes.push(...(await runEquipmentBench({ log, quick: opts.quick })).notes);
+    notes.push(...(await runPrivacyBench({ log, quick: opts.quick })).notes);
     const resources = await runResourcesBench({ ...common, log, quick: opts.quick });
     for (const r of resources.results) results.set(r.name, r);
     notes.push(...resources.notes);

@@ -45,6 +45,8 @@ import { searchMigrations } from './kernel/search/index.js';
 import { resourcesModule, resourcesMigrations } from './modules/resources/index.js';
 import { forumModule, forumMigrations } from './modules/forum/index.js';
 import { equipmentModule, equipmentMigrations } from './modules/equipment/index.js';
+import { PrivacyRegistry } from './kernel/privacy.js';
+import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,6 +72,7 @@ export const migrations = {
   ...resourcesMigrations,
   ...forumMigrations,
   ...equipmentMigrations,
+  ...privacyMigrations,
 };
 
 export interface BuildOptions {
@@ -126,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const redis = await connectRedis(config);
   app.decorate('redis', redis);
   app.decorate('homeSections', new HomeSections());
+  app.decorate('privacy', new PrivacyRegistry());
   jobs.register('kernel.sessions.purge', async (_payload, { now }) => {
     await purgeExpiredSessions(database.db, now, { idleMinutes: config.sessionIdleMinutes });
   });
@@ -175,5 +179,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(resourcesModule);
   await app.register(forumModule);
   await app.register(equipmentModule);
+  await app.register(privacyModule);
   return app;
 }

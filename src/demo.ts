@@ -20,6 +20,7 @@ import { seedResourcesDemo } from './modules/resources/index.js';
 import { seedPollsDemo } from './modules/polls/index.js';
 import { seedForumDemo } from './modules/forum/index.js';
 import { equipmentDemoLogins, seedEquipmentDemo } from './modules/equipment/index.js';
+import { seedPrivacyDemo } from './modules/privacy/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -234,6 +235,8 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         directorId: head?.id ?? null,
       });
     if (story) await seedEquipmentDemo(app, { schoolId: school.id, passwordHash: hash, teacherId: story.teacher.id, directorId: head?.id ?? null });
+    // Last: the parent's archive holds what the story wrote before.
+    if (story) await seedPrivacyDemo(app, { structureId: school.id, parentId: story.parent.id });
   }
   const story = await findStory(db, school.id, schoolYear);
   if (!story) throw new Error('the demo school has no CM1 or CM2 class with a teacher and a parent');

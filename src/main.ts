@@ -13,6 +13,7 @@ import { importAafFolder } from './modules/directory/aaf/cli.js';
 import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
 import { BackupError, backup, restore } from './kernel/backup.js';
 import { formatSize } from './kernel/i18n/index.js';
+import { exportToFile, ExportRefused } from './modules/privacy/cli.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
@@ -31,6 +32,8 @@ Usage : preau <commande> [options]
   backup DOSSIER             sauvegarde la base SQLite et les fichiers dans DOSSIER/preau-AAAAMMJJ-HHMMSS
                              (serveur en marche ; les fichiers déjà sauvegardés sont liés, pas recopiés)
   restore SAUVEGARDE         remet une sauvegarde en place, serveur arrêté (l’existant est mis de côté)
+  privacy export --login IDENTIFIANT --out FICHIER.zip
+                             écrit l’archive des données d’une personne (droit d’accès), inscrite au journal
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -219,6 +222,25 @@ ${keptAside
       } catch (error) {
         if (error instanceof BackupError) fail(error.message);
         throw error;
+      }
+      return;
+    }
+    case 'privacy': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { login: { type: 'string' }, out: { type: 'string' } } });
+      if (positionals[0] !== 'export' || !values.login || !values.out) fail('usage : preau privacy export --login IDENTIFIANT --out FICHIER.zip');
+      const app = await buildApp(config(), { logger: false });
+      await app.ready();
+      try {
+        const done = await exportToFile({ db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy }, values.login, path.resolve(values.out));
+        process.stdout.write(
+          `Archive écrite : ${path.resolve(values.out)} (${formatSize(done.size)}, ${done.summary.rows} ligne${done.summary.rows > 1 ? 's' : ''}, ${done.summary.files} fichier${done.summary.files > 1 ? 's' : ''})\n`,
+        );
+        if (done.summary.missing > 0) process.stdout.write(`${done.summary.missing} fichier(s) introuvable(s) : voir index.json dans l’archive.\n`);
+      } catch (error) {
+        if (error instanceof ExportRefused) fail(error.message);
+        throw error;
+      } finally {
+        await app.close();
       }
       return;
     }

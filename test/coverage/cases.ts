@@ -13,6 +13,7 @@ import { jobsCases } from '../../src/modules/jobs/coverage.js';
 import { liaisonCases } from '../../src/modules/liaison/coverage.js';
 import { forumCases } from '../../src/modules/forum/coverage.js';
 import { equipmentCases } from '../../src/modules/equipment/coverage.js';
+import { privacyCases } from '../../src/modules/privacy/coverage.js';
 import { pollsCases } from '../../src/modules/polls/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
@@ -44,4 +45,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   resourcesCases,
   forumCases,
   equipmentCases,
+  privacyCases,
 ];

@@ -46,6 +46,8 @@ declare module 'fastify' {
     calendarSources: import('../ical/index.js').CalendarSources;
     /** Modules' blocks on the home page (`app.homeSections.add({...})`). */
     homeSections: import('../views/home-sections.js').HomeSections;
+    /** Modules' processing-register entries and personal-data exporters (`app.privacy.declare({...})`). */
+    privacy: import('../privacy.js').PrivacyRegistry;
     /** Every route registered, in order (the route-coverage test reads it). */
     routeTable: import('./plugin.js').RouteRecord[];
   }

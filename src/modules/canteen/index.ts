@@ -18,12 +18,14 @@ import { directorNumbers } from './service/home.js';
 import { NumbersBlock } from './views/home.js';
 import './policy.js';
 import './tables.js';
+import { canteenPrivacy } from './privacy.js';
 
 export { canteenMigrations };
 export { seedCanteenDemo, canteenDemoLogins } from './demo.js';
 
 /** The municipality's family services: services and bookings, attendance. Pages under /canteen, JSON under /api/canteen. */
 export const canteenModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(canteenPrivacy);
   const deps = canteenDeps(app);
   registerCanteenJobs(app);
   app.nav.push({

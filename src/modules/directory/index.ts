@@ -12,6 +12,7 @@ import './policy.js';
 import { t } from './i18n/fr.js';
 import { ta } from './i18n/aaf-fr.js';
 import './tables.js';
+import { directoryPrivacy } from './privacy.js';
 
 export { directoryMigrations };
 export {
@@ -36,6 +37,7 @@ export { peopleSearchIndex } from './search-index.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
 export const directoryModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(directoryPrivacy);
   app.nav.push({
     href: '/directory',
     label: t('directory.nav'),

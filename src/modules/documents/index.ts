@@ -9,6 +9,7 @@ import { boxPages } from './routes/pages-boxes.js';
 import { t } from './i18n/fr.js';
 import './policy.js';
 import './tables.js';
+import { documentsPrivacy } from './privacy.js';
 
 export { documentsMigrations };
 /** The blob keys documents reference, for the kernel's sweep of unreferenced blobs (`BlobReferences`). */
@@ -18,6 +19,7 @@ export { prepareAssignmentBox, type AssignmentBoxInput } from './service/boxes.j
 
 /** Documents and hand-in boxes: JSON under /api/documents, pages under /documents. */
 export const documentsModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(documentsPrivacy);
   app.blobReferences.declare('documents', referencedBlobKeys);
   app.nav.push({ href: '/documents', label: t('documents.nav'), service: 'documents', order: 50, visible: () => true });
   app.nav.push({

@@ -13,6 +13,7 @@ import { t } from './i18n/fr.js';
 import './policy.js';
 import './tables.js';
 import './events.js';
+import { homeworkPrivacy } from './privacy.js';
 
 export { homeworkMigrations };
 export type { HomeworkPublished } from './events.js';
@@ -21,6 +22,7 @@ export { dueSoon, type DueSoon } from './service/due-soon.js';
 
 /** Cahier de textes: lessons, work to do, pupils' agenda and calendar feed. Pages under /homework, JSON under /api/homework. */
 export const homeworkModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(homeworkPrivacy);
   app.blobReferences.declare('homework', referencedBlobKeys);
   app.nav.push({
     href: '/homework',

@@ -15,6 +15,7 @@ import { messagingScripts } from './routes/scripts.js';
 import { messagingUnsubscribe } from './routes/unsubscribe.js';
 import './policy.js';
 import './tables.js';
+import { messagingPrivacy } from './privacy.js';
 
 export { messagingMigrations };
 export { flushMailQueue, queueNotices } from './notify.js';
@@ -24,6 +25,7 @@ export { noticeTakers as emailNoticeTakers } from './repository/notices.js';
 
 /** Messaging under /messaging and /api/messaging; email notices through SMTP when configured. */
 export const messagingModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(messagingPrivacy);
   app.blobReferences.declare('messaging', referencedBlobKeys);
   const mailer = createMailer(app.config);
   registerMessagingJobs(app.jobs, { db: app.db, kind: app.dbKind, mailer, publicUrl: app.config.publicUrl });

@@ -1,0 +1,79 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CsrfField, Id, Pagination, Text } from '../../kernel/http/schemas.js';
+
+export { IdParams } from '../../kernel/http/schemas.js';
+
+export const EmptyQuery = Type.Object({});
+export const ExportForm = Type.Object({ ...CsrfField });
+
+// Dates are checked by the service (a bad one is a field message on the form, not a bare 400).
+const Day = (description: string) => Type.Optional(Type.String({ maxLength: 10, description }));
+
+export const AuditQuery = Type.Object({
+  person: Type.Optional(Text(100, 'Identifiant de connexion de l’auteur ou de la personne concernée.')),
+  action: Type.Optional(Text(80, 'Action, ou son début (`account` retient `account.login`…).')),
+  from: Day('Premier jour, AAAA-MM-JJ (heure de Paris).'),
+  to: Day('Dernier jour inclus, AAAA-MM-JJ (heure de Paris).'),
+  ...Pagination(200, 50),
+});
+export type AuditQueryInput = Static<typeof AuditQuery>;
+export const AuditCsvQuery = Type.Object({
+  person: AuditQuery.properties.person,
+  action: AuditQuery.properties.action,
+  from: AuditQuery.properties.from,
+  to: AuditQuery.properties.to,
+});
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ExportOut = Type.Object({
+  id: Id('Archive.'),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('ready'), Type.Literal('failed')], { description: 'En préparation, prête, échouée.' }),
+  size: Type.Integer({ description: 'Taille de l’archive en octets (0 tant qu’elle n’est pas prête).' }),
+  createdAt: Type.String({ description: 'Demandée à (ISO).' }),
+  readyAt: Nullable(Type.String({ description: 'Prête à (ISO).' })),
+  expiresAt: Type.String({ description: 'Supprimée à (ISO).' }),
+  downloadUrl: Nullable(Type.String({ description: 'Adresse de téléchargement, quand elle est prête.' })),
+});
+export const ExportList = Type.Object({ items: Type.Array(ExportOut, { description: 'Mes archives, la plus récente d’abord.' }) });
+export const ExportCreated = Type.Object({
+  id: Id('Archive en préparation.'),
+  created: Type.Boolean({ description: 'Faux quand une archive était déjà en préparation (la même est renvoyée).' }),
+});
+
+const Strings = (description: string) => Type.Array(Type.String(), { description });
+export const RegisterOut = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      module: Type.String({ description: 'Service déclarant.' }),
+      title: Type.String({ description: 'Nom du traitement.' }),
+      purpose: Type.String({ description: 'Finalité.' }),
+      dataKinds: Strings('Catégories de données.'),
+      people: Strings('Personnes concernées.'),
+      retention: Type.String({ description: 'Durée de conservation.' }),
+      recipients: Strings('Destinataires.'),
+    }),
+    { description: 'Les traitements déclarés par les services.' },
+  ),
+});
+
+const PersonRef = Type.Union(
+  [Type.Object({ id: Id(), login: Type.String({ description: 'Identifiant.' }), name: Type.String({ description: 'Prénom et nom.' }) }), Type.Null()],
+  { description: 'Une personne, ou null (le système, ou une personne supprimée).' },
+);
+export const AuditList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id('Entrée.'),
+      at: Type.String({ description: 'Date (ISO).' }),
+      action: Type.String({ description: 'Action.' }),
+      actor: PersonRef,
+      subject: PersonRef,
+      structure: Nullable(Type.String({ description: 'Établissement.' })),
+      ip: Nullable(Type.String({ description: 'Adresse IP.' })),
+      details: Type.Unknown({ description: 'Détails (JSON), ou null.' }),
+    }),
+    { description: 'Les entrées, la plus récente d’abord.' },
+  ),
+  hasMore: Type.Boolean({ description: 'D’autres entrées suivent (offset + limit).' }),
+});
