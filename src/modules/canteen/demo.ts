@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../../kernel/db/index.js';
-import { searchKeyOf } from '../directory/index.js';
+import { addDemoMunicipalAgent } from '../directory/index.js';
 import { addDays, daysBetween, monthBounds, weekdayOf, type DeadlineRule } from './rules.js';
 import { timeOf } from './service/deps.js';
 import { seedMenusDemo } from './demo-menus.js';
@@ -20,38 +20,14 @@ export async function seedCanteenDemo(app: FastifyInstance, input: { schoolId: s
   const town = school.parentId;
   const { today, schoolYear } = timeOf({ clock: app.clock });
   const at = app.clock.now().toISOString();
-  const names = { firstName: 'Nadia', lastName: 'Régie', usageName: null };
-  const agentId = newId();
-  await db
-    .insertInto('people')
-    .values({
-      id: agentId,
-      profile: 'municipal',
-      civility: null,
-      ...names,
-      birthDate: null,
-      sex: null,
-      email: null,
-      phone: null,
-      address: null,
-      login: 'nadia.regie.mairie',
-      passwordHash: input.passwordHash,
-      activationCode: null,
-      activatedAt: at,
-      charterAcceptedAt: at,
-      photoConsent: null,
-      isSuperAdmin: 0,
-      status: 'active',
-      searchKey: searchKeyOf(names),
-      createdAt: at,
-      updatedAt: at,
-      deactivatedAt: null,
-    })
-    .execute();
-  await db
-    .insertInto('structureMembers')
-    .values({ structureId: town, personId: agentId, active: 1, importKey: null, source: 'manual', createdAt: at })
-    .execute();
+  const agentId = await addDemoMunicipalAgent(db, {
+    townId: town,
+    login: 'nadia.regie.mairie',
+    firstName: 'Nadia',
+    lastName: 'Régie',
+    passwordHash: input.passwordHash,
+    at,
+  });
 
   const service = (kind: ServiceKind, label: string, weekdays: number[], capacity: number, booking: DeadlineRule, cancel: DeadlineRule) => ({
     id: newId(),

@@ -2,8 +2,7 @@
 // the real JSON API; a teacher and the director report faults, one of them already resolved.
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createSession } from '../../kernel/auth/sessions.js';
-import { newId } from '../../kernel/db/index.js';
-import { schoolYearOf, searchKeyOf } from '../directory/index.js';
+import { addDemoMunicipalAgent, schoolYearOf } from '../directory/index.js';
 
 export const DEMO_TECHNICIAN_LOGIN = 'thierry.lefevre.mairie';
 
@@ -40,38 +39,14 @@ export async function seedEquipmentDemo(app: FastifyInstance, cast: EquipmentDem
   if (!school.parentId) return;
   const now = app.clock.now();
   const at = now.toISOString();
-  const names = { firstName: 'Thierry', lastName: 'Lefèvre', usageName: null };
-  const technicianId = newId();
-  await db
-    .insertInto('people')
-    .values({
-      id: technicianId,
-      profile: 'municipal',
-      civility: null,
-      ...names,
-      birthDate: null,
-      sex: null,
-      email: null,
-      phone: null,
-      address: null,
-      login: DEMO_TECHNICIAN_LOGIN,
-      passwordHash: cast.passwordHash,
-      activationCode: null,
-      activatedAt: at,
-      charterAcceptedAt: at,
-      photoConsent: null,
-      isSuperAdmin: 0,
-      status: 'active',
-      searchKey: searchKeyOf(names),
-      createdAt: at,
-      updatedAt: at,
-      deactivatedAt: null,
-    })
-    .execute();
-  await db
-    .insertInto('structureMembers')
-    .values({ structureId: school.parentId, personId: technicianId, active: 1, importKey: null, source: 'manual', createdAt: at })
-    .execute();
+  const technicianId = await addDemoMunicipalAgent(db, {
+    townId: school.parentId,
+    login: DEMO_TECHNICIAN_LOGIN,
+    firstName: 'Thierry',
+    lastName: 'Lefèvre',
+    passwordHash: cast.passwordHash,
+    at,
+  });
 
   const tech = await client(app, technicianId, school.parentId);
   const base = `/api/equipment/schools/${cast.schoolId}`;

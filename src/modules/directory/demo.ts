@@ -1,0 +1,43 @@
+import { newId, type Db } from '../../kernel/db/index.js';
+import { searchKeyOf } from './repository.js';
+
+/** A signed-up municipal agent, member of their town: the demo's agents have passwords, not codes. */
+export async function addDemoMunicipalAgent(
+  db: Db,
+  agent: { townId: string; login: string; firstName: string; lastName: string; passwordHash: string; at: string },
+): Promise<string> {
+  const { at } = agent;
+  const names = { firstName: agent.firstName, lastName: agent.lastName, usageName: null };
+  const id = newId();
+  await db
+    .insertInto('people')
+    .values({
+      id,
+      profile: 'municipal',
+      civility: null,
+      ...names,
+      birthDate: null,
+      sex: null,
+      email: null,
+      phone: null,
+      address: null,
+      login: agent.login,
+      passwordHash: agent.passwordHash,
+      activationCode: null,
+      activatedAt: at,
+      charterAcceptedAt: at,
+      photoConsent: null,
+      isSuperAdmin: 0,
+      status: 'active',
+      searchKey: searchKeyOf(names),
+      createdAt: at,
+      updatedAt: at,
+      deactivatedAt: null,
+    })
+    .execute();
+  await db
+    .insertInto('structureMembers')
+    .values({ structureId: agent.townId, personId: id, active: 1, importKey: null, source: 'manual', createdAt: at })
+    .execute();
+  return id;
+}
