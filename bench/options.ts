@@ -74,6 +74,27 @@ function choice<T extends string>(name: string, raw: string | undefined, allowed
 }
 
 export const SCENARIOS = ['floor', 'login', 'home', 'directory_search'] as const;
+/** The modules' groups of scenarios, each selectable by its name with `--only`. */
+export const GROUPS = [
+  'homework',
+  'messaging',
+  'timetable',
+  'documents',
+  'jobs',
+  'aaf',
+  'liaison',
+  'forum',
+  'rentree',
+  'blog',
+  'news',
+  'attendance',
+  'assessment',
+  'canteen',
+  'equipment',
+  'privacy',
+  'resources',
+] as const;
+const SELECTABLE: readonly string[] = [...SCENARIOS, ...GROUPS];
 
 export const BENCH_USAGE = `Usage: npm run bench -- [flags]
 
@@ -94,6 +115,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [flags]
   --no-analyze            PostgreSQL: skip ANALYZE after the import (see what plans look like
                           before autovacuum has gathered statistics)
   --only a,b              run only these scenarios (${SCENARIOS.join(', ')})
+                          or modules' groups (${GROUPS.join(', ')})
   --results DIR           where to write <date>.json and <date>.md (default bench/results)
   --compare OLD.json      print the change per scenario against an earlier results file
 `;
@@ -129,7 +151,7 @@ export function benchOptions(argv: string[], env: Record<string, string | undefi
       .map((s) => s.trim())
       .filter(Boolean) ?? null;
   for (const name of only ?? []) {
-    if (!(SCENARIOS as readonly string[]).includes(name)) throw new UsageError(`unknown scenario "${name}" (${SCENARIOS.join(', ')})`);
+    if (!SELECTABLE.includes(name)) throw new UsageError(`unknown scenario "${name}" (${SELECTABLE.join(', ')})`);
   }
   const db = choice('--db', a.get('db') ?? env.BENCH_DB, ['sqlite', 'postgres'] as const, 'sqlite');
   return {

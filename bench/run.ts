@@ -10,7 +10,7 @@ import { migrateToLatest, openDatabase, type DbHandle } from '../src/kernel/db/i
 import { migrations } from '../src/app.js';
 import { analyzePostgres, buildDataset, readManifest, writeManifest, type DatasetManifest } from './dataset.js';
 import { measure, runScenario, summarize, type Scenario, type ScenarioResult } from './load.js';
-import { BENCH_USAGE, SCENARIOS, UsageError, benchOptions, type BenchOptions } from './options.js';
+import { BENCH_USAGE, GROUPS, SCENARIOS, UsageError, benchOptions, type BenchOptions } from './options.js';
 import { writeResults, type BenchResults } from './report.js';
 import { compareResults, readResults } from './compare.js';
 import { ROOT, startFloor, startPreau, type PreauTarget, type RunningServer } from './server.js';
@@ -193,6 +193,13 @@ function gitCommit(): string | null {
   }
 }
 
+/** `a 1, b 2` from a scenario's named figures, for the notes. */
+function metricsLine(metrics: Record<string, number>): string {
+  return Object.entries(metrics)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
 async function main(argv: string[]) {
   const opts = benchOptions(argv);
   // Read the earlier results first: a wrong path fails before minutes of measuring.
@@ -201,7 +208,7 @@ async function main(argv: string[]) {
   // Other work on the machine skews every figure: the load average before the run tells how quiet it was.
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
   const notes: string[] = [];
-  const wanted = (name: (typeof SCENARIOS)[number]) => !opts.only || opts.only.includes(name);
+  const wanted = (name: (typeof SCENARIOS)[number] | (typeof GROUPS)[number]) => !opts.only || opts.only.includes(name);
   log(`[bench] ${opts.quick ? 'quick' : 'full'} run: ${opts.schools} schools, ${opts.pupils} pupils, ${opts.db}`);
 
   const prepared = opts.db === 'postgres' ? await prepareSchema(opts, notes) : await prepareSqlite(opts);
@@ -255,62 +262,69 @@ async function main(argv: string[]) {
     };
     results.set('directory_search', await runScenario(scenario, log));
   }
-  if (!opts.only) {
+  if (wanted('homework')) {
     const homework = await runHomeworkBench({ ...common, openHandle: prepared.openHandle, log });
     for (const r of homework.results) results.set(r.name, r);
     notes.push(...homework.notes);
+  }
+  if (wanted('messaging')) {
     const messaging = await runMessagingBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents, directors });
     for (const r of messaging.results) results.set(r.name, r);
     notes.push(...messaging.notes);
+  }
+  if (wanted('timetable')) {
     const timetable = await runTimetableBench({ ...common, openHandle: prepared.openHandle, log });
     for (const r of timetable.results) results.set(r.name, r);
     notes.push(...timetable.notes);
+  }
+  if (wanted('documents')) {
     const documents = await runDocumentsBench({ log, quick: opts.quick });
-    notes.push(
-      `Documents (MB/s, ms): ${Object.entries(documents.metrics)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}.`,
-      ...documents.notes,
-    );
+    notes.push(`Documents (MB/s, ms): ${metricsLine(documents.metrics)}.`, ...documents.notes);
+  }
+  if (wanted('jobs')) {
     const jobs = await runJobsBench({ log, quick: opts.quick, openHandle: prepared.openHandle });
-    notes.push(
-      `Jobs (per second): ${Object.entries(jobs.metrics)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}.`,
-      ...jobs.notes,
-    );
-    notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
+    notes.push(`Jobs (per second): ${metricsLine(jobs.metrics)}.`, ...jobs.notes);
+  }
+  if (wanted('aaf')) notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
+  if (wanted('liaison')) {
     const liaison = await runLiaisonBench({ ...common, log });
     for (const r of liaison.results) results.set(r.name, r);
     notes.push(...liaison.notes);
+  }
+  if (wanted('forum')) {
     const forum = await runForumBench({ ...common, log });
     for (const r of forum.results) results.set(r.name, r);
     notes.push(...forum.notes);
   }
   // The rentrée uses up activation codes: after the other scenarios, which do not need them.
-  if (!opts.only) {
+  if (wanted('rentree')) {
     const rentree = await runRentreeBench({ ...common, openHandle: prepared.openHandle, log, quick: opts.quick, parents });
     for (const r of rentree.results) results.set(r.name, r);
     notes.push(...rentree.notes);
+  }
+  if (wanted('blog')) {
     const blog = await runBlogBench({ log, quick: opts.quick });
     for (const r of blog.results) results.set(r.name, r);
     notes.push(...blog.notes);
+  }
+  if (wanted('news')) {
     const news = await runNewsBench({ ...common, openHandle: prepared.openHandle, log });
     for (const r of news.results) results.set(r.name, r);
     notes.push(...news.notes);
+  }
+  if (wanted('attendance')) {
     const attendance = await runAttendanceBench({ log, quick: opts.quick });
-    notes.push(
-      `Attendance (ms, KB): ${Object.entries(attendance.metrics)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}.`,
-      ...attendance.notes,
-    );
+    notes.push(`Attendance (ms, KB): ${metricsLine(attendance.metrics)}.`, ...attendance.notes);
+  }
+  if (wanted('assessment')) {
     const assessment = await runAssessmentBench({ ...common, openHandle: prepared.openHandle, log });
     for (const r of assessment.results) results.set(r.name, r);
     notes.push(...assessment.notes);
-    notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
-    notes.push(...(await runEquipmentBench({ log, quick: opts.quick })).notes);
-    notes.push(...(await runPrivacyBench({ log, quick: opts.quick })).notes);
+  }
+  if (wanted('canteen')) notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
+  if (wanted('equipment')) notes.push(...(await runEquipmentBench({ log, quick: opts.quick })).notes);
+  if (wanted('privacy')) notes.push(...(await runPrivacyBench({ log, quick: opts.quick })).notes);
+  if (wanted('resources')) {
     const resources = await runResourcesBench({ ...common, log, quick: opts.quick });
     for (const r of resources.results) results.set(r.name, r);
     notes.push(...resources.notes);
