@@ -162,6 +162,29 @@ describe('assessment API', () => {
     await t.app.db.deleteFrom('assessments').where('id', '=', id).execute();
   });
 
+  test('the same marks saved several times at once (a double submit) all succeed and the last values stay', async () => {
+    const id = await createAssessment(t.app, teacher, body({ title: 'Saisie en double' }));
+    const saves = await Promise.all(
+      [11, 12, 13, 14, 15, 16].map((value) =>
+        request(t.app, teacher, 'PUT', `/api/assessment/assessments/${id}/results`, {
+          marks: [
+            { studentId: w.ce1a.id, value },
+            { studentId: w.ce1b.id, value: null, special: 'exempt' },
+          ],
+        }),
+      ),
+    );
+    assert.deepEqual(
+      saves.map((r) => r.statusCode),
+      [200, 200, 200, 200, 200, 200],
+      saves.map((r) => r.body).join('\n'),
+    );
+    const rows = await t.app.db.selectFrom('assessmentMarks').select(['studentId', 'pointsCenti', 'special']).where('assessmentId', '=', id).execute();
+    assert.equal(rows.length, 2, 'one mark per pupil');
+    assert.ok([1100, 1200, 1300, 1400, 1500, 1600].includes(Number(rows.find((r) => r.studentId === w.ce1a.id)?.pointsCenti)), 'one of the saved values');
+    await t.app.db.deleteFrom('assessments').where('id', '=', id).execute();
+  });
+
   test('publication per assessment: families see nothing before the date, then only their own child’s mark; a hold hides it again', async () => {
     await at(TEST_NOW);
     const id = await createAssessment(t.app, teacher, body({ title: 'Dictée publiée', subjectCode: 'FRANCAIS' }));

@@ -141,16 +141,26 @@ export async function saveResults(
   by: string,
   at: string,
 ): Promise<void> {
+  // Upserts, not delete-then-insert: two saves of the same marks at once (a double submit, two
+  // teachers of a team) must both succeed; on PostgreSQL the second insert would hit the key.
   await db.transaction().execute(async (trx) => {
-    const markPupils = marks.map((m) => m.studentId);
-    if (markPupils.length > 0) await trx.deleteFrom('assessmentMarks').where('assessmentId', '=', assessmentId).where('studentId', 'in', markPupils).execute();
+    const cleared = marks.filter((m) => m.pointsCenti === null && m.special === null).map((m) => m.studentId);
+    if (cleared.length > 0) await trx.deleteFrom('assessmentMarks').where('assessmentId', '=', assessmentId).where('studentId', 'in', cleared).execute();
     const kept = marks.filter((m) => m.pointsCenti !== null || m.special !== null);
     if (kept.length > 0)
       await trx
         .insertInto('assessmentMarks')
         .values(kept.map((m) => ({ assessmentId, ...m, updatedAt: at, updatedBy: by })))
+        .onConflict((oc) =>
+          oc.columns(['assessmentId', 'studentId']).doUpdateSet((eb) => ({
+            pointsCenti: eb.ref('excluded.pointsCenti'),
+            special: eb.ref('excluded.special'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+            updatedBy: eb.ref('excluded.updatedBy'),
+          })),
+        )
         .execute();
-    for (const l of levels) {
+    for (const l of levels.filter((x) => x.level === null)) {
       await trx
         .deleteFrom('assessmentLevels')
         .where('assessmentId', '=', assessmentId)
@@ -163,6 +173,13 @@ export async function saveResults(
       await trx
         .insertInto('assessmentLevels')
         .values(placed.map((l) => ({ assessmentId, ...l, updatedAt: at, updatedBy: by })))
+        .onConflict((oc) =>
+          oc.columns(['assessmentId', 'studentId', 'skillCode']).doUpdateSet((eb) => ({
+            level: eb.ref('excluded.level'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+            updatedBy: eb.ref('excluded.updatedBy'),
+          })),
+        )
         .execute();
   });
 }
