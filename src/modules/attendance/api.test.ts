@@ -115,6 +115,21 @@ describe('attendance API', () => {
     assert.equal(again.length, 1, 'one notice for one absence');
   });
 
+  test('the same roll call saved several times at once (a double tap on a phone) is stored once', async () => {
+    const teacher = await as(w.ce1Teacher.id);
+    const saves = await Promise.all(
+      Array.from({ length: 12 }, () => request(t.app, teacher, 'PUT', `/api/attendance/groups/${w.ce1.id}/roll-call`, { halfDay: 'pm', marks: [] })),
+    );
+    assert.deepEqual(
+      saves.map((r) => r.statusCode),
+      saves.map(() => 200),
+      saves.map((r) => r.body).join('\n'),
+    );
+    assert.equal(new Set(saves.map((r) => r.json().id)).size, 1, 'one roll call');
+    const stored = await t.app.db.selectFrom('attendanceRollCalls').select('id').where('groupId', '=', w.ce1.id).where('halfDay', '=', 'pm').execute();
+    assert.equal(stored.length, 1, 'one row for the half-day');
+  });
+
   test('a parent justifies their own child only; the school validates; the parent sees the status', async () => {
     const parent = await as(w.ce1aParent.id);
     const other = await request(t.app, parent, 'POST', '/api/attendance/justifications', { studentId: w.ce1b.id, from: today, to: today, reason: 'illness' });

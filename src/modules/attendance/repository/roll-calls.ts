@@ -76,12 +76,21 @@ export async function marksOf(db: Db, rollCallId: string) {
   return db.selectFrom('attendanceMarks').selectAll().where('rollCallId', '=', rollCallId).execute();
 }
 
-export async function insertRollCall(db: Db, row: AttendanceRollCallsTable) {
-  await db.insertInto('attendanceRollCalls').values(row).execute();
-}
-
-export async function touchRollCall(db: Db, id: string, by: string, at: string) {
-  await db.updateTable('attendanceRollCalls').set({ calledBy: by, updatedAt: at }).where('id', '=', id).execute();
+/**
+ * Creates the roll call of a slot, or marks the existing one as called again; returns its id.
+ * One statement, so two saves at once cannot both create it; on PostgreSQL the row stays locked
+ * until the transaction ends, so the marks of two saves are replaced one after the other.
+ */
+export async function upsertRollCall(db: Db, row: AttendanceRollCallsTable): Promise<string> {
+  const saved = await db
+    .insertInto('attendanceRollCalls')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['groupId', 'date', 'slotKey']).doUpdateSet((eb) => ({ calledBy: eb.ref('excluded.calledBy'), updatedAt: eb.ref('excluded.updatedAt') })),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return saved.id;
 }
 
 export async function replaceMarks(db: Db, rollCallId: string, rows: AttendanceMarksTable[]) {

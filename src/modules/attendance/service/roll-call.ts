@@ -143,25 +143,21 @@ export async function saveRollCall(deps: Deps, actor: Actor, groupId: string, in
     slot.halfDay,
   );
   const id = await deps.db.transaction().execute(async (trx) => {
-    const existing = await repo.findRollCall(trx, groupId, slot.date, slot.slotKey);
-    const rollCallId = existing?.id ?? newId();
-    if (existing) await repo.touchRollCall(trx, rollCallId, actor.personId, at);
-    else
-      await repo.insertRollCall(trx, {
-        id: rollCallId,
-        structureId: group.structureId,
-        groupId,
-        schoolYear: group.schoolYear,
-        date: slot.date,
-        slotKey: slot.slotKey,
-        halfDay: slot.halfDay,
-        startTime: slot.start,
-        endTime: slot.end,
-        slotId: slot.slotId,
-        calledBy: actor.personId,
-        calledAt: at,
-        updatedAt: at,
-      });
+    const rollCallId = await repo.upsertRollCall(trx, {
+      id: newId(),
+      structureId: group.structureId,
+      groupId,
+      schoolYear: group.schoolYear,
+      date: slot.date,
+      slotKey: slot.slotKey,
+      halfDay: slot.halfDay,
+      startTime: slot.start,
+      endTime: slot.end,
+      slotId: slot.slotId,
+      calledBy: actor.personId,
+      calledAt: at,
+      updatedAt: at,
+    });
     const rows = away.map((m) => ({
       id: newId(),
       rollCallId,
