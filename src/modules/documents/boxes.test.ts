@@ -123,6 +123,25 @@ describe('hand-in boxes', () => {
     assert.equal(second.json().handInId, receipt.handInId);
   });
 
+  test('a hand-in sent several times at once (a double submit) is stored once, with one set of files', async () => {
+    const box = await openBox(future, false, 'Envoi en double');
+    const sends = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => send(s.cm2!, `/api/documents/boxes/${box}/hand-in`, {}, [{ name: 'volcans.pdf', content: `%PDF-1.4 envoi ${i}` }])),
+    );
+    assert.deepEqual(
+      sends.map((r) => r.statusCode),
+      sends.map(() => 201),
+      sends.map((r) => r.body).join('\n'),
+    );
+    const handIns = await t.app.db.selectFrom('handIns').select('id').where('boxId', '=', box).execute();
+    assert.equal(handIns.length, 1, 'one hand-in');
+    const files = await t.app.db.selectFrom('handInFiles').select('id').where('handInId', '=', handIns[0]!.id).execute();
+    assert.equal(files.length, 1, 'the files of one of the sends');
+    await t.app.db.deleteFrom('handInFiles').where('handInId', '=', handIns[0]!.id).execute();
+    await t.app.db.deleteFrom('handIns').where('boxId', '=', box).execute();
+    await t.app.db.deleteFrom('handInBoxes').where('id', '=', box).execute();
+  });
+
   test('the teacher sees who handed in and who has not; a parent sees their child’s status only', async () => {
     const teacher = (await request(t.app, s.cm2Teacher!, 'GET', `/api/documents/boxes/${boxId}`)).json();
     assert.equal(teacher.role, 'teacher');

@@ -147,24 +147,18 @@ export async function writeHandIn(
   return db.transaction().execute(async (trx) => {
     const existing = await existingHandIn(trx, boxId, studentId);
     const { late, at } = decide(!!existing);
-    let oldBlobs: string[] = [];
-    let handInId: string;
-    if (existing) {
-      handInId = existing.id;
-      oldBlobs = (await trx.selectFrom('handInFiles').select('blobKey').where('handInId', '=', handInId).execute()).map((f) => f.blobKey);
-      await trx.deleteFrom('handInFiles').where('handInId', '=', handInId).execute();
-      await trx
-        .updateTable('handIns')
-        .set({ submittedAt: at, late: late ? 1 : 0 })
-        .where('id', '=', handInId)
-        .execute();
-    } else {
-      handInId = newHandInId;
-      await trx
-        .insertInto('handIns')
-        .values({ id: handInId, boxId, studentId, submittedAt: at, late: late ? 1 : 0 })
-        .execute();
-    }
+    // One upsert, so that two hand-ins sent at once (a double submit) cannot both create the row;
+    // on PostgreSQL the second waits for the first and then replaces its files.
+    const { id: handInId } = await trx
+      .insertInto('handIns')
+      .values({ id: newHandInId, boxId, studentId, submittedAt: at, late: late ? 1 : 0 })
+      .onConflict((oc) =>
+        oc.columns(['boxId', 'studentId']).doUpdateSet((eb) => ({ submittedAt: eb.ref('excluded.submittedAt'), late: eb.ref('excluded.late') })),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const oldBlobs = (await trx.selectFrom('handInFiles').select('blobKey').where('handInId', '=', handInId).execute()).map((f) => f.blobKey);
+    if (oldBlobs.length > 0) await trx.deleteFrom('handInFiles').where('handInId', '=', handInId).execute();
     const rows = files.map((f) => ({ ...f, handInId, createdAt: at }));
     for (let i = 0; i < rows.length; i += 50)
       await trx
