@@ -113,3 +113,30 @@ describe('navigation', () => {
     assert.match((await request(t.app, session, 'GET', '/notifications')).body, /2<span class="visually-hidden"> non lus<\/span>/);
   });
 });
+
+describe('conflicts', () => {
+  test('a unique key hit by two writes at once answers 409 in the envelope, not 500', async () => {
+    const uai = '0999999Z';
+    const app = await buildTestApp(
+      buildApp,
+      {},
+      {
+        instrument: (a) =>
+          a.get('/api/test/same-school-twice', { config: { access: 'public' } }, async (req) => {
+            await buildSchool(req.server.db, { uai });
+            await buildSchool(req.server.db, { uai });
+            return { ok: true };
+          }),
+      },
+    );
+    try {
+      const res = await app.app.inject({ method: 'GET', url: '/api/test/same-school-twice' });
+      assert.equal(res.statusCode, 409, res.body);
+      assert.equal(envelope(res.body).error.code, 'conflict');
+      const page = await app.app.inject({ method: 'GET', url: '/api/test/same-school-twice', headers: { accept: 'text/html' } });
+      assert.equal(page.statusCode, 409, 'a page too');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -177,6 +177,13 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
       status = 429;
       code = 'too_many_requests';
       message = t('error.too_many');
+    } else if (isUniqueViolation(error)) {
+      // Two requests writing the same row at the same moment: the person can reload and check.
+      // Still logged, since each one is a race in a repository that an upsert should close.
+      status = 409;
+      code = 'conflict';
+      message = t('error.conflict');
+      request.log.warn({ err: error }, 'unique key conflict');
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
       code = error.code?.toLowerCase() ?? 'bad_request';
@@ -232,3 +239,8 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     if (wantsJson(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 });
+
+/** A unique or primary key violation from SQLite (better-sqlite3) or PostgreSQL (SQLSTATE 23505). */
+function isUniqueViolation(error: { code?: string }): boolean {
+  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

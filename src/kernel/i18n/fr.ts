@@ -28,6 +28,7 @@ export const kernelFr = {
   'error.not_finite': 'Ce nombre n’est pas valide.',
   'error.csrf': 'Le formulaire a expiré. Rechargez la page et recommencez.',
   'error.too_many': 'Trop de demandes. Réessayez dans quelques minutes.',
+  'error.conflict': 'Cette modification croise une autre enregistrée au même moment. Rechargez la page et vérifiez.',
   'error.payload_too_large': 'Le fichier envoyé est trop volumineux.',
   'form.errors': 'Le formulaire contient des erreurs :',
   'form.required': 'Ce champ est obligatoire.',
