@@ -146,5 +146,28 @@ export async function equipmentCases({ app, world: w, as }: CoverageWorld): Prom
       expect: 404,
       note: 'a teacher who did not report it',
     }),
+    // The renewal plan.
+    wrong('GET /api/equipment/schools/:id/renewal', {
+      url: `${school}/renewal`,
+      as: as.cm2Teacher,
+      expect: 404,
+      note: 'a teacher (prices are the director’s)',
+    }),
+    wrong('GET /api/equipment/renewal', { as: as.agent, expect: 200, absent: [w.schoolA.name], note: 'another municipality’s agent reads its own schools' }),
+    wrong('GET /equipment/renewal', { as: as.director, expect: 403, note: 'a director has the school’s plan' }),
+    wrong('GET /equipment/renewal.csv', { as: as.agent, expect: 200, absent: [w.schoolA.name], note: 'another municipality’s agent' }),
+    wrong('GET /equipment/schools/:id/renewal', {
+      url: `${page(school)}/renewal`,
+      as: as.agent,
+      expect: 404,
+      absent: [w.schoolA.name],
+      note: 'another municipality’s agent',
+    }),
+    wrong('GET /equipment/schools/:id/renewal.csv', {
+      url: `${page(school)}/renewal.csv`,
+      as: as.otherDirector,
+      expect: 404,
+      note: 'another school’s director',
+    }),
   ];
 }

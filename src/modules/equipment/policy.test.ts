@@ -35,6 +35,12 @@ test('faults: the school’s adults report; the reporter, the director and the a
   check('equipment.ticket.manage', 'reported by the teacher', ticket, ['municipal']);
 });
 
+test('the renewal plan: a school’s for its director and its agents, the town’s for the agents', () => {
+  check('equipment.school.plan', 'school A of the municipality', school, ['director', 'municipal']);
+  check('equipment.school.plan', 'a school of another municipality', () => ({ structureId: SCHOOL_A, municipalityId: 'elsewhere' }), ['director']);
+  check('equipment.renewal.overview', 'anyone', () => ({}), ['municipal']);
+});
+
 test('every equipment action is tested', () => {
   assert.deepEqual([...tested].sort(), declaredActions('equipment').sort(), 'all declared actions checked');
 });

@@ -36,6 +36,10 @@ export const equipmentPolicy = definePolicy('equipment', {
     t.reporterId === actor.personId || hasRole(actor, t.structureId, 'director') || agentOf(actor, t.municipalityId),
   /** Triage, assignment and status: the municipality's agents. */
   'equipment.ticket.manage': (actor: Actor, t: TicketFacts) => agentOf(actor, t.municipalityId),
+  /** A school's renewal plan (ages, prices): its director and its municipality's agents. */
+  'equipment.school.plan': (actor: Actor, s: SchoolFacts) => hasRole(actor, s.structureId, 'director') || agentOf(actor, s.municipalityId),
+  /** The plan of all the municipality's schools: its agents (scoped to their municipalities in SQL). */
+  'equipment.renewal.overview': { allow: (actor: Actor, _: object) => actor.profile === 'municipal', refusal: 403 },
 });
 
 declare module '../../kernel/authz/index.js' {

@@ -30,3 +30,42 @@ export const parisToday = (now: Date) => now.toLocaleDateString('sv-SE', { timeZ
 /** Euros (as typed or sent) to cents, and back. */
 export const toCents = (euros: number) => Math.round(euros * 100);
 export const toEuros = (cents: number | null) => (cents === null ? null : cents / 100);
+
+/**
+ * Years after its purchase when a device is due for renewal, per category: the académie advises
+ * renewing computers after their 3–5-year warranty, at 5–6 years; boards and the network last
+ * longer. A municipality setting later; these are the defaults.
+ */
+export const OBSOLESCENCE_YEARS: Record<AssetCategory, number> = {
+  desktop: 6,
+  laptop: 5,
+  tablet: 4,
+  interactiveBoard: 8,
+  projector: 7,
+  visualiser: 6,
+  speakers: 8,
+  wifiAccessPoint: 6,
+  switch: 8,
+  printer: 6,
+  server: 5,
+  cart: 6,
+};
+
+/** Years the renewal plan looks ahead, the current one included. */
+export const RENEWAL_YEARS = 5;
+
+/** Faults on one asset within a year from which it is flagged for renewal, whatever its age. */
+export const REPEATED_FAULTS = 3;
+export const REPEATED_FAULTS_DAYS = 365;
+
+/** The warranty alert goes to the technician this many months before the end. */
+export const WARRANTY_ALERT_MONTHS = 3;
+
+/** AAAA-MM-JJ plus whole months (the 31st of a short month becomes its last day). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}

@@ -215,3 +215,34 @@ export const ImportBody = Type.Object({
 });
 export const ImportOut = Type.Object({ imported: Type.Integer({ description: 'Équipements importés.' }) });
 export const ImportForm = Type.Object({ ...CsrfField, csv: Type.Optional(Type.String({ maxLength: 900_000, description: 'Le CSV collé.' })) });
+
+const YearCount = {
+  year: Type.Integer({ description: 'Année civile.' }),
+  count: Type.Integer({ description: 'Équipements à renouveler cette année-là.' }),
+  cost: Type.Number({ description: 'Coût estimé en euros : les prix d’achat connus des équipements à renouveler.' }),
+};
+export const RenewalPlanOut = Type.Object({
+  years: Type.Array(
+    Type.Object({
+      ...YearCount,
+      unpriced: Type.Integer({ description: 'Équipements sans prix connu, hors du coût.' }),
+      byCategory: Type.Record(Type.String(), Type.Integer(), { description: 'Nombre par catégorie.' }),
+    }),
+    { description: 'Les cinq années à venir, l’année en cours comprenant les renouvellements en retard.' },
+  ),
+  schools: Type.Array(Type.Object({ id: Id('École.'), name: Type.String({ description: 'Nom.' }), years: Type.Array(Type.Object(YearCount)) }), {
+    description: 'Les mêmes chiffres par école.',
+  }),
+  undated: Type.Integer({ description: 'Équipements sans date d’achat, qui ne peuvent être planifiés.' }),
+  repeated: Type.Array(
+    Type.Object({
+      id: Id('Équipement.'),
+      label: Type.String({ description: 'Catégorie, marque, modèle, numéro d’inventaire.' }),
+      schoolName: Type.String({ description: 'École.' }),
+      faults: Type.Integer({ description: 'Pannes signalées en un an (hors signalements rejetés).' }),
+      price: Type.Union([Type.Number(), Type.Null()], { description: 'Prix d’achat en euros.' }),
+    }),
+    { description: 'Les équipements aux pannes répétées, à renouveler en priorité.' },
+  ),
+  ages: Type.Record(Type.String(), Type.Integer(), { description: 'Âge de renouvellement par catégorie, en années.' }),
+});

@@ -52,6 +52,8 @@ export interface EquipmentAssetsTable {
   /** Euro cents. */
   priceCents: number | null;
   warrantyEnd: string | null;
+  /** The warranty end the technician was told about (see the warranty alert job). */
+  warrantyAlertedFor?: string | null;
   status: AssetStatus;
   placeId: string | null;
   /** The person who holds it (a teacher's laptop). */

@@ -87,4 +87,15 @@ export const equipmentMigrations: Migrations = {
       await db.schema.createIndex('equipment_ticket_notes_ticket').on('equipment_ticket_notes').columns(['ticket_id', 'at']).execute();
     },
   },
+  '20261232-0900-equipment-warranty-alerts': {
+    async up(db: Kysely<any>) {
+      // The warranty end the technician was last told about: a new end date is told again.
+      await db.schema.alterTable('equipment_assets').addColumn('warranty_alerted_for', 'text').execute();
+      await db.schema.createIndex('equipment_assets_warranty').on('equipment_assets').column('warranty_end').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('equipment_assets_warranty').execute();
+      await db.schema.alterTable('equipment_assets').dropColumn('warranty_alerted_for').execute();
+    },
+  },
 };

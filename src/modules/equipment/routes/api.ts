@@ -5,6 +5,7 @@ import { assetPage, createAsset, createPlace, listAssets, listPlaces, mySchools,
 import type { Deps } from '../service/deps.js';
 import { exportAssets, importAssets } from '../service/csv.js';
 import { assetLabelData } from '../service/labels.js';
+import { municipalityRenewalPlan, schoolRenewalPlan } from '../service/renewal.js';
 import { commentTicket, listTickets, reportOnAsset, reportOnPlace, ticketPage, updateTicket } from '../service/tickets.js';
 
 const tags = ['equipment'];
@@ -234,5 +235,31 @@ export const equipmentApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
       await commentTicket(deps, request.actor, request.params.id, request.body.body);
       return reply.code(201).send({ ok: true });
     },
+  );
+
+  app.get(
+    '/schools/:id/renewal',
+    {
+      schema: {
+        summary: 'Le plan de renouvellement d’une école (direction, collectivité)',
+        tags,
+        params: schema.IdParams,
+        response: { 200: schema.RenewalPlanOut, ...errorResponses },
+      },
+    },
+    async (request) => (await schoolRenewalPlan(deps, request.actor, request.params.id)).plan,
+  );
+
+  app.get(
+    '/renewal',
+    {
+      schema: {
+        summary: 'Le plan de renouvellement des écoles de la collectivité, école par école',
+        tags,
+        querystring: schema.EmptyQuery,
+        response: { 200: schema.RenewalPlanOut, ...errorResponses },
+      },
+    },
+    async (request) => (await municipalityRenewalPlan(deps, request.actor)).plan,
   );
 };

@@ -14,6 +14,8 @@ import { assetLabel } from '../service/present.js';
 import { reportOnAsset } from '../service/tickets.js';
 import { AssetPage, LabelPage } from '../views/asset.js';
 import { ImportPage } from '../views/import.js';
+import { RenewalPage } from '../views/renewal.js';
+import { municipalityRenewalPlan, renewalCsv, schoolRenewalPlan } from '../service/renewal.js';
 import { AssetFormPage, SchoolPage, SchoolsPage } from '../views/inventory.js';
 import { inputErrors, parseAssetForm, schemaErrors, strings } from './forms.js';
 import { ticketPages } from './ticket-pages.js';
@@ -41,7 +43,7 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     return reply.page(
       { ...page, title: school.name, status: placeErrors ? 400 : 200 },
       h(SchoolPage, {
-        data: { school, places, assets, filter, limit, offset, manage, classes: choices.classes },
+        data: { school, places, assets, filter, limit, offset, manage, plan: can(request.actor, 'equipment.school.plan', school), classes: choices.classes },
         csrf: request.csrfToken,
         placeValues,
         placeErrors,
@@ -74,7 +76,7 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
 
   app.get('/equipment', { config: { personal: true }, schema: { querystring: schema.EmptyQuery } }, async (request, reply) => {
     const schools = await mySchools(deps, request.actor);
-    return reply.page(page, h(SchoolsPage, { schools, canTickets: true }));
+    return reply.page(page, h(SchoolsPage, { schools, canTickets: true, canRenewal: can(request.actor, 'equipment.renewal.overview', {}) }));
   });
 
   app.get('/equipment/schools/:id', { schema: { params: schema.IdParams, querystring: schema.AssetsPageQuery } }, async (request, reply) =>
@@ -101,6 +103,27 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
       return showSchool(request, reply, request.params.id, values, errors);
     }
   });
+
+  const csv = (reply: FastifyReply, name: string, body: string) =>
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
+
+  app.get('/equipment/renewal', async (request, reply) => {
+    const { plan } = await municipalityRenewalPlan(deps, request.actor);
+    return reply.page({ ...page, title: t('equipment.renewal.title') }, h(RenewalPage, { plan, csvHref: '/equipment/renewal.csv' }));
+  });
+  app.get('/equipment/renewal.csv', async (request, reply) =>
+    csv(reply, 'plan-renouvellement.csv', renewalCsv((await municipalityRenewalPlan(deps, request.actor)).plan)),
+  );
+  app.get('/equipment/schools/:id/renewal', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const { school, plan } = await schoolRenewalPlan(deps, request.actor, request.params.id);
+    return reply.page(
+      { ...page, title: t('equipment.renewal.schoolTitle', school.name) },
+      h(RenewalPage, { plan, school, csvHref: `/equipment/schools/${school.id}/renewal.csv` }),
+    );
+  });
+  app.get('/equipment/schools/:id/renewal.csv', { schema: { params: schema.IdParams } }, async (request, reply) =>
+    csv(reply, 'plan-renouvellement.csv', renewalCsv((await schoolRenewalPlan(deps, request.actor, request.params.id)).plan)),
+  );
 
   app.get('/equipment/schools/:id/assets.csv', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const { csv } = await exportAssets(deps, request.actor, request.params.id);

@@ -8,10 +8,11 @@ import { t } from '../i18n/fr.js';
 import * as assets from '../repository/assets.js';
 import * as places from '../repository/places.js';
 import { ticketsOfAsset } from '../repository/tickets.js';
-import { toCents } from '../rules.js';
 import type { AssetChanges, AssetInput, AssetsFilter, PlaceInput } from '../schema.js';
 import type { EquipmentAssetsTable } from '../tables.js';
 import type { Deps } from './deps.js';
+import { faultsSince } from '../repository/renewal.js';
+import { REPEATED_FAULTS, REPEATED_FAULTS_DAYS, toCents } from '../rules.js';
 import { assetLabel as assetLabelOf, presentAsset, presentTicket } from './present.js';
 
 /** The school, authorized for `action`; an unknown id is a 404 like a refusal. */
@@ -195,11 +196,13 @@ export async function assetPage(deps: Deps, actor: Actor, assetId: string) {
   authorize(actor, 'equipment.school.read', row);
   const facts = { structureId: row.structureId, municipalityId: row.municipalityId };
   const now = deps.clock.now();
-  const [children, history, tickets, placeList] = await Promise.all([
+  const since = new Date(now.getTime() - REPEATED_FAULTS_DAYS * 86_400_000).toISOString();
+  const [children, history, tickets, placeList, faults] = await Promise.all([
     row.category === 'cart' ? assets.childrenOf(deps.db, row.id) : Promise.resolve([]),
     assets.historyOf(deps.db, row.id),
     ticketsOfAsset(deps.db, row.id),
     places.placesOf(deps.db, row.structureId),
+    faultsSince(deps.db, row.id, since),
   ]);
   return {
     asset: presentAsset(row, now),
@@ -214,6 +217,8 @@ export async function assetPage(deps: Deps, actor: Actor, assetId: string) {
     })),
     tickets: tickets.map((r) => presentTicket(r, now)),
     places: placeList.sort((a, b) => compareFrench(a.name, b.name)),
+    /** Faults within a year when they are enough to flag the asset for renewal, else 0. */
+    repeatedFaults: faults >= REPEATED_FAULTS ? faults : 0,
   };
 }
 

@@ -11,6 +11,8 @@ export interface AssetPageData {
   children: AssetView[];
   history: { at: string; actor: string; kind: string; changes: Record<string, unknown[]>; ticketId: string | null }[];
   tickets: { id: string; status: string; createdAt: string; overdue: boolean; readable: boolean }[];
+  /** Faults within a year, when enough to flag the asset for renewal (0 otherwise). */
+  repeatedFaults: number;
 }
 
 const euros = (n: number | null) => (n === null ? null : `${formatNumber(n, 2)} €`);
@@ -25,6 +27,11 @@ export function AssetPage(props: { data: AssetPageData; csrf: string; canReport:
         {a.placeName && <> · {a.placeName}</>} · {statusName(a.status)}
         {a.outOfWarranty && <> · {t('equipment.outOfWarranty')}</>}
       </p>
+      {props.data.repeatedFaults > 0 && (
+        <p class="flash flash--warn">
+          <a href="#tickets">{t('equipment.asset.repeatedFaults', props.data.repeatedFaults)}</a>
+        </p>
+      )}
       {props.canReport && (
         <form method="post" action={`/equipment/assets/${a.id}/tickets`} class="card" id="report">
           <h2>{t('equipment.ticket.report')}</h2>
@@ -89,7 +96,7 @@ export function AssetPage(props: { data: AssetPageData; csrf: string; canReport:
       )}
       {tickets.length > 0 && (
         <>
-          <h2>{t('equipment.tickets')}</h2>
+          <h2 id="tickets">{t('equipment.tickets')}</h2>
           <ul>
             {tickets.map((k) => (
               <li>

@@ -6,7 +6,7 @@ import { categoryName, categoryOptions, Pager, Select, statusName, statusOptions
 
 type Place = { id: string; kind: string; name: string; buildingId: string | null; className: string | null };
 
-export function SchoolsPage({ schools, canTickets }: { schools: { id: string; name: string }[]; canTickets: boolean }) {
+export function SchoolsPage({ schools, canTickets, canRenewal }: { schools: { id: string; name: string }[]; canTickets: boolean; canRenewal: boolean }) {
   return (
     <>
       <h1>{t('equipment.title')}</h1>
@@ -14,6 +14,12 @@ export function SchoolsPage({ schools, canTickets }: { schools: { id: string; na
       {canTickets && (
         <p>
           <a href="/equipment/tickets">{t('equipment.tickets')}</a>
+          {canRenewal && (
+            <>
+              {' · '}
+              <a href="/equipment/renewal">{t('equipment.renewal.link')}</a>
+            </>
+          )}
         </p>
       )}
       <h2>{t('equipment.schools')}</h2>
@@ -42,6 +48,8 @@ export interface SchoolPageData {
   limit: number;
   offset: number;
   manage: boolean;
+  /** May read the school's renewal plan (director, municipality). */
+  plan: boolean;
   classes: { id: string; name: string }[];
 }
 
@@ -65,6 +73,12 @@ export function SchoolPage({
         <a href="/equipment/tickets">{t('equipment.tickets')}</a>
         {' · '}
         <a href={`${base}/assets.csv`}>{t('equipment.export')}</a>
+        {data.plan && (
+          <>
+            {' · '}
+            <a href={`${base}/renewal`}>{t('equipment.renewal.link')}</a>
+          </>
+        )}
         {data.manage && (
           <>
             {' · '}
