@@ -127,3 +127,24 @@ test('the technician resolves it; the director sees it resolved', async () => {
     await checkA11y(page);
   });
 });
+
+test('the director reads the school’s renewal plan on a phone; the technician the town’s', async () => {
+  await withPage(suite.browser, { viewport: { width: 320, height: 640 } }, async (page) => {
+    await signIn(page, suite.server.url, logins.director!);
+    await page.goto(`${suite.server.url}/equipment/schools/${schoolId}`);
+    await submit(page, 'a:has-text("Plan de renouvellement")');
+    assert.equal(new URL(page.url()).pathname, `/equipment/schools/${schoolId}/renewal`, 'the school’s plan');
+    const row = page.locator('tr', { has: page.locator('th', { hasText: '2029' }) });
+    assert.match((await row.textContent()) ?? '', /2\s?890/, 'the board bought in 2021 is due in 2029, at its price');
+    const overflow = await horizontalOverflow(page);
+    assert.ok(overflow.scrollWidth <= overflow.viewport, `fits 320 px: ${overflow.culprits.join(', ')}`);
+    await checkA11y(page);
+  });
+  await withPage(suite.browser, {}, async (page) => {
+    await signIn(page, suite.server.url, logins.technician!);
+    await page.goto(`${suite.server.url}/equipment`);
+    await submit(page, 'a:has-text("Plan de renouvellement")');
+    assert.equal(new URL(page.url()).pathname, '/equipment/renewal', 'the town’s plan');
+    await checkA11y(page);
+  });
+});
