@@ -5,7 +5,7 @@ import { TestClock } from '../../kernel/clock.js';
 import { fillParams } from '../../kernel/testing/coverage.js';
 import { buildTestApp, form, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
-import { buildPerson } from '../directory/testing.js';
+import { buildPerson, buildSchool } from '../directory/testing.js';
 import { configure, forumOf, forumsOf, forumWorld, openThread, replyTo, TEST_NOW } from './testing.js';
 
 let t: TestApp;
@@ -67,6 +67,13 @@ describe('forum', () => {
       '/api/forum/forums',
     );
     assert.equal(agent.statusCode, 403, 'a municipal agent has no forum');
+  });
+
+  test('a collège’s forums are the establishment’s and the « salle des professeurs »', async () => {
+    const college = await buildSchool(t.app.db, { kind: 'college', name: 'Collège Victor-Hugo' });
+    const teacher = await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Paul', lastName: 'Professeur', structureId: college.id });
+    const names = (await forumsOf(t.app, await as(teacher.id))).map((f) => `${f.kind}:${f.name}`).sort();
+    assert.deepEqual(names, ['school:Forum de l’établissement — Collège Victor-Hugo', 'staff:Salle des professeurs — Collège Victor-Hugo'], 'secondary words');
   });
 
   test('pupils write only once the teacher opens it; then a pupil posts, the teacher is told, another class sees nothing', async () => {

@@ -133,6 +133,7 @@ export function readableForumIds(db: Db, actor: Actor, year: string): IdQuery {
 export interface ForumListRow extends ForumRow {
   groupName: string | null;
   structureName: string;
+  structureKind: string;
   threads: number;
   unread: number;
 }
@@ -146,7 +147,7 @@ export async function listForums(db: Db, actor: Actor, year: string): Promise<Fo
     .innerJoin('structures', 'structures.id', 'forums.structureId')
     .leftJoin('groups', 'groups.id', 'forums.groupId')
     .selectAll('forums')
-    .select(['groups.name as groupName', 'structures.name as structureName'])
+    .select(['groups.name as groupName', 'structures.name as structureName', 'structures.kind as structureKind'])
     .select((eb) => [
       eb
         .selectFrom('forumThreads')

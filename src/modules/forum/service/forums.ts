@@ -8,19 +8,24 @@ import * as threads from '../repository/threads.js';
 import type { Deps } from './deps.js';
 import { factsOf, forumFacts } from './facts.js';
 
-/** How a forum is named on pages: the class's, the school's, the staff room of the school. */
-export function forumName(f: Pick<forums.ForumRow, 'kind'> & { groupName: string | null; structureName: string }): string {
+/**
+ * How a forum is named on pages: the class's, the school's, the staff room of the school (the
+ * « salle des maîtres » of a primary school, the « salle des professeurs » of a collège or lycée).
+ */
+export function forumName(f: Pick<forums.ForumRow, 'kind'> & { groupName: string | null; structureName: string; structureKind: string }): string {
   if (f.kind === 'class') return t('forum.name.class', f.groupName ?? '');
-  if (f.kind === 'school') return t('forum.name.school', f.structureName);
-  return t('forum.name.staff', f.structureName);
+  const primary = f.structureKind === 'school';
+  if (f.kind === 'school') return primary ? t('forum.name.school', f.structureName) : t('forum.name.schoolSecondary', f.structureName);
+  return primary ? t('forum.name.staff', f.structureName) : t('forum.name.staffSecondary', f.structureName);
 }
 
-async function placeNames(deps: Deps, forum: forums.ForumRow) {
+/** The names (and the school's kind) a forum's title is made of. */
+export async function placeNames(deps: Deps, forum: Pick<forums.ForumRow, 'structureId' | 'groupId'>) {
   const [structure, group] = await Promise.all([
-    deps.db.selectFrom('structures').select('name').where('id', '=', forum.structureId).executeTakeFirst(),
+    deps.db.selectFrom('structures').select(['name', 'kind']).where('id', '=', forum.structureId).executeTakeFirst(),
     forum.groupId ? deps.db.selectFrom('groups').select('name').where('id', '=', forum.groupId).executeTakeFirst() : Promise.resolve(undefined),
   ]);
-  return { structureName: structure?.name ?? '', groupName: group?.name ?? null };
+  return { structureName: structure?.name ?? '', structureKind: structure?.kind ?? 'school', groupName: group?.name ?? null };
 }
 
 export interface ForumSummary {

@@ -13,7 +13,7 @@ import * as forums from '../repository/forums.js';
 import * as threads from '../repository/threads.js';
 import type { Deps } from './deps.js';
 import { postFacts, threadFacts, forumFacts } from './facts.js';
-import { forumName, whyNoWriting } from './forums.js';
+import { forumName, placeNames, whyNoWriting } from './forums.js';
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
@@ -112,19 +112,18 @@ export async function threadPage(deps: Deps, actor: Actor, threadId: string, pag
   const { thread, forum, facts } = await threadFacts(deps, actor, threadId);
   authorize(actor, 'forum.thread.read', facts);
   const moderator = moderates(actor, facts);
-  const [posts, subscribed, moderations, structure, group] = await Promise.all([
+  const [posts, subscribed, moderations, names] = await Promise.all([
     threads.listPosts(deps.db, threadId, actor.personId, moderator, page),
     threads.isSubscribed(deps.db, actor.personId, forum!.id, threadId),
     moderator ? threads.moderationsOf(deps.db, threadId) : Promise.resolve([]),
-    deps.db.selectFrom('structures').select('name').where('id', '=', forum!.structureId).executeTakeFirst(),
-    forum!.groupId ? deps.db.selectFrom('groups').select('name').where('id', '=', forum!.groupId).executeTakeFirst() : Promise.resolve(undefined),
+    placeNames(deps, forum!),
   ]);
   await threads.markRead(deps.db, actor.personId, threadId, deps.clock.now().toISOString());
   const canReport = facts.current && can(actor, 'forum.thread.read', facts);
   return {
     thread: thread!,
     forum: forum!,
-    forumName: forumName({ kind: forum!.kind, structureName: structure?.name ?? '', groupName: group?.name ?? null }),
+    forumName: forumName({ kind: forum!.kind, ...names }),
     current: facts.current,
     moderator,
     canReply: can(actor, 'forum.post.create', facts),
