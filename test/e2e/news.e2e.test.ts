@@ -72,6 +72,14 @@ test('a director publishes a news item to the parents of two classes', async () 
     assert.match(await page.locator('[data-receipts]').innerText(), /0\s+lecture sur 2\s+destinataires/, 'nobody has read it yet');
     await checkA11y(page);
     await fits(page, 320);
+    // A typo spotted after publishing: corrected in place, at 320 px.
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Corriger' }).click()]);
+    await checkA11y(page);
+    await fits(page, 320);
+    await page.fill('#field-title', 'Réunion de rentrée des parents (salle polyvalente)');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Enregistrer' }).click()]);
+    assert.equal(new URL(page.url()).pathname, itemPath, 'back on the item');
+    assert.ok(await page.getByRole('heading', { name: 'Réunion de rentrée des parents (salle polyvalente)' }).isVisible(), 'the corrected title');
   });
 });
 

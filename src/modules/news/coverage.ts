@@ -45,5 +45,8 @@ export async function newsCases({ app, world: w, as }: CoverageWorld): Promise<R
     wrong('GET /news/:id/image', `/news/${id}/image`, { as: as.otherParent, note: 'another school’s parent' }),
     wrong('GET /news/:id/attachments/:attachmentId', `/news/${id}/attachments/${attachmentId}`, { as: as.cm2Parent, note: 'another class’s parent' }),
     wrong('GET /news/:id/attachments/:attachmentId', `/news/${id}/attachments/${attachmentId}`, { as: as.agent, note: 'another municipality’s agent' }),
+    wrong('PATCH /api/news/:id', `/api/news/${id}`, { as: as.ce1Teacher, payload: { title: 'Intrus' }, note: 'a teacher who is not the author' }),
+    wrong('GET /news/:id/edit', `/news/${id}/edit`, { as: as.otherDirector, note: 'another school’s director' }),
+    wrong('POST /news/:id/edit', `/news/${id}/edit`, { as: as.cm2Parent, form: { _csrf: as.cm2Parent.csrf, title: 'Intrus' }, note: 'a parent' }),
   ];
 }

@@ -134,6 +134,14 @@ export const attachmentsOf = (db: Db, newsId: string) =>
 export const findAttachment = (db: Db, newsId: string, id: string) =>
   db.selectFrom('newsAttachments').selectAll().where('newsId', '=', newsId).where('id', '=', id).executeTakeFirst();
 
+export async function updateItem(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<NewsRow, 'title' | 'bodyHtml' | 'publishTo' | 'pinned' | 'updatedAt'>>,
+): Promise<void> {
+  await db.updateTable('newsItems').set(changes).where('id', '=', id).execute();
+}
+
 export async function withdraw(db: Db, id: string, by: string, at: string): Promise<void> {
   await db.updateTable('newsItems').set({ status: 'withdrawn', withdrawnAt: at, withdrawnBy: by, updatedAt: at }).where('id', '=', id).execute();
 }

@@ -38,6 +38,24 @@ export const NewsFormFields = Type.Object({
 
 export const ConfirmForm = Type.Object({ ...CsrfField });
 
+/** A correction: only the fields given change; the audience and the start stay as published. */
+export const NewsPatch = Type.Object({
+  title: Type.Optional(Text(200, 'Titre.', 1)),
+  body: Type.Optional(Text(50_000, 'Texte.')),
+  publishTo: Type.Optional(Nullable(Type.String({ maxLength: 40, description: 'Fin de la publication (ISO 8601), null pour aucune.' }))),
+  pinned: Type.Optional(Type.Boolean({ description: 'Épinglée en tête de « À la une ».' })),
+});
+export const Edited = Type.Object({ id: Type.String(), updatedAt: Type.String() });
+
+/** The edit page's form (urlencoded). */
+export const NewsEditForm = Type.Object({
+  ...CsrfField,
+  title: Type.Optional(Text(200, 'Titre.')),
+  body: Type.Optional(Text(50_000, 'Texte.')),
+  publishTo: Type.Optional(Type.Union([IsoDate('Dernier jour de publication.'), Type.Literal('')])),
+  pinned: Checkbox('Épingler.'),
+});
+
 export const AudienceOption = Type.Object({ key: Type.String(), label: Type.String() });
 
 export const Summary = Type.Object({
@@ -82,6 +100,7 @@ export const Item = Type.Object({
   attachments: Type.Array(File),
   audience: Type.Array(AudienceOption, { description: 'Publics (pour l’auteur et la direction).' }),
   mayWithdraw: Type.Boolean(),
+  mayEdit: Type.Boolean({ description: 'La personne peut corriger l’actualité.' }),
   receipts: Type.Union([Receipts, Type.Null()], { description: 'Lectures (pour l’auteur et la direction).' }),
 });
 

@@ -5,6 +5,7 @@ import { errorResponses } from '../../../kernel/http/schemas.js';
 import { receiveFiles } from '../../../kernel/storage/http.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
+import { editItem } from '../service/edit.js';
 import * as items from '../service/items.js';
 import { reachableTargets } from '../service/targets.js';
 import { newsDeps } from './deps.js';
@@ -90,6 +91,18 @@ export const newsApi: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: schema.Receipts, ...errorResponses },
     },
     handler: async (request) => items.receipts(deps, request.actor, request.params.id),
+  });
+
+  app.patch('/:id', {
+    schema: {
+      tags,
+      security,
+      summary: 'Corriger une actualité (titre, texte, fin, épinglage ; auteur, direction)',
+      params: schema.IdParams,
+      body: schema.NewsPatch,
+      response: { 200: schema.Edited, ...errorResponses },
+    },
+    handler: async (request) => editItem(deps, request.actor, request.params.id, request.body),
   });
 
   app.post('/:id/withdraw', {

@@ -6,12 +6,13 @@ import { can } from '../../../kernel/authz/index.js';
 import { AppError, BadRequest, fieldErrors } from '../../../kernel/http/errors.js';
 import { discardFiles, receiveForm, sendBlob, type StoredFile } from '../../../kernel/storage/http.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
-import { nextDay, parisMidnight } from '../dates.js';
+import { nextDay, parisDay, parisMidnight } from '../dates.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
 import * as items from '../service/items.js';
 import { reachableTargets } from '../service/targets.js';
-import { NewsForm, type NewsFormValues } from '../views/form.js';
+import { NewsEditForm, NewsForm, type NewsEditValues, type NewsFormValues } from '../views/form.js';
+import { editable, editItem } from '../service/edit.js';
 import { NewsItemPage } from '../views/item.js';
 import { NewsIndex } from '../views/list.js';
 import { newsDeps } from './deps.js';
@@ -127,6 +128,48 @@ export const newsPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/news/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const item = await items.readItem(deps, request.actor, request.params.id);
     return reply.page({ ...page, title: item.title }, h(NewsItemPage, { item, csrf: request.csrfToken, now: deps.clock.now().toISOString() }));
+  });
+
+  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, id: string, values?: NewsEditValues, errors?: FieldErrors) => {
+    const item = await editable(deps, request.actor, id);
+    // The stored end is the midnight after the last day shown.
+    const lastDay = item.publishTo ? parisDay(new Date(Date.parse(item.publishTo) - 1)) : '';
+    return reply.page(
+      { ...page, title: t('news.edit.title', item.title), status: errors ? 400 : 200 },
+      h(NewsEditForm, {
+        id,
+        csrf: request.csrfToken,
+        publishFrom: item.publishFrom,
+        originalTitle: item.title,
+        values: values ?? { title: item.title, body: item.body, publishTo: lastDay, pinned: item.pinned },
+        errors,
+      }),
+    );
+  };
+  app.get('/news/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => renderEdit(request, reply, request.params.id));
+  app.post('/news/:id/edit', { schema: { params: schema.IdParams }, attachValidation: true }, async (request, reply) => {
+    const fields = (request.body ?? {}) as Record<string, string>;
+    const values: NewsEditValues = { title: fields.title ?? '', body: fields.body ?? '', publishTo: fields.publishTo ?? '', pinned: fields.pinned === 'on' };
+    const schemaErrors = [...Value.Errors(schema.NewsEditForm, fields)].map((e) => e.path.replace(/^\//, '').split('/')[0] || '_form');
+    if (schemaErrors.length > 0) {
+      await editable(deps, request.actor, request.params.id);
+      return renderEdit(request, reply, request.params.id, values, Object.fromEntries(schemaErrors.map((f) => [f, t('news.error.field')])));
+    }
+    try {
+      const day = fields.publishTo ?? '';
+      await editItem(deps, request.actor, request.params.id, {
+        title: values.title,
+        body: values.body,
+        publishTo: day === '' ? null : /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayInstant(day, true) : 'invalid',
+        pinned: values.pinned,
+      });
+    } catch (error) {
+      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
+      if (!errors) throw error;
+      return renderEdit(request, reply, request.params.id, values, errors);
+    }
+    reply.setFlash(t('news.edit.saved'));
+    return reply.redirect(`/news/${request.params.id}`, 303);
   });
 
   app.post('/news/:id/withdraw', { schema: { params: schema.IdParams, body: schema.ConfirmForm } }, async (request, reply) => {

@@ -167,6 +167,7 @@ export async function readItem(deps: Deps, actor: Actor, id: string) {
     /** For those who may see receipts: whom it is for. */
     audience: described.map((x) => ({ key: x.key, label: x.label })),
     mayWithdraw: can(actor, 'news.item.withdraw', facts),
+    mayEdit: can(actor, 'news.item.edit', facts),
     receipts: mayReceipts ? await receiptsOf(deps, item!, targets) : null,
   };
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 
@@ -118,6 +119,55 @@ export function NewsForm({ csrf, values, errors = {}, options }: NewsFormProps) 
           </p>
         </form>
       )}
+    </>
+  );
+}
+
+export interface NewsEditValues {
+  title?: string;
+  body?: string;
+  publishTo?: string;
+  pinned?: boolean;
+}
+
+/** The correction form: the words, the end date and the pin; urlencoded, nothing to upload. */
+export function NewsEditForm(props: { id: string; csrf: string; publishFrom: string; values: NewsEditValues; errors?: FieldErrors; originalTitle: string }) {
+  const { values, errors = {} } = props;
+  return (
+    <>
+      <div class="page-header">
+        <h1>{t('news.edit.title', props.originalTitle)}</h1>
+      </div>
+      <p class="muted">{t('news.edit.hint')}</p>
+      <ErrorSummary errors={errors} labels={{ title: t('news.field.title'), body: t('news.field.body'), publishTo: t('news.field.publishTo') }} />
+      <form method="post" action={`/news/${props.id}/edit`} novalidate>
+        <CsrfField token={props.csrf} />
+        <Field name="title" label={t('news.field.title')} value={values.title} error={errors.title} required />
+        <Field name="body" label={t('news.field.body')} hint={t('news.field.body.hint')} error={errors.body} required>
+          <textarea
+            id="field-body"
+            name="body"
+            rows={8}
+            required
+            aria-invalid={errors.body ? 'true' : undefined}
+            aria-describedby={`field-body-hint${errors.body ? ' field-body-error' : ''}`}
+          >
+            {values.body ?? ''}
+          </textarea>
+        </Field>
+        <p>{t('news.edit.from', formatDate(props.publishFrom))}</p>
+        <Field name="publishTo" label={t('news.field.publishTo')} type="date" value={values.publishTo} error={errors.publishTo} />
+        <div class="field field--check">
+          <input type="checkbox" id="field-pinned" name="pinned" value="on" checked={!!values.pinned} />
+          <label for="field-pinned">{t('news.field.pinned')}</label>
+        </div>
+        <p class="actions">
+          <button type="submit" class="button button--primary">
+            {t('news.edit.save')}
+          </button>
+          <a href={`/news/${props.id}`}>{t('news.edit.cancel')}</a>
+        </p>
+      </form>
     </>
   );
 }

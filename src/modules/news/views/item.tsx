@@ -81,6 +81,11 @@ export function NewsItemPage({ item, csrf, now }: { item: NewsItemView; csrf: st
         </section>
       )}
       {item.receipts && <Receipts receipts={item.receipts} />}
+      {item.mayEdit && (
+        <p>
+          <a href={`/news/${item.id}/edit`}>{t('news.edit')}</a>
+        </p>
+      )}
       {item.mayWithdraw && (
         <form method="post" action={`/news/${item.id}/withdraw`} class="inline-form">
           <CsrfField token={csrf} />
