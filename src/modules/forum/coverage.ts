@@ -150,5 +150,16 @@ export async function forumCases({ app, as }: CoverageWorld): Promise<RouteCase[
     }),
     wrong('POST /forum/posts/:id/report', { url: `/forum/posts/${postId}/report`, as: as.otherStudent, form: { reason: 'x' }, expect: 404, absent }),
     wrong('POST /forum/reports/:id/dismiss', { url: `/forum/reports/${reportId}/dismiss`, as: as.ce1a, form: {}, expect: 403, note: 'a pupil' }),
+    // Correcting a post: its author only (the reply is ce1a's).
+    wrong('PATCH /api/forum/posts/:id', { url: post, as: as.ce1b, payload: { body: 'Intrus' }, expect: 403, absent: [], note: 'a classmate' }),
+    wrong('GET /forum/posts/:id/edit', { url: `/forum/posts/${postId}/edit`, as: as.otherStudent, expect: 404, absent, note: 'another school’s pupil' }),
+    wrong('POST /forum/posts/:id/edit', {
+      url: `/forum/posts/${postId}/edit`,
+      as: as.ce1Teacher,
+      form: { body: 'Intrus' },
+      expect: 403,
+      absent: [],
+      note: 'a moderator is not its author',
+    }),
   ];
 }

@@ -106,6 +106,15 @@ test('reports: any reader, on someone else’s visible post, this year', () => {
   check('forum.post.report', 'a past year', post({ current: false }), []);
 });
 
+test('correcting a post: its author only, while they may write there and it is visible', () => {
+  check('forum.post.edit', 'the teacher’s post', post(), ['teacher']);
+  check('forum.post.edit', 'a pupil’s post, pupils writing', post({ author: 'student', pupilsWrite: true }), ['student']);
+  check('forum.post.edit', 'a pupil’s post, writing closed again', post({ author: 'student' }), []);
+  check('forum.post.edit', 'a hidden post', post({ postHidden: true }), []);
+  check('forum.post.edit', 'a locked thread', post({ locked: true }), []);
+  check('forum.post.edit', 'a past year', post({ current: false }), []);
+});
+
 test('every declared action of the module is tested', () => {
   assert.deepEqual(
     declaredActions('forum').filter((a) => !tested.has(a)),

@@ -88,6 +88,12 @@ export const forumPolicy = definePolicy('forum', {
     allow: (actor: Actor, p: PostFacts) => p.current && readsThread(actor, p) && p.postAuthorId !== actor.personId && !p.postHidden,
     refusal: 403,
   },
+  /** Correct one's own post: its author, this year, while they may still write there and it is visible. */
+  'forum.post.edit': {
+    allow: (actor: Actor, p: PostFacts) =>
+      p.postAuthorId === actor.personId && !p.postHidden && readsThread(actor, p) && writesIn(actor, p) && !p.locked && !p.hidden,
+    refusal: 403,
+  },
   /** Hide or show one post again: the moderators, this year. */
   'forum.post.moderate': { allow: (actor: Actor, p: PostFacts) => p.current && readsForum(actor, p) && moderates(actor, p), refusal: 403 },
   /** Follow a forum or a thread: its readers. */

@@ -57,6 +57,7 @@ const PostOut = Type.Object({
   hidden: Type.Boolean({ description: 'Masqué par la modération.' }),
   hideReason: Type.Union([Type.String(), Type.Null()], { description: 'Motif (modérateurs et auteur).' }),
   body: Type.String({ description: 'Texte, HTML nettoyé ; vide si masqué pour la personne.' }),
+  editedAt: Type.Union([Type.String(), Type.Null()], { description: 'Dernière correction par son auteur.' }),
 });
 
 export const ThreadPageOut = Type.Object({
@@ -122,6 +123,7 @@ export const Done = Type.Object({ ok: Type.Boolean({ description: 'Fait.' }) });
 // Forms (pages without JavaScript).
 export const ThreadForm = Type.Object({ ...CsrfField, title: Text(200, 'Titre.'), body: Text(20_000, 'Message.') });
 export const ReplyForm = Type.Object({ ...CsrfField, body: Text(20_000, 'Réponse.') });
+export const EditedOut = Type.Object({ threadId: Id('Fil.'), editedAt: Type.String({ description: 'Instant de la correction.' }) });
 export const SettingsForm = Type.Object({
   ...CsrfField,
   pupilsWrite: Checkbox('Les élèves écrivent.'),

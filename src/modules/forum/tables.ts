@@ -53,6 +53,8 @@ export interface ForumPostsTable {
   hideReason: string | null;
   hiddenBy: string | null;
   hiddenAt: string | null;
+  /** When its author last corrected it (null: never). */
+  editedAt?: string | null;
 }
 
 /** A reader's report of a post to the forum's moderators. */

@@ -102,4 +102,13 @@ export const forumMigrations: Migrations = {
         await db.schema.dropTable(table).execute();
     },
   },
+  '20261233-0900-forum-post-edits': {
+    async up(db: Kysely<any>) {
+      // When its author last corrected a post: readers see « modifié ».
+      await db.schema.alterTable('forum_posts').addColumn('edited_at', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('forum_posts').dropColumn('edited_at').execute();
+    },
+  },
 };

@@ -79,6 +79,7 @@ export async function listPosts(db: Db, threadId: string, personId: string, mode
         'forumPosts.createdAt',
         'forumPosts.hidden',
         'forumPosts.hiddenAt',
+        'forumPosts.editedAt',
         moderator
           ? eb.ref('forumPosts.body').as('body')
           : eb
@@ -129,6 +130,10 @@ export async function setThreadState(
     .set({ ...values, moderatedBy: by, moderatedAt: at })
     .where('id', '=', threadId)
     .execute();
+}
+
+export async function updatePostBody(db: Db, id: string, body: string, at: string) {
+  await db.updateTable('forumPosts').set({ body, editedAt: at }).where('id', '=', id).execute();
 }
 
 export async function setPostHidden(db: Db, post: PostRow, hidden: boolean, reason: string, by: string, at: string) {

@@ -3,7 +3,7 @@ import { errorResponses } from '../../../kernel/http/schemas.js';
 import * as schema from '../schema.js';
 import type { Deps } from '../service/deps.js';
 import { forumPage, myForums, reportsPage, saveSettings, subscribeForum } from '../service/forums.js';
-import { createThread, dismissReport, moderatePost, moderateThread, reply, reportPost, subscribeThread, threadPage } from '../service/threads.js';
+import { createThread, dismissReport, moderatePost, moderateThread, reply, reportPost, subscribeThread, threadPage, editPost } from '../service/threads.js';
 import { forumPageJson, reportsJson, threadPageJson } from './present.js';
 
 const tags = ['forum'];
@@ -166,6 +166,20 @@ export const forumApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
       await moderatePost(deps, request.actor, request.params.id, request.body.action, request.body.reason ?? '');
       return { ok: true };
     },
+  );
+
+  app.patch(
+    '/posts/:id',
+    {
+      schema: {
+        summary: 'Corriger son message (son auteur, tant qu’il peut écrire dans le fil)',
+        tags,
+        params: schema.IdParams,
+        body: schema.ReplyBody,
+        response: { 200: schema.EditedOut, ...errorResponses },
+      },
+    },
+    async (request) => editPost(deps, request.actor, request.params.id, request.body),
   );
 
   app.post(

@@ -9,6 +9,8 @@ import type { Deps } from '../service/deps.js';
 import { forumPage, myForums, reportsPage, saveSettings, subscribeForum } from '../service/forums.js';
 import {
   createThread,
+  editablePost,
+  editPost,
   threadIdOfPost,
   dismissReport,
   moderatePost,
@@ -19,7 +21,7 @@ import {
   threadPage,
 } from '../service/threads.js';
 import { ForumIndex, ForumPage, ReportsPage, type ThreadFormValues } from '../views/forums.js';
-import { ThreadPage, type ThreadPageErrors } from '../views/thread.js';
+import { PostEditPage, ThreadPage, type ThreadPageErrors } from '../views/thread.js';
 
 const page = { title: t('forum.title'), service: 'forum' };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -158,6 +160,27 @@ export const forumPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
     }
     reply.setFlash(t('forum.moderation.done'));
     return reply.redirect(`/forum/threads/${threadId}#post-${request.params.id}`, 303);
+  });
+
+  const showEdit = async (request: FastifyRequest, reply: FastifyReply, id: string, typed?: string, errors?: FieldErrors) => {
+    const post = await editablePost(deps, request.actor, id);
+    return reply.page(
+      { ...page, title: t('forum.edit.title'), status: errors ? 400 : 200 },
+      h(PostEditPage, { id, threadId: post.threadId, body: typed ?? post.body, csrf: request.csrfToken, errors }),
+    );
+  };
+  app.get('/forum/posts/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => showEdit(request, reply, request.params.id));
+  app.post('/forum/posts/:id/edit', { schema: { params: schema.IdParams, body: schema.ReplyForm }, attachValidation: true }, async (request, reply) => {
+    const body = str((request.body as Record<string, unknown> | undefined)?.body);
+    try {
+      const { threadId } = await editPost(deps, request.actor, request.params.id, { body: request.validationError ? '' : body });
+      reply.setFlash(t('forum.edit.saved'));
+      return reply.redirect(`/forum/threads/${threadId}#post-${request.params.id}`, 303);
+    } catch (error) {
+      const errors = inputErrors(error);
+      if (!errors) throw error;
+      return showEdit(request, reply, request.params.id, body, errors);
+    }
   });
 
   app.post('/forum/posts/:id/report', { schema: { params: schema.IdParams, body: schema.ReportForm }, attachValidation: true }, async (request, reply) => {

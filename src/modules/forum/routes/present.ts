@@ -63,6 +63,7 @@ export function threadPageJson(p: ThreadPage) {
       hidden: x.hidden,
       hideReason: x.hideReason,
       body: x.body,
+      editedAt: x.editedAt,
     })),
   };
 }

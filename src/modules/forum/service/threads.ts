@@ -2,7 +2,7 @@ import { authorize, can, NotFound, type Actor } from '../../../kernel/authz/inde
 import { newId, type Db } from '../../../kernel/db/index.js';
 import { Problems } from '../../../kernel/http/errors.js';
 import { enqueue } from '../../../kernel/jobs/index.js';
-import { richText, htmlToText } from '../../../kernel/rich-text.js';
+import { richText, htmlToText, htmlToTypedText } from '../../../kernel/rich-text.js';
 import { displayName } from '../../directory/index.js';
 import { messagingSettingsOf } from '../../messaging/index.js';
 import { firstSendableAt } from '../../../kernel/quiet-hours.js';
@@ -141,12 +141,35 @@ export async function threadPage(deps: Deps, actor: Actor, threadId: string, pag
       hideReason: p.hideReason,
       body: p.body,
       mine: p.authorId === actor.personId,
+      editedAt: p.editedAt ?? null,
+      editable: p.authorId === actor.personId && p.hidden === 0 && can(actor, 'forum.post.edit', { ...facts, postAuthorId: p.authorId, postHidden: false }),
       reportable: canReport && p.authorId !== actor.personId && p.hidden === 0,
     })),
     total: posts.total,
     page,
     moderations: moderations.map((m) => ({ ...m, moderator: displayName(m) })),
   };
+}
+
+/** A post as its author corrects it: the text as typed, after the same rule as the change. */
+export async function editablePost(deps: Deps, actor: Actor, postId: string) {
+  const { post, facts } = await postFacts(deps, actor, postId);
+  authorize(actor, 'forum.thread.read', facts);
+  authorize(actor, 'forum.post.edit', facts);
+  return { id: post!.id, threadId: post!.threadId, body: htmlToTypedText(post!.body) };
+}
+
+/** Replaces a post's text by its author; readers see it marked as corrected, nobody is told again. */
+export async function editPost(deps: Deps, actor: Actor, postId: string, input: { body: string }) {
+  const { post, facts } = await postFacts(deps, actor, postId);
+  authorize(actor, 'forum.thread.read', facts);
+  authorize(actor, 'forum.post.edit', facts);
+  const problems = new Problems();
+  const body = cleanBody(input.body, problems);
+  problems.throwIfAny('forum.invalid');
+  const at = deps.clock.now().toISOString();
+  await threads.updatePostBody(deps.db, postId, body, at);
+  return { threadId: post!.threadId, editedAt: at };
 }
 
 export type ThreadModeration = 'lock' | 'unlock' | 'hide' | 'unhide';

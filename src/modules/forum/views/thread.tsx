@@ -72,9 +72,15 @@ function PostCard({ post, data, csrf, failed }: { post: Post; data: ThreadPageDa
       <p class="muted">
         <strong>{post.author}</strong>, {formatDateTime(post.createdAt)}
         {post.opening && <> · {t('forum.post.opening')}</>}
+        {post.editedAt && <> · {t('forum.post.edited', formatDateTime(post.editedAt))}</>}
       </p>
       {post.hidden && <p class="badge badge--warn">{post.hideReason ? t('forum.post.hiddenBecause', post.hideReason) : t('forum.post.hidden')}</p>}
       {post.body && <div class="rich-text" dangerouslySetInnerHTML={{ __html: post.body }} />}
+      {post.editable && (
+        <p>
+          <a href={`/forum/posts/${post.id}/edit`}>{t('forum.edit.link')}</a>
+        </p>
+      )}
       {post.reportable && (
         <details open={!!reportFailed}>
           <summary>{t('forum.report.open')}</summary>
@@ -212,6 +218,39 @@ export function ThreadPage({ data, csrf, failed }: { data: ThreadPageData; csrf:
           )}
         </section>
       )}
+    </>
+  );
+}
+
+/** The author's correction of a post: a textarea with the text as typed, without JavaScript. */
+export function PostEditPage(props: { id: string; threadId: string; body: string; csrf: string; errors?: FieldErrors }) {
+  const error = props.errors?.body;
+  return (
+    <>
+      <h1>{t('forum.edit.title')}</h1>
+      <p class="muted">{t('forum.edit.hint')}</p>
+      <ErrorSummary errors={props.errors} labels={{ body: t('forum.edit.body') }} />
+      <form method="post" action={`/forum/posts/${props.id}/edit`}>
+        <CsrfField token={props.csrf} />
+        <Field name="body" label={t('forum.edit.body')} error={error} required>
+          <textarea
+            id="field-body"
+            name="body"
+            rows={8}
+            required
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'field-body-error' : undefined}
+          >
+            {props.body}
+          </textarea>
+        </Field>
+        <p class="actions">
+          <button type="submit" class="button button--primary">
+            {t('forum.edit.save')}
+          </button>
+          <a href={`/forum/threads/${props.threadId}`}>{t('forum.edit.cancel')}</a>
+        </p>
+      </form>
     </>
   );
 }
