@@ -2,11 +2,14 @@
 import { authorize, can, type Actor } from '../../kernel/authz/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import { newId, type Db } from '../../kernel/db/index.js';
+import { enqueue } from '../../kernel/jobs/index.js';
 import { Conflict, InvalidInput, Problems } from '../../kernel/http/errors.js';
+import { csvCell } from '../../kernel/csv.js';
 import { compareFrench } from '../../kernel/i18n/index.js';
 import { displayName, groupStanding, schoolYearOf } from '../directory/index.js';
 import { t } from './i18n/fr.js';
 import type { PollFacts } from './policy.js';
+import { OPENED_JOB } from './jobs.js';
 import * as repo from './repository.js';
 import type { PollAudience } from './tables.js';
 
@@ -102,6 +105,9 @@ export async function createPoll(deps: Deps, actor: Actor, input: PollInput): Pr
       members,
       newId,
     );
+    // Its members are told when it opens (now, or at the date chosen).
+    const opensAt = new Date(input.opensAt);
+    await enqueue(trx, OPENED_JOB, { pollId: id }, { key: `${OPENED_JOB}:${id}`, runAt: opensAt > now ? opensAt : undefined });
   });
   return { id };
 }
@@ -254,8 +260,6 @@ export async function editPoll(deps: Deps, actor: Actor, id: string, input: Poll
   });
   return pollDetail(deps, actor, id);
 }
-
-const csvCell = (s: string) => (/[";\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"` : s);
 
 /** The results as CSV (semicolons, for French spreadsheets): counts per option, then who voted what unless anonymous. */
 export async function exportResults(deps: Deps, actor: Actor, id: string): Promise<{ filename: string; csv: string }> {

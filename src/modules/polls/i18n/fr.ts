@@ -3,6 +3,8 @@ import { kernelFr } from '../../../kernel/i18n/fr.js';
 
 export const pollsFr = {
   'polls.nav': 'Sondages',
+  'polls.notify.title': (title: string) => `Nouveau sondage : ${title}`,
+  'polls.notify.body': (closes: string) => `Vous pouvez répondre jusqu’au ${closes}.`,
   'polls.title': 'Sondages',
   'polls.none': 'Aucun sondage pour le moment.',
   'polls.new': 'Créer un sondage',
