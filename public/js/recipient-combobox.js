@@ -12,7 +12,7 @@
   list.id = 'field-q-options';
   list.className = 'combobox__list';
   at(list, 'role', 'listbox');
-  at(list, 'aria-labelledby', 'field-q-label');
+  at(list, 'aria-label', data('list'));
   list.hidden = true;
   var status = document.createElement('p');
   status.className = 'visually-hidden';

@@ -91,6 +91,7 @@ export const messagingFr = {
   'messaging.profile.personnel': 'personnel',
   'messaging.profile.municipal': 'collectivité',
   'messaging.typeahead.group': 'groupe',
+  'messaging.typeahead.list': 'Suggestions de destinataires',
   'messaging.typeahead.count': '{n} suggestions : flèches haut et bas pour choisir, Entrée pour ajouter.',
   'messaging.typeahead.none': 'Aucune suggestion.',
   'messaging.typeahead.added': '{name} ajouté aux destinataires.',

@@ -95,9 +95,7 @@ export function ComposePage(props: ComposeProps) {
           </fieldset>
         )}
         <div class="field combobox">
-          <label for="field-q" id="field-q-label">
-            {t('messaging.field.search')}
-          </label>
+          <label for="field-q">{t('messaging.field.search')}</label>
           <p class="field__hint" id="field-q-hint">
             {t('messaging.field.search.hint')}
           </p>
@@ -111,6 +109,7 @@ export function ComposePage(props: ComposeProps) {
               aria-describedby="field-q-hint"
               data-recipients="/api/messaging/recipients"
               data-profiles={JSON.stringify({ ...PROFILE, group: t('messaging.typeahead.group') })}
+              data-list={t('messaging.typeahead.list')}
               data-count={t('messaging.typeahead.count')}
               data-none={t('messaging.typeahead.none')}
               data-added={t('messaging.typeahead.added')}
