@@ -52,6 +52,9 @@ test('a parent chooses the dyslexia font and high contrast: applied on <html>, a
     await page.evaluate(() => document.fonts.ready);
     const loaded = await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('OpenDyslexic') && f.status === 'loaded'));
     assert.ok(loaded, 'the OpenDyslexic woff2 was downloaded');
+    // Read aloud was chosen: the preview gets its button exactly where the browser can speak.
+    const speaks = await page.evaluate(() => 'speechSynthesis' in window);
+    assert.equal(await page.getByRole('button', { name: 'Lire à voix haute' }).count(), speaks ? 1 : 0, `read aloud button (speechSynthesis: ${speaks})`);
     await checkA11y(page);
     const overflow = await horizontalOverflow(page);
     assert.ok(overflow.scrollWidth <= overflow.viewport, `no sideways scroll at 320 px: ${overflow.culprits.join(', ')}`);
