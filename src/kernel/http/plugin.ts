@@ -13,6 +13,7 @@ import FindMyWay from 'find-my-way';
 import { stripControlsDeep } from '../text.js';
 import { AppError, errorBody, InvalidInput } from './errors.js';
 import { Layout } from '../views/layout.js';
+import { PageLooks } from '../views/page-look.js';
 import { renderDocument } from '../views/render.js';
 import { t } from '../i18n/fr.js';
 
@@ -105,11 +106,14 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     await assets.register(fastifyStatic, { root: path.resolve(opts.publicDir), prefix: '/static/', maxAge: '1h', index: false });
   });
 
+  // Modules dress every page (reading settings on <html>, footer links) without the layout importing them.
+  app.decorate('pageLooks', new PageLooks());
   app.decorateReply('page', async function (this: FastifyReply, options, body) {
     const request = this.request;
     const actor = request.optionalActor;
     const { status, ...layout } = options;
     const visible = actor ? this.server.nav.filter((n) => n.visible(actor)).sort((a, b) => a.order - b.order) : [];
+    const look = await this.server.pageLooks.collect(actor);
     // Counters (unread messages, notifications) are one small query each, run together.
     const nav = await Promise.all(
       visible.map(async (n) => ({
@@ -129,6 +133,7 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
           currentPath: request.url.split('?')[0],
           csrfToken: request.csrfToken,
           flash: request.flash,
+          look,
         },
         body,
       ),

@@ -21,7 +21,7 @@ export interface SessionInfo {
   structureId: string | null;
 }
 
-export type PageOptions = Omit<LayoutProps, 'children' | 'user' | 'nav' | 'csrfToken' | 'currentPath' | 'flash'> & {
+export type PageOptions = Omit<LayoutProps, 'children' | 'user' | 'nav' | 'csrfToken' | 'currentPath' | 'flash' | 'look'> & {
   status?: number;
 };
 
@@ -48,6 +48,8 @@ declare module 'fastify' {
     homeSections: import('../views/home-sections.js').HomeSections;
     /** Modules' processing-register entries and personal-data exporters (`app.privacy.declare({...})`). */
     privacy: import('../privacy.js').PrivacyRegistry;
+    /** Modules' additions to every page's frame (`app.pageLooks.add(source)`). */
+    pageLooks: import('../views/page-look.js').PageLooks;
     /** Every route registered, in order (the route-coverage test reads it). */
     routeTable: import('./plugin.js').RouteRecord[];
   }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/fr.js';
 import { assetUrl } from '../http/assets.js';
+import type { PageLook } from './page-look.js';
 
 /** A service in the navigation; modules register theirs. */
 export interface NavItem {
@@ -29,13 +30,15 @@ export interface LayoutProps {
   flash?: string | null;
   /** Narrow pages (login, activation) centre a single card. */
   narrow?: boolean;
+  /** What modules add to the frame: classes on <html>, scripts, footer links (kernel/views/page-look.ts). */
+  look?: PageLook;
   children?: ComponentChildren;
 }
 
 export function Layout(props: LayoutProps) {
   const { user, nav = [], currentPath = '' } = props;
   return (
-    <html lang="fr">
+    <html lang="fr" class={props.look?.htmlClass.join(' ') || undefined} {...dataAttributes(props.look)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -117,8 +120,24 @@ export function Layout(props: LayoutProps) {
           )}
           {props.children}
         </main>
-        <footer class="site-footer">{t('layout.footer')}</footer>
+        <footer class="site-footer">
+          {t('layout.footer')}
+          {props.look?.footerLinks.map((l) => (
+            <>
+              {' · '}
+              <a href={l.href}>{l.label}</a>
+            </>
+          ))}
+        </footer>
+        {props.look?.scripts.map((src) => (
+          <script src={src} defer></script>
+        ))}
       </body>
     </html>
   );
+}
+
+/** `{ font: 'x' }` → `{ 'data-font': 'x' }`. */
+function dataAttributes(look: PageLook | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(look?.htmlData ?? {}).map(([k, v]) => [`data-${k}`, v]));
 }

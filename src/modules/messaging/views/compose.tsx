@@ -4,6 +4,7 @@ import type { AttachmentView } from '../read.js';
 import { formatSize, sortByDisplay } from '../../../kernel/i18n/index.js';
 import { MAX_FILES } from '../service.js';
 import { COMPOSE_SCRIPT_PATH } from '../routes/scripts.js';
+import { assetUrl } from '../../../kernel/http/assets.js';
 
 export interface Chosen {
   token: string;
@@ -93,13 +94,26 @@ export function ComposePage(props: ComposeProps) {
             ))}
           </fieldset>
         )}
-        <div class="field">
+        <div class="field combobox">
           <label for="field-q">{t('messaging.field.search')}</label>
           <p class="field__hint" id="field-q-hint">
             {t('messaging.field.search.hint')}
           </p>
           <div class="inline-form">
-            <input id="field-q" name="q" type="search" value={props.q} maxLength={100} aria-describedby="field-q-hint" />
+            <input
+              id="field-q"
+              name="q"
+              type="search"
+              value={props.q}
+              maxLength={100}
+              aria-describedby="field-q-hint"
+              data-recipients="/api/messaging/recipients"
+              data-profiles={JSON.stringify({ ...PROFILE, group: t('messaging.typeahead.group') })}
+              data-list={t('messaging.typeahead.list')}
+              data-count={t('messaging.typeahead.count')}
+              data-none={t('messaging.typeahead.none')}
+              data-added={t('messaging.typeahead.added')}
+            />
             <button type="submit" name="action" value="search" class="button">
               {t('messaging.action.search')}
             </button>
@@ -186,6 +200,7 @@ export function ComposePage(props: ComposeProps) {
         </div>
       </form>
       <script src={COMPOSE_SCRIPT_PATH} defer></script>
+      <script src={assetUrl('js/recipient-combobox.js')} defer></script>
     </>
   );
 }

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
+import { assetUrl } from '../../kernel/http/assets.js';
+import { t } from './i18n/fr.js';
+import { readingMigrations } from './migrations/index.js';
+import { readingApi } from './routes/api.js';
+import { readingPages } from './routes/pages.js';
+import { readingPublic } from './routes/public.js';
+import { effectiveSettings, type Deps } from './service.js';
+import { lookOf } from './settings.js';
+import './policy.js';
+import './tables.js';
+
+export { readingMigrations };
+
+/**
+ * Reading settings (font, size, spacing, contrast, reading aids) per person and per class, put on
+ * every page's <html> by the server; the accessibility statement. Pages under /reading.
+ */
+export const readingModule: FastifyPluginAsync = async (app) => {
+  const deps: Deps = { db: app.db, clock: app.clock };
+  const readAloud = { play: t('reading.readAloud.play'), stop: t('reading.readAloud.stop') };
+  const statement = { href: '/accessibilite', label: t('reading.footer.statement') };
+  app.pageLooks.add(async (actor) => {
+    if (!actor) return { footerLinks: [statement] };
+    const { settings } = await effectiveSettings(deps, actor.personId);
+    return { ...lookOf(settings, assetUrl, readAloud), footerLinks: [{ href: '/reading', label: t('reading.footer.settings') }, statement] };
+  });
+  await app.register(
+    authenticated<Deps>(async (app, opts) => {
+      await app.register(readingApi, { ...opts, prefix: '/api/reading' });
+      await app.register(readingPages, opts);
+    }),
+    deps,
+  );
+  await app.register(publicRoutes(readingPublic));
+};

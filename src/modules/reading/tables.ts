@@ -1,0 +1,29 @@
+/** Columns shared by a person's own settings and a class's default (see settings.ts). */
+interface SettingsColumns {
+  font: string;
+  textSize: string;
+  spacing: string;
+  contrast: string;
+  lineFocus: number;
+  reducedMotion: number;
+  readAloud: number;
+  updatedAt: string;
+}
+
+/** The settings a person chose for themselves; absent: their class's default applies. */
+export interface ReadingSettingsTable extends SettingsColumns {
+  personId: string;
+}
+
+/** A class's default, set by one of its teachers or the school's direction, for pupils without their own. */
+export interface ReadingClassSettingsTable extends SettingsColumns {
+  groupId: string;
+  updatedBy: string;
+}
+
+declare module '../../kernel/db/index.js' {
+  interface Database {
+    readingSettings: ReadingSettingsTable;
+    readingClassSettings: ReadingClassSettingsTable;
+  }
+}
