@@ -4,6 +4,7 @@ import { can } from '../../kernel/authz/index.js';
 import { t } from './i18n/fr.js';
 import { registerCasJobs } from './jobs.js';
 import { casMigrations } from './migrations/index.js';
+import { casPrivacy } from './privacy.js';
 import { casAdmin } from './routes/admin.js';
 import { casProtocol } from './routes/protocol.js';
 import type { CasDeps } from './service/deps.js';
@@ -21,6 +22,7 @@ export { registerService } from './service/services.js';
 export const casModule: FastifyPluginAsync = async (app) => {
   const deps: CasDeps = { db: app.db, clock: app.clock, ticketSeconds: app.config.casTicketSeconds };
   registerCasJobs(app.jobs, deps);
+  app.privacy.declare(casPrivacy);
   app.nav.push({ href: '/admin/cas', label: t('cas.nav'), service: 'directory', order: 96, visible: (actor) => can(actor, 'cas.service.list', {}) });
   await app.register(
     publicRoutes<CasDeps>(async (app, opts) => app.register(casProtocol, opts)),

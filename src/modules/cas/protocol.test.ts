@@ -101,7 +101,7 @@ async function ticketFor(agent: Agent, service: string, extra = ''): Promise<str
   assert.equal(res.status, 302, `a signed-in person is sent straight back: ${res.status}`);
   const location = new URL(res.headers.get('location')!);
   const ticket = location.searchParams.get('ticket');
-  assert.ok(ticket?.startsWith('ST-'), `a service ticket in ${location.href}`);
+  assert.ok(ticket && ticket.startsWith('ST-'), `a service ticket in ${location.href}`);
   return ticket;
 }
 
