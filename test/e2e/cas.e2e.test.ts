@@ -17,7 +17,8 @@ let logins: Record<string, string> = {};
 let adminLogin = '';
 
 before(async () => {
-  suite = await startBrowserSuite();
+  // Expiry has its own test; here a busy machine must not outlast a 10 s ticket.
+  suite = await startBrowserSuite({ casTicketSeconds: 60 });
   const { app, url } = suite.server;
   const school = await buildSchool(app.db, { name: 'École Jean-Zay', uai: '0610042K' });
   const people = schoolPeople(app.db, school.id);
@@ -41,7 +42,7 @@ test('a pupil on a 320 px phone signs in through Préau and lands on the partner
     await checkA11y(page);
     await page.fill('input[name="login"]', logins.pupil!);
     await page.fill('input[name="password"]', E2E_PASSWORD);
-    await Promise.all([page.waitForURL(`${partner.url}/**`), page.locator('form[action^="/login"] [type="submit"]').click()]);
+    await Promise.all([page.waitForURL(`${partner.url}/**`, { timeout: 20_000 }), page.locator('form[action^="/login"] [type="submit"]').click()]);
     assert.equal(new URL(page.url()).pathname, '/lecture', `back on the partner: ${page.url()}`);
     const principal = JSON.parse((await page.locator('#principal').textContent()) ?? 'null');
     assert.equal(principal.attributes.className, 'CM1 B');
