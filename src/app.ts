@@ -48,6 +48,7 @@ import { equipmentModule, equipmentMigrations } from './modules/equipment/index.
 import { PrivacyRegistry } from './kernel/privacy.js';
 import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
 import { readingModule, readingMigrations } from './modules/reading/index.js';
+import { casModule, casMigrations } from './modules/cas/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,6 +76,7 @@ export const migrations = {
   ...equipmentMigrations,
   ...privacyMigrations,
   ...readingMigrations,
+  ...casMigrations,
 };
 
 export interface BuildOptions {
@@ -183,5 +185,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(equipmentModule);
   await app.register(privacyModule);
   await app.register(readingModule);
+  await app.register(casModule);
   return app;
 }

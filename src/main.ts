@@ -14,6 +14,8 @@ import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js
 import { BackupError, backup, restore } from './kernel/backup.js';
 import { formatSize } from './kernel/i18n/index.js';
 import { exportToFile, ExportRefused } from './modules/privacy/cli.js';
+import { casCli } from './modules/cas/cli.js';
+import { systemClock } from './kernel/clock.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
@@ -34,6 +36,8 @@ Usage : preau <commande> [options]
   restore SAUVEGARDE         remet une sauvegarde en place, serveur arrêté (l’existant est mis de côté)
   privacy export --login IDENTIFIANT --out FICHIER.zip
                              écrit l’archive des données d’une personne (droit d’accès), inscrite au journal
+  cas service add --url-pattern MOTIF [--name NOM] [--attributes a,b] [--trusted] [--proxy]
+                             enregistre un service partenaire CAS et l’affiche en JSON
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -242,6 +246,13 @@ ${keptAside
       } finally {
         await app.close();
       }
+      return;
+    }
+    case 'cas': {
+      const cfg = config();
+      const done = await withDb(cfg, (db) => casCli({ db, clock: systemClock, ticketSeconds: cfg.casTicketSeconds }, rest));
+      (done.code === 0 ? process.stdout : process.stderr).write(`${done.out}\n`);
+      if (done.code !== 0) process.exit(done.code);
       return;
     }
     case undefined:

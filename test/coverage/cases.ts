@@ -22,6 +22,7 @@ import { calendarCases } from '../../src/modules/calendar/coverage.js';
 import { timetableCases } from '../../src/modules/timetable/coverage.js';
 import { resourcesCases } from '../../src/modules/resources/coverage.js';
 import { readingCases } from '../../src/modules/reading/coverage.js';
+import { casCases } from '../../src/modules/cas/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -48,4 +49,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   equipmentCases,
   privacyCases,
   readingCases,
+  casCases,
 ];

@@ -41,6 +41,8 @@ export interface Config {
   mailFrom: string;
   /** Requests a person (or, before sign-in, an address) may make per minute; 0: no limit. */
   rateLimitPerMinute: number;
+  /** How long a CAS service ticket may wait for its validation, in seconds. */
+  casTicketSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'Préau <ne-pas-repondre@preau.invalid>',
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    casTicketSeconds: int(env, 'CAS_TICKET_SECONDS', 10, 1, 300),
     ...overrides,
   };
 }
