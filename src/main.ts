@@ -14,6 +14,7 @@ import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js
 import { BackupError, backup, restore } from './kernel/backup.js';
 import { formatSize } from './kernel/i18n/index.js';
 import { exportToFile, ExportRefused } from './modules/privacy/cli.js';
+import { OidcCliRefused, runOidcCommand } from './modules/federation/index.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
@@ -34,6 +35,9 @@ Usage : preau <commande> [options]
   restore SAUVEGARDE         remet une sauvegarde en place, serveur arrêté (l’existant est mis de côté)
   privacy export --login IDENTIFIANT --out FICHIER.zip
                              écrit l’archive des données d’une personne (droit d’accès), inscrite au journal
+  oidc client add --name NOM --redirect-uri URI [--trusted] [--refresh] [--consent]
+                             enregistre une application partenaire OpenID Connect (affiche client_id et client_secret)
+  oidc keys rotate           crée une nouvelle clé de signature OpenID Connect (l’ancienne reste publiée une semaine)
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -238,6 +242,19 @@ ${keptAside
         if (done.summary.missing > 0) process.stdout.write(`${done.summary.missing} fichier(s) introuvable(s) : voir index.json dans l’archive.\n`);
       } catch (error) {
         if (error instanceof ExportRefused) fail(error.message);
+        throw error;
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'oidc': {
+      const app = await buildApp(config(), { logger: false });
+      await app.ready();
+      try {
+        process.stdout.write(`${await runOidcCommand(app, rest)}\n`);
+      } catch (error) {
+        if (error instanceof OidcCliRefused) fail(error.message);
         throw error;
       } finally {
         await app.close();
