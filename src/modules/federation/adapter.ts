@@ -18,6 +18,7 @@ export function kyselyAdapter(db: Db, secret: string) {
         payload: JSON.stringify(payload),
         grantId: payload.grantId ?? null,
         clientId: payload.clientId ?? null,
+        accountId: payload.accountId ?? null,
         userCode: payload.userCode ?? null,
         uid: payload.uid ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000).toISOString() : null,
@@ -31,6 +32,7 @@ export function kyselyAdapter(db: Db, secret: string) {
             payload: row.payload,
             grantId: row.grantId,
             clientId: row.clientId,
+            accountId: row.accountId,
             userCode: row.userCode,
             uid: row.uid,
             expiresAt: row.expiresAt,
@@ -85,4 +87,18 @@ export function kyselyAdapter(db: Db, secret: string) {
 export async function sweepExpiredModels(db: Db, now: Date): Promise<number> {
   const result = await db.deleteFrom('oidcModels').where('expiresAt', '<=', now.toISOString()).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The person's latest live grant to a partner, whichever browser it was given in. */
+export async function findGrantId(db: Db, clientId: string, accountId: string, now: Date): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('oidcModels')
+    .select('id')
+    .where('kind', '=', 'Grant')
+    .where('clientId', '=', clientId)
+    .where('accountId', '=', accountId)
+    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now.toISOString())]))
+    .orderBy('expiresAt', 'desc')
+    .executeTakeFirst();
+  return row?.id;
 }

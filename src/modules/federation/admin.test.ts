@@ -55,7 +55,18 @@ test('the administrator adds a partner (secret shown once, stored sealed), revok
   assert.ok(!list.body.includes(secret), 'the list never shows the secret');
   await t.app.db
     .insertInto('oidcModels')
-    .values({ kind: 'AccessToken', id: 'tok1', payload: '{}', grantId: 'g1', clientId: row.id, userCode: null, uid: null, expiresAt: null, consumedAt: null })
+    .values({
+      kind: 'AccessToken',
+      id: 'tok1',
+      payload: '{}',
+      grantId: 'g1',
+      clientId: row.id,
+      accountId: null,
+      userCode: null,
+      uid: null,
+      expiresAt: null,
+      consumedAt: null,
+    })
     .execute();
   const revoked = await post(admin, `/admin/federation/clients/${row.id}/revoke`, {});
   assert.equal(revoked.statusCode, 303);

@@ -6,7 +6,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config/index.js';
 import type { Db } from '../../kernel/db/index.js';
 import { findAccount, SCOPE_CLAIMS } from './account.js';
-import { kyselyAdapter } from './adapter.js';
+import { findGrantId, kyselyAdapter } from './adapter.js';
 import { pairwiseSubject } from './crypto.js';
 import { t } from './i18n/fr.js';
 import { errorPage, loggedOutPage, logoutPage } from './views/standalone.js';
@@ -74,6 +74,19 @@ export function buildProvider(deps: ProviderDeps, jwks: { keys: object[] }): Pro
     pairwiseIdentifier: (_ctx, accountId, client) => pairwiseSubject(secret, accountId, client.clientId),
     // Refresh tokens go to the partners allowed them, and only those (the client's grant types).
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Consent is the person's, not the browser's: a grant given elsewhere is found again.
+    loadExistingGrant: async (ctx) => {
+      const clientId = ctx.oidc.client!.clientId;
+      const accountId = ctx.oidc.session!.accountId;
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ??
+        ctx.oidc.session!.grantIdFor(clientId) ??
+        (accountId ? await findGrantId(deps.db, clientId, accountId, new Date()) : undefined);
+      if (!grantId) return undefined;
+      const grant = await ctx.oidc.provider.Grant.find(grantId);
+      if (grant && grant.accountId === accountId) ctx.oidc.session!.grantIdFor(clientId, grantId);
+      return grant && grant.accountId === accountId ? grant : undefined;
+    },
     interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}`, policy: policy(deps) },
     features: {
       devInteractions: { enabled: false },

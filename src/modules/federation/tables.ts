@@ -8,6 +8,8 @@ export interface OidcModelsTable {
   grantId: string | null;
   /** The partner the object belongs to, when it has one (revoking a partner's tokens). */
   clientId: string | null;
+  /** The person the object is about, when it has one (a person's grant to a partner outlives a browser). */
+  accountId: string | null;
   userCode: string | null;
   uid: string | null;
   /** After this the row is dead; the sweep job deletes it. */

@@ -11,6 +11,7 @@ export const federationMigrations: Migrations = {
         .addColumn('payload', 'text', (c) => c.notNull())
         .addColumn('grant_id', 'text')
         .addColumn('client_id', 'text')
+        .addColumn('account_id', 'text')
         .addColumn('user_code', 'text')
         .addColumn('uid', 'text')
         .addColumn('expires_at', 'text')
@@ -18,7 +19,7 @@ export const federationMigrations: Migrations = {
         .addPrimaryKeyConstraint('oidc_models_pk', ['kind', 'id'])
         .execute();
       await db.schema.createIndex('oidc_models_grant').on('oidc_models').column('grant_id').execute();
-      await db.schema.createIndex('oidc_models_client').on('oidc_models').column('client_id').execute();
+      await db.schema.createIndex('oidc_models_client').on('oidc_models').columns(['client_id', 'account_id']).execute();
       await db.schema.createIndex('oidc_models_uid').on('oidc_models').column('uid').execute();
       await db.schema.createIndex('oidc_models_expires').on('oidc_models').column('expires_at').execute();
       await db.schema
