@@ -141,3 +141,30 @@ test('the sweep removes expired objects only', async () => {
     ['live'],
   );
 });
+
+test('the right of access lists the consents the person gave, with the partner’s name', async () => {
+  const person = await buildPerson(t.app.db, { profile: 'student' });
+  const out = JSON.parse(await runOidcCommand(t.app, ['client', 'add', '--name', 'Lecture', '--redirect-uri', 'https://lecture.example/cb'])) as {
+    client_id: string;
+  };
+  const grant = { accountId: person.id, clientId: out.client_id, openid: { scope: 'openid profile' } };
+  await t.app.db
+    .insertInto('oidcModels')
+    .values({
+      kind: 'Grant',
+      id: 'g-rgpd',
+      payload: JSON.stringify(grant),
+      grantId: null,
+      clientId: out.client_id,
+      accountId: person.id,
+      userCode: null,
+      uid: null,
+      expiresAt: null,
+      consumedAt: null,
+    })
+    .execute();
+  const declaration = t.app.privacy.all.find((d) => d.module === 'federation');
+  assert.ok(declaration, 'the module declares its processing');
+  const data = await declaration.exportPerson(t.app.db, person.id);
+  assert.deepEqual(data.tables[0]?.rows, [{ id: 'g-rgpd', clientId: out.client_id, application: 'Lecture', scopes: 'openid profile', expiresAt: null }]);
+});

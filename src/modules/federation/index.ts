@@ -5,6 +5,7 @@ import { federationSecret } from './crypto.js';
 import { ProviderHost } from './host.js';
 import { t } from './i18n/fr.js';
 import { registerFederationJobs } from './jobs.js';
+import { federationPrivacy } from './privacy.js';
 import { federationMigrations } from './migrations/index.js';
 import { adminRoutes } from './routes/admin.js';
 import { interactionRoutes } from './routes/interaction.js';
@@ -22,6 +23,7 @@ export { runOidcCommand, OidcCliRefused, OIDC_USAGE } from './cli.js';
  */
 export const federationModule: FastifyPluginAsync = async (app) => {
   const secret = () => federationSecret(app.db);
+  app.privacy.declare(federationPrivacy);
   const host = new ProviderHost({ db: app.db, clock: app.clock, config: app.config, log: app.log, secret });
   registerFederationJobs(app.jobs, { db: app.db, secret, log: app.log });
   app.nav.push({
