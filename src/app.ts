@@ -49,6 +49,7 @@ import { PrivacyRegistry } from './kernel/privacy.js';
 import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
 import { readingModule, readingMigrations } from './modules/reading/index.js';
 import { casModule, casMigrations } from './modules/cas/index.js';
+import { federationModule, federationMigrations } from './modules/federation/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -77,6 +78,7 @@ export const migrations = {
   ...privacyMigrations,
   ...readingMigrations,
   ...casMigrations,
+  ...federationMigrations,
 };
 
 export interface BuildOptions {
@@ -186,5 +188,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(privacyModule);
   await app.register(readingModule);
   await app.register(casModule);
+  await app.register(federationModule);
   return app;
 }

@@ -16,6 +16,7 @@ import { formatSize } from './kernel/i18n/index.js';
 import { exportToFile, ExportRefused } from './modules/privacy/cli.js';
 import { casCli } from './modules/cas/cli.js';
 import { systemClock } from './kernel/clock.js';
+import { OidcCliRefused, runOidcCommand } from './modules/federation/index.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
@@ -38,6 +39,9 @@ Usage : preau <commande> [options]
                              écrit l’archive des données d’une personne (droit d’accès), inscrite au journal
   cas service add --url-pattern MOTIF [--name NOM] [--attributes a,b] [--trusted] [--proxy]
                              enregistre un service partenaire CAS et l’affiche en JSON
+  oidc client add --name NOM --redirect-uri URI [--trusted] [--refresh] [--consent]
+                             enregistre une application partenaire OpenID Connect (affiche client_id et client_secret)
+  oidc keys rotate           crée une nouvelle clé de signature OpenID Connect (l’ancienne reste publiée une semaine)
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -253,6 +257,19 @@ ${keptAside
       const done = await withDb(cfg, (db) => casCli({ db, clock: systemClock, ticketSeconds: cfg.casTicketSeconds }, rest));
       (done.code === 0 ? process.stdout : process.stderr).write(`${done.out}\n`);
       if (done.code !== 0) process.exit(done.code);
+      return;
+    }
+    case 'oidc': {
+      const app = await buildApp(config(), { logger: false });
+      await app.ready();
+      try {
+        process.stdout.write(`${await runOidcCommand(app, rest)}\n`);
+      } catch (error) {
+        if (error instanceof OidcCliRefused) fail(error.message);
+        throw error;
+      } finally {
+        await app.close();
+      }
       return;
     }
     case undefined:

@@ -23,6 +23,7 @@ import { timetableCases } from '../../src/modules/timetable/coverage.js';
 import { resourcesCases } from '../../src/modules/resources/coverage.js';
 import { readingCases } from '../../src/modules/reading/coverage.js';
 import { casCases } from '../../src/modules/cas/coverage.js';
+import { federationCases } from '../../src/modules/federation/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -50,4 +51,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   privacyCases,
   readingCases,
   casCases,
+  federationCases,
 ];
