@@ -47,6 +47,7 @@ import { forumModule, forumMigrations } from './modules/forum/index.js';
 import { equipmentModule, equipmentMigrations } from './modules/equipment/index.js';
 import { PrivacyRegistry } from './kernel/privacy.js';
 import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
+import { mfaModule, mfaMigrations } from './modules/mfa/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -73,6 +74,7 @@ export const migrations = {
   ...forumMigrations,
   ...equipmentMigrations,
   ...privacyMigrations,
+  ...mfaMigrations,
 };
 
 export interface BuildOptions {
@@ -180,5 +182,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(forumModule);
   await app.register(equipmentModule);
   await app.register(privacyModule);
+  await app.register(mfaModule);
   return app;
 }
