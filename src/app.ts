@@ -50,6 +50,7 @@ import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
 import { readingModule, readingMigrations } from './modules/reading/index.js';
 import { casModule, casMigrations } from './modules/cas/index.js';
 import { federationModule, federationMigrations } from './modules/federation/index.js';
+import { mfaModule, mfaMigrations } from './modules/mfa/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -79,6 +80,7 @@ export const migrations = {
   ...readingMigrations,
   ...casMigrations,
   ...federationMigrations,
+  ...mfaMigrations,
 };
 
 export interface BuildOptions {
@@ -189,5 +191,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(readingModule);
   await app.register(casModule);
   await app.register(federationModule);
+  await app.register(mfaModule);
   return app;
 }

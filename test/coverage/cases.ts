@@ -24,6 +24,7 @@ import { resourcesCases } from '../../src/modules/resources/coverage.js';
 import { readingCases } from '../../src/modules/reading/coverage.js';
 import { casCases } from '../../src/modules/cas/coverage.js';
 import { federationCases } from '../../src/modules/federation/coverage.js';
+import { mfaCases } from '../../src/modules/mfa/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -52,4 +53,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   readingCases,
   casCases,
   federationCases,
+  mfaCases,
 ];

@@ -15,6 +15,22 @@ const ANON_CSRF_COOKIE = 'preau_csrf';
 
 export type ActorLoader = (db: Db, personId: string, structureId: string | null) => Promise<Actor | null>;
 
+/** Who has just given the right password, as a sign-in step sees them. */
+export interface PasswordChecked {
+  id: string;
+  profile: Actor['profile'];
+}
+
+/**
+ * What a sign-in step decides once the password is right: nothing (null, the session opens), a
+ * place to go instead of opening the session (`hold`: a second factor), or a place to go first
+ * after opening it (`then`).
+ */
+export type SignInStepResult = { hold: string } | { then: string } | null;
+
+/** A check run between the right password and the session (registered by a module: second factor). */
+export type SignInStep = (request: FastifyRequest, reply: FastifyReply, person: PasswordChecked, next: string | null) => Promise<SignInStepResult>;
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -38,6 +54,7 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
   });
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', '');
+  app.decorate('signInSteps', [] as SignInStep[]);
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/static/')) return;
@@ -147,5 +164,22 @@ declare module 'fastify' {
   interface FastifyInstance {
     startSession(request: FastifyRequest, reply: FastifyReply, personId: string, structureId: string | null): Promise<import('../http/types.js').SessionInfo>;
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** Checks between a right password and an open session; the first that answers decides. */
+    signInSteps: SignInStep[];
   }
+}
+
+/** Runs the registered sign-in steps in order; the first that answers decides (null: open the session). */
+export async function signInStep(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  person: PasswordChecked,
+  next: string | null,
+): Promise<SignInStepResult> {
+  for (const step of app.signInSteps) {
+    const result = await step(request, reply, person, next);
+    if (result) return result;
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import './policy.js';
 
 export { ensureSetupToken } from './setup.js';
 export { passwordProblem, type PasswordProblem } from './password-policy.js';
+export { safeNext } from './routes/forms.js';
 
 /** Accounts keep their state in the directory's `people` table and the kernel's tables. */
 export const accountsMigrations: Migrations = {};

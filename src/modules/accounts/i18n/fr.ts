@@ -11,6 +11,7 @@ export const accountsFr = {
   'accounts.login.firstTime': 'Première connexion ?',
   'accounts.login.activateLink': 'Activer mon compte avec mon code d’activation',
   'accounts.login.invalid': 'Identifiant ou mot de passe incorrect.',
+  'accounts.login.secondStep': 'Mot de passe correct : terminez la connexion dans le navigateur avec votre second facteur.',
   'accounts.login.activationHint': 'Si c’est votre première connexion, activez d’abord votre compte avec le code d’activation remis par votre établissement.',
   'accounts.login.throttled': (wait: string) =>
     `Trop de tentatives de connexion pour cet identifiant depuis ce navigateur. Réessayez ${wait}. Sur un navigateur où vous vous êtes déjà connecté, votre mot de passe reste accepté.`,

@@ -6,6 +6,7 @@ import { ErrorResponse, errorResponses } from '../../../kernel/http/schemas.js';
 import { t } from '../i18n/fr.js';
 import { ActivateBody, CharterBody, CharterResponse, LoginBody, MeResponse, SessionResponse } from '../schema.js';
 import type { Throttle } from '../../../kernel/auth/throttle.js';
+import { signInStep } from '../../../kernel/auth/plugin.js';
 import { acceptCharter, activateAtOnce, logIn, recordLogout } from '../service.js';
 import { accountsDeps, deviceCookie, setDeviceCookie } from './forms.js';
 
@@ -52,6 +53,9 @@ export const accountsPublicApi: FastifyPluginAsyncTypebox<{ loginThrottle: Throt
         throw invalidCredentials();
       }
       setDeviceCookie(app, reply, result.device);
+      // A person held by a sign-in step (second factor) finishes signing in on its pages.
+      const step = await signInStep(app, request, reply, result.person, null);
+      if (step && 'hold' in step) throw new AppError(403, 'auth.second_step_required', t('accounts.login.secondStep'), { continue: step.hold });
       await app.startSession(request, reply, result.person.id, null);
       return { person: result.person, csrfToken: request.csrfToken };
     },

@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import { LoginForm, NextQuery } from '../schema.js';
 import type { Throttle } from '../../../kernel/auth/throttle.js';
+import { signInStep } from '../../../kernel/auth/plugin.js';
 import { logIn, recordLogout } from '../service.js';
 import { LoginView, type LoginViewProps } from '../views/login.js';
 import { accountsDeps, deviceCookie, field, safeNext, schemaErrors, setDeviceCookie } from './forms.js';
@@ -46,8 +47,11 @@ export const loginRoutes: FastifyPluginAsyncTypebox<{ throttle: Throttle }> = as
       return fail(400, { _form: t('accounts.login.invalid') }, true);
     }
     setDeviceCookie(app, reply, result.device);
+    // A second factor (or its enrolment) may come between the password and the session.
+    const step = await signInStep(app, request, reply, result.person, next);
+    if (step && 'hold' in step) return reply.redirect(step.hold, 303);
     await app.startSession(request, reply, result.person.id, null);
-    return reply.redirect(next ?? '/', 303);
+    return reply.redirect(step?.then ?? next ?? '/', 303);
   });
 };
 
