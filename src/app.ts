@@ -47,6 +47,7 @@ import { forumModule, forumMigrations } from './modules/forum/index.js';
 import { equipmentModule, equipmentMigrations } from './modules/equipment/index.js';
 import { PrivacyRegistry } from './kernel/privacy.js';
 import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
+import { offlineModule, offlinePersonHeader } from './modules/offline/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -180,5 +181,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(forumModule);
   await app.register(equipmentModule);
   await app.register(privacyModule);
+  await app.register(offlineModule);
+  await app.register(offlinePersonHeader);
   return app;
 }
