@@ -30,11 +30,24 @@ self.addEventListener('sync', function (e) {
   if (e.tag === 'preau-queue') e.waitUntil(flush());
 });
 
+// Web Push: a notice pushed by the server (already encrypted for this device), opened on a tap.
+self.addEventListener('push', function (e) {
+  var data = {};
+  try { data = e.data ? e.data.json() : {}; } catch (err) { data = {}; }
+  e.waitUntil(self.registration.showNotification(data.title || 'Préau', { body: data.body || '', lang: 'fr', icon: '/icons/icon-192.png', data: { link: data.link || '/' } }));
+});
+self.addEventListener('notificationclick', function (e) {
+  e.notification.close();
+  var link = (e.notification.data && e.notification.data.link) || '/';
+  if (link.charAt(0) !== '/' || link.charAt(1) === '/') link = '/';
+  e.waitUntil(self.clients.openWindow(link));
+});
+
 self.addEventListener('fetch', function (e) {
   var req = e.request;
   var url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  if (req.method === 'POST' && url.pathname === '/logout') return e.respondWith(clearAll().then(function () { return fetch(req); }));
+  if (req.method === 'POST' && url.pathname === '/logout') return e.respondWith(leave().then(function () { return fetch(req); }));
   if (req.method === 'POST' && TICK.test(url.pathname)) return e.respondWith(tick(req));
   if (req.method !== 'GET') return;
   if (url.pathname.indexOf('/static/') === 0 && url.searchParams.has('v')) return e.respondWith(asset(req));
@@ -57,6 +70,12 @@ function setPerson(who) {
       return caches.open(META).then(function (c) { return c.put('/__preau/person', new Response(who)); });
     });
   });
+}
+
+// Signing out on a shared device: no page, no tick and no notice is left for the next person.
+function leave() {
+  var push = self.registration.pushManager;
+  return (push ? push.getSubscription().then(function (sub) { return sub && sub.unsubscribe(); }).catch(function () {}) : Promise.resolve()).then(clearAll);
 }
 
 function clearAll() {

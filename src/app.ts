@@ -47,7 +47,7 @@ import { forumModule, forumMigrations } from './modules/forum/index.js';
 import { equipmentModule, equipmentMigrations } from './modules/equipment/index.js';
 import { PrivacyRegistry } from './kernel/privacy.js';
 import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
-import { offlineModule, offlinePersonHeader } from './modules/offline/index.js';
+import { offlineModule, offlineMigrations, offlinePersonHeader } from './modules/offline/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -74,6 +74,7 @@ export const migrations = {
   ...forumMigrations,
   ...equipmentMigrations,
   ...privacyMigrations,
+  ...offlineMigrations,
 };
 
 export interface BuildOptions {

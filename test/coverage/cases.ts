@@ -21,6 +21,7 @@ import { newsCases } from '../../src/modules/news/coverage.js';
 import { calendarCases } from '../../src/modules/calendar/coverage.js';
 import { timetableCases } from '../../src/modules/timetable/coverage.js';
 import { resourcesCases } from '../../src/modules/resources/coverage.js';
+import { offlineCases } from '../../src/modules/offline/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -46,4 +47,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   forumCases,
   equipmentCases,
   privacyCases,
+  offlineCases,
 ];

@@ -12,6 +12,22 @@ export const offlineFr = {
   'offline.agenda': 'Mon agenda des devoirs',
   'offline.timetable': 'Mon emploi du temps',
   'offline.messaging': 'Ma messagerie',
+  'offline.push.title': 'Notifications sur cet appareil',
+  'offline.push.intro':
+    'Recevez sur ce téléphone ou cet ordinateur les notifications de Préau (devoirs publiés, messages, absences), même quand Préau est fermé. Elles respectent les heures calmes de l’école, comme les courriels.',
+  'offline.push.devices': (n: number) =>
+    n === 0 ? 'Aucun appareil ne reçoit vos notifications.' : n === 1 ? 'Un appareil reçoit vos notifications.' : `${n} appareils reçoivent vos notifications.`,
+  'offline.push.enable': 'Recevoir les notifications sur cet appareil',
+  'offline.push.disable': 'Ne plus les recevoir sur cet appareil',
+  'offline.push.on': 'Cet appareil reçoit vos notifications.',
+  'offline.push.off': 'Cet appareil ne reçoit pas vos notifications.',
+  'offline.push.denied': 'Le navigateur refuse les notifications pour Préau : autorisez-les dans ses réglages.',
+  'offline.push.failed': 'L’inscription n’a pas abouti : réessayez plus tard.',
+  'offline.push.unsupported':
+    'Ce navigateur ne reçoit pas de notifications, ou JavaScript y est désactivé. Les notifications restent dans Préau et par courriel.',
+  'offline.push.shared':
+    'Sur un appareil partagé, n’activez pas les notifications : elles s’affichent sans connexion. La déconnexion les arrête sur cet appareil.',
+  'offline.push.error.endpoint': 'L’adresse du service de notification doit commencer par https://.',
 } as const;
 
 export const t = createTranslator({ ...kernelFr, ...offlineFr });
