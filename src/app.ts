@@ -51,6 +51,7 @@ import { readingModule, readingMigrations } from './modules/reading/index.js';
 import { casModule, casMigrations } from './modules/cas/index.js';
 import { federationModule, federationMigrations } from './modules/federation/index.js';
 import { mfaModule, mfaMigrations } from './modules/mfa/index.js';
+import { offlineModule, offlineMigrations, offlinePersonHeader } from './modules/offline/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -81,6 +82,7 @@ export const migrations = {
   ...casMigrations,
   ...federationMigrations,
   ...mfaMigrations,
+  ...offlineMigrations,
 };
 
 export interface BuildOptions {
@@ -192,5 +194,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(casModule);
   await app.register(federationModule);
   await app.register(mfaModule);
+  await app.register(offlineModule);
+  await app.register(offlinePersonHeader);
   return app;
 }

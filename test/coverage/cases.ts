@@ -25,6 +25,7 @@ import { readingCases } from '../../src/modules/reading/coverage.js';
 import { casCases } from '../../src/modules/cas/coverage.js';
 import { federationCases } from '../../src/modules/federation/coverage.js';
 import { mfaCases } from '../../src/modules/mfa/coverage.js';
+import { offlineCases } from '../../src/modules/offline/coverage.js';
 
 /** Each module's route cases (its `coverage.ts`), seeded on the shared world. */
 export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
@@ -54,4 +55,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   casCases,
   federationCases,
   mfaCases,
+  offlineCases,
 ];

@@ -112,6 +112,8 @@ export const authPlugin = fp(async (app, opts: { loadActor: ActorLoader }) => {
     request.session = null;
     request.optionalActor = null;
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // A shared device keeps nothing of the person who leaves: HTTP cache, offline pages, worker.
+    reply.header('clear-site-data', '"cache", "storage"');
   });
 });
 

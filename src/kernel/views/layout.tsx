@@ -45,6 +45,12 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href={assetUrl('css/preau.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        {/* Installable, and readable offline: the services whose pages the worker keeps register it; others stay script-free. */}
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#0f6b6b" />
+        {user && ['home', 'homework', 'timetable', 'messaging', 'notifications'].includes(props.service ?? 'home') && (
+          <script src={assetUrl('js/offline.js')} defer></script>
+        )}
       </head>
       <body class={`service-${props.service ?? 'home'}`}>
         <a class="skip-link" href="#main">
