@@ -47,6 +47,8 @@ import { forumModule, forumMigrations } from './modules/forum/index.js';
 import { equipmentModule, equipmentMigrations } from './modules/equipment/index.js';
 import { PrivacyRegistry } from './kernel/privacy.js';
 import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
+import { activityPlugin } from './kernel/activity.js';
+import { steeringModule, steeringMigrations } from './modules/steering/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -73,6 +75,7 @@ export const migrations = {
   ...forumMigrations,
   ...equipmentMigrations,
   ...privacyMigrations,
+  ...steeringMigrations,
 };
 
 export interface BuildOptions {
@@ -158,6 +161,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoute);
 
   options.instrument?.(app);
+  // Usage counts for the steering dashboards: the hook must reach every module's routes.
+  await app.register(activityPlugin, { services: () => new Set(app.nav.map((n) => n.href.split('/')[1] ?? '')) });
 
   await app.register(homeModule);
   await app.register(accountsModule);
@@ -180,5 +185,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(forumModule);
   await app.register(equipmentModule);
   await app.register(privacyModule);
+  await app.register(steeringModule);
   return app;
 }
