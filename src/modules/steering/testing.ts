@@ -37,5 +37,6 @@ export async function seedMonthly(
     await db
       .insertInto('steeringMonthly')
       .values(values.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['structureId', 'month', 'profile', 'service']).doUpdateSet((eb) => ({ people: eb.ref('excluded.people') })))
       .execute();
 }
