@@ -31,7 +31,7 @@ export function IndexPage({ dashboards }: { dashboards: { id: string; name: stri
 
 function Section({ id, title, chart, base, children }: { id: string; title: string; chart: Chart; base: string; children: ComponentChildren }) {
   return (
-    <section class="card" aria-labelledby={id}>
+    <section class="card">
       <h2 id={id}>{title}</h2>
       {children}
       <p>
