@@ -1,4 +1,0 @@
-export async function seedSteeringDemo(): Promise<void> {}
-export async function steeringDemoLogins(): Promise<never[]> {
-  return [];
-}
