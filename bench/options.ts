@@ -92,6 +92,7 @@ export const GROUPS = [
   'canteen',
   'equipment',
   'privacy',
+  'steering',
   'resources',
 ] as const;
 const SELECTABLE: readonly string[] = [...SCENARIOS, ...GROUPS];

@@ -33,6 +33,7 @@ import { ASSESSMENT_SCENARIOS, runAssessmentBench } from './scenarios/assessment
 import { runCanteenBench } from './scenarios/canteen.js';
 import { runEquipmentBench } from './scenarios/equipment.js';
 import { runPrivacyBench } from './scenarios/privacy.js';
+import { runSteeringBench } from './scenarios/steering.js';
 
 const SEARCH_PREFIXES = ['mar', 'dup', 'lé', 'ber', 'gar', 'nguy'];
 
@@ -324,6 +325,7 @@ async function main(argv: string[]) {
   if (wanted('canteen')) notes.push(...(await runCanteenBench({ log, quick: opts.quick })).notes);
   if (wanted('equipment')) notes.push(...(await runEquipmentBench({ log, quick: opts.quick })).notes);
   if (wanted('privacy')) notes.push(...(await runPrivacyBench({ log, quick: opts.quick })).notes);
+  if (wanted('steering')) notes.push(...(await runSteeringBench({ log, quick: opts.quick })).notes);
   if (wanted('resources')) {
     const resources = await runResourcesBench({ ...common, log, quick: opts.quick });
     for (const r of resources.results) results.set(r.name, r);

@@ -52,6 +52,8 @@ import { casModule, casMigrations } from './modules/cas/index.js';
 import { federationModule, federationMigrations } from './modules/federation/index.js';
 import { mfaModule, mfaMigrations } from './modules/mfa/index.js';
 import { offlineModule, offlineMigrations, offlinePersonHeader } from './modules/offline/index.js';
+import { activityPlugin } from './kernel/activity.js';
+import { steeringModule, steeringMigrations } from './modules/steering/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -83,6 +85,7 @@ export const migrations = {
   ...federationMigrations,
   ...mfaMigrations,
   ...offlineMigrations,
+  ...steeringMigrations,
 };
 
 export interface BuildOptions {
@@ -168,6 +171,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoute);
 
   options.instrument?.(app);
+  // Usage counts for the steering dashboards: the hook must reach every module's routes.
+  await app.register(activityPlugin, { services: () => new Set(app.nav.map((n) => n.href.split('/')[1] ?? '')) });
 
   await app.register(homeModule);
   await app.register(accountsModule);
@@ -196,5 +201,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(mfaModule);
   await app.register(offlineModule);
   await app.register(offlinePersonHeader);
+  await app.register(steeringModule);
   return app;
 }

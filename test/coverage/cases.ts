@@ -14,6 +14,7 @@ import { liaisonCases } from '../../src/modules/liaison/coverage.js';
 import { forumCases } from '../../src/modules/forum/coverage.js';
 import { equipmentCases } from '../../src/modules/equipment/coverage.js';
 import { privacyCases } from '../../src/modules/privacy/coverage.js';
+import { steeringCases } from '../../src/modules/steering/coverage.js';
 import { pollsCases } from '../../src/modules/polls/coverage.js';
 import { messagingCases } from '../../src/modules/messaging/coverage.js';
 import { notificationsCases } from '../../src/modules/notifications/coverage.js';
@@ -56,4 +57,5 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   federationCases,
   mfaCases,
   offlineCases,
+  steeringCases,
 ];

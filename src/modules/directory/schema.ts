@@ -133,7 +133,8 @@ export const StructureKindSchema = Type.Union([Type.Literal('school'), Type.Lite
 
 export const Structure = Type.Object({
   id: Type.String(),
-  kind: StructureKindSchema,
+  // Circonscriptions and académies are the steering module's levels above schools.
+  kind: Type.Union([StructureKindSchema, Type.Literal('circonscription'), Type.Literal('academie')]),
   name: Type.String(),
   uai: Type.Union([Type.String(), Type.Null()]),
   parentId: Type.Union([Type.String(), Type.Null()]),

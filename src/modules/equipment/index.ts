@@ -12,6 +12,7 @@ import './tables.js';
 
 export { equipmentMigrations };
 export { equipmentDemoLogins, seedEquipmentDemo } from './demo.js';
+export { equipmentFigures } from './repository/figures.js';
 
 /** School equipment: places, assets and carts with their history, fault tickets, QR labels. Pages under /equipment, JSON under /api/equipment. */
 export const equipmentModule: FastifyPluginAsync = async (app) => {

@@ -93,6 +93,8 @@ export const directoryFr = {
   'directory.structure.kind.college': 'Collège',
   'directory.structure.kind.lycee': 'Lycée',
   'directory.structure.kind.municipality': 'Collectivité',
+  'directory.structure.kind.circonscription': 'Circonscription',
+  'directory.structure.kind.academie': 'Académie',
   'directory.structures.title': 'Établissements et collectivités',
   'directory.structures.new': 'Créer une structure',
   'directory.structures.name': 'Nom',

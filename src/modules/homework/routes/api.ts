@@ -38,6 +38,7 @@ export const homeworkApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/lessons', {
+    config: { activity: 'homework.lesson.published' },
     schema: {
       tags,
       security,

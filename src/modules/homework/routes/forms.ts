@@ -176,7 +176,7 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/homework/lessons',
-    { config: { personal: true }, schema: { querystring: schema.MultipartQuery }, attachValidation: true },
+    { config: { personal: true, activity: 'homework.lesson.published' }, schema: { querystring: schema.MultipartQuery }, attachValidation: true },
     async (request, reply) =>
       request.validationError
         ? renderForm(request, reply, {

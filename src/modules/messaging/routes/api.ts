@@ -80,6 +80,7 @@ export const messagingApi: FastifyPluginAsyncTypebox<MessagingContext> = async (
   });
 
   app.post('/messages', {
+    config: { activity: 'messaging.message.sent' },
     schema: { tags, security, summary: 'Envoyer un message', body: schema.ComposeBody, response: { 201: schema.SendResult, ...withErrors } },
     handler: async (request, reply) => reply.code(201).send(await service.sendMessage(deps, request.actor, request.body)),
   });

@@ -103,6 +103,7 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
   app.post(
     '/messaging/compose',
     {
+      config: { activity: 'messaging.message.sent' },
       attachValidation: true,
       // Multipart forms are streamed: their fields are checked against the same schema once read.
       schema: { body: { content: { 'application/x-www-form-urlencoded': { schema: schema.ComposeForm } } } },
