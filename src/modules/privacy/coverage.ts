@@ -25,7 +25,7 @@ export async function privacyCases({ app, world: w, as }: CoverageWorld): Promis
   ];
   const retentionCases = retention.flatMap((route) => {
     const [, url] = route.split(' ');
-    const payload = route.startsWith('PUT') ? { 'audit.entries': 1 } : route === 'POST /privacy/retention' ? { 'audit.entries': '1' } : undefined;
+    const payload = route.startsWith('PUT') ? { 'audit.entries': 1 } : route.startsWith('POST') ? { 'audit.entries': '1' } : undefined;
     return [as.admin, as.director].map((who, i) =>
       wrong(route, { url, as: who, payload, expect: 403, absent: ['Comptes des personnes parties'], note: i === 0 ? 'a local administrator' : 'a director' }),
     );
