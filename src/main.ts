@@ -239,7 +239,11 @@ ${keptAside
       const app = await buildApp(config(), { logger: false });
       await app.ready();
       try {
-        const done = await exportToFile({ db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy }, values.login, path.resolve(values.out));
+        const done = await exportToFile(
+          { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy, references: app.blobReferences },
+          values.login,
+          path.resolve(values.out),
+        );
         process.stdout.write(
           `Archive écrite : ${path.resolve(values.out)} (${formatSize(done.size)}, ${done.summary.rows} ligne${done.summary.rows > 1 ? 's' : ''}, ${done.summary.files} fichier${done.summary.files > 1 ? 's' : ''})\n`,
         );

@@ -35,6 +35,7 @@ export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStan
 export { managedStructureId, managesAny } from './policy.js';
 export { teacherSubjects, subjectsTaughtInGroup } from './aaf/teaching.js';
 export { peopleSearchIndex } from './search-index.js';
+export { departedPeople } from './privacy.js';
 
 /** Directory: structures, classes, people, links; JSON under /api/directory, pages under /directory. */
 export const directoryModule: FastifyPluginAsync = async (app) => {

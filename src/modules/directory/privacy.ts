@@ -1,4 +1,88 @@
-import type { PrivacyDeclaration } from '../../kernel/privacy.js';
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/index.js';
+import { DEPARTED_ACCOUNTS, schoolYearCutoff, type PrivacyDeclaration, type RetentionKind } from '../../kernel/privacy.js';
+
+/** People who left before `before` and whose account is not erased yet (the instance administrator never is). */
+const departed = (db: Db, before: string) =>
+  db
+    .selectFrom('people')
+    .select('id')
+    .where('status', '=', 'deactivated')
+    .where('deactivatedAt', '<', before)
+    .where('erasedAt', 'is', null)
+    .where('isSuperAdmin', '=', 0);
+
+/**
+ * Everyone whose account this purge erases or has erased: other modules remove these people's
+ * own content with it (a subquery, for `where personId in (…)`).
+ */
+export const departedPeople = (db: Db, before: string) =>
+  db
+    .selectFrom('people')
+    .select('id')
+    .where('isSuperAdmin', '=', 0)
+    .where((eb) => eb.or([eb('erasedAt', 'is not', null), eb.and([eb('status', '=', 'deactivated'), eb('deactivatedAt', '<', before)])]));
+
+/**
+ * Departed people's accounts. The row is anonymised rather than deleted: other services keep
+ * what others still need (a message in a recipient's inbox) and show it from "Compte supprimé".
+ * Identity, contact, login, memberships, roles, classes, family links and sessions go.
+ */
+const departedAccounts: RetentionKind = {
+  kind: DEPARTED_ACCOUNTS,
+  label: 'Comptes des personnes parties',
+  unit: 'months',
+  defaultAmount: 12,
+  rationale:
+    'Le compte d’un élève, d’un parent ou d’un personnel parti est gardé pendant l’année scolaire qui suit son départ (réinscription, demande de la famille), puis effacé : la CNIL demande de ne pas conserver les comptes au-delà de la scolarité et d’un délai court.',
+  noun: ['compte', 'comptes'],
+  cutoff: schoolYearCutoff,
+  async count(db, ctx) {
+    const row = await db
+      .selectFrom(departed(db, ctx.before).as('d'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { items: Number(row.n), bytes: 0 };
+  },
+  async purge(db, ctx) {
+    const ids = (await departed(db, ctx.before).execute()).map((p) => p.id);
+    for (let i = 0; i < ids.length; i += 500) await erase(db, ids.slice(i, i + 500), ctx.now.toISOString());
+    return { items: ids.length, bytes: 0, blobKeys: [] };
+  },
+};
+
+async function erase(db: Db, ids: string[], now: string): Promise<void> {
+  await db.deleteFrom('structureMembers').where('personId', 'in', ids).execute();
+  await db.deleteFrom('structureRoles').where('personId', 'in', ids).execute();
+  await db.deleteFrom('groupMembers').where('personId', 'in', ids).execute();
+  await db
+    .deleteFrom('relativeLinks')
+    .where((eb) => eb.or([eb('relativeId', 'in', ids), eb('studentId', 'in', ids)]))
+    .execute();
+  await db.deleteFrom('sessions').where('personId', 'in', ids).execute();
+  await db
+    .updateTable('people')
+    .set({
+      civility: null,
+      firstName: 'Compte',
+      lastName: 'supprimé',
+      usageName: null,
+      birthDate: null,
+      sex: null,
+      email: null,
+      phone: null,
+      address: null,
+      login: sql<string>`'supprime-' || id`,
+      passwordHash: null,
+      activationCode: null,
+      photoConsent: null,
+      searchKey: 'compte supprime',
+      updatedAt: now,
+      erasedAt: now,
+    })
+    .where('id', 'in', ids)
+    .execute();
+}
 
 /** The directory's register entry and a person's own profile, memberships, roles, groups and family links. */
 export const directoryPrivacy: PrivacyDeclaration = {
@@ -74,4 +158,5 @@ export const directoryPrivacy: PrivacyDeclaration = {
       files: [],
     };
   },
+  retention: [departedAccounts],
 };

@@ -63,6 +63,8 @@ export interface PeopleTable {
   createdAt: string;
   updatedAt: string;
   deactivatedAt: string | null;
+  /** When the retention purge erased the account (the row stays, anonymised, as "Compte supprimé"). */
+  erasedAt: string | null;
 }
 
 export interface StructureMembersTable {

@@ -13,7 +13,25 @@ export async function privacyCases({ app, world: w, as }: CoverageWorld): Promis
   const wrong = (route: string, c: Omit<RouteCase, 'kind' | 'route'>): RouteCase => ({ kind: 'wrong-person', route, ...c });
   const auditRoutes = ['GET /privacy/audit', 'GET /privacy/audit.csv', 'GET /api/privacy/audit'];
   const urlOf = (route: string) => route.replace(/^GET /, '');
+  const retention = [
+    'GET /privacy/retention',
+    'POST /privacy/retention',
+    'POST /privacy/retention/dry-run',
+    'POST /privacy/retention/purge',
+    'GET /api/privacy/retention',
+    'PUT /api/privacy/retention',
+    'POST /api/privacy/retention/dry-run',
+    'POST /api/privacy/retention/purge',
+  ];
+  const retentionCases = retention.flatMap((route) => {
+    const [, url] = route.split(' ');
+    const payload = route.startsWith('PUT') ? { 'audit.entries': 1 } : route.startsWith('POST') ? { 'audit.entries': '1' } : undefined;
+    return [as.admin, as.director].map((who, i) =>
+      wrong(route, { url, as: who, payload, expect: 403, absent: ['Comptes des personnes parties'], note: i === 0 ? 'a local administrator' : 'a director' }),
+    );
+  });
   return [
+    ...retentionCases,
     wrong('GET /privacy/exports/:id/download', { url: download, as: as.ce1bParent, expect: 404, absent: ['Couverture'], note: 'another family’s archive' }),
     wrong('GET /privacy/exports/:id/download', {
       url: download,

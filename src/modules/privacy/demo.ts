@@ -20,6 +20,6 @@ export async function seedPrivacyDemo(app: FastifyInstance, story: PrivacyDemoSt
   });
   if (res.statusCode !== 202) throw new Error(`demo: POST /api/privacy/exports answered ${res.statusCode}: ${res.body}`);
   // Built now rather than by the runner, so the archive is there when the demo opens.
-  const deps = { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy };
+  const deps = { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy, references: app.blobReferences };
   await buildExport(deps, (res.json() as { id: string }).id, app.clock.now());
 }

@@ -143,7 +143,7 @@ describe('privacy: right of access', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'preau-privacy-'));
     try {
       const out = path.join(dir, 'export.zip');
-      const deps = { db: t.app.db, clock: t.app.clock, blobs: t.app.blobs, registry: t.app.privacy };
+      const deps = { db: t.app.db, clock: t.app.clock, blobs: t.app.blobs, registry: t.app.privacy, references: t.app.blobReferences };
       const done = await exportToFile(deps, w.ce1Teacher.login, out);
       const zip = await readZip(await readFile(out));
       assert.ok(

@@ -8,6 +8,7 @@ import { auditPrivacy, exportsPrivacy } from './privacy.js';
 import { referencedBlobKeys } from './repository/exports.js';
 import { privacyApi } from './routes/api.js';
 import { privacyPages } from './routes/pages.js';
+import { retentionRoutes } from './routes/retention.js';
 import type { Deps } from './service/deps.js';
 import './policy.js';
 import './tables.js';
@@ -25,13 +26,14 @@ export const privacyModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(auditPrivacy);
   app.privacy.declare(exportsPrivacy);
   app.blobReferences.declare('privacy', referencedBlobKeys);
-  const deps: Deps = { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy };
+  const deps: Deps = { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy, references: app.blobReferences };
   registerPrivacyJobs(app.jobs, deps);
   app.nav.push({ href: '/privacy', label: t('privacy.nav'), service: 'privacy', order: 95, visible: (actor) => can(actor, 'privacy.data.open', {}) });
   await app.register(
     authenticated<Deps>(async (app, opts) => {
       await app.register(privacyApi, { ...opts, prefix: '/api/privacy' });
       await app.register(privacyPages, opts);
+      await app.register(retentionRoutes, opts);
     }),
     deps,
   );

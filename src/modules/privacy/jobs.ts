@@ -1,10 +1,11 @@
 import type { JobRunner } from '../../kernel/jobs/index.js';
 import type { Deps } from './service/deps.js';
 import { BUILD_JOB, buildExport, expireExports } from './service/exports.js';
+import { PURGE_JOB, PURGE_NOW_JOB, runPurge } from './service/retention.js';
 
 export const EXPIRE_JOB = 'privacy.exports.expire';
 
-/** Builds the archives people ask for, and deletes them once expired (daily). */
+/** Builds the archives people ask for, deletes them once expired (daily), and purges what the retention schedule says. */
 export function registerPrivacyJobs(jobs: JobRunner, deps: Deps): void {
   jobs.register<{ exportId: string }>(BUILD_JOB, async ({ exportId }, { now, job }) => {
     await buildExport(deps, exportId, now, job.attempts >= job.maxAttempts);
@@ -13,4 +14,12 @@ export function registerPrivacyJobs(jobs: JobRunner, deps: Deps): void {
     await expireExports(deps, now);
   });
   jobs.schedule(EXPIRE_JOB, { everyMinutes: 24 * 60 });
+  // The retention purge: nightly from the schedule, or when the instance administrator asks.
+  jobs.register(PURGE_JOB, async (_payload, { now }) => {
+    await runPurge(deps, now, null);
+  });
+  jobs.schedule(PURGE_JOB, { everyMinutes: 24 * 60 });
+  jobs.register<{ runId: string; requestedBy: string }>(PURGE_NOW_JOB, async ({ runId, requestedBy }, { now }) => {
+    await runPurge(deps, now, requestedBy, runId);
+  });
 }

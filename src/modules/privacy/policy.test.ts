@@ -34,6 +34,10 @@ test('the register: those who answer for the processing; the audit log: the inst
   assert.deepEqual(auditedStructureIds(actors.director), [], 'a director reads none');
 });
 
+test('the retention schedule and the purge: the instance administrator only', () => {
+  check('privacy.retention.manage', 'the schedule', () => ({}), ['instanceAdmin']);
+});
+
 test('every action of the privacy policy is tested', () => {
   assert.deepEqual(declaredActions('privacy').sort(), [...tested].sort());
 });

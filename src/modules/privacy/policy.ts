@@ -20,6 +20,8 @@ export const privacyPolicy = definePolicy('privacy', {
   'privacy.register.read': { allow: (actor: Actor, _: object) => answersForProcessing(actor), refusal: 403 },
   /** The audit log: the instance administrator (everything) and local administrators (their schools, filtered in SQL). */
   'privacy.audit.read': { allow: (actor: Actor, _: object) => actor.isSuperAdmin || auditedStructureIds(actor).length > 0, refusal: 403 },
+  /** The retention schedule, its dry run and the purge: the instance administrator (the schedule is the instance's). */
+  'privacy.retention.manage': { allow: (actor: Actor, _: object) => actor.isSuperAdmin, refusal: 403 },
 });
 
 declare module '../../kernel/authz/index.js' {

@@ -1,4 +1,88 @@
-import type { PrivacyDeclaration } from '../../kernel/privacy.js';
+import type { Db } from '../../kernel/db/index.js';
+import type { PrivacyDeclaration, PurgeCount, RetentionKind } from '../../kernel/privacy.js';
+
+const countOf = async (query: Promise<{ n: number | string | bigint }>): Promise<PurgeCount> => ({ items: Number((await query).n), bytes: 0 });
+
+// The audit log and the sessions are the kernel's tables: no module owns them, so they are declared here.
+const auditRetention: RetentionKind[] = [
+  {
+    kind: 'audit.entries',
+    label: 'Journal des actions',
+    unit: 'months',
+    defaultAmount: 12,
+    rationale:
+      'Les traces de connexion et d’administration servent à la sécurité du service : la CNIL recommande de les garder entre six mois et un an, pas davantage.',
+    noun: ['entrée du journal', 'entrées du journal'],
+    count: (db, ctx) =>
+      countOf(
+        db
+          .selectFrom('auditLog')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('at', '<', ctx.before)
+          .executeTakeFirstOrThrow(),
+      ),
+    async purge(db, ctx) {
+      const done = await db.deleteFrom('auditLog').where('at', '<', ctx.before).executeTakeFirst();
+      return { items: Number(done.numDeletedRows), bytes: 0, blobKeys: [] };
+    },
+  },
+  {
+    kind: 'sessions.connections',
+    label: 'Sessions et connexions',
+    unit: 'months',
+    defaultAmount: 12,
+    rationale:
+      'Une session dont la dernière activité a plus d’un an est supprimée : les données de connexion ne sont pas gardées au-delà d’un an (recommandation de la CNIL sur la journalisation).',
+    noun: ['session', 'sessions'],
+    count: (db, ctx) =>
+      countOf(
+        db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('lastSeenAt', '<', ctx.before)
+          .executeTakeFirstOrThrow(),
+      ),
+    async purge(db, ctx) {
+      const done = await db.deleteFrom('sessions').where('lastSeenAt', '<', ctx.before).executeTakeFirst();
+      return { items: Number(done.numDeletedRows), bytes: 0, blobKeys: [] };
+    },
+  },
+];
+
+/** Archives asked for before the cutoff. */
+const oldExports = (db: Db, before: string) => db.selectFrom('privacyExports').select(['id', 'blobKey', 'size']).where('createdAt', '<', before);
+
+const exportsRetention: RetentionKind[] = [
+  {
+    kind: 'privacy.exports',
+    label: 'Archives du droit d’accès',
+    unit: 'days',
+    defaultAmount: 7,
+    rationale: 'L’archive des données d’une personne n’est utile que le temps de la télécharger : elle est supprimée sept jours après la demande.',
+    noun: ['archive', 'archives'],
+    async count(db, ctx) {
+      const rows = await oldExports(db, ctx.before).execute();
+      return { items: rows.length, bytes: rows.reduce((sum, r) => sum + Number(r.size), 0) };
+    },
+    async purge(db, ctx) {
+      const rows = await oldExports(db, ctx.before).execute();
+      if (rows.length > 0)
+        await db
+          .deleteFrom('privacyExports')
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
+      return {
+        items: rows.length,
+        bytes: rows.reduce((sum, r) => sum + Number(r.size), 0),
+        blobKeys: rows.flatMap((r) => (r.blobKey ? [r.blobKey] : [])),
+      };
+    },
+  },
+];
 
 /** The audit log's register entry (the kernel writes it, this module shows it) and the entries about the person or made by them. */
 export const auditPrivacy: PrivacyDeclaration = {
@@ -21,6 +105,7 @@ export const auditPrivacy: PrivacyDeclaration = {
       .execute();
     return { tables: [{ name: 'journal', rows: rows.map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as unknown) : null })) }], files: [] };
   },
+  retention: auditRetention,
 };
 
 /** The right of access's own register entry: the archives built for people. */
@@ -42,4 +127,5 @@ export const exportsPrivacy: PrivacyDeclaration = {
       .execute();
     return { tables: [{ name: 'demandes', rows }], files: [] };
   },
+  retention: exportsRetention,
 };

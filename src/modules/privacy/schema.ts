@@ -77,3 +77,40 @@ export const AuditList = Type.Object({
   ),
   hasMore: Type.Boolean({ description: 'D’autres entrées suivent (offset + limit).' }),
 });
+
+export const RetentionForm = Type.Object({ ...CsrfField }, { additionalProperties: Type.String({ maxLength: 10 }) });
+export const RetentionUpdate = Type.Record(Type.String({ maxLength: 80 }), Type.Integer({ minimum: 0, maximum: 3650 }), {
+  description: 'Durée par type de données (`kind` → nombre, dans l’unité du type).',
+});
+
+export const ScheduleOut = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      kind: Type.String({ description: 'Type de données (`module.quoi`).' }),
+      label: Type.String({ description: 'Son nom.' }),
+      unit: Type.Union([Type.Literal('days'), Type.Literal('months')], { description: 'Unité de la durée.' }),
+      amount: Type.Integer({ description: 'Durée de l’instance.' }),
+      defaultAmount: Type.Integer({ description: 'Durée par défaut.' }),
+      rationale: Type.String({ description: 'Pourquoi cette durée.' }),
+    }),
+    { description: 'Les types de données déclarés par les services, les comptes d’abord.' },
+  ),
+});
+
+export const ReportOut = Type.Object({
+  at: Type.String({ description: 'Date (ISO).' }),
+  dryRun: Type.Boolean({ description: 'Vrai pour une simulation (rien n’a été supprimé).' }),
+  summary: Type.String({ description: 'Le résultat en une phrase.' }),
+  items: Type.Integer({ description: 'Éléments supprimés (ou qui le seraient).' }),
+  bytes: Type.Integer({ description: 'Octets de fichiers.' }),
+  lines: Type.Array(
+    Type.Object({
+      kind: Type.String({ description: 'Type de données.' }),
+      label: Type.String({ description: 'Son nom.' }),
+      items: Type.Integer({ description: 'Éléments.' }),
+      bytes: Type.Integer({ description: 'Octets de fichiers.' }),
+    }),
+    { description: 'Par type de données.' },
+  ),
+});
+export const PurgeQueued = Type.Object({ id: Id('Purge en attente (son compte rendu paraît dans la liste des purges).') });

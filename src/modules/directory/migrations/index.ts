@@ -165,4 +165,16 @@ export const directoryMigrations: Migrations = {
       await dropSearchIndex(db, peopleSearchIndex);
     },
   },
+  // Set when a departed person's account is erased by the retention purge: the row stays as
+  // "Compte supprimé" so what others still need (messages they received) keeps its sender.
+  '20261227-0900-directory-erased-at': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('people').addColumn('erased_at', 'text').execute();
+      await db.schema.createIndex('people_departed').on('people').columns(['status', 'deactivated_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('people_departed').execute();
+      await db.schema.alterTable('people').dropColumn('erased_at').execute();
+    },
+  },
 };
