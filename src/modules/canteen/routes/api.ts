@@ -126,6 +126,7 @@ export const canteenApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => family.monthCalendar(deps, request.actor, request.params.id, request.query.month ?? timeOf(deps).today.slice(0, 7)),
   });
   app.post('/children/:id/bookings', {
+    config: { activity: 'canteen.booking.made' },
     schema: {
       tags,
       security,

@@ -105,7 +105,7 @@ export const canteenFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/canteen/children/:id/calendar',
-    { schema: { params: schema.IdParams, body: schema.CalendarForm }, attachValidation: true },
+    { config: { activity: 'canteen.booking.made' }, schema: { params: schema.IdParams, body: schema.CalendarForm }, attachValidation: true },
     async (request, reply) => {
       const body = request.body ?? {};
       const month = typeof body.month === 'string' ? body.month : undefined;

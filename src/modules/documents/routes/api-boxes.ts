@@ -95,6 +95,7 @@ export const boxesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/boxes/:id/hand-in', {
+    config: { activity: 'documents.handin.submitted' },
     schema: {
       tags,
       security,

@@ -100,6 +100,7 @@ export const nodesApi: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/files', {
+    config: { activity: 'documents.file.uploaded' },
     schema: {
       tags,
       security,

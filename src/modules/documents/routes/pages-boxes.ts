@@ -73,17 +73,21 @@ export const boxPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/documents/boxes/:id', { schema: { params: schema.IdParams } }, async (request, reply) => renderBox(request, reply, request.params.id));
 
-  app.post('/documents/boxes/:id/hand-in', { schema: { params: schema.IdParams, querystring: schema.MultipartQuery } }, async (request, reply) => {
-    const id = request.params.id;
-    try {
-      await handInFiles(request, request.actor, id);
-      reply.setFlash(t('boxes.hand_in.done'));
-      return reply.redirect(`/documents/boxes/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.statusCode === 404) throw error;
-      return renderBox(request, reply, id, { files: error.message }, error.statusCode);
-    }
-  });
+  app.post(
+    '/documents/boxes/:id/hand-in',
+    { config: { activity: 'documents.handin.submitted' }, schema: { params: schema.IdParams, querystring: schema.MultipartQuery } },
+    async (request, reply) => {
+      const id = request.params.id;
+      try {
+        await handInFiles(request, request.actor, id);
+        reply.setFlash(t('boxes.hand_in.done'));
+        return reply.redirect(`/documents/boxes/${id}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.statusCode === 404) throw error;
+        return renderBox(request, reply, id, { files: error.message }, error.statusCode);
+      }
+    },
+  );
 
   app.post('/documents/hand-ins/:id/return', { schema: { params: schema.IdParams, querystring: schema.MultipartQuery } }, async (request, reply) => {
     const handIn = await boxes.prepareReturn(depsOf(request), request.actor, request.params.id);

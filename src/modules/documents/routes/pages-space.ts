@@ -144,7 +144,7 @@ export const spacePages: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page({ ...page, title }, h(TrashPage, { title, tabs: await tabs(request, actor, '/documents/trash'), items, csrf: request.csrfToken }));
   });
 
-  app.post('/documents/upload', { schema: { querystring: schema.TargetQuery } }, async (request, reply) => {
+  app.post('/documents/upload', { config: { activity: 'documents.file.uploaded' }, schema: { querystring: schema.TargetQuery } }, async (request, reply) => {
     const { target, where } = targetOf(request.query);
     try {
       if (!request.isMultipart()) throw new AppError(400, 'documents.no_files', t('documents.upload.none'));

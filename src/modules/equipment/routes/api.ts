@@ -155,6 +155,7 @@ export const equipmentApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
   app.post(
     '/assets/:id/tickets',
     {
+      config: { activity: 'equipment.ticket.reported' },
       schema: {
         summary: 'Signaler une panne sur un équipement',
         tags,
@@ -169,6 +170,7 @@ export const equipmentApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
   app.post(
     '/places/:id/tickets',
     {
+      config: { activity: 'equipment.ticket.reported' },
       schema: {
         summary: 'Signaler une panne dans une salle',
         tags,

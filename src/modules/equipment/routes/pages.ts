@@ -189,7 +189,7 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
 
   app.post(
     '/equipment/assets/:id/tickets',
-    { schema: { params: schema.IdParams, body: schema.TicketForm }, attachValidation: true },
+    { config: { activity: 'equipment.ticket.reported' }, schema: { params: schema.IdParams, body: schema.TicketForm }, attachValidation: true },
     async (request, reply) => {
       const values = strings(request.body);
       try {
