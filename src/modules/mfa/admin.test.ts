@@ -33,8 +33,10 @@ describe('the policy at sign-in', () => {
   test('a director without a factor is sent to enrolment during the grace period, then held', async () => {
     const director = await buildPerson(t.app.db, { profile: 'teacher', structureId: schoolA.id, password: PASSWORD, roles: ['director'] });
     const first = await signIn(director.login);
-    assert.equal(first.res.headers.location, '/mfa/enrol', 'sent to enrolment first');
+    assert.equal(first.res.headers.location, '/', 'within the grace period the person goes on');
     assert.ok(sessionCookieOf(first.res), 'within the grace period the session opens');
+    const home = await first.visitor.get('/');
+    assert.match(home.body, /ajoutez une application d’authentification depuis « Connexion renforcée » avant le/, 'told until when');
     const page = await first.visitor.get('/mfa/enrol');
     assert.match(page.body, /href="\/"/, 'with a “later” link');
 

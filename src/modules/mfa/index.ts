@@ -4,6 +4,7 @@ import { MemoryThrottleStore } from '../../kernel/auth/limiter.js';
 import { RedisThrottleStore } from '../../kernel/auth/redis-throttle-store.js';
 import { Throttle } from '../../kernel/auth/throttle.js';
 import { can } from '../../kernel/authz/index.js';
+import { formatDate } from '../../kernel/i18n/index.js';
 import { t } from './i18n/fr.js';
 import { mfaMigrations } from './migrations/index.js';
 import { purgeChallenges } from './repository.js';
@@ -30,7 +31,12 @@ export const mfaModule: FastifyPluginAsync = async (app) => {
   app.signInSteps.push(async (_request, reply, person, next) => {
     const decision = await afterPassword(deps, person, next);
     if (decision.kind === 'none') return null;
-    if (decision.kind === 'enrolLater') return { then: `/mfa/enrol${next ? `?next=${encodeURIComponent(next)}` : ''}` };
+    // During the grace period the person goes where they were going, told by a message until when;
+    // after it, enrolment is the only way in.
+    if (decision.kind === 'enrolLater') {
+      reply.setFlash(t('mfa.enrol.reminder', formatDate(decision.until)));
+      return null;
+    }
     setChallengeCookie(app, reply, decision.token);
     return { hold: decision.purpose === 'verify' ? '/login/code' : '/login/enrol' };
   });

@@ -19,6 +19,8 @@ export const mfaFr = {
   'mfa.enrol.manual': 'Sans appareil photo, saisissez cette clé dans l’application :',
   'mfa.enrol.step2': 'Saisissez ensuite le code à six chiffres que l’application affiche.',
   'mfa.enrol.later': 'Plus tard',
+  'mfa.enrol.reminder': (until: string) =>
+    `Votre compte doit être protégé par un second facteur : ajoutez une application d’authentification depuis « Connexion renforcée » avant le ${until}.`,
   'mfa.code': 'Code à six chiffres',
   'mfa.code.hint': 'Le code change toutes les trente secondes.',
   'mfa.enrol.confirm': 'Valider',
