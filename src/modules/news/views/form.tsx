@@ -45,18 +45,7 @@ export function NewsForm({ csrf, values, errors = {}, options }: NewsFormProps) 
         <form method="post" action="/news" enctype="multipart/form-data" novalidate>
           <CsrfField token={csrf} />
           <Field name="title" label={t('news.field.title')} value={values.title} error={errors.title} required />
-          <Field name="body" label={t('news.field.body')} hint={t('news.field.body.hint')} error={errors.body} required>
-            <textarea
-              id="field-body"
-              name="body"
-              rows={8}
-              required
-              aria-invalid={errors.body ? 'true' : undefined}
-              aria-describedby={`field-body-hint${errors.body ? ' field-body-error' : ''}`}
-            >
-              {values.body ?? ''}
-            </textarea>
-          </Field>
+          <BodyField value={values.body} error={errors.body} />
           <fieldset
             class={`field-group${audienceError ? ' field--error' : ''}`}
             id="field-audience"
@@ -143,18 +132,7 @@ export function NewsEditForm(props: { id: string; csrf: string; publishFrom: str
       <form method="post" action={`/news/${props.id}/edit`} novalidate>
         <CsrfField token={props.csrf} />
         <Field name="title" label={t('news.field.title')} value={values.title} error={errors.title} required />
-        <Field name="body" label={t('news.field.body')} hint={t('news.field.body.hint')} error={errors.body} required>
-          <textarea
-            id="field-body"
-            name="body"
-            rows={8}
-            required
-            aria-invalid={errors.body ? 'true' : undefined}
-            aria-describedby={`field-body-hint${errors.body ? ' field-body-error' : ''}`}
-          >
-            {values.body ?? ''}
-          </textarea>
-        </Field>
+        <BodyField value={values.body} error={errors.body} />
         <p>{t('news.edit.from', formatDate(props.publishFrom))}</p>
         <Field name="publishTo" label={t('news.field.publishTo')} type="date" value={values.publishTo} error={errors.publishTo} />
         <div class="field field--check">
@@ -169,5 +147,23 @@ export function NewsEditForm(props: { id: string; csrf: string; publishFrom: str
         </p>
       </form>
     </>
+  );
+}
+
+/** The item's text, the same box on the publication and the correction forms. */
+function BodyField({ value, error }: { value?: string; error?: string }) {
+  return (
+    <Field name="body" label={t('news.field.body')} hint={t('news.field.body.hint')} error={error} required>
+      <textarea
+        id="field-body"
+        name="body"
+        rows={8}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={`field-body-hint${error ? ' field-body-error' : ''}`}
+      >
+        {value ?? ''}
+      </textarea>
+    </Field>
   );
 }
