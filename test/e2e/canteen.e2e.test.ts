@@ -110,7 +110,7 @@ test('an agent takes the roll call on a 320 px phone: a light page, nothing side
     const url = `${suite.server.url}/canteen/services/${serviceId}/attendance?date=2026-12-04`;
     const weight = await pageWeight(page, url);
     assert.ok(weight.total < 30_000, `the day's list weighs ${describeWeight(weight)}`);
-    assert.equal(weight.js, 0, 'no JavaScript');
+    assert.equal(weight.js, 0, `no JavaScript: ${describeWeight(weight)}`);
     const overflow = await horizontalOverflow(page);
     assert.ok(overflow.scrollWidth <= 320, `scrolls sideways: ${overflow.culprits.join(', ')}`);
     await checkA11y(page);
