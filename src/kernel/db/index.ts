@@ -7,6 +7,7 @@ import {
   CompiledQuery,
   Kysely,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -134,9 +135,44 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
+/**
+ * The migrator asks whether its own two tables exist by listing every column of every table of
+ * every schema of the database (Kysely's PostgreSQL introspection, with a function call per
+ * column). On a database shared by many schemas (a test run keeps one per test file) that costs
+ * seconds per start. This answers the two questions it asks from the catalogue of one schema.
+ */
+function scopedIntrospection(db: Db, schema: string | undefined): Db {
+  const introspection = {
+    getSchemas: async () => {
+      const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db);
+      return rows;
+    },
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; schema: string }>`
+        select table_name as name, table_schema as schema from information_schema.tables
+        where table_schema = ${schema ?? sql`current_schema()`}`.execute(db);
+      return rows.map((r) => ({ ...r, isView: false, columns: [] }));
+    },
+    getMetadata: () => db.introspection.getMetadata(),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely's methods read private fields: they must run on the instance itself.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** `schema`: keep the migration bookkeeping in that PostgreSQL schema (Kysely would otherwise find another schema's tables). */
 export async function migrateToLatest(db: Db, migrations: Migrations, schema?: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const migrator = new Migrator({
+    db: postgres ? scopedIntrospection(db, schema) : db,
+    provider: new StaticProvider(migrations),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
