@@ -166,7 +166,8 @@ test('sendBlob follows RFC 9110 §13 for conditional requests, seen by an indepe
   const up = await upload({}, [{ name: 'fable.txt', content: bytes }]);
   const file = up.json().files[0];
   const etag = `"${file.sha256}"`;
-  const server = Fastify();
+  // fetch may open a spare connection it never uses; closing waits for it (the headers timeout) unless told not to.
+  const server = Fastify({ forceCloseConnections: true });
   server.decorate('blobs', app.blobs);
   server.setErrorHandler((error, _request, reply) => {
     if (error instanceof AppError) return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, details: null } });
