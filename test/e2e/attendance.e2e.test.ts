@@ -72,7 +72,7 @@ test('a teacher calls the roll on a 320 px phone: one tap for the absent pupil',
     const weight = await pageWeight(page, page.url());
     assert.ok(weight.total < 60 * 1024 && weight.js === 0, `roll-call page light and without JavaScript: ${describeWeight(weight)}`);
     await page.locator(`label[for="s-absent-${tomId}"]`).click();
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Valider l’appel' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Valider l’appel' }).click()]);
     assert.match(await page.locator('main').innerText(), /Appel enregistré : 1\sabsent, 0\sretard/);
     await checkA11y(page);
   });
@@ -90,7 +90,7 @@ test('the parent justifies the absence with a document', async () => {
     await page.selectOption('#field-reason', 'illness');
     await page.fill('#field-comment', 'Fièvre');
     await page.setInputFiles('#field-document', path.join(tmp, 'certificat.pdf'));
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Envoyer la justification' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Envoyer la justification' }).click()]);
     const main = await page.locator('main').innerText();
     assert.match(main, /Justification envoyée/);
     assert.match(main, /Justificatif envoyé, en attente/);
@@ -107,7 +107,7 @@ test('the director validates; the parent sees it validated', async () => {
     await page.getByRole('link', { name: 'Tom Bernard' }).first().click();
     await page.waitForLoadState('load');
     await checkA11y(page);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Valider' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Valider' }).click()]);
     assert.match(await page.locator('main').innerText(), /Justification validée/);
   });
   await withPage(suite.browser, phone, async (page) => {
@@ -124,18 +124,18 @@ test('the director sets the roll call’s deadline on a phone: a bad hour comes 
   await withPage(suite.browser, phone, async (page) => {
     await login(page, 'director');
     await page.goto(`${suite.server.url}/attendance`);
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Réglages de l’appel' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name: 'Réglages de l’appel' }).click()]);
     assert.equal(new URL(page.url()).pathname, '/attendance/settings', 'on the settings page');
     await checkA11y(page);
     const overflow = await horizontalOverflow(page);
     assert.ok(overflow.scrollWidth <= overflow.viewport, `fits 320 px: ${overflow.culprits.join(', ')}`);
     await page.fill('#field-rollCallDeadline', '12:30');
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Enregistrer les réglages' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Enregistrer les réglages' }).click()]);
     assert.match(await page.locator('#field-rollCallDeadline-error').innerText(), /Heure limite de l’appel/, 'the field is named');
     await checkA11y(page);
     await page.fill('#field-rollCallDeadline', '10:00');
     await page.getByLabel('Le mercredi matin est un jour de classe').check();
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Enregistrer les réglages' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Enregistrer les réglages' }).click()]);
     assert.match(await page.locator('.flash').innerText(), /enregistrés/, 'saved');
     assert.equal(await page.inputValue('#field-rollCallDeadline'), '10:00', 'shown again');
     assert.equal(await page.isChecked('#field-wednesday'), true, 'Wednesday kept');

@@ -42,7 +42,7 @@ after(async () => {
 const login = (page: Page, key: string) => signInAs(page, suite.server.url, logins, key);
 
 async function submit(page: Page, formAction: string) {
-  await Promise.all([page.waitForLoadState('load'), page.locator(`form[action^="${formAction}"] [type="submit"]`).first().click()]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(`form[action^="${formAction}"] [type="submit"]`).first().click()]);
 }
 
 async function handIn(page: Page, key: string, file: string) {
@@ -163,7 +163,7 @@ test('the document space: plain-form upload, folder, share with the class, all p
     await page.waitForLoadState('load');
     await checkA11y(page);
     await page.selectOption('#field-groupId', { label: 'CM2' });
-    await Promise.all([page.waitForLoadState('load'), page.locator('form[action$="/share"] [type="submit"]').click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('form[action$="/share"] [type="submit"]').click()]);
     assert.match(await page.locator('main').innerText(), /Partage enregistré/);
     for (const url of ['/documents/shared', '/documents/trash']) {
       await page.goto(`${suite.server.url}${url}`);

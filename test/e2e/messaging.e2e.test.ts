@@ -43,7 +43,7 @@ async function loginOf(id: string) {
 }
 
 async function click(page: Page, name: string) {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name, exact: true }).click()]);
 }
 
 let messageUrl = '';

@@ -35,7 +35,7 @@ let directorLogin = '';
 let parent: { login: string; code: string; children: string[] } | null = null;
 
 async function submit(page: Page, formAction: string) {
-  await Promise.all([page.waitForLoadState('load'), page.locator(`form[action^="${formAction}"] [type="submit"]`).first().click()]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(`form[action^="${formAction}"] [type="submit"]`).first().click()]);
 }
 
 test('a director logs in, imports the ONDE files and prints activation codes', async () => {
