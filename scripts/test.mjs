@@ -4,6 +4,7 @@
 // options go to node (`npm test -- --test-name-pattern=login`).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,13 +84,60 @@ async function dropRunSchemas() {
   }
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...defaults, ...options, ...files], {
-  cwd: root,
+// Every test file runs in its own process, and each would transpile the application's thousand
+// modules again through tsx. They are compiled once instead, with esbuild, into a copy of the
+// project where everything else (sources, fixtures, public/, node_modules, package.json) is a
+// symbolic link, so paths computed from a module's own place still land on the real files. It
+// divides the time a test file takes to start by about three. PREAU_TEST_TSX=1 runs the sources
+// through tsx as before.
+const COMPILED = /\.tsx?$/;
+async function compileProject() {
+  const { build } = await import('esbuild');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-tests-'));
+  const sources = [];
+  const mirror = (dir) => {
+    fs.mkdirSync(path.join(out, dir), { recursive: true });
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory() && !['node_modules', '.git'].includes(entry.name) && ['src', 'test', 'bench'].includes(rel.split(path.sep)[0])) mirror(rel);
+      else {
+        fs.symlinkSync(path.join(root, rel), path.join(out, rel));
+        if (entry.isFile() && COMPILED.test(entry.name) && !entry.name.endsWith('.d.ts')) sources.push(path.join(root, rel));
+      }
+    }
+  };
+  mirror('.');
+  await build({
+    entryPoints: sources,
+    outdir: out,
+    outbase: root,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    sourcemap: 'inline',
+    sourcesContent: false,
+    logLevel: 'error',
+  });
+  return out;
+}
+
+const useTsx = process.env.PREAU_TEST_TSX === '1';
+const started = Date.now();
+const compiled = useTsx ? null : await compileProject();
+if (compiled) console.log(`compiled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+const runFiles = compiled ? files.map((f) => path.join(compiled, f.replace(COMPILED, '.js'))) : files;
+const loader = compiled ? ['--enable-source-maps'] : ['--import', 'tsx'];
+
+const child = spawn(process.execPath, [...loader, '--test', ...defaults, ...options, ...runFiles], {
+  cwd: compiled ?? root,
   stdio: 'inherit',
   env,
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', async (code, signal) => {
   await dropRunSchemas();
+  if (compiled) fs.rmSync(compiled, { recursive: true, force: true });
   process.exit(code ?? (signal ? 1 : 0));
 });
