@@ -84,7 +84,6 @@ export const privacyFr = {
   'privacy.handle.none': 'Aucune demande ne correspond.',
   'privacy.handle.person': 'Personne',
   'privacy.handle.kind': 'Type',
-  'privacy.handle.open': (kind: string, name: string) => `${kind} : ${name}`,
   'privacy.handle.previous': 'Demandes précédentes',
   'privacy.handle.next': 'Demandes suivantes',
   'privacy.handle.request': (kind: string) => `Demande ${kind}`,
