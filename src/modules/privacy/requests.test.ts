@@ -172,6 +172,18 @@ describe('privacy: administrators handle the requests', () => {
     const filed = await fileRequestAs(t.app, parent, { kind: 'rectification', body: 'Le prénom de mon fils s’écrit Noé, avec un tréma.' });
     const admin = await as(w.admin.id);
     const url = `/privacy/requests/${filed.id}`;
+    await t.app.jobs.runDue();
+    const told = await t.app.db
+      .selectFrom('notifications')
+      .select(['recipientId', 'title', 'body', 'link'])
+      .where('source', '=', `privacy.request.filed:${filed.id}`)
+      .execute();
+    assert.deepEqual(
+      told.map((n) => [n.recipientId, n.title, n.link]),
+      [[w.admin.id, 'Nouvelle demande de rectification à traiter', url]],
+      'school A’s local administrator is told of the new request, nobody else',
+    );
+    assert.ok(!told[0]!.body?.includes('tréma'), 'without its text');
     const page = await request(t.app, admin, 'GET', url);
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('avec un tréma') && page.body.includes(w.ce1bParent.login) && page.body.includes('École des Tilleuls'), 'who, what, where');

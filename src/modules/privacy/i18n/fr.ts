@@ -98,6 +98,8 @@ export const privacyFr = {
   'privacy.handle.save': 'Enregistrer',
   'privacy.handle.saved': 'L’état de la demande est enregistré ; la personne en est prévenue.',
   'privacy.handle.final': 'Cette demande a reçu sa réponse : elle ne change plus.',
+  'privacy.handle.notice.title': (kind: string) => `Nouvelle demande ${kind} à traiter`,
+  'privacy.handle.notice.body': (name: string) => `Déposée par ${name}, sur la page « Demandes à traiter ».`,
   'privacy.handle.back': 'Toutes les demandes',
   'privacy.register.title': 'Registre des traitements',
   'privacy.register.intro':

@@ -129,3 +129,29 @@ export async function updateStatus(
   const done = await db.updateTable('privacyRequests').set(change).where('id', '=', id).where('status', '=', from).executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
 }
+
+/**
+ * Who is told of a new request: the local administrators of the requester's structures, or the
+ * instance administrators when none of them has one; never the requester.
+ */
+export async function handlersToTell(db: Db, personId: string): Promise<string[]> {
+  const local = await db
+    .selectFrom('structureRoles as r')
+    .innerJoin('people as p', 'p.id', 'r.personId')
+    .select('r.personId')
+    .distinct()
+    .where('r.role', '=', 'localAdmin')
+    .where('r.structureId', 'in', db.selectFrom('structureMembers').select('structureId').where('personId', '=', personId))
+    .where('r.personId', '!=', personId)
+    .where('p.status', '=', 'active')
+    .execute();
+  if (local.length > 0) return local.map((r) => r.personId);
+  const instance = await db
+    .selectFrom('people')
+    .select('id')
+    .where('isSuperAdmin', '=', 1)
+    .where('id', '!=', personId)
+    .where('status', '=', 'active')
+    .execute();
+  return instance.map((r) => r.id);
+}

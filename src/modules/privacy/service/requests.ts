@@ -3,6 +3,7 @@ import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
 import { newId } from '../../../kernel/db/index.js';
 import { Conflict, Problems } from '../../../kernel/http/errors.js';
 import { enqueue } from '../../../kernel/jobs/index.js';
+import { displayName } from '../../directory/index.js';
 import { notify } from '../../notifications/index.js';
 import { t } from '../i18n/fr.js';
 import { handledStructureIds } from '../policy.js';
@@ -16,6 +17,7 @@ export const MAX_REASON = 2000;
 /** Open requests (received or in progress) one person may have at once: a new one waits for an answer. */
 export const MAX_OPEN_REQUESTS = 3;
 export const NOTIFY_JOB = 'privacy.request.notify';
+export const FILED_JOB = 'privacy.request.filed';
 
 export const REQUEST_KINDS: RequestKind[] = ['rectification', 'erasure'];
 /** The statuses a handler sets; `received` is the filing's own. */
@@ -50,7 +52,8 @@ export async function myRequests(deps: Deps, actor: Actor): Promise<{ items: rep
 
 /**
  * The signed-in person files a request about their own data: a kind and what to change or erase.
- * Refused (409) while they already have MAX_OPEN_REQUESTS open. Audited without the text.
+ * Refused (409) while they already have MAX_OPEN_REQUESTS open. Audited without the text; those
+ * who handle it are told by a job.
  */
 export async function fileRequest(deps: Deps, actor: Actor, input: RequestInput, ip: string | null = null): Promise<repo.RequestRow> {
   authorize(actor, 'privacy.request.file', { personId: actor.personId });
@@ -78,6 +81,7 @@ export async function fileRequest(deps: Deps, actor: Actor, input: RequestInput,
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertRequest(trx, row);
     await audit(trx, { action: 'privacy.request.file', actorId: actor.personId, subjectId: actor.personId, ip, details: { requestId: row.id, kind } });
+    await enqueue(trx, FILED_JOB, { requestId: row.id }, { key: `${FILED_JOB}:${row.id}` });
   });
   return row;
 }
@@ -157,6 +161,24 @@ export async function notifyRequester(deps: Deps, requestId: string, status: Req
       title: t(`privacy.request.notice.${status}`, t(`privacy.request.kindOf.${row.kind}`)),
       body: t('privacy.request.notice.body'),
       link: '/privacy#requests',
+    },
+    now,
+  );
+}
+
+/** The job: tells those who handle a new request that it is there (not what it says). */
+export async function notifyHandlers(deps: Deps, requestId: string, now: Date): Promise<void> {
+  const row = await repo.findHandled(deps.db, requestId);
+  if (!row || !isOpen(row.status)) return;
+  await notify(
+    deps.db,
+    {
+      recipients: await repo.handlersToTell(deps.db, row.personId),
+      kind: 'privacy.request.filed',
+      source: `privacy.request.filed:${row.id}`,
+      title: t('privacy.handle.notice.title', t(`privacy.request.kindOf.${row.kind}`)),
+      body: t('privacy.handle.notice.body', displayName(row)),
+      link: `/privacy/requests/${row.id}`,
     },
     now,
   );
