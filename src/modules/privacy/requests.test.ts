@@ -194,6 +194,9 @@ describe('privacy: administrators handle the requests', () => {
     const typo = await post(admin, url, { status: 'received', reason: 'Retour au début.' });
     assert.equal(typo.statusCode, 400);
     assert.ok(typo.body.includes('Choisissez le nouvel état') && typo.body.includes('Retour au début.'), 'the message and what was typed');
+    const none = await post(admin, url, {});
+    assert.equal(none.statusCode, 400);
+    assert.ok(none.body.includes('Choisissez le nouvel état') && !none.body.includes('Indiquez ce qui a été fait'), 'no status: only that is said');
     const done = await post(admin, url, { status: 'done', reason: 'Le prénom est corrigé dans l’annuaire.' });
     assert.equal(done.statusCode, 303, done.body);
     const row = await rowOf(filed.id);

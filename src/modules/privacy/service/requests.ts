@@ -129,7 +129,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, input: 
   if (NEXT[row.status].length === 0) throw new Conflict('privacy.request.closed', t('privacy.request.error.closed'));
   new Problems()
     .check(NEXT[row.status].includes(status), 'status', t('privacy.request.error.status'))
-    .check(status === 'in_progress' || reason.length > 0, 'reason', t('privacy.request.error.reason'))
+    .check((status !== 'done' && status !== 'refused') || reason.length > 0, 'reason', t('privacy.request.error.reason'))
     .check(reason.length <= MAX_REASON, 'reason', t('privacy.request.error.long', MAX_REASON))
     .throwIfAny();
   const now = deps.clock.now().toISOString();
