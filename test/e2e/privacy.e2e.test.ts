@@ -95,3 +95,56 @@ test('the local administrator reads the processing register and the audit log', 
     await checkA11y(page);
   });
 });
+
+test('a parent asks for a rectification, the local administrator answers it, the parent reads the answer', async () => {
+  const body = 'Mon numéro de téléphone est faux : le bon est le 06 12 34 56 78.';
+  const answer = 'Le numéro est corrigé dans l’annuaire de l’école.';
+  await withPage(suite.browser, { viewport: { width: 320, height: 640 }, isMobile: true }, async (page) => {
+    await signIn(page, suite.server.url, logins.parent!);
+    await page.goto(`${suite.server.url}/privacy`);
+    await submit(page, 'form[action="/privacy/requests"] button[type="submit"]');
+    assert.ok(await page.locator('.error-summary').isVisible(), 'an empty request is said');
+    await checkA11y(page);
+    await page.check('#field-kind-rectification');
+    await page.fill('#field-body', body);
+    await submit(page, 'form[action="/privacy/requests"] button[type="submit"]');
+    assert.ok(await page.locator('.flash').isVisible(), 'told it is sent');
+    assert.ok(await page.getByText(body).isVisible(), 'the request is listed');
+    assert.ok(await page.getByRole('cell', { name: 'Reçue' }).isVisible(), 'received');
+    await checkA11y(page);
+  });
+  await withPage(suite.browser, {}, async (page) => {
+    await signIn(page, suite.server.url, adminLogin);
+    await page.goto(`${suite.server.url}/privacy`);
+    await submit(page, 'a[href="/privacy/requests"]');
+    assert.equal(new URL(page.url()).pathname, '/privacy/requests');
+    await checkA11y(page);
+    await submit(page, 'table a[href^="/privacy/requests/"]');
+    assert.ok(await page.getByText(body).isVisible(), 'the request as the parent wrote it');
+    await checkA11y(page);
+    await page.check('#field-status-done');
+    await submit(page, 'form[action^="/privacy/requests/"] button[type="submit"]');
+    assert.ok(await page.locator('.error-summary').isVisible(), 'done needs an answer');
+    await checkA11y(page);
+    await page.check('#field-status-done');
+    await page.fill('#field-reason', answer);
+    await submit(page, 'form[action^="/privacy/requests/"] button[type="submit"]');
+    assert.ok(await page.locator('.flash').isVisible(), 'saved');
+    assert.equal(await page.locator('form[action^="/privacy/requests/"]').count(), 0, 'an answered request has no form');
+    await checkA11y(page);
+  });
+  await withPage(suite.browser, {}, async (page) => {
+    await signIn(page, suite.server.url, logins.parent!);
+    await page.goto(`${suite.server.url}/privacy`);
+    assert.ok(await page.getByRole('cell', { name: /Traitée/ }).isVisible(), 'done');
+    assert.ok(await page.getByText(answer).isVisible(), 'the answer is shown');
+    await checkA11y(page);
+    // The background runner delivers the notification.
+    const notice = page.getByText('Votre demande de rectification a été traitée');
+    for (let i = 0; i < 40 && (await notice.count()) === 0; i++) {
+      await page.waitForTimeout(250);
+      await page.goto(`${suite.server.url}/notifications`);
+    }
+    assert.equal(await notice.count(), 1, 'told by a notification');
+  });
+});

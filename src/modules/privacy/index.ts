@@ -8,6 +8,7 @@ import { auditPrivacy, exportsPrivacy } from './privacy.js';
 import { referencedBlobKeys } from './repository/exports.js';
 import { privacyApi } from './routes/api.js';
 import { privacyPages } from './routes/pages.js';
+import { requestRoutes } from './routes/requests.js';
 import { retentionRoutes } from './routes/retention.js';
 import type { Deps } from './service/deps.js';
 import './policy.js';
@@ -19,7 +20,7 @@ export { createExport } from './service/exports.js';
 export { seedPrivacyDemo } from './demo.js';
 
 /**
- * RGPD: a person's data archive (right of access), the processing register built from every
+ * RGPD: a person's data archive (right of access), their erasure and rectification requests, the processing register built from every
  * module's declaration, the audit log for administrators. Pages under /privacy, JSON under /api/privacy.
  */
 export const privacyModule: FastifyPluginAsync = async (app) => {
@@ -34,6 +35,7 @@ export const privacyModule: FastifyPluginAsync = async (app) => {
       await app.register(privacyApi, { ...opts, prefix: '/api/privacy' });
       await app.register(privacyPages, opts);
       await app.register(retentionRoutes, opts);
+      await app.register(requestRoutes, opts);
     }),
     deps,
   );

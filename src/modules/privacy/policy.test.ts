@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { can, declaredActions, type ActionName, type Actions } from '../../kernel/authz/index.js';
-import { policyActors, SCHOOL_A, type PolicyActorName } from '../../kernel/testing/policy.js';
+import { policyActors, SCHOOL_A, SCHOOL_B, type PolicyActorName } from '../../kernel/testing/policy.js';
 import { auditedStructureIds } from './policy.js';
 import './policy.js';
 
@@ -32,6 +32,16 @@ test('the register: those who answer for the processing; the audit log: the inst
   check('privacy.audit.read', 'the audit log', () => ({}), ['localAdmin', 'instanceAdmin']);
   assert.deepEqual(auditedStructureIds(actors.localAdmin), [SCHOOL_A], 'a local administrator reads their school’s entries');
   assert.deepEqual(auditedStructureIds(actors.director), [], 'a director reads none');
+});
+
+test('a request is filed by its person; handled by the instance administrator or the requester’s school’s local administrator, never by its person', () => {
+  check('privacy.request.file', 'their own', (name) => ({ personId: id(name) }), names);
+  check('privacy.request.file', 'for a parent', () => ({ personId: id('relative') }), ['relative']);
+  check('privacy.request.list', 'the requests to handle', () => ({}), ['localAdmin', 'instanceAdmin']);
+  check('privacy.request.handle', 'a parent of school A', () => ({ personId: id('relative'), structureIds: [SCHOOL_A] }), ['localAdmin', 'instanceAdmin']);
+  check('privacy.request.handle', 'a teacher of school B', () => ({ personId: id('otherSchoolTeacher'), structureIds: [SCHOOL_B] }), ['instanceAdmin']);
+  check('privacy.request.handle', 'a person of no school', () => ({ personId: id('relative'), structureIds: [] }), ['instanceAdmin']);
+  check('privacy.request.handle', 'their own', (name) => ({ personId: id(name), structureIds: [SCHOOL_A] }), []);
 });
 
 test('the retention schedule and the purge: the instance administrator only', () => {

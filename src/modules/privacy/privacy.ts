@@ -1,5 +1,6 @@
 import type { Db } from '../../kernel/db/index.js';
-import type { PrivacyDeclaration, PurgeCount, RetentionKind } from '../../kernel/privacy.js';
+import type { PrivacyDeclaration, PurgeContext, PurgeCount, RetentionKind } from '../../kernel/privacy.js';
+import { departedPeople } from '../directory/index.js';
 
 const countOf = async (query: Promise<{ n: number | string | bigint }>): Promise<PurgeCount> => ({ items: Number((await query).n), bytes: 0 });
 
@@ -84,6 +85,39 @@ const exportsRetention: RetentionKind[] = [
   },
 ];
 
+/** Answered requests whose answer is older than the cutoff, and every request of an erased account. */
+const oldRequests = (db: Db, ctx: PurgeContext) =>
+  db
+    .selectFrom('privacyRequests')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', ['done', 'refused']), eb('updatedAt', '<', ctx.before)]),
+        eb('personId', 'in', departedPeople(db, ctx.departedBefore)),
+      ]),
+    );
+
+const requestsRetention: RetentionKind = {
+  kind: 'privacy.requests',
+  label: 'Demandes de rectification et d’effacement',
+  unit: 'months',
+  defaultAmount: 12,
+  rationale:
+    'Une demande traitée ou refusée est gardée un an après sa réponse, le temps que la personne la lise et qu’un désaccord puisse être repris ; une demande en attente reste jusqu’à sa réponse, et celles d’un compte effacé partent avec lui.',
+  noun: ['demande', 'demandes'],
+  count: (db, ctx) =>
+    countOf(
+      db
+        .selectFrom(oldRequests(db, ctx).as('r'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  async purge(db, ctx) {
+    const done = await db.deleteFrom('privacyRequests').where('id', 'in', oldRequests(db, ctx)).executeTakeFirst();
+    return { items: Number(done.numDeletedRows), bytes: 0, blobKeys: [] };
+  },
+};
+
 /** The audit log's register entry (the kernel writes it, this module shows it) and the entries about the person or made by them. */
 export const auditPrivacy: PrivacyDeclaration = {
   module: 'audit',
@@ -108,16 +142,23 @@ export const auditPrivacy: PrivacyDeclaration = {
   retention: auditRetention,
 };
 
-/** The right of access's own register entry: the archives built for people. */
+/** The privacy module's own register entry: the archives built for people, and their erasure and rectification requests. */
 export const exportsPrivacy: PrivacyDeclaration = {
   module: 'privacy',
-  title: 'Droit d’accès',
+  title: 'Droits d’accès, de rectification et d’effacement',
   processing: {
-    purpose: 'Remettre à chaque personne, à sa demande, une copie des données que Préau garde à son sujet.',
-    dataKinds: ['archive des données de la personne', 'date de la demande'],
+    purpose:
+      'Remettre à chaque personne, à sa demande, une copie des données que Préau garde à son sujet, et recevoir puis traiter ses demandes de rectification ou d’effacement.',
+    dataKinds: [
+      'archive des données de la personne',
+      'date de la demande',
+      'demande de rectification ou d’effacement (texte écrit par la personne)',
+      'état de la demande et réponse de l’administrateur',
+    ],
     people: ['toute personne ayant un compte'],
-    retention: 'L’archive est supprimée sept jours après sa préparation.',
-    recipients: ['la personne elle-même'],
+    retention:
+      'L’archive est supprimée sept jours après sa préparation ; une demande de rectification ou d’effacement, un an après sa réponse (avec le compte quand il est effacé).',
+    recipients: ['la personne elle-même', 'l’administrateur local de ses établissements et l’administrateur de l’instance (les demandes)'],
   },
   async exportPerson(db, personId) {
     const rows = await db
@@ -125,7 +166,19 @@ export const exportsPrivacy: PrivacyDeclaration = {
       .select(['id', 'status', 'size', 'createdAt', 'readyAt', 'expiresAt'])
       .where('personId', '=', personId)
       .execute();
-    return { tables: [{ name: 'demandes', rows }], files: [] };
+    const requests = await db
+      .selectFrom('privacyRequests')
+      .select(['id', 'kind', 'body', 'status', 'reason', 'createdAt', 'updatedAt'])
+      .where('personId', '=', personId)
+      .orderBy('createdAt')
+      .execute();
+    return {
+      tables: [
+        { name: 'demandes', rows },
+        { name: 'demandes-rectification-effacement', rows: requests },
+      ],
+      files: [],
+    };
   },
-  retention: exportsRetention,
+  retention: [...exportsRetention, requestsRetention],
 };

@@ -114,3 +114,63 @@ export const ReportOut = Type.Object({
   ),
 });
 export const PurgeQueued = Type.Object({ id: Id('Purge en attente (son compte rendu paraît dans la liste des purges).') });
+
+// Erasure and rectification requests. Forms take any text (the service says what is wrong, beside
+// the field, with what was typed); the JSON bodies are bounded by their schema.
+const Kind = Type.Union([Type.Literal('rectification'), Type.Literal('erasure')], { description: 'Rectification ou effacement.' });
+const Status = Type.Union([Type.Literal('received'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('refused')], {
+  description: 'Reçue, en cours de traitement, traitée, refusée.',
+});
+const HandlerStatus = Type.Union([Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('refused')], {
+  description: 'Le nouvel état : en cours, traitée ou refusée (une demande traitée ou refusée ne change plus).',
+});
+
+export const RequestForm = Type.Object({
+  ...CsrfField,
+  kind: Type.Optional(Type.String({ maxLength: 20, description: 'Rectification ou effacement.' })),
+  body: Type.Optional(Text(20_000, 'Ce qu’il faut rectifier ou effacer.')),
+});
+export const RequestBody = Type.Object({
+  kind: Kind,
+  body: Text(2000, 'Ce qu’il faut rectifier ou effacer (2 000 caractères au plus).', 1),
+});
+export const StatusForm = Type.Object({
+  ...CsrfField,
+  status: Type.Optional(Type.String({ maxLength: 20, description: 'Le nouvel état.' })),
+  reason: Type.Optional(Text(20_000, 'La réponse à la personne.')),
+});
+export const StatusBody = Type.Object({
+  status: HandlerStatus,
+  reason: Type.Optional(Text(2000, 'La réponse à la personne, obligatoire pour traitée et refusée (2 000 caractères au plus).')),
+});
+const StatusFilter = Type.Union([Status, Type.Literal('open')], { description: 'Un état, ou `open` pour les demandes en attente (reçues ou en cours).' });
+export const HandledQuery = Type.Object({ status: Type.Optional(StatusFilter), ...Pagination(100, 50) });
+export type HandledQueryInput = Static<typeof HandledQuery>;
+/** The page's filter: an empty choice is "all". */
+export const HandledPageQuery = Type.Object({ status: Type.Optional(Type.Union([StatusFilter, Type.Literal('')])), ...Pagination(100, 50) });
+
+const RequestFields = {
+  id: Id('Demande.'),
+  kind: Kind,
+  body: Type.String({ description: 'Ce que la personne demande, tel qu’elle l’a écrit.' }),
+  status: Status,
+  reason: Nullable(Type.String({ description: 'La réponse de l’administrateur (ce qui a été fait, ou pourquoi c’est refusé).' })),
+  createdAt: Type.String({ description: 'Déposée à (ISO).' }),
+  updatedAt: Type.String({ description: 'Dernier changement (ISO).' }),
+};
+export const RequestOut = Type.Object(RequestFields);
+export const MyRequestList = Type.Object({
+  items: Type.Array(RequestOut, { description: 'Mes demandes, la plus récente d’abord.' }),
+  canFile: Type.Boolean({ description: 'Faux quand trois demandes attendent déjà leur réponse.' }),
+});
+export const HandledOut = Type.Object({
+  ...RequestFields,
+  person: Type.Object(
+    { id: Id(), login: Type.String({ description: 'Identifiant.' }), name: Type.String({ description: 'Prénom et nom.' }) },
+    { description: 'La personne qui a déposé la demande.' },
+  ),
+});
+export const HandledList = Type.Object({
+  items: Type.Array(HandledOut, { description: 'Les demandes à traiter, en attente d’abord (la plus ancienne d’abord), puis les autres.' }),
+  hasMore: Type.Boolean({ description: 'D’autres demandes suivent (offset + limit).' }),
+});

@@ -58,3 +58,10 @@ export function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
     });
   });
 }
+
+/** Files an erasure or rectification request through the API and answers it. */
+export async function fileRequestAs(app: FastifyInstance, session: Session, body: { kind: 'rectification' | 'erasure'; body: string }) {
+  const res = await request(app, session, 'POST', '/api/privacy/requests', body);
+  if (res.statusCode !== 201) throw new Error(`request refused: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; status: string };
+}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { can } from '../../../kernel/authz/index.js';
 import { sendBlob } from '../../../kernel/storage/http.js';
@@ -9,19 +10,28 @@ import { auditCsv, auditPage } from '../service/audit.js';
 import type { Deps } from '../service/deps.js';
 import { downloadableExport, myExports, requestExport } from '../service/exports.js';
 import { processingRegister } from '../service/register.js';
+import { myRequests, openHandledCount } from '../service/requests.js';
 import { AuditLogPage } from '../views/audit.js';
 import { DataPage } from '../views/data.js';
 import { RegisterPage } from '../views/register.js';
+import type { RequestFormState } from '../views/requests.js';
 
 const page = { service: 'privacy' };
 
+/** "My data", with the request form as typed (status 400 when it comes back with its messages). */
+export async function dataPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, form: RequestFormState = { values: {} }) {
+  const actor = request.actor;
+  const [exports, requests, openRequests] = await Promise.all([myExports(deps, actor), myRequests(deps, actor), openHandledCount(deps, actor)]);
+  const admin = { register: can(actor, 'privacy.register.read', {}), audit: can(actor, 'privacy.audit.read', {}), requests: openRequests };
+  return reply.page(
+    { ...page, title: t('privacy.title'), status: form.errors ? 400 : 200 },
+    h(DataPage, { exports, requests: { ...requests, form }, csrf: request.csrfToken, admin }),
+  );
+}
+
 /** The privacy pages: "my data" for everyone, the register and the audit log for administrators. */
 export const privacyPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
-  app.get('/privacy', { config: { personal: true }, schema: { querystring: schema.EmptyQuery } }, async (request, reply) => {
-    const exports = await myExports(deps, request.actor);
-    const admin = { register: can(request.actor, 'privacy.register.read', {}), audit: can(request.actor, 'privacy.audit.read', {}) };
-    return reply.page({ ...page, title: t('privacy.title') }, h(DataPage, { exports, csrf: request.csrfToken, admin }));
-  });
+  app.get('/privacy', { config: { personal: true }, schema: { querystring: schema.EmptyQuery } }, async (request, reply) => dataPage(deps, request, reply));
 
   app.post('/privacy/exports', { config: { personal: true }, schema: { body: schema.ExportForm } }, async (request, reply) => {
     const { created } = await requestExport(deps, request.actor, request.ip);

@@ -3,6 +3,8 @@ import { CsrfField } from '../../../kernel/views/forms.js';
 import { TableWrap } from '../../../kernel/views/table.js';
 import { t } from '../i18n/fr.js';
 import type { ExportView } from '../service/exports.js';
+import { MyRequests, type RequestFormState } from './requests.js';
+import type { RequestRow } from '../repository/requests.js';
 
 function status(e: ExportView) {
   if (e.downloadable)
@@ -19,13 +21,21 @@ function status(e: ExportView) {
   return t('privacy.export.expired');
 }
 
-/** "My data": ask for the archive, download the ready ones. */
-export function DataPage({ exports, csrf, admin }: { exports: ExportView[]; csrf: string; admin: { register: boolean; audit: boolean } }) {
+export interface DataPageProps {
+  exports: ExportView[];
+  requests: { items: RequestRow[]; canFile: boolean; form: RequestFormState };
+  csrf: string;
+  /** The administrators' links; `requests` is the number of open requests to handle, null for those who handle none. */
+  admin: { register: boolean; audit: boolean; requests: number | null };
+}
+
+/** "My data": ask for the archive, download the ready ones, file and follow erasure and rectification requests. */
+export function DataPage({ exports, requests, csrf, admin }: DataPageProps) {
   const pending = exports.some((e) => e.status === 'pending');
   return (
     <>
       <h1>{t('privacy.title')}</h1>
-      {(admin.register || admin.audit) && (
+      {(admin.register || admin.audit || admin.requests !== null) && (
         <nav aria-label={t('privacy.admin')} class="actions">
           {admin.register && (
             <a class="button button--quiet" href="/privacy/register">
@@ -35,6 +45,11 @@ export function DataPage({ exports, csrf, admin }: { exports: ExportView[]; csrf
           {admin.audit && (
             <a class="button button--quiet" href="/privacy/audit">
               {t('privacy.audit.title')}
+            </a>
+          )}
+          {admin.requests !== null && (
+            <a class="button button--quiet" href="/privacy/requests">
+              {t('privacy.handle.link', admin.requests)}
             </a>
           )}
         </nav>
@@ -72,6 +87,7 @@ export function DataPage({ exports, csrf, admin }: { exports: ExportView[]; csrf
           </table>
         </TableWrap>
       )}
+      <MyRequests items={requests.items} canFile={requests.canFile} csrf={csrf} form={requests.form} />
     </>
   );
 }
