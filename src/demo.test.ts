@@ -29,7 +29,7 @@ test('the demo loads a realistic school once, through the ONDE import, with work
   assert.ok(counts.teachers.created >= 12, `teachers: ${counts.teachers.created}`);
   assert.ok(counts.classes.created >= 10, `classes: ${counts.classes.created}`);
   const roles = first.logins.map((l) => l.role);
-  assert.equal(roles.length, 9, roles.join(', '));
+  assert.equal(roles.length, 10, roles.join(', '));
   for (const login of first.logins.filter((l) => l.password)) {
     const person = await db.selectFrom('people').select('passwordHash').where('login', '=', login.login).executeTakeFirstOrThrow();
     assert.equal(await verifyPassword(person.passwordHash, DEMO_PASSWORD), true, login.login);
@@ -174,4 +174,19 @@ test('the demo pupil’s parent finds a week of timetable with this week’s cha
   const all = week.days.flatMap((d) => d.occurrences);
   assert.ok(all.length >= 16, `a four-day week of slots (${all.length})`);
   assert.equal(all.filter((o) => o.status === 'cancelled').length, 1, 'Thursday afternoon is cancelled');
+});
+
+test('the demo inspector opens the circonscription of the demo’s schools, with a year of figures', async () => {
+  const printed = first.logins.find((l) => /^Inspectrice/.test(l.role));
+  assert.ok(printed, 'the inspector’s login is printed');
+  const inspector = await t.app.db.selectFrom('people').select('id').where('login', '=', printed.login).executeTakeFirstOrThrow();
+  const as = await loginAs(t.app, inspector.id);
+  const [circo] = (await request(t.app, as, 'GET', '/api/steering/dashboards')).json().items;
+  const d = (await request(t.app, as, 'GET', `/api/steering/structures/${circo.id}`)).json();
+  assert.ok(
+    d.schools.some((s: { name: string }) => s.name === 'École primaire Jean-Jaurès'),
+    'the demo school is in it',
+  );
+  const pupils = d.active.find((s: { profile: string }) => s.profile === 'student').values;
+  assert.ok(pupils.filter((v: unknown) => typeof v === 'number' && v >= 100).length >= 8, `pupils month after month: ${pupils.join(', ')}`);
 });

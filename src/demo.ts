@@ -21,6 +21,7 @@ import { seedPollsDemo } from './modules/polls/index.js';
 import { seedForumDemo } from './modules/forum/index.js';
 import { equipmentDemoLogins, seedEquipmentDemo } from './modules/equipment/index.js';
 import { seedPrivacyDemo } from './modules/privacy/index.js';
+import { seedSteeringDemo, steeringDemoLogins } from './modules/steering/index.js';
 
 export const DEMO_UAI = '0069999X';
 /** Demo accounts share this password; it exists only in demo databases. */
@@ -258,6 +259,9 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
   if (college[0]) await seedCollegeAssessmentDemo(app, college[0].login);
   // Once, on the run that created the schools: a catalogue and a link bank for every class.
   if (report) await seedResourcesDemo(db, app.clock.now());
+  // Then, once the schools are all there: their circonscription, its inspector and a year of usage.
+  if (report) await seedSteeringDemo(app, DEMO_PASSWORD);
+  logins.push(...(await steeringDemoLogins(app, DEMO_PASSWORD)));
   return { report, logins, story };
 }
 

@@ -13,7 +13,8 @@ import { importAafFolder } from './modules/directory/aaf/cli.js';
 import { UAI_PATTERN, issueActivationCode } from './modules/directory/service.js';
 import { BackupError, backup, restore } from './kernel/backup.js';
 import { formatSize } from './kernel/i18n/index.js';
-import { exportToFile, ExportRefused } from './modules/privacy/cli.js';
+import { exportToFile, ExportRefused, formatPurgeReport, parsePurgeArgs, purgeFromCli } from './modules/privacy/cli.js';
+import { t as privacyT } from './modules/privacy/i18n/fr.js';
 import { casCli } from './modules/cas/cli.js';
 import { systemClock } from './kernel/clock.js';
 import { OidcCliRefused, runOidcCommand } from './modules/federation/index.js';
@@ -37,6 +38,8 @@ Usage : preau <commande> [options]
   restore SAUVEGARDE         remet une sauvegarde en place, serveur arrêté (l’existant est mis de côté)
   privacy export --login IDENTIFIANT --out FICHIER.zip
                              écrit l’archive des données d’une personne (droit d’accès), inscrite au journal
+  privacy purge [--dry-run]  supprime ce que disent les durées de conservation (--dry-run : compte sans rien supprimer)
+                             et affiche le compte rendu ; preau privacy purge --help pour le détail
   cas service add --url-pattern MOTIF [--name NOM] [--attributes a,b] [--trusted] [--proxy]
                              enregistre un service partenaire CAS et l’affiche en JSON
   oidc client add --name NOM --redirect-uri URI [--trusted] [--refresh] [--consent]
@@ -234,8 +237,23 @@ ${keptAside
       return;
     }
     case 'privacy': {
+      if (rest[0] === 'purge') {
+        const args = parsePurgeArgs(rest.slice(1));
+        if ('error' in args) fail(args.error);
+        if (args.help) return void process.stdout.write(`${privacyT('privacy.purge.cli.help')}\n`);
+        const app = await buildApp(config(), { logger: false });
+        await app.ready();
+        try {
+          const deps = { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy, references: app.blobReferences };
+          process.stdout.write(`${formatPurgeReport(await purgeFromCli(deps, args.dryRun))}\n`);
+        } finally {
+          await app.close();
+        }
+        return;
+      }
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { login: { type: 'string' }, out: { type: 'string' } } });
-      if (positionals[0] !== 'export' || !values.login || !values.out) fail('usage : preau privacy export --login IDENTIFIANT --out FICHIER.zip');
+      if (positionals[0] !== 'export' || !values.login || !values.out)
+        fail('usage : preau privacy export --login IDENTIFIANT --out FICHIER.zip, ou preau privacy purge [--dry-run]');
       const app = await buildApp(config(), { logger: false });
       await app.ready();
       try {

@@ -6,6 +6,23 @@ export async function addDemoMunicipalAgent(
   db: Db,
   agent: { townId: string; login: string; firstName: string; lastName: string; passwordHash: string; at: string },
 ): Promise<string> {
+  return addDemoMember(db, 'municipal', agent.townId, agent);
+}
+
+/** An inspector (IEN, adviser): staff, member of the circonscription or académie they work for, with a password. */
+export async function addDemoInspector(
+  db: Db,
+  inspector: { structureId: string; login: string; firstName: string; lastName: string; passwordHash: string; at: string },
+): Promise<string> {
+  return addDemoMember(db, 'personnel', inspector.structureId, inspector);
+}
+
+async function addDemoMember(
+  db: Db,
+  profile: 'municipal' | 'personnel',
+  structureId: string,
+  agent: { login: string; firstName: string; lastName: string; passwordHash: string; at: string },
+): Promise<string> {
   const { at } = agent;
   const names = { firstName: agent.firstName, lastName: agent.lastName, usageName: null };
   const id = newId();
@@ -13,7 +30,7 @@ export async function addDemoMunicipalAgent(
     .insertInto('people')
     .values({
       id,
-      profile: 'municipal',
+      profile,
       civility: null,
       ...names,
       birthDate: null,
@@ -35,9 +52,6 @@ export async function addDemoMunicipalAgent(
       deactivatedAt: null,
     })
     .execute();
-  await db
-    .insertInto('structureMembers')
-    .values({ structureId: agent.townId, personId: id, active: 1, importKey: null, source: 'manual', createdAt: at })
-    .execute();
+  await db.insertInto('structureMembers').values({ structureId, personId: id, active: 1, importKey: null, source: 'manual', createdAt: at }).execute();
   return id;
 }

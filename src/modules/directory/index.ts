@@ -28,7 +28,7 @@ export {
   canSeePerson,
 } from './repository.js';
 export { schoolYearOf, isSchoolYear } from './school-year.js';
-export { addDemoMunicipalAgent } from './demo.js';
+export { addDemoInspector, addDemoMunicipalAgent } from './demo.js';
 export type { PhotoConsentChanged } from './events.js';
 export { compareClasses } from './class-order.js';
 export { groupsOf, groupIdsOf, groupStanding, type GroupRelation, type GroupStanding } from './groups-of.js';

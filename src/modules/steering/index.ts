@@ -13,6 +13,7 @@ import './tables.js';
 
 export { steeringMigrations };
 export { rollUp } from './rollup.js';
+export { seedSteeringDemo, steeringDemoLogins } from './demo.js';
 
 /** Usage steering: counts per day, school, profile and service, rolled up for dashboards. Pages under /steering, JSON under /api/steering. */
 export const steeringModule: FastifyPluginAsync = async (app) => {

@@ -169,6 +169,22 @@ export const privacyFr = {
   'privacy.purge.wouldNothing': 'La purge ne supprimerait rien.',
   'privacy.purge.didNothing': 'La purge n’a rien supprimé.',
   'privacy.purge.files': (size: string) => `${size} de fichiers`,
+  'privacy.purge.cli.simulated': (at: string) => `Simulation de la purge (${at}) : rien n’a été supprimé.`,
+  'privacy.purge.cli.done': (at: string) => `Purge terminée (${at}).`,
+  'privacy.purge.cli.line': (label: string, items: string) => `  ${label} : ${items}`,
+  'privacy.purge.cli.bytes': (size: string) => ` (${size} de fichiers)`,
+  'privacy.purge.cli.usage': 'usage : preau privacy purge [--dry-run]',
+  'privacy.purge.cli.help': `Usage : preau privacy purge [--dry-run]
+
+Supprime ce que les durées de conservation de l’instance désignent (comptes des personnes parties,
+messages anciens, sessions, journal…), comme la purge de chaque nuit, puis affiche le compte rendu :
+le nombre d’éléments par type de données et la taille des fichiers supprimés.
+
+  --dry-run   compte seulement ce que la purge supprimerait maintenant ; rien n’est supprimé
+  --help      affiche cette aide
+
+La simulation et la purge apparaissent dans « Dernières purges et simulations » (/privacy/retention)
+et sont inscrites au journal des actions. Les durées se règlent sur cette même page.`,
 } as const;
 
 export const t = createTranslator({ ...kernelFr, ...privacyFr });

@@ -115,7 +115,14 @@ export async function countPurge(deps: Deps, now: Date): Promise<PurgeReport> {
  * Removes what the schedule says, in one transaction (accounts first), then deletes the files
  * no row references any more; writes the report and an audit entry. Safe to run again.
  */
-export async function runPurge(deps: Deps, now: Date, requestedBy: string | null, runId: string = newId()): Promise<PurgeReport> {
+export async function runPurge(
+  deps: Deps,
+  now: Date,
+  requestedBy: string | null,
+  runId: string = newId(),
+  /** Where it was asked from, when not the page or the schedule (`cli`): said in the audit entry. */
+  via?: 'cli',
+): Promise<PurgeReport> {
   const planned = await plan(deps, now);
   const lines: ReportLine[] = [];
   const blobKeys: string[] = [];
@@ -138,13 +145,14 @@ export async function runPurge(deps: Deps, now: Date, requestedBy: string | null
     await audit(trx, {
       action: 'privacy.purge.run',
       actorId: requestedBy,
-      details: { runId, items: report.items, bytes: report.bytes, kinds: Object.fromEntries(lines.map((l) => [l.kind, l.items])) },
+      details: { runId, ...(via ? { via } : {}), items: report.items, bytes: report.bytes, kinds: Object.fromEntries(lines.map((l) => [l.kind, l.items])) },
     });
   });
   return report;
 }
 
-async function saveRun(db: Deps['db'], id: string, report: PurgeReport, requestedBy: string | null, now: Date): Promise<void> {
+/** Keeps a run and its report in the runs list the retention page shows. */
+export async function saveRun(db: Deps['db'], id: string, report: PurgeReport, requestedBy: string | null, now: Date): Promise<void> {
   const values = { dryRun: report.dryRun ? 1 : 0, status: 'done' as const, report: JSON.stringify(report), finishedAt: now.toISOString() };
   const updated = await db.updateTable('privacyPurgeRuns').set(values).where('id', '=', id).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0)
