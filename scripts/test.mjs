@@ -133,7 +133,9 @@ const loader = compiled ? ['--enable-source-maps'] : ['--import', 'tsx'];
 const child = spawn(process.execPath, [...loader, '--test', ...defaults, ...options, ...runFiles], {
   cwd: compiled ?? root,
   stdio: 'inherit',
-  env,
+  // Processes the tests start with tsx (the benchmark's servers) find the project's tsconfig
+  // (JSX for Preact) from the copy's folder only through this.
+  env: { ...env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', async (code, signal) => {
