@@ -95,11 +95,15 @@ async function compileProject() {
   const { build } = await import('esbuild');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-tests-'));
   const sources = [];
+  // A folder without TypeScript (fixtures) is linked whole, so that listing it finds files, not links.
+  const holdsTypeScript = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? holdsTypeScript(path.join(dir, e.name)) : COMPILED.test(e.name)));
   const mirror = (dir) => {
     fs.mkdirSync(path.join(out, dir), { recursive: true });
     for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const rel = path.join(dir, entry.name);
-      if (entry.isDirectory() && !['node_modules', '.git'].includes(entry.name) && ['src', 'test', 'bench'].includes(rel.split(path.sep)[0])) mirror(rel);
+      const inSources = ['src', 'test', 'bench'].includes(rel.split(path.sep)[0]);
+      if (entry.isDirectory() && inSources && entry.name !== 'node_modules' && holdsTypeScript(path.join(root, rel))) mirror(rel);
       else {
         fs.symlinkSync(path.join(root, rel), path.join(out, rel));
         if (entry.isFile() && COMPILED.test(entry.name) && !entry.name.endsWith('.d.ts')) sources.push(path.join(root, rel));
