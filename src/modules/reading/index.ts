@@ -29,7 +29,10 @@ export const readingModule: FastifyPluginAsync = async (app) => {
     const { settings } = await effectiveSettings(deps, actor.personId);
     // The way to the language form, in the page's language and, when that is not French, in French too.
     const language = tl('reading.language.footer');
-    const languageLink = { href: '/reading#language', label: language === readingLanguageFr['reading.language.footer'] ? language : `${language} · ${readingLanguageFr['reading.language.footer']}` };
+    const languageLink = {
+      href: '/reading#language',
+      label: language === readingLanguageFr['reading.language.footer'] ? language : `${language} · ${readingLanguageFr['reading.language.footer']}`,
+    };
     return {
       ...lookOf(settings, assetUrl, readAloud),
       footerLinks: [{ href: '/reading', label: t('reading.footer.settings') }, languageLink, statement],

@@ -48,8 +48,7 @@ const pt: LanguageTranslation = {
 
 const tr: LanguageTranslation = {
   'reading.language.title': 'Arayüz dili',
-  'reading.language.intro':
-    'Préau sayfaları seçtiğiniz dilde gösterilir. Okulun yazdıkları (mesajlar, duyurular, ödevler) yazıldıkları dilde kalır.',
+  'reading.language.intro': 'Préau sayfaları seçtiğiniz dilde gösterilir. Okulun yazdıkları (mesajlar, duyurular, ödevler) yazıldıkları dilde kalır.',
   'reading.language.choice': 'Dil',
   'reading.language.save': 'Dili kaydet',
   'reading.language.saved': 'Arayüz diliniz kaydedildi.',
