@@ -1,4 +1,4 @@
-import { currentLocale, INTL_TAG, withLocale, type Locale, type TranslatedLocale } from './locale.js';
+import { currentLocale, DIRECTION, INTL_TAG, withLocale, type Locale, type TranslatedLocale } from './locale.js';
 
 export * from './locale.js';
 
@@ -180,4 +180,13 @@ export const compareFrench = (a: string, b: string): number => collator.compare(
 /** Sorts by the text people see, with French collation. */
 export function sortByDisplay<T>(items: readonly T[], label: (item: T) => string): T[] {
   return [...items].sort((a, b) => collator.compare(label(a), label(b)));
+}
+
+/**
+ * Text written by the school (a subject, a name) put inside a translated sentence: on a
+ * right-to-left page it is isolated (Unicode FSI…PDI, as `<bdi>` does) so its own direction holds;
+ * elsewhere it is left as it is.
+ */
+export function isolate(text: string): string {
+  return DIRECTION[currentLocale()] === 'rtl' ? `\u2068${text}\u2069` : text;
 }

@@ -1,6 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, countForms, createTranslator, currentLocale, formatDate, formatDateTime, formatNumber, withLocale, type Translation } from './index.js';
+import {
+  count,
+  countForms,
+  createTranslator,
+  currentLocale,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  isolate,
+  withLocale,
+  type Translation,
+} from './index.js';
 
 const fr = {
   'x.hello': (name: string) => `Bonjour ${name}`,
@@ -98,4 +109,12 @@ describe('the request locale', () => {
       '12,345.5',
     );
   });
+});
+
+test('school-written text is isolated inside a right-to-left sentence only', () => {
+  assert.equal(isolate('Mathématiques'), 'Mathématiques');
+  assert.equal(
+    withLocale('ar', () => isolate('Mathématiques')),
+    '\u2068Mathématiques\u2069',
+  );
 });
