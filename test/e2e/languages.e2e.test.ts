@@ -8,7 +8,18 @@ import { loginAs } from '../../src/kernel/testing/index.js';
 import { buildClass, buildLink, buildSchool } from '../../src/modules/directory/testing.js';
 import { lessonBody, publishLesson } from '../../src/modules/homework/testing.js';
 import { setLanguage } from '../../src/modules/reading/testing.js';
-import { checkA11y, horizontalOverflow, schoolPeople, signInAs, startBrowserSuite, submit, withPage, type BrowserSuite } from './harness.js';
+import {
+  checkA11y,
+  describeWeight,
+  horizontalOverflow,
+  pageWeight,
+  schoolPeople,
+  signInAs,
+  startBrowserSuite,
+  submit,
+  withPage,
+  type BrowserSuite,
+} from './harness.js';
 
 /**
  * The interface language in a real browser: a parent chooses Arabic on the settings page, without
@@ -92,6 +103,8 @@ test('the home and settings pages are axe clean and fit 320 px in every language
       assert.deepEqual(await html(page), { lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
       await checkA11y(page);
       await noSidewaysScroll(page, `${locale} home page`);
+      const weight = await pageWeight(page, `${suite.server.url}/`);
+      assert.ok(weight.total < 60 * 1024 && weight.js < 15 * 1024, `${locale} home page stays light: ${describeWeight(weight)}`);
       await page.goto(`${suite.server.url}/reading`);
       await checkA11y(page);
       await noSidewaysScroll(page, `${locale} settings page`);
