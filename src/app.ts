@@ -54,6 +54,7 @@ import { mfaModule, mfaMigrations } from './modules/mfa/index.js';
 import { offlineModule, offlineMigrations, offlinePersonHeader } from './modules/offline/index.js';
 import { activityPlugin } from './kernel/activity.js';
 import { steeringModule, steeringMigrations } from './modules/steering/index.js';
+import { i18nPlugin } from './kernel/i18n/plugin.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -167,6 +168,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openApiPlugin);
   await app.register(httpPlugin, { publicDir: path.join(root, 'public') });
   await app.register(authPlugin, { loadActor });
+  await app.register(i18nPlugin);
   await app.register(rateLimitPlugin);
   await app.register(healthRoute);
 

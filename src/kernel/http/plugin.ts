@@ -118,7 +118,7 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     const nav = await Promise.all(
       visible.map(async (n) => ({
         href: n.href,
-        label: n.label,
+        label: typeof n.label === 'function' ? n.label() : n.label,
         service: n.service,
         count: actor && n.count ? await n.count(actor, this.server.db) : undefined,
       })),

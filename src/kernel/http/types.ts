@@ -7,7 +7,9 @@ import type { EventBus } from '../events/index.js';
 import type { BlobStore } from '../storage/index.js';
 
 /** A navigation entry and who sees it. */
-export interface NavRegistration extends Omit<NavItem, 'count'> {
+export interface NavRegistration extends Omit<NavItem, 'count' | 'label'> {
+  /** A function when the module's catalogue is translated: called per page, in the page's language. */
+  label: string | (() => string);
   order: number;
   visible(actor: Actor): boolean;
   /** A number shown beside the label (unread items); omitted or 0 shows nothing. */

@@ -1,4 +1,9 @@
 import { createTranslator } from './index.js';
+import { kernelAr } from './ar.js';
+import { kernelEn } from './en.js';
+import { kernelEs } from './es.js';
+import { kernelPt } from './pt.js';
+import { kernelTr } from './tr.js';
 
 export const kernelFr = {
   'app.name': 'Préau',
@@ -34,4 +39,7 @@ export const kernelFr = {
   'form.required': 'Ce champ est obligatoire.',
 } as const;
 
-export const t = createTranslator(kernelFr);
+/** The kernel's frame and errors in every language of the interface. */
+export const kernelTranslations = { en: kernelEn, ar: kernelAr, pt: kernelPt, tr: kernelTr, es: kernelEs };
+
+export const t = createTranslator(kernelFr, kernelTranslations);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/fr.js';
+import { currentLocale, DIRECTION } from '../i18n/locale.js';
 import { assetUrl } from '../http/assets.js';
 import type { PageLook } from './page-look.js';
 
@@ -37,8 +38,9 @@ export interface LayoutProps {
 
 export function Layout(props: LayoutProps) {
   const { user, nav = [], currentPath = '' } = props;
+  const locale = currentLocale();
   return (
-    <html lang="fr" class={props.look?.htmlClass.join(' ') || undefined} {...dataAttributes(props.look)}>
+    <html lang={locale} dir={DIRECTION[locale]} class={props.look?.htmlClass.join(' ') || undefined} {...dataAttributes(props.look)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import { assetUrl } from '../../kernel/http/assets.js';
 import { t } from './i18n/fr.js';
+import { readingLanguageFr, t as tl } from './i18n/language.js';
+import { languageOf } from './language.js';
 import { readingMigrations } from './migrations/index.js';
 import { readingApi } from './routes/api.js';
 import { readingPages } from './routes/pages.js';
@@ -21,10 +23,20 @@ export const readingModule: FastifyPluginAsync = async (app) => {
   const deps: Deps = { db: app.db, clock: app.clock };
   const readAloud = { play: t('reading.readAloud.play'), stop: t('reading.readAloud.stop') };
   const statement = { href: '/accessibilite', label: t('reading.footer.statement') };
+  app.locales.use(async (actor) => languageOf(deps, actor.personId));
   app.pageLooks.add(async (actor) => {
     if (!actor) return { footerLinks: [statement] };
     const { settings } = await effectiveSettings(deps, actor.personId);
-    return { ...lookOf(settings, assetUrl, readAloud), footerLinks: [{ href: '/reading', label: t('reading.footer.settings') }, statement] };
+    // The way to the language form, in the page's language and, when that is not French, in French too.
+    const language = tl('reading.language.footer');
+    const languageLink = {
+      href: '/reading#language',
+      label: language === readingLanguageFr['reading.language.footer'] ? language : `${language} · ${readingLanguageFr['reading.language.footer']}`,
+    };
+    return {
+      ...lookOf(settings, assetUrl, readAloud),
+      footerLinks: [{ href: '/reading', label: t('reading.footer.settings') }, languageLink, statement],
+    };
   });
   await app.register(
     authenticated<Deps>(async (app, opts) => {

@@ -44,7 +44,7 @@ describe('reading: one’s own settings', () => {
 
   test('a default page carries no reading attribute, and the footer links the settings and the statement', async () => {
     const session = await as(w.ce1Teacher.id);
-    assert.equal(await htmlTag(session), '<html lang="fr">');
+    assert.equal(await htmlTag(session), '<html lang="fr" dir="ltr">');
     const home = await request(t.app, session, 'GET', '/');
     assert.match(home.body, /href="\/reading">Réglages de lecture/);
     assert.match(home.body, /href="\/accessibilite">Accessibilité : partiellement conforme/);

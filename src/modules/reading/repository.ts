@@ -122,3 +122,16 @@ export async function groupName(db: Db, groupId: string): Promise<string | null>
   const row = await db.selectFrom('groups').select('name').where('id', '=', groupId).executeTakeFirst();
   return row?.name ?? null;
 }
+
+export async function language(db: Db, personId: string): Promise<string | null> {
+  const row = await db.selectFrom('readingLanguage').select('locale').where('personId', '=', personId).executeTakeFirst();
+  return row?.locale ?? null;
+}
+
+export async function saveLanguage(db: Db, personId: string, locale: string, at: string): Promise<void> {
+  await db
+    .insertInto('readingLanguage')
+    .values({ personId, locale, updatedAt: at })
+    .onConflict((oc) => oc.column('personId').doUpdateSet({ locale, updatedAt: at }))
+    .execute();
+}

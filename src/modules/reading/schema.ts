@@ -52,5 +52,10 @@ export const SettingsForm = Type.Object({
   readAloud: FormChoice,
 });
 export const CsrfForm = Type.Object({ ...CsrfField });
+/** The interface language form: checked by the service against the languages offered. */
+export const LanguageForm = Type.Object({
+  ...CsrfField,
+  locale: Type.Optional(Type.String({ maxLength: 10, description: 'Langue : `fr`, `en`, `ar`, `pt`, `tr` ou `es`.' })),
+});
 export const EmptyQuery = Type.Object({});
 export const FontParams = Type.Object({ file: Type.String({ maxLength: 80, description: 'Fichier de police (woff2).' }) });

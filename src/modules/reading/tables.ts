@@ -21,8 +21,17 @@ export interface ReadingClassSettingsTable extends SettingsColumns {
   updatedBy: string;
 }
 
+/** The language a person chose for the interface; absent: French (decision 0039). */
+export interface ReadingLanguageTable {
+  personId: string;
+  /** One of kernel/i18n LOCALES. */
+  locale: string;
+  updatedAt: string;
+}
+
 declare module '../../kernel/db/index.js' {
   interface Database {
+    readingLanguage: ReadingLanguageTable;
     readingSettings: ReadingSettingsTable;
     readingClassSettings: ReadingClassSettingsTable;
   }

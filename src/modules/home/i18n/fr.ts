@@ -1,5 +1,10 @@
 import { count, createTranslator, de } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { homeAr } from './ar.js';
+import { homeEn } from './en.js';
+import { homeEs } from './es.js';
+import { homePt } from './pt.js';
+import { homeTr } from './tr.js';
 
 export const homeFr = {
   'home.nav': 'Accueil',
@@ -44,4 +49,13 @@ export const homeFr = {
   'home.work.done': 'fait',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...homeFr });
+export const t = createTranslator(
+  { ...kernelFr, ...homeFr },
+  {
+    en: { ...k.en, ...homeEn },
+    ar: { ...k.ar, ...homeAr },
+    pt: { ...k.pt, ...homePt },
+    tr: { ...k.tr, ...homeTr },
+    es: { ...k.es, ...homeEs },
+  },
+);

@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/authz/index.js';
 import { t } from '../i18n/fr.js';
 import type { HomeData } from '../service.js';
 import type { DueSoon } from '../../homework/index.js';
-import { formatDate, formatNumber } from '../../../kernel/i18n/index.js';
+import { formatDate, formatNumber, isolate } from '../../../kernel/i18n/index.js';
 import type { LoadedSection } from '../../../kernel/views/home-sections.js';
 
 function Stat({ value, label }: { value: number; label: (n: number) => string }) {
@@ -21,7 +21,7 @@ function Work({ work, href, linkLabel }: { work: DueSoon; href: string; linkLabe
         <ul class="list-plain">
           {work.next.map((w) => (
             <li>
-              <strong>{t('home.work.due', w.subject, formatDate(w.dueOn))}</strong> — {w.summary}
+              <strong>{t('home.work.due', isolate(w.subject), formatDate(w.dueOn))}</strong> — <bdi>{w.summary}</bdi>
               {w.done && <span class="badge badge--ok"> {t('home.work.done')}</span>}
             </li>
           ))}
@@ -66,7 +66,7 @@ export function HomePage({ actor, data, sections = [] }: { actor: Actor; data: H
   return (
     <>
       <div class="page-header">
-        <h1>{t('home.hello', actor.displayName)}</h1>
+        <h1>{t('home.hello', isolate(actor.displayName))}</h1>
         <p class="muted">{t('home.year', data.year)}</p>
       </div>
       {actor.structures.length === 0 && !actor.isSuperAdmin && <p>{t('home.noStructure')}</p>}
@@ -126,7 +126,9 @@ export function HomePage({ actor, data, sections = [] }: { actor: Actor; data: H
                 <li class="card">
                   <h3>{child.displayName}</h3>
                   {child.classes.length === 0 && <p class="muted">{t('home.relative.noClass')}</p>}
-                  {child.work && <Work work={child.work} href={`/homework/agenda?child=${child.id}`} linkLabel={t('home.work.agendaOf', child.displayName)} />}
+                  {child.work && (
+                    <Work work={child.work} href={`/homework/agenda?child=${child.id}`} linkLabel={t('home.work.agendaOf', isolate(child.displayName))} />
+                  )}
                   {child.classes.map((c) => (
                     <>
                       <p>

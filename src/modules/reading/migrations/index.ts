@@ -32,4 +32,17 @@ export const readingMigrations: Migrations = {
       await db.schema.dropTable('reading_settings').execute();
     },
   },
+  '20261236-0900-reading-language': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('reading_language')
+        .addColumn('person_id', 'text', (c) => c.primaryKey().references('people.id'))
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('reading_language').execute();
+    },
+  },
 };

@@ -3,11 +3,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { fieldErrors } from '../../../kernel/http/errors.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
+import { withLocale } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
+import { t as tl } from '../i18n/language.js';
+import { saveLanguage } from '../language.js';
 import * as schema from '../schema.js';
 import * as service from '../service.js';
 import { parseSettings, type ReadingSettings } from '../settings.js';
 import { ClassPage } from '../views/class.js';
+import type { LanguageFormProps } from '../views/language.js';
 import { SettingsPage } from '../views/settings.js';
 
 const page = { service: 'accounts' };
@@ -21,11 +25,18 @@ function refused(error: unknown): FieldErrors {
 
 /** The reading settings pages: one's own settings, and the defaults of the classes one may set. */
 export const readingPages: FastifyPluginAsyncTypebox<service.Deps> = async (app, deps) => {
-  const showSettings = async (request: FastifyRequest, reply: FastifyReply, typed?: ReadingSettings, errors?: FieldErrors) => {
+  const showSettings = async (request: FastifyRequest, reply: FastifyReply, typed?: ReadingSettings, errors?: FieldErrors, language?: LanguageFormProps) => {
     const [current, classes] = await Promise.all([service.effectiveSettings(deps, request.actor.personId), service.classesOf(deps, request.actor)]);
     return reply.page(
-      { ...page, title: t('reading.title'), status: errors ? 400 : 200 },
-      h(SettingsPage, { csrf: request.csrfToken, current, values: typed ?? current.settings, errors, classes }),
+      { ...page, title: t('reading.title'), status: errors || language?.error ? 400 : 200 },
+      h(SettingsPage, {
+        csrf: request.csrfToken,
+        current,
+        values: typed ?? current.settings,
+        errors,
+        classes,
+        language: language ?? { csrf: request.csrfToken, value: request.locale },
+      }),
     );
   };
 
@@ -45,6 +56,19 @@ export const readingPages: FastifyPluginAsyncTypebox<service.Deps> = async (app,
     await service.resetOwn(deps, request.actor);
     reply.setFlash(t('reading.resetDone'));
     return reply.redirect('/reading', 303);
+  });
+
+  app.post('/reading/language', { config: { personal: true }, schema: { body: schema.LanguageForm } }, async (request, reply) => {
+    let locale;
+    try {
+      locale = await saveLanguage(deps, request.actor, request.body);
+    } catch (error) {
+      const errors = refused(error);
+      return showSettings(request, reply, undefined, undefined, { csrf: request.csrfToken, value: String(request.body.locale ?? ''), error: errors.locale });
+    }
+    // Said in the language just chosen, as the next page will be.
+    reply.setFlash(withLocale(locale, () => tl('reading.language.saved')));
+    return reply.redirect('/reading#language', 303);
   });
 
   app.get('/reading/classes/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {

@@ -2,6 +2,7 @@ import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views
 import { t } from '../i18n/fr.js';
 import type { ClassRow } from '../repository.js';
 import type { EffectiveSettings } from '../service.js';
+import { LanguageForm, type LanguageFormProps } from './language.js';
 import { CONTRASTS, FONTS, SPACINGS, TEXT_SIZES, type ReadingSettings } from '../settings.js';
 
 type Choice = 'font' | 'textSize' | 'spacing' | 'contrast';
@@ -91,6 +92,7 @@ export interface SettingsPageProps {
   values: ReadingSettings;
   errors?: FieldErrors;
   classes: ClassRow[];
+  language: LanguageFormProps;
 }
 
 export function SettingsPage(props: SettingsPageProps) {
@@ -110,6 +112,7 @@ export function SettingsPage(props: SettingsPageProps) {
         <h2 id="reading-preview">{t('reading.preview')}</h2>
         <p class="rich-text">{t('reading.preview.text')}</p>
       </section>
+      <LanguageForm {...props.language} />
       <SettingsForm action="/reading" csrf={props.csrf} values={props.values} errors={props.errors} submit={t('reading.save')} />
       {current.source === 'own' && (
         <form method="post" action="/reading/reset" class="actions">
