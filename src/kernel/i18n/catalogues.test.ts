@@ -11,7 +11,10 @@ const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Every catalogue file of the kernel and the modules, so every translator is built before the checks. */
 async function loadEveryCatalogue(): Promise<number> {
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)i18n\/[^/]+\.ts$/.test(f) && !f.endsWith('.test.ts'));
-  for (const file of files) await import(pathToFileURL(path.join(src, file)).href);
+  // The suite may run compiled (scripts/test.mjs): import each catalogue as this file itself is
+  // loaded, so the translators registered are those the modules under test use.
+  const ext = path.extname(fileURLToPath(import.meta.url));
+  for (const file of files) await import(pathToFileURL(path.join(src, file.replace(/\.ts$/, ext))).href);
   return files.length;
 }
 
