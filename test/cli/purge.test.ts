@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/kernel/config/index.js';
-import { newId, nowIso } from '../../src/kernel/db/index.js';
+import { nowIso } from '../../src/kernel/db/index.js';
 import { testDatabase } from '../../src/kernel/testing/index.js';
 import { buildPerson, buildWorld, type World } from '../../src/modules/directory/testing.js';
 import { buildNode } from '../../src/modules/documents/testing.js';
+import { buildSentMessage } from '../../src/modules/messaging/testing.js';
 
 /**
  * `preau privacy purge [--dry-run]` as an administrator runs it: a child process on the test's
@@ -33,32 +34,8 @@ function preau(args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-async function message(from: string, to: string, subject: string, sentAt: string): Promise<string> {
-  const id = newId();
-  await app.db
-    .insertInto('messages')
-    .values({
-      id,
-      threadId: id,
-      parentId: null,
-      senderId: from,
-      structureId: w.schoolA.id,
-      state: 'sent',
-      senderFolder: 'sent',
-      subject,
-      bodyHtml: `<p>${subject}</p>`,
-      toJson: '[]',
-      ccJson: '[]',
-      recipientCount: 1,
-      searchText: ` ${subject.toLowerCase()}`,
-      createdAt: sentAt,
-      updatedAt: sentAt,
-      sentAt,
-    })
-    .execute();
-  await app.db.insertInto('messageRecipients').values({ messageId: id, personId: to, kind: 'to', folder: 'inbox', readAt: null, sentAt }).execute();
-  return id;
-}
+const message = (from: string, to: string, subject: string, sentAt: string) =>
+  buildSentMessage(app.db, { from, to: [to], structureId: w.schoolA.id, subject, sentAt });
 
 const state = async () => ({
   gone: await app.db.selectFrom('people').select(['firstName', 'erasedAt']).where('id', '=', ids.gone).executeTakeFirstOrThrow(),

@@ -10,6 +10,7 @@ import type { Config } from '../../kernel/config/index.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildPerson, buildWorld, type World } from '../directory/testing.js';
 import { buildNode } from '../documents/testing.js';
+import { buildSentMessage } from '../messaging/testing.js';
 import { countPurge, runPurge } from './service/retention.js';
 import type { Deps } from './service/deps.js';
 
@@ -50,33 +51,8 @@ async function storageFor(kind: 'disk' | 's3'): Promise<Partial<Config>> {
 
 const depsOf = (t: TestApp): Deps => ({ db: t.app.db, clock: t.app.clock, blobs: t.app.blobs, registry: t.app.privacy, references: t.app.blobReferences });
 
-async function message(t: TestApp, w: World, from: string, to: string[], subject: string, sentAt: string): Promise<string> {
-  const id = newId();
-  await t.app.db
-    .insertInto('messages')
-    .values({
-      id,
-      threadId: id,
-      parentId: null,
-      senderId: from,
-      structureId: w.schoolA.id,
-      state: 'sent',
-      senderFolder: 'sent',
-      subject,
-      bodyHtml: `<p>${subject}</p>`,
-      toJson: '[]',
-      ccJson: '[]',
-      recipientCount: to.length,
-      searchText: ` ${subject.toLowerCase()}`,
-      createdAt: sentAt,
-      updatedAt: sentAt,
-      sentAt,
-    })
-    .execute();
-  for (const personId of to)
-    await t.app.db.insertInto('messageRecipients').values({ messageId: id, personId, kind: 'to', folder: 'inbox', readAt: null, sentAt }).execute();
-  return id;
-}
+const message = (t: TestApp, w: World, from: string, to: string[], subject: string, sentAt: string) =>
+  buildSentMessage(t.app.db, { from, to, structureId: w.schoolA.id, subject, sentAt });
 
 const exists = async (t: TestApp, key: string) => (await t.app.blobs.size(key)) !== null;
 
