@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEST_FILE = /\.test\.tsx?$/;
@@ -134,7 +134,9 @@ if (compiled) console.log(`compiled in ${((Date.now() - started) / 1000).toFixed
 const runFiles = compiled ? files.map((f) => path.join(compiled, f.replace(COMPILED, '.js'))) : files;
 const loader = compiled ? ['--enable-source-maps'] : ['--import', 'tsx'];
 
-const child = spawn(process.execPath, [...loader, '--test', ...defaults, ...options, ...runFiles], {
+// PREAU_TEST_TIMINGS=timings.txt: each file writes there how long its process took (scripts/test-timing.mjs).
+const timing = process.env.PREAU_TEST_TIMINGS ? ['--import', pathToFileURL(path.join(root, 'scripts/test-timing.mjs')).href] : [];
+const child = spawn(process.execPath, [...loader, ...timing, '--test', ...defaults, ...options, ...runFiles], {
   cwd: compiled ?? root,
   stdio: 'inherit',
   // Processes the tests start with tsx (the benchmark's servers) find the project's tsconfig
