@@ -5,6 +5,7 @@ import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import { registerOfflineJobs } from './jobs.js';
 import { offlineMigrations } from './migrations/index.js';
 import { personHeader } from './person.js';
+import { offlinePrivacy } from './privacy.js';
 import { offlineApi } from './routes/api.js';
 import { offlinePages } from './routes/pages.js';
 import { offlinePublic } from './routes/public.js';
@@ -23,6 +24,7 @@ const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export const offlineModule: FastifyPluginAsync = async (app) => {
   const deps: OfflineDeps = { db: app.db, clock: app.clock, publicUrl: app.config.publicUrl, mailFrom: app.config.mailFrom };
   registerOfflineJobs(app.jobs, deps);
+  app.privacy.declare(offlinePrivacy);
   await app.register(publicRoutes(offlinePublic), { publicDir });
   await app.register(
     authenticated<OfflineDeps>(async (app, opts) => {
