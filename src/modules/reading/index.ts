@@ -7,6 +7,7 @@ import { languageOf } from './language.js';
 import { readingMigrations } from './migrations/index.js';
 import { readingApi } from './routes/api.js';
 import { readingPages } from './routes/pages.js';
+import { readingPrivacy } from './privacy.js';
 import { readingPublic } from './routes/public.js';
 import { effectiveSettings, type Deps } from './service.js';
 import { lookOf } from './settings.js';
@@ -21,11 +22,12 @@ export { readingMigrations };
  */
 export const readingModule: FastifyPluginAsync = async (app) => {
   const deps: Deps = { db: app.db, clock: app.clock };
-  const readAloud = { play: t('reading.readAloud.play'), stop: t('reading.readAloud.stop') };
-  const statement = { href: '/accessibilite', label: t('reading.footer.statement') };
   app.locales.use(async (actor) => languageOf(deps, actor.personId));
+  app.privacy.declare(readingPrivacy);
+  // Labels are read per page: they follow the language of the person signed in.
+  const statement = () => ({ href: '/accessibilite', label: t('reading.footer.statement') });
   app.pageLooks.add(async (actor) => {
-    if (!actor) return { footerLinks: [statement] };
+    if (!actor) return { footerLinks: [statement()] };
     const { settings } = await effectiveSettings(deps, actor.personId);
     // The way to the language form, in the page's language and, when that is not French, in French too.
     const language = tl('reading.language.footer');
@@ -34,8 +36,8 @@ export const readingModule: FastifyPluginAsync = async (app) => {
       label: language === readingLanguageFr['reading.language.footer'] ? language : `${language} · ${readingLanguageFr['reading.language.footer']}`,
     };
     return {
-      ...lookOf(settings, assetUrl, readAloud),
-      footerLinks: [{ href: '/reading', label: t('reading.footer.settings') }, languageLink, statement],
+      ...lookOf(settings, assetUrl, { play: t('reading.readAloud.play'), stop: t('reading.readAloud.stop') }),
+      footerLinks: [{ href: '/reading', label: t('reading.footer.settings') }, languageLink, statement()],
     };
   });
   await app.register(

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, form, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildWorld, type World } from '../directory/testing.js';
+import { setLanguage, setOwnSettings } from './testing.js';
 
 let t: TestApp;
 let w: World;
@@ -53,6 +54,22 @@ describe('reading: the interface language', () => {
     assert.match(page.body, /تم حفظ لغة الواجهة\./, 'the confirmation is in the language chosen');
     assert.match(page.body, /id="locale-ar" name="locale" value="ar" checked/);
     assert.match(page.body, /href="\/reading#language">اللغة · Langue</, 'the footer leads back to the form, in French too');
+  });
+
+  test('the reading settings themselves, the footer and the read-aloud button follow the language', async () => {
+    const session = await as(w.ce1aParent.id);
+    await setOwnSettings(t.app.db, w.ce1aParent.id, { readAloud: 1 });
+    for (const [locale, words] of [
+      ['ar', ['<h1>إعدادات القراءة</h1>', 'نوع الخط', 'حفظ إعداداتي', '>إعدادات القراءة</a>', 'إمكانية الوصول: مطابقة جزئيًا', 'القراءة بصوت عالٍ']],
+      ['en', ['<h1>Reading settings</h1>', 'Typeface', 'Save my settings', 'Accessibility: partially compliant', 'Read aloud']],
+      ['tr', ['<h1>Okuma ayarları</h1>', 'Yazı tipi', 'Ayarlarımı kaydet', 'Sesli oku']],
+    ] as const) {
+      await setLanguage(t.app.db, w.ce1aParent.id, locale);
+      const page = await request(t.app, session, 'GET', '/reading');
+      for (const word of words) assert.ok(page.body.includes(word), `${locale}: ${word}`);
+      assert.doesNotMatch(page.body, /Police de caractères|Enregistrer mes réglages/, `${locale}: no French label left`);
+    }
+    await setLanguage(t.app.db, w.ce1aParent.id, 'ar');
   });
 
   test('going back to the default reading settings keeps the language', async () => {

@@ -1,5 +1,10 @@
 import { createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { readingAr } from './ar.js';
+import { readingEn } from './en.js';
+import { readingEs } from './es.js';
+import { readingPt } from './pt.js';
+import { readingTr } from './tr.js';
 
 export const readingFr = {
   'reading.nav': 'Réglages de lecture',
@@ -54,4 +59,13 @@ export const readingFr = {
   'reading.readAloud.stop': 'Arrêter la lecture',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...readingFr });
+export const t = createTranslator(
+  { ...kernelFr, ...readingFr },
+  {
+    en: { ...k.en, ...readingEn },
+    ar: { ...k.ar, ...readingAr },
+    pt: { ...k.pt, ...readingPt },
+    tr: { ...k.tr, ...readingTr },
+    es: { ...k.es, ...readingEs },
+  },
+);

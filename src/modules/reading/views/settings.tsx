@@ -7,7 +7,8 @@ import { CONTRASTS, FONTS, SPACINGS, TEXT_SIZES, type ReadingSettings } from '..
 
 type Choice = 'font' | 'textSize' | 'spacing' | 'contrast';
 const OPTIONS: Record<Choice, readonly string[]> = { font: FONTS, textSize: TEXT_SIZES, spacing: SPACINGS, contrast: CONTRASTS };
-const LABELS = {
+// A function: the labels follow the language of the page being drawn.
+const labels = () => ({
   font: t('reading.font'),
   textSize: t('reading.textSize'),
   spacing: t('reading.spacing'),
@@ -15,13 +16,13 @@ const LABELS = {
   lineFocus: t('reading.lineFocus'),
   reducedMotion: t('reading.reducedMotion'),
   readAloud: t('reading.readAloud'),
-};
+});
 
 /** One group of radio buttons: visible choices, usable with the keyboard, no script. */
 function Radios({ name, value, error }: { name: Choice; value: string; error?: string }) {
   return (
     <fieldset id={`field-${name}`} tabIndex={-1} class={error ? 'field field--error' : 'field'}>
-      <legend>{LABELS[name]}</legend>
+      <legend>{labels()[name]}</legend>
       {error && <p class="field__error">{error}</p>}
       {OPTIONS[name].map((option) => (
         <div class="field--check">
@@ -39,7 +40,7 @@ function Check({ name, checked, hint }: { name: 'lineFocus' | 'reducedMotion' | 
   return (
     <div class="field--check" id={`field-${name}`}>
       <input type="checkbox" id={`check-${name}`} name={name} checked={checked} aria-describedby={hint ? `check-${name}-hint` : undefined} />
-      <label for={`check-${name}`}>{LABELS[name]}</label>
+      <label for={`check-${name}`}>{labels()[name]}</label>
       {hint && (
         <p class="field__hint" id={`check-${name}-hint`}>
           {hint}
@@ -62,7 +63,7 @@ export function SettingsForm(props: SettingsFormProps) {
   const { values: v, errors } = props;
   return (
     <>
-      <ErrorSummary errors={errors} labels={LABELS} />
+      <ErrorSummary errors={errors} labels={labels()} />
       <form method="post" action={props.action} class="card reading-form">
         <CsrfField token={props.csrf} />
         <Radios name="font" value={v.font} error={errors?.font} />
