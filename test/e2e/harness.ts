@@ -234,7 +234,7 @@ export function describeWeight(weight: PageWeight): string {
   return `total ${weight.total} B (html ${weight.html}, css ${weight.css}, js ${weight.js}, images ${weight.images}, other ${weight.other})\n${rows.join('\n')}`;
 }
 
-/** How far the page scrolls sideways, with the first elements sticking out (outside any scrolling box). */
+/** How far the page scrolls sideways, with the first elements sticking out on either side (outside any scrolling box). */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
   return page.evaluate(() => {
     const viewport = document.documentElement.clientWidth;
@@ -247,10 +247,10 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (getComputedStyle(p).overflowX !== 'visible') clipped = true;
       }
-      if (!clipped && rect.right > viewport + 0.5 && culprits.length < 10) {
-        culprits.push(
-          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right ${Math.round(rect.right)})`,
-        );
+      // Right to left, what sticks out does so past the left edge.
+      const out = rect.right > viewport + 0.5 ? `right ${Math.round(rect.right)}` : rect.left < -0.5 ? `left ${Math.round(rect.left)}` : null;
+      if (!clipped && out && culprits.length < 10) {
+        culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (${out})`);
       }
     }
     return { scrollWidth, viewport, culprits };
