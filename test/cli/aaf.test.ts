@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { preauCommand } from '../../src/kernel/testing/index.js';
 
 /** `preau import aaf` as an administrator runs it, in a child process on a SQLite file. */
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -12,7 +13,7 @@ after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const fixtures = path.join(root, 'test', 'fixtures', 'aaf');
 
 function preau(args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'preau.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [...preauCommand(), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PREAU_LOG_LEVEL: 'silent' },
     encoding: 'utf8',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/kernel/config/index.js';
-import { loginAs } from '../../src/kernel/testing/index.js';
+import { loginAs, preauCommand } from '../../src/kernel/testing/index.js';
 import { buildPerson, buildSchool } from '../../src/modules/directory/testing.js';
 import { buildNode } from '../../src/modules/documents/testing.js';
 
@@ -17,16 +17,16 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-cli-backup-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const env = (dataDir: string) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PREAU_LOG_LEVEL: 'silent' });
-const bin = path.join(root, 'bin', 'preau.mjs');
+const bin = preauCommand();
 
 function preau(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: env(dataDir), encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [...bin, ...args], { cwd: root, env: env(dataDir), encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 function preauLater(args: string[], dataDir: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: env(dataDir) });
+    const child = spawn(process.execPath, [...bin, ...args], { cwd: root, env: env(dataDir) });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

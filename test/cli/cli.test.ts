@@ -4,14 +4,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { preauCommand } from '../../src/kernel/testing/index.js';
 
 /** The `preau` command as an administrator runs it, in a child process on a SQLite file. */
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-cli-'));
 after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function preau(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'preau.mjs'), ...args], {
+// bin/preau.mjs itself for the first test, the compiled entry for the others (see preauCommand).
+const bin = [path.join(root, 'bin', 'preau.mjs')];
+
+function preau(args: string[], env: Record<string, string> = {}, command = preauCommand()) {
+  const result = spawnSync(process.execPath, [...command, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PREAU_LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
@@ -21,7 +25,7 @@ function preau(args: string[], env: Record<string, string> = {}) {
 }
 
 test('a bad configuration value stops with one clear line', () => {
-  const run = preau(['migrate'], { PORT: 'abc' });
+  const run = preau(['migrate'], { PORT: 'abc' }, bin);
   assert.equal(run.code, 1);
   assert.equal(run.err.trim(), 'preau: PORT must be a whole number, got "abc"');
 });

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/kernel/config/index.js';
 import { nowIso } from '../../src/kernel/db/index.js';
-import { testDatabase } from '../../src/kernel/testing/index.js';
+import { preauCommand, testDatabase } from '../../src/kernel/testing/index.js';
 import { buildPerson, buildWorld, type World } from '../../src/modules/directory/testing.js';
 import { buildNode } from '../../src/modules/documents/testing.js';
 import { buildSentMessage } from '../../src/modules/messaging/testing.js';
@@ -25,7 +25,7 @@ let draftKey = '';
 
 function preau(args: string[]) {
   const pg = database.kind === 'postgres' ? { DATABASE_URL: process.env.PREAU_TEST_DATABASE_URL!, DATABASE_SCHEMA: database.schema! } : {};
-  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'preau.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [...preauCommand(), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: database.dataDir, PREAU_LOG_LEVEL: 'silent', ...pg },
     encoding: 'utf8',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config/index.js';
@@ -124,4 +125,17 @@ export function form(fields: Record<string, string | string[]>): { payload: stri
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) params.append(k, value);
   return { payload: params.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+}
+
+/**
+ * The arguments that start the `preau` command in a child process (`spawn(process.execPath,
+ * [...preauCommand(), 'migrate'])`). Tests compiled by scripts/test.mjs start the compiled entry
+ * beside this file's copy: bin/preau.mjs would compile the sources again through tsx in every
+ * child, some twenty seconds each. Under tsx (PREAU_TEST_TSX=1) it is bin/preau.mjs; the
+ * command-line test also runs bin/preau.mjs itself.
+ */
+export function preauCommand(): string[] {
+  const compiled = fileURLToPath(new URL('../../main.js', import.meta.url));
+  if (fs.existsSync(compiled)) return ['--enable-source-maps', compiled];
+  return [fileURLToPath(new URL('../../../bin/preau.mjs', import.meta.url))];
 }

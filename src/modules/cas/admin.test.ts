@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildApp } from '../../app.js';
-import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
+import { buildTestApp, form, loginAs, preauCommand, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool } from '../directory/testing.js';
 
 /** Registering partner services: the admin page, the JSON API and `preau cas service add`. */
@@ -79,7 +79,7 @@ test('the JSON API names the wrong field and stores nothing; a good body gives 2
 test('preau cas service add registers a service and prints it as JSON; a bad pattern is refused', () => {
   const root = path.resolve(import.meta.dirname, '..', '..', '..');
   const run = (args: string[]) =>
-    spawnSync(process.execPath, [path.join(root, 'bin', 'preau.mjs'), 'cas', 'service', 'add', ...args], {
+    spawnSync(process.execPath, [...preauCommand(), 'cas', 'service', 'add', ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', DATA_DIR: path.join(t.config.dataDir, 'cli'), PREAU_LOG_LEVEL: 'silent' },
       encoding: 'utf8',
