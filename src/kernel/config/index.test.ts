@@ -50,3 +50,18 @@ test('a bad value is one clear error naming the variable', () => {
       JSON.stringify(env),
     );
 });
+
+test('the accessibility contact is an e-mail address or a web address, nothing else', () => {
+  assert.equal(loadConfig({}).accessibilityContact, null);
+  assert.deepEqual(loadConfig({ ACCESSIBILITY_CONTACT: ' accessibilite@beaulieu.fr ' }).accessibilityContact, {
+    kind: 'email',
+    value: 'accessibilite@beaulieu.fr',
+  });
+  assert.deepEqual(loadConfig({ ACCESSIBILITY_CONTACT: 'https://beaulieu.fr/contact' }).accessibilityContact, {
+    kind: 'url',
+    value: 'https://beaulieu.fr/contact',
+  });
+  for (const bad of ['javascript:alert(1)', 'la mairie', 'ftp://beaulieu.fr']) {
+    assert.throws(() => loadConfig({ ACCESSIBILITY_CONTACT: bad }), ConfigError, bad);
+  }
+});

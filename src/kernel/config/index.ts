@@ -43,11 +43,22 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How long a CAS service ticket may wait for its validation, in seconds. */
   casTicketSeconds: number;
+  /** Where people report an accessibility problem (an e-mail address or a web address), shown in the accessibility statement. */
+  accessibilityContact: { kind: 'email' | 'url'; value: string } | null;
 }
 
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
+
+/** ACCESSIBILITY_CONTACT: an e-mail address or an http(s) address; anything else stops the start. */
+function accessibilityContact(env: Env): Config['accessibilityContact'] {
+  const raw = env.ACCESSIBILITY_CONTACT?.trim();
+  if (!raw) return null;
+  if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(raw)) return { kind: 'email', value: raw };
+  if (/^https?:\/\/[^\s<>]+$/.test(raw) && URL.canParse(raw)) return { kind: 'url', value: raw };
+  throw new ConfigError(`ACCESSIBILITY_CONTACT must be an e-mail address or an http(s) address, got "${raw}"`);
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -148,6 +159,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     mailFrom: env.MAIL_FROM || 'Préau <ne-pas-repondre@preau.invalid>',
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     casTicketSeconds: int(env, 'CAS_TICKET_SECONDS', 10, 1, 300),
+    accessibilityContact: accessibilityContact(env),
     ...overrides,
   };
 }

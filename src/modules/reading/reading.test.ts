@@ -170,6 +170,17 @@ describe('reading: public pages', () => {
     }
   });
 
+  test('the statement gives the instance’s accessibility contact when it has one', async () => {
+    const other = await buildTestApp(buildApp, { accessibilityContact: { kind: 'email', value: 'accessibilite@beaulieu.fr' } });
+    try {
+      const res = await request(other.app, null, 'GET', '/accessibilite');
+      assert.match(res.body, /<a href="mailto:accessibilite@beaulieu.fr">accessibilite@beaulieu.fr<\/a>/);
+    } finally {
+      await other.close();
+    }
+    assert.doesNotMatch((await request(t.app, null, 'GET', '/accessibilite')).body, /mailto:/, 'none without the setting');
+  });
+
   test('only the chosen fonts’ woff2 files are served', async () => {
     const font = await request(t.app, null, 'GET', '/reading/fonts/opendyslexic-latin-400-normal.woff2');
     assert.equal(font.statusCode, 200);

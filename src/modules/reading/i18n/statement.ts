@@ -16,7 +16,9 @@ export const statementFr = {
     'analyse automatique axe-core (règles WCAG 2.1 niveaux A et AA) de chaque page parcourue par les tests de navigateur, y compris avec le contraste renforcé : aucune erreur ;',
   'statement.results.keyboard': 'parcours au clavier seul : écrire un message en choisissant le destinataire dans la liste de suggestions, régler la lecture ;',
   'statement.results.small': 'affichage sur un écran de 320 pixels de large sans défilement horizontal ;',
-  'statement.results.nojs': 'chaque page fonctionne sans JavaScript ; la première page pèse moins de 60 Ko.',
+  'statement.results.nojs': 'chaque page fonctionne sans JavaScript ; la première page pèse moins de 60 Ko ;',
+  'statement.results.languages':
+    'les pages des familles (accueil, travail à faire, messagerie, cahier de liaison, actualités, cantine, réglages) dans chacune des six langues de l’interface, l’arabe de droite à gauche, et avec le contraste renforcé, la police pour la dyslexie et le texte agrandi : aucune erreur axe-core, aucun défilement horizontal à 320 pixels.',
   'statement.issues.title': 'Contenus non accessibles',
   'statement.issues.known': 'Non-conformités connues',
   'statement.issues.audit':
@@ -31,13 +33,14 @@ export const statementFr = {
   'statement.issues.thirdParty':
     'Les ressources externes (sites liés, ressources des éditeurs, services de connexion partenaires) ne sont pas sous le contrôle de Préau.',
   'statement.made.title': 'Établissement de cette déclaration',
-  'statement.made.date': 'Cette déclaration a été établie le 2 décembre 2026.',
+  'statement.made.date': 'Cette déclaration a été établie le 2 décembre 2026 et mise à jour le 3 décembre 2026.',
   'statement.made.tech': 'Technologies utilisées : HTML, CSS, JavaScript (facultatif).',
   'statement.made.tools':
     'Environnement de test : Chromium (paquet Debian) piloté par playwright-core, avec axe-core ; largeurs d’écran de 320 pixels et de bureau.',
   'statement.contact.title': 'Retour d’information et contact',
   'statement.contact':
     'Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez le responsable de l’espace numérique de travail (la direction de votre école ou de votre établissement, ou la collectivité qui exploite ce service) pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme. Une fois connecté, vous pouvez lui écrire par la messagerie.',
+  'statement.contact.direct': 'Pour signaler un défaut d’accessibilité à l’équipe qui exploite ce service :',
   'statement.appeal.title': 'Voies de recours',
   'statement.appeal.when':
     'Cette procédure est à utiliser dans le cas suivant : vous avez signalé au responsable du service un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un des services et vous n’avez pas obtenu de réponse satisfaisante.',

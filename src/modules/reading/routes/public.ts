@@ -26,7 +26,7 @@ const loaded = new Map<string, Buffer>();
 /** Public: the accessibility statement (linked from every footer) and the reading fonts. */
 export async function readingPublic(app: FastifyInstance): Promise<void> {
   app.get('/accessibilite', { schema: { querystring: schema.EmptyQuery } }, async (_request, reply) =>
-    reply.page({ title: ts('statement.title') }, h(StatementPage, {})),
+    reply.page({ title: ts('statement.title') }, h(StatementPage, { contact: app.config.accessibilityContact })),
   );
 
   app.get('/reading/fonts/:file', { schema: { hide: true, params: schema.FontParams } }, async (request, reply) => {

@@ -1,10 +1,11 @@
+import type { Config } from '../../../kernel/config/index.js';
 import { ts } from '../i18n/statement.js';
 
 const FORM_URL = 'https://formulaire.defenseurdesdroits.fr/';
 const DELEGATES_URL = 'https://www.defenseurdesdroits.fr/saisir/delegues';
 
 /** The accessibility statement, public and linked from every page's footer. */
-export function StatementPage() {
+export function StatementPage({ contact }: { contact: Config['accessibilityContact'] }) {
   return (
     <article class="card statement">
       <h1>{ts('statement.title')}</h1>
@@ -19,6 +20,7 @@ export function StatementPage() {
         <li>{ts('statement.results.keyboard')}</li>
         <li>{ts('statement.results.small')}</li>
         <li>{ts('statement.results.nojs')}</li>
+        <li>{ts('statement.results.languages')}</li>
       </ul>
       <h2>{ts('statement.issues.title')}</h2>
       <h3>{ts('statement.issues.known')}</h3>
@@ -39,6 +41,11 @@ export function StatementPage() {
       <p>{ts('statement.made.tools')}</p>
       <h2>{ts('statement.contact.title')}</h2>
       <p>{ts('statement.contact')}</p>
+      {contact && (
+        <p>
+          {ts('statement.contact.direct')} <a href={contact.kind === 'email' ? `mailto:${contact.value}` : contact.value}>{contact.value}</a>
+        </p>
+      )}
       <h2>{ts('statement.appeal.title')}</h2>
       <p>{ts('statement.appeal.when')}</p>
       <ul>
