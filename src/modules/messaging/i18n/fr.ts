@@ -1,4 +1,4 @@
-import { count, createTranslator, de } from '../../../kernel/i18n/index.js';
+import { count, createTranslator, de, formatNumber } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 
 export const messagingFr = {
@@ -69,7 +69,7 @@ export const messagingFr = {
   'messaging.cc': 'Copie',
   'messaging.thread': 'Conversation',
   'messaging.receipts': 'Lecture',
-  'messaging.readBy': (read: number, total: number) => `Lu par ${read.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')}`,
+  'messaging.readBy': (read: number, total: number) => `Lu par ${formatNumber(read)} / ${formatNumber(total)}`,
   'messaging.notRead': 'Pas encore lu',
   'messaging.readOn': (date: string) => `Lu le ${date}`,
   'messaging.state.held': 'En attente de validation',
@@ -109,6 +109,7 @@ export const messagingFr = {
     `Vous avez atteint la limite de ${count(limit, 'destinataire', 'destinataires')} par heure. Réessayez plus tard.`,
   'messaging.error.too_many_files': 'Cinq pièces jointes au plus par message.',
   'messaging.error.file_too_large': (size: string) => `trop volumineux (${size} au plus par fichier).`,
+  'messaging.error.file_named': (name: string, problem: string) => `${name} : ${problem}`,
   'messaging.error.attachments_too_large': 'Les pièces jointes dépassent la taille totale autorisée.',
   'messaging.error.bad_rule': 'Une règle de communication n’est pas valide.',
   'messaging.error.bad_time': 'Indiquez une heure au format 20:00.',
