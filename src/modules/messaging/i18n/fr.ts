@@ -1,5 +1,10 @@
 import { count, createTranslator, de, formatNumber } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { messagingAr } from './ar.js';
+import { messagingEn } from './en.js';
+import { messagingEs } from './es.js';
+import { messagingPt } from './pt.js';
+import { messagingTr } from './tr.js';
 
 export const messagingFr = {
   'messaging.nav': 'Messagerie',
@@ -186,4 +191,13 @@ export const messagingFr = {
   'messaging.unsubscribe.settings': 'Choisir un autre réglage des notifications (après connexion)',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...messagingFr });
+export const t = createTranslator(
+  { ...kernelFr, ...messagingFr },
+  {
+    en: { ...k.en, ...messagingEn },
+    ar: { ...k.ar, ...messagingAr },
+    pt: { ...k.pt, ...messagingPt },
+    tr: { ...k.tr, ...messagingTr },
+    es: { ...k.es, ...messagingEs },
+  },
+);
