@@ -1,4 +1,4 @@
-import { count, createTranslator } from '../../../kernel/i18n/index.js';
+import { count, createTranslator, formatNumber } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
 
 export const liaisonFr = {
@@ -17,7 +17,7 @@ export const liaisonFr = {
   'liaison.note.withdrawnBadge': 'Retiré',
   'liaison.note.toSign': 'À signer',
   'liaison.note.signed': 'Signé',
-  'liaison.note.progress': (answered: number, children: number) => `${answered} / ${count(children, 'enfant', 'enfants')}`,
+  'liaison.note.progress': (answered: number, children: number) => `${formatNumber(answered)} / ${count(children, 'enfant', 'enfants')}`,
   'liaison.note.sent': 'Mot envoyé. Les familles sont prévenues.',
   'liaison.note.pupils': 'Montré aussi aux élèves concernés',
   'liaison.form.title': 'Nouveau mot aux familles',
@@ -60,7 +60,7 @@ export const liaisonFr = {
   'liaison.list.paper': 'Papier',
   'liaison.list.paperBy': (name: string) => `coupon saisi par ${name}`,
   'liaison.list.summary': (answered: number, children: number, paper: number) =>
-    `${answered} sur ${count(children, 'enfant', 'enfants')} ont signé${paper > 0 ? `, dont ${count(paper, 'coupon papier', 'coupons papier')}` : ''}.`,
+    `${formatNumber(answered)} sur ${count(children, 'enfant', 'enfants')} ont signé${paper > 0 ? `, dont ${count(paper, 'coupon papier', 'coupons papier')}` : ''}.`,
   'liaison.list.print': 'Imprimer la liste',
   'liaison.list.slips': 'Version papier avec coupons',
   'liaison.paper.title': 'Saisir un coupon papier',
