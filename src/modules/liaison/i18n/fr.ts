@@ -1,5 +1,10 @@
 import { count, createTranslator, formatNumber } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { liaisonAr } from './ar.js';
+import { liaisonEn } from './en.js';
+import { liaisonEs } from './es.js';
+import { liaisonPt } from './pt.js';
+import { liaisonTr } from './tr.js';
 
 export const liaisonFr = {
   'liaison.nav': 'Cahier de liaison',
@@ -122,5 +127,14 @@ export const liaisonFr = {
   'liaison.error.child': 'Choisissez votre enfant.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...liaisonFr });
+export const t = createTranslator(
+  { ...kernelFr, ...liaisonFr },
+  {
+    en: { ...k.en, ...liaisonEn },
+    ar: { ...k.ar, ...liaisonAr },
+    pt: { ...k.pt, ...liaisonPt },
+    tr: { ...k.tr, ...liaisonTr },
+    es: { ...k.es, ...liaisonEs },
+  },
+);
 export type LiaisonKey = keyof typeof liaisonFr;
