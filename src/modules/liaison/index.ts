@@ -16,7 +16,7 @@ export { seedLiaisonDemo } from './demo.js';
 /** Cahier de liaison: notes to families with signatures and reply slips, parents' notes to the teacher. Pages under /liaison, JSON under /api/liaison. */
 export const liaisonModule: FastifyPluginAsync = async (app) => {
   registerLiaisonJobs(app.jobs, app.db);
-  app.nav.push({ href: '/liaison', label: t('liaison.nav'), service: 'liaison', order: 35, visible: (actor) => can(actor, 'liaison.index.open', {}) });
+  app.nav.push({ href: '/liaison', label: () => t('liaison.nav'), service: 'liaison', order: 35, visible: (actor) => can(actor, 'liaison.index.open', {}) });
   await app.register(
     authenticated(async (app) => {
       await app.register(liaisonApi, { prefix: '/api/liaison' });

@@ -4,7 +4,7 @@ import type { Actor } from '../../kernel/authz/index.js';
 import { formatDateTime, sortByDisplay } from '../../kernel/i18n/index.js';
 import { displayName } from '../directory/index.js';
 import { htmlToText } from './body.js';
-import { t } from './i18n/fr.js';
+import { messagingFr, t } from './i18n/fr.js';
 import { messageView, replyAllTokens } from './read.js';
 import * as repo from './repository.js';
 import * as engine from './repository/rules.js';
@@ -36,9 +36,11 @@ export async function composeStart(deps: MessagingDeps, actor: Actor, query: Com
   } else if (replyId) {
     const view = await messageView(deps, actor, replyId, 'messaging.message.reply');
     const prefix = t('messaging.reply.prefix');
+    // A subject already answered, in French or in the reader's language, takes no second prefix.
+    const answered = [prefix, messagingFr['messaging.reply.prefix']].some((p) => view.subject.startsWith(p));
     Object.assign(values, {
       parentId: view.id,
-      subject: view.subject.startsWith(prefix) ? view.subject : `${prefix}${view.subject}`.slice(0, MAX_SUBJECT),
+      subject: answered ? view.subject : `${prefix}${view.subject}`.slice(0, MAX_SUBJECT),
     });
     to = query.replyAll ? await replyAllTokens(deps, actor, view) : [`person:${view.from.id}`];
   } else if (query.forward) {

@@ -39,7 +39,7 @@ export const messagingModule: FastifyPluginAsync = async (app) => {
 
   app.nav.push({
     href: '/messaging',
-    label: t('messaging.nav'),
+    label: () => t('messaging.nav'),
     service: 'messaging',
     order: 40,
     visible: (actor) => can(actor, 'messaging.mailbox.open', {}),

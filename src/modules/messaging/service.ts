@@ -3,11 +3,13 @@ import type { Clock as AppClock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/db/index.js';
 import { AppError, BadRequest, Problems } from '../../kernel/http/errors.js';
+import { withLocale } from '../../kernel/i18n/index.js';
 import { audit } from '../../kernel/audit.js';
 import { displayName, schoolYearOf } from '../directory/index.js';
 import { htmlToText, safeHtml, searchTextOf, textToHtml } from './body.js';
 import { t } from './i18n/fr.js';
 import { queueNotices } from './notify.js';
+import type { Rule } from './rules.js';
 import { PATTERN_DAYS, breaksPattern, hourlyLimit, massThreshold, type MessageFacts, type SendFacts } from './policy.js';
 import * as repo from './repository.js';
 import * as engine from './repository/rules.js';
@@ -123,15 +125,25 @@ async function labelsFor(db: Db, targets: Target[], offered: Map<string, string>
   return targets.map((x) => ({ token: x.token, label: (x.kind === 'person' ? names.get(x.personId) : offered.get(x.token)) ?? unavailable }));
 }
 
+/**
+ * The groups one may address as a message stores them: labelled in French, the school's language,
+ * whatever language the writer reads the interface in, so that readers see "CE1 – parents" as the
+ * school names it. Forms label them again in the reader's language.
+ */
+const storedOffer = async (db: Db, actor: Actor, structureId: string, rules: Rule[], year: string) =>
+  new Map((await withLocale('fr', () => groupTargets(db, actor, structureId, rules, year))).map((g) => [g.token, g.label]));
+
+/** The recipients' labels kept with a message, in French like the groups' (see `storedOffer`). */
+const storedLabels = (db: Db, targets: { to: Target[]; cc: Target[] }, offered: Map<string, string>, allowed: Set<string>) =>
+  withLocale('fr', () => Promise.all([labelsFor(db, targets.to, offered, allowed), labelsFor(db, targets.cc, offered, allowed)]));
+
 /** Whom the writer may reach among these targets this year: people allowed by the rules, and the groups offered to them. */
 async function reachability(db: Db, actor: Actor, structureId: string, targets: Target[], now: Date) {
   const year = schoolYearOf(now);
   const rules = await engine.rulesOf(db, structureId, now);
   const personIds = targets.flatMap((x) => (x.kind === 'person' ? [x.personId] : []));
   const allowed = personIds.length > 0 ? await engine.allowedAmong(db, actor, structureId, personIds, year, rules) : new Set<string>();
-  const offered = new Map(
-    targets.some((x) => x.kind !== 'person') ? (await groupTargets(db, actor, structureId, rules, year)).map((g) => [g.token, g.label]) : [],
-  );
+  const offered = targets.some((x) => x.kind !== 'person') ? await storedOffer(db, actor, structureId, rules, year) : new Map<string, string>();
   return { allowed, offered };
 }
 
@@ -156,7 +168,7 @@ export async function saveDraft(deps: MessagingDeps, actor: Actor, input: Compos
   const draft = input.draftId ? await ownDraft(db, actor, input.draftId) : null;
   if (input.parentId) await readable(db, actor, input.parentId, 'messaging.message.reply');
   const { allowed, offered } = await reachability(db, actor, structureId, [...targets.to, ...targets.cc], deps.clock.now());
-  const [to, cc] = await Promise.all([labelsFor(db, targets.to, offered, allowed), labelsFor(db, targets.cc, offered, allowed)]);
+  const [to, cc] = await storedLabels(db, targets, offered, allowed);
   const id = draft?.id ?? newId();
   const existing = draft ? (await repo.attachmentsOf(db, [id])).length : 0;
   const files = await attachmentRows(deps, actor, id, input, existing);
@@ -221,7 +233,7 @@ export async function sendMessage(deps: MessagingDeps, actor: Actor, input: Comp
   const groupIds = all.flatMap((x) => (x.kind === 'group' ? [x.groupId] : []));
   const pastGroups = new Set((await engine.groupsByIds(db, groupIds)).filter((g) => g.schoolYear !== year).map((g) => g.id));
   const hasGroups = all.some((x) => x.kind !== 'person');
-  const offered = new Map(hasGroups ? (await groupTargets(db, actor, structureId, rules, year)).map((g) => [g.token, g.label]) : []);
+  const offered = hasGroups ? await storedOffer(db, actor, structureId, rules, year) : new Map<string, string>();
   const closedYear = all.filter((x) => x.kind === 'group' && pastGroups.has(x.groupId)).map((x) => x.token);
   const facts: SendFacts = {
     structureId,
@@ -255,7 +267,7 @@ export async function sendMessage(deps: MessagingDeps, actor: Actor, input: Comp
   const largest = await repo.largestSend(db, actor.personId, new Date(clock.getTime() - PATTERN_DAYS * 86400_000).toISOString());
   const held = breaksPattern(total, massThreshold(actor, structureId), largest);
 
-  const [to, cc] = await Promise.all([labelsFor(db, targets.to, offered, allowed), labelsFor(db, targets.cc, offered, allowed)]);
+  const [to, cc] = await storedLabels(db, targets, offered, allowed);
   const id = draft?.id ?? newId();
   const existing = draft ? (await repo.attachmentsOf(db, [id])).length : 0;
   const files = await attachmentRows(deps, actor, id, input, existing);

@@ -37,12 +37,15 @@ export const GROUP_LABEL: Record<GroupAudience, (name: string) => string> = {
   teacher: (name) => t('messaging.group.teachers', name),
 };
 
-export const SCHOOL_LABEL: Record<Exclude<Audience, 'director'>, string> = {
-  teacher: t('messaging.school.teachers'),
-  student: t('messaging.school.students'),
-  relative: t('messaging.school.relatives'),
-  personnel: t('messaging.school.personnel'),
-};
+const SCHOOL_KEY = {
+  teacher: 'messaging.school.teachers',
+  student: 'messaging.school.students',
+  relative: 'messaging.school.relatives',
+  personnel: 'messaging.school.personnel',
+} as const;
+
+/** A school-wide audience's label, in the language of the request. */
+export const schoolLabel = (audience: Exclude<Audience, 'director'>) => t(SCHOOL_KEY[audience]);
 
 const GROUP_AUDIENCES: GroupAudience[] = ['relative', 'student', 'teacher'];
 
@@ -64,7 +67,7 @@ export async function groupTargets(db: Db, actor: Actor, structureId: string, ru
     }
   }
   for (const audience of ['teacher', 'personnel', 'relative', 'student'] as const) {
-    if (scopeTowards(mine, audience) === 'structure') out.push({ token: `school:${structureId}:${audience}`, label: SCHOOL_LABEL[audience] });
+    if (scopeTowards(mine, audience) === 'structure') out.push({ token: `school:${structureId}:${audience}`, label: schoolLabel(audience) });
   }
   return out;
 }

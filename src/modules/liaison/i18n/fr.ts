@@ -1,5 +1,10 @@
-import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { count, createTranslator, formatNumber } from '../../../kernel/i18n/index.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { liaisonAr } from './ar.js';
+import { liaisonEn } from './en.js';
+import { liaisonEs } from './es.js';
+import { liaisonPt } from './pt.js';
+import { liaisonTr } from './tr.js';
 
 export const liaisonFr = {
   'liaison.nav': 'Cahier de liaison',
@@ -17,7 +22,7 @@ export const liaisonFr = {
   'liaison.note.withdrawnBadge': 'Retiré',
   'liaison.note.toSign': 'À signer',
   'liaison.note.signed': 'Signé',
-  'liaison.note.progress': (answered: number, children: number) => `${answered} / ${count(children, 'enfant', 'enfants')}`,
+  'liaison.note.progress': (answered: number, children: number) => `${formatNumber(answered)} / ${count(children, 'enfant', 'enfants')}`,
   'liaison.note.sent': 'Mot envoyé. Les familles sont prévenues.',
   'liaison.note.pupils': 'Montré aussi aux élèves concernés',
   'liaison.form.title': 'Nouveau mot aux familles',
@@ -60,7 +65,7 @@ export const liaisonFr = {
   'liaison.list.paper': 'Papier',
   'liaison.list.paperBy': (name: string) => `coupon saisi par ${name}`,
   'liaison.list.summary': (answered: number, children: number, paper: number) =>
-    `${answered} sur ${count(children, 'enfant', 'enfants')} ont signé${paper > 0 ? `, dont ${count(paper, 'coupon papier', 'coupons papier')}` : ''}.`,
+    `${formatNumber(answered)} sur ${count(children, 'enfant', 'enfants')} ont signé${paper > 0 ? `, dont ${count(paper, 'coupon papier', 'coupons papier')}` : ''}.`,
   'liaison.list.print': 'Imprimer la liste',
   'liaison.list.slips': 'Version papier avec coupons',
   'liaison.paper.title': 'Saisir un coupon papier',
@@ -122,5 +127,14 @@ export const liaisonFr = {
   'liaison.error.child': 'Choisissez votre enfant.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...liaisonFr });
+export const t = createTranslator(
+  { ...kernelFr, ...liaisonFr },
+  {
+    en: { ...k.en, ...liaisonEn },
+    ar: { ...k.ar, ...liaisonAr },
+    pt: { ...k.pt, ...liaisonPt },
+    tr: { ...k.tr, ...liaisonTr },
+    es: { ...k.es, ...liaisonEs },
+  },
+);
 export type LiaisonKey = keyof typeof liaisonFr;

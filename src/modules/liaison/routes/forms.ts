@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { AppError, fieldErrors, InvalidInput } from '../../../kernel/http/errors.js';
+import { formatDateTime } from '../../../kernel/i18n/index.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
@@ -12,7 +13,8 @@ import { FamilyNoteFormPage, NoteFormPage, type FamilyNoteValues, type NoteFormV
 import { NotePage, type NotePageErrors } from '../views/note.js';
 import { liaisonDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('liaison.title'), service: 'liaison' };
+/** The page's frame, titled in the language of the request. */
+const page = () => ({ title: t('liaison.title'), service: 'liaison' });
 
 /** The form's fields → what to show again and the service's input. */
 export function readNoteForm(body: schema.NoteForm | undefined): { values: NoteFormValues; input: notes.NoteInput } {
@@ -55,7 +57,7 @@ export const liaisonForms: FastifyPluginAsyncTypebox = async (app) => {
   async function noteForm(request: FastifyRequest, reply: FastifyReply, values: NoteFormValues, errors?: FieldErrors) {
     const classes = await notes.writableClasses(deps, request.actor);
     return reply.page(
-      { ...page, title: t('liaison.form.title'), status: errors ? 400 : 200 },
+      { ...page(), title: t('liaison.form.title'), status: errors ? 400 : 200 },
       h(NoteFormPage, { csrf: request.csrfToken, classes, values, errors }),
     );
   }
@@ -81,7 +83,7 @@ export const liaisonForms: FastifyPluginAsyncTypebox = async (app) => {
   /** The note page again, with the failed form's messages and what was typed (status 400). */
   async function noteAgain(request: FastifyRequest, reply: FastifyReply, noteId: string, failed: NotePageErrors) {
     const note = await notes.noteDetail(deps, request.actor, noteId);
-    return reply.page({ ...page, title: t('liaison.note.title', note.title), status: 400 }, h(NotePage, { note, csrf: request.csrfToken, failed }));
+    return reply.page({ ...page(), title: t('liaison.note.title', note.title), status: 400 }, h(NotePage, { note, csrf: request.csrfToken, failed }));
   }
 
   for (const [path, form] of [
@@ -113,8 +115,7 @@ export const liaisonForms: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/liaison/notes/:id/remind', { schema: { params: schema.IdParams, body: schema.CsrfOnly } }, async (request, reply) => {
     try {
       const sent = await notes.remindNote(deps, request.actor, request.params.id);
-      const at = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(sent.at));
-      reply.setFlash(t('liaison.remind.done', sent.families, at));
+      reply.setFlash(t('liaison.remind.done', sent.families, formatDateTime(sent.at)));
     } catch (error) {
       const errors = formErrors(error);
       if (!errors) throw error;
@@ -132,7 +133,7 @@ export const liaisonForms: FastifyPluginAsyncTypebox = async (app) => {
   async function familyForm(request: FastifyRequest, reply: FastifyReply, values: FamilyNoteValues, errors?: FieldErrors) {
     const children = await family.writableChildren(deps, request.actor);
     return reply.page(
-      { ...page, title: t('liaison.family.form'), status: errors ? 400 : 200 },
+      { ...page(), title: t('liaison.family.form'), status: errors ? 400 : 200 },
       h(FamilyNoteFormPage, { csrf: request.csrfToken, children, values, errors }),
     );
   }

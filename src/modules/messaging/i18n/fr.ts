@@ -1,5 +1,10 @@
-import { count, createTranslator, de } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { count, createTranslator, de, formatNumber } from '../../../kernel/i18n/index.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { messagingAr } from './ar.js';
+import { messagingEn } from './en.js';
+import { messagingEs } from './es.js';
+import { messagingPt } from './pt.js';
+import { messagingTr } from './tr.js';
 
 export const messagingFr = {
   'messaging.nav': 'Messagerie',
@@ -69,7 +74,7 @@ export const messagingFr = {
   'messaging.cc': 'Copie',
   'messaging.thread': 'Conversation',
   'messaging.receipts': 'Lecture',
-  'messaging.readBy': (read: number, total: number) => `Lu par ${read.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')}`,
+  'messaging.readBy': (read: number, total: number) => `Lu par ${formatNumber(read)} / ${formatNumber(total)}`,
   'messaging.notRead': 'Pas encore lu',
   'messaging.readOn': (date: string) => `Lu le ${date}`,
   'messaging.state.held': 'En attente de validation',
@@ -109,6 +114,7 @@ export const messagingFr = {
     `Vous avez atteint la limite de ${count(limit, 'destinataire', 'destinataires')} par heure. Réessayez plus tard.`,
   'messaging.error.too_many_files': 'Cinq pièces jointes au plus par message.',
   'messaging.error.file_too_large': (size: string) => `trop volumineux (${size} au plus par fichier).`,
+  'messaging.error.file_named': (name: string, problem: string) => `${name} : ${problem}`,
   'messaging.error.attachments_too_large': 'Les pièces jointes dépassent la taille totale autorisée.',
   'messaging.error.bad_rule': 'Une règle de communication n’est pas valide.',
   'messaging.error.bad_time': 'Indiquez une heure au format 20:00.',
@@ -185,4 +191,13 @@ export const messagingFr = {
   'messaging.unsubscribe.settings': 'Choisir un autre réglage des notifications (après connexion)',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...messagingFr });
+export const t = createTranslator(
+  { ...kernelFr, ...messagingFr },
+  {
+    en: { ...k.en, ...messagingEn },
+    ar: { ...k.ar, ...messagingAr },
+    pt: { ...k.pt, ...messagingPt },
+    tr: { ...k.tr, ...messagingTr },
+    es: { ...k.es, ...messagingEs },
+  },
+);

@@ -47,28 +47,34 @@ export const messagingPages: FastifyPluginAsyncTypebox<MessagingContext> = async
     return reply.page(pageOf(view.subject || t('messaging.noSubject')), h(MessagePage, { view, csrf: request.csrfToken, ...(await chrome(request.actor)) }));
   });
 
-  const action = (path: string, run: (actor: Actor, id: string) => Promise<void>, flash: string, back: (id: string) => string) =>
+  // The flash is named by its key and written at request time, in the person's language.
+  const action = (
+    path: string,
+    run: (actor: Actor, id: string) => Promise<void>,
+    flash: 'messaging.trashed' | 'messaging.restored' | 'messaging.markedUnread',
+    back: (id: string) => string,
+  ) =>
     app.post(`/messaging/messages/:id/${path}`, { schema: { params: IdParams, body: schema.EmptyForm } }, async (request, reply) => {
       await run(request.actor, request.params.id);
-      reply.setFlash(flash);
+      reply.setFlash(t(flash));
       return reply.redirect(back(request.params.id), 303);
     });
   action(
     'trash',
     (actor, id) => service.moveToTrash(deps, actor, id, true),
-    t('messaging.trashed'),
+    'messaging.trashed',
     () => '/messaging',
   );
   action(
     'restore',
     (actor, id) => service.moveToTrash(deps, actor, id, false),
-    t('messaging.restored'),
+    'messaging.restored',
     (id) => `/messaging/messages/${id}`,
   );
   action(
     'unread',
     (actor, id) => service.setRead(deps, actor, id, false),
-    t('messaging.markedUnread'),
+    'messaging.markedUnread',
     () => '/messaging',
   );
 

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 /**
  * The compose page's only script (progressive enhancement: without it the server says the same):
  * files over the size limit, or too many, are refused before the form is sent, with the message
- * under the field. Kept tiny: no framework, a few hundred bytes.
+ * under the field. Its words come from the page, in the page's language (`data-too-large` names the
+ * file where it says `{name}`). Kept tiny: no framework, a few hundred bytes.
  */
 export const COMPOSE_SCRIPT = `(function () {
   var input = document.querySelector('input[type=file][data-max-bytes]');
@@ -18,7 +19,7 @@ export const COMPOSE_SCRIPT = `(function () {
   function problem() {
     var files = input.files || [];
     if (files.length > most) return input.getAttribute('data-too-many');
-    for (var i = 0; i < files.length; i++) if (files[i].size > max) return files[i].name + ' : ' + input.getAttribute('data-too-large');
+    for (var i = 0; i < files.length; i++) if (files[i].size > max) return input.getAttribute('data-too-large').replace('{name}', function () { return files[i].name; });
     return '';
   }
   function check() {

@@ -7,7 +7,7 @@ import { checkUnsubscribeToken, unsubscribe, unsubscribePath } from '../unsubscr
 import { UnsubscribePage } from '../views/unsubscribe.js';
 import type { MessagingContext } from './context.js';
 
-const pageOf = { title: t('messaging.unsubscribe.title'), service: 'messaging' };
+const pageOf = () => ({ title: t('messaging.unsubscribe.title'), service: 'messaging' });
 
 /**
  * The List-Unsubscribe URL of the email notices, public: the signed token in the path is the only
@@ -17,7 +17,7 @@ export const messagingUnsubscribe: FastifyPluginAsyncTypebox<MessagingContext> =
   // GET never changes anything: mail scanners and link previews open URLs found in emails.
   app.get('/messaging/unsubscribe/:token', { schema: { params: schema.UnsubscribeParams, hide: true } }, async (request, reply) => {
     if (!(await checkUnsubscribeToken(deps.db, request.params.token))) throw new NotFound();
-    return reply.page(pageOf, h(UnsubscribePage, { action: unsubscribePath(request.params.token), done: false }));
+    return reply.page(pageOf(), h(UnsubscribePage, { action: unsubscribePath(request.params.token), done: false }));
   });
 
   app.post(
@@ -31,7 +31,7 @@ export const messagingUnsubscribe: FastifyPluginAsyncTypebox<MessagingContext> =
     },
     async (request, reply) => {
       if (!(await unsubscribe(deps.db, request.params.token, deps.clock.now(), request.ip))) throw new NotFound();
-      return reply.page(pageOf, h(UnsubscribePage, { action: unsubscribePath(request.params.token), done: true }));
+      return reply.page(pageOf(), h(UnsubscribePage, { action: unsubscribePath(request.params.token), done: true }));
     },
   );
 };

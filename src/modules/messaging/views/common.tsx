@@ -2,12 +2,8 @@ import { t } from '../i18n/fr.js';
 import { assetUrl } from '../../../kernel/http/assets.js';
 import type { Folder } from '../repository.js';
 
-export const FOLDER_LABEL: Record<Folder, string> = {
-  inbox: t('messaging.folder.inbox'),
-  sent: t('messaging.folder.sent'),
-  drafts: t('messaging.folder.drafts'),
-  trash: t('messaging.folder.trash'),
-};
+/** A folder's name, in the language of the page being rendered. */
+export const folderLabel = (folder: Folder) => t(`messaging.folder.${folder}`);
 
 export const folderHref = (folder: Folder) => (folder === 'inbox' ? '/messaging' : `/messaging?folder=${folder}`);
 
@@ -52,7 +48,7 @@ export function MessagingNav({ current, unread, manager, readOnly }: { current: 
                 aria-current={f === current ? 'page' : undefined}
                 class={f === current ? 'button button--small button--primary' : 'button button--small'}
               >
-                {FOLDER_LABEL[f]}
+                {folderLabel(f)}
               </a>
             </li>
           ))}

@@ -33,13 +33,14 @@ export interface ComposeProps {
   errors?: FieldErrors;
 }
 
-const PROFILE: Record<string, string> = {
+/** Profiles as the recipient list names them, in the language of the page being rendered. */
+const profiles = (): Record<string, string> => ({
   student: t('messaging.profile.student'),
   teacher: t('messaging.profile.teacher'),
   relative: t('messaging.profile.relative'),
   personnel: t('messaging.profile.personnel'),
   municipal: t('messaging.profile.municipal'),
-};
+});
 
 export function ComposePage(props: ComposeProps) {
   const { values, errors } = props;
@@ -56,6 +57,7 @@ export function ComposePage(props: ComposeProps) {
       (c) => c.label,
     ).map((c) => ({ ...c, field: 'cc' })),
   ];
+  const profile = profiles();
   const results = (props.results ?? []).filter((r) => !toTokens.has(r.token) && !ccTokens.has(r.token));
   return (
     <>
@@ -108,7 +110,7 @@ export function ComposePage(props: ComposeProps) {
               maxLength={100}
               aria-describedby="field-q-hint"
               data-recipients="/api/messaging/recipients"
-              data-profiles={JSON.stringify({ ...PROFILE, group: t('messaging.typeahead.group') })}
+              data-profiles={JSON.stringify({ ...profile, group: t('messaging.typeahead.group') })}
               data-list={t('messaging.typeahead.list')}
               data-count={t('messaging.typeahead.count')}
               data-none={t('messaging.typeahead.none')}
@@ -137,7 +139,7 @@ export function ComposePage(props: ComposeProps) {
                   {results.map((r, i) => (
                     <tr>
                       <th scope="row" id={`result-${i}`}>
-                        {r.label} <span class="muted">({PROFILE[r.profile] ?? r.profile})</span>
+                        {r.label} <span class="muted">({profile[r.profile] ?? r.profile})</span>
                       </th>
                       <td>
                         <input type="checkbox" name="to" value={r.token} aria-label={`${t('messaging.to')} ${r.label}`} />
@@ -186,7 +188,7 @@ export function ComposePage(props: ComposeProps) {
             aria-invalid={errors?.files ? 'true' : undefined}
             data-max-bytes={props.maxBytes}
             data-max-files={MAX_FILES}
-            data-too-large={t('messaging.error.file_too_large', formatSize(props.maxBytes))}
+            data-too-large={t('messaging.error.file_named', '{name}', t('messaging.error.file_too_large', formatSize(props.maxBytes)))}
             data-too-many={t('messaging.error.too_many_files')}
           />
         </Field>

@@ -1,7 +1,7 @@
-import { formatDateTime } from '../../../kernel/i18n/index.js';
+import { formatDateTime, formatNumber } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { Folder, ListPage } from '../repository.js';
-import { FOLDER_LABEL, MessagingNav } from './common.js';
+import { folderLabel, MessagingNav } from './common.js';
 
 export interface ListProps {
   folder: Folder;
@@ -30,7 +30,7 @@ export function ListPageView(props: ListProps) {
   const own = folder === 'sent' || folder === 'drafts';
   return (
     <>
-      <h1>{FOLDER_LABEL[folder]}</h1>
+      <h1>{folderLabel(folder)}</h1>
       <MessagingNav current={folder} unread={props.unread} manager={props.manager} readOnly={props.readOnly} />
       <form method="get" action="/messaging" class="search-form" role="search">
         <label for="messaging-q">{t('messaging.search.label')}</label>
@@ -46,7 +46,7 @@ export function ListPageView(props: ListProps) {
       ) : (
         <div class="table-wrap">
           <table class="table">
-            <caption class="visually-hidden">{FOLDER_LABEL[folder]}</caption>
+            <caption class="visually-hidden">{folderLabel(folder)}</caption>
             <thead>
               <tr>
                 <th scope="col">{own ? t('messaging.col.to') : t('messaging.col.from')}</th>
@@ -68,7 +68,7 @@ export function ListPageView(props: ListProps) {
                       {m.attachments > 0 && (
                         <span class="muted">
                           {' '}
-                          · {t('messaging.attachments')} ({m.attachments})
+                          · {t('messaging.attachments')} ({formatNumber(m.attachments)})
                         </span>
                       )}
                       {m.state === 'held' && <span class="badge badge--warn">{t('messaging.state.held')}</span>}
