@@ -154,22 +154,30 @@ export function que(word: string): string {
   return elides(word) ? `qu’${word}` : `que ${word}`;
 }
 
-const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+/** Each language's byte and its multiples (powers of 1 024): French writes octets, Ko, Mo. */
+const SIZE_UNITS: Record<Locale, { bytes: PluralForms; units: [string, string, string, string] }> = {
+  fr: { bytes: { one: '#\u00a0octet', other: '#\u00a0octets' }, units: ['Ko', 'Mo', 'Go', 'To'] },
+  en: { bytes: { one: '#\u00a0byte', other: '#\u00a0bytes' }, units: ['KB', 'MB', 'GB', 'TB'] },
+  ar: { bytes: { other: '#\u00a0بايت' }, units: ['كيلوبايت', 'ميغابايت', 'غيغابايت', 'تيرابايت'] },
+  pt: { bytes: { one: '#\u00a0byte', other: '#\u00a0bytes' }, units: ['KB', 'MB', 'GB', 'TB'] },
+  tr: { bytes: { other: '#\u00a0bayt' }, units: ['KB', 'MB', 'GB', 'TB'] },
+  es: { bytes: { one: '#\u00a0byte', other: '#\u00a0bytes' }, units: ['KB', 'MB', 'GB', 'TB'] },
+};
 
 /**
  * A file size as people read it, one rule everywhere: `45 octets`, `1 octet`, `12,5 Ko`, `3,2 Mo`,
- * `1,1 Go` (powers of 1 024, one decimal above 1 Ko).
+ * `1,1 Go` (powers of 1 024, one decimal above 1 Ko); in the request's language (`12.5 MB`).
  */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return count(bytes, 'octet', 'octets');
-  const units = ['Ko', 'Mo', 'Go', 'To'];
+  const { bytes: byteForms, units } = SIZE_UNITS[currentLocale()];
+  if (bytes < 1024) return countForms(bytes, byteForms);
   let value = bytes / 1024;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${sizeFormat.format(value)}\u00a0${units[unit]}`;
+  return `${formatNumber(value, 1)}\u00a0${units[unit]}`;
 }
 
 const collator = new Intl.Collator('fr-FR', { sensitivity: 'base', numeric: true, ignorePunctuation: false });

@@ -8,6 +8,7 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
+  formatSize,
   isolate,
   withLocale,
   type Translation,
@@ -116,5 +117,21 @@ test('school-written text is isolated inside a right-to-left sentence only', () 
   assert.equal(
     withLocale('ar', () => isolate('Mathématiques')),
     '\u2068Mathématiques\u2069',
+  );
+});
+
+test('file sizes in each language’s units and separators, French by default', () => {
+  assert.equal(formatSize(12_800), '12,5\u00a0Ko');
+  assert.equal(
+    withLocale('en', () => [formatSize(1), formatSize(45), formatSize(12_800), formatSize(20 * 1024 * 1024)].join(' | ')),
+    '1\u00a0byte | 45\u00a0bytes | 12.5\u00a0KB | 20\u00a0MB',
+  );
+  assert.equal(
+    withLocale('ar', () => formatSize(3_355_443)),
+    '3.2\u00a0ميغابايت',
+  );
+  assert.equal(
+    withLocale('tr', () => [formatSize(1), formatSize(12_800)].join(' | ')),
+    '1\u00a0bayt | 12,5\u00a0KB',
   );
 });
