@@ -1,6 +1,11 @@
 import { createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { canteenAr, canteenMenusAr } from './ar.js';
+import { canteenEn, canteenMenusEn } from './en.js';
+import { canteenEs, canteenMenusEs } from './es.js';
 import { canteenMenusFr } from './menus.js';
+import { canteenMenusPt, canteenPt } from './pt.js';
+import { canteenMenusTr, canteenTr } from './tr.js';
 
 export const canteenFr = {
   'canteen.nav': 'Cantine et périscolaire',
@@ -213,4 +218,13 @@ export const canteenFr = {
   'canteen.error.cell': 'Cette case ne correspond à aucun jour de service.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...canteenFr, ...canteenMenusFr });
+export const t = createTranslator(
+  { ...kernelFr, ...canteenFr, ...canteenMenusFr },
+  {
+    en: { ...k.en, ...canteenEn, ...canteenMenusEn },
+    ar: { ...k.ar, ...canteenAr, ...canteenMenusAr },
+    pt: { ...k.pt, ...canteenPt, ...canteenMenusPt },
+    tr: { ...k.tr, ...canteenTr, ...canteenMenusTr },
+    es: { ...k.es, ...canteenEs, ...canteenMenusEs },
+  },
+);
