@@ -4,8 +4,10 @@ import type { canteenMenusFr } from './menus.js';
 
 /** Arabic agrees the noun with the number: one, two (dual), 3–10 (plural), 11–99 (singular accusative), 100+ (singular). */
 const days = (n: number) => countForms(n, { one: 'يوم واحد', two: 'يومان', few: '# أيام', many: '# يومًا', other: '# يوم' });
-const workingDays = (n: number) => countForms(n, { one: 'يوم عمل واحد', two: 'يوما عمل', few: '# أيام عمل', many: '# يومَ عمل', other: '# يوم عمل' });
+const workingDays = (n: number) => countForms(n, { one: 'يوم عمل واحد', two: 'يومَي عمل', few: '# أيام عمل', many: '# يومَ عمل', other: '# يوم عمل' });
 const places = (n: number) => countForms(n, { one: 'مقعد واحد', two: 'مقعدان', few: '# مقاعد', many: '# مقعدًا', other: '# مقعد' });
+/** After a preposition (`من`) the dual is genitive. */
+const placesAfterOf = (n: number) => countForms(n, { one: 'مقعد واحد', two: 'مقعدين', few: '# مقاعد', many: '# مقعدًا', other: '# مقعد' });
 const dishes = (n: number) => countForms(n, { one: 'طبق واحد', two: 'طبقان', few: '# أطباق', many: '# طبقًا', other: '# طبق' });
 const list = (parts: string[]) => parts.filter(Boolean).join('، ');
 
@@ -73,7 +75,7 @@ export const canteenAr: Translation<typeof canteenFr> = {
   'canteen.calendar.save': 'حفظ الحجوزات',
   'canteen.calendar.saved': (booked: number, waiting: number, cancelled: number) =>
     list([
-      booked ? `تم حجز ${days(booked)}` : '',
+      booked ? `حُجز ${days(booked)}` : '',
       waiting ? `${formatNumber(waiting)} في قائمة الانتظار` : '',
       cancelled ? `${formatNumber(cancelled)} ملغى` : '',
     ]) || 'لا يوجد أي تغيير.',
@@ -89,7 +91,7 @@ export const canteenAr: Translation<typeof canteenFr> = {
   'canteen.calendar.termWhich': 'الفصل الدراسي',
   'canteen.calendar.termBook': 'حجز الفصل الدراسي',
   'canteen.calendar.termDone': (term: string, booked: number, waiting: number, full: number) =>
-    `${term}: تم حجز ${days(booked)}${waiting ? `، ${formatNumber(waiting)} في قائمة الانتظار` : ''}${full ? `، ${formatNumber(full)} مكتمل` : ''}.`,
+    `${term}: حُجز ${days(booked)}${waiting ? `، ${formatNumber(waiting)} في قائمة الانتظار` : ''}${full ? `، ${formatNumber(full)} مكتمل` : ''}.`,
   'canteen.calendar.registerFirst': 'سجّلوا الطفل للسنة أولًا.',
   'canteen.calendar.noService': 'لا توجد لدى المدرسة بعد أي خدمة مفتوحة للحجز.',
   'canteen.calendar.reason': 'السبب (حجز نيابةً عن العائلة)',
@@ -157,7 +159,7 @@ export const canteenAr: Translation<typeof canteenFr> = {
   'canteen.bookings.date': 'اليوم',
   'canteen.bookings.service': 'الخدمة',
   'canteen.bookings.none': 'لا توجد أي حجوزات في هذا اليوم.',
-  'canteen.bookings.count': (n: number, capacity: number) => `${formatNumber(n)} من ${places(capacity)}`,
+  'canteen.bookings.count': (n: number, capacity: number) => `${formatNumber(n)} من ${placesAfterOf(capacity)}`,
   'canteen.bookings.onBehalf': 'الحجز نيابةً عن عائلة',
   'canteen.bookings.child': 'الطفل',
   'canteen.bookings.reason': 'السبب',
@@ -296,9 +298,9 @@ export const canteenMenusAr: Translation<typeof canteenMenusFr> = {
   'canteen.kitchen.write': 'كتابة قائمة الطعام',
   'canteen.kitchen.publish': 'نشر الأسبوع',
   'canteen.kitchen.copy': 'نسخ الأسبوع السابق',
-  'canteen.kitchen.published': (n: number) => `تم نشر ${days(n)}.`,
+  'canteen.kitchen.published': (n: number) => `نُشر ${days(n)}.`,
   'canteen.kitchen.copied': (n: number, skipped: number) =>
-    `تم نسخ ${days(n)} كمسودة${skipped > 0 ? `؛ وتُرك ${days(skipped)} (مكتوبة من قبل أو خارج السنة الدراسية)` : ''}.`,
+    `نُسخ ${days(n)} كمسودة${skipped > 0 ? `؛ وتُرك ${days(skipped)} (مكتوبة من قبل أو خارج السنة الدراسية)` : ''}.`,
   'canteen.kitchen.empty': 'لا توجد قائمة طعام',
   'canteen.day.title': (day: string) => `قائمة طعام ${day}`,
   'canteen.day.intro': 'اتركوا السطر فارغًا إن لم يكن فيه طبق. يجب أن يكون الطبق الرئيسي أو بديله نباتيًا حتى يمكن النشر.',
