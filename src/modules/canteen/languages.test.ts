@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { TestClock } from '../../kernel/clock.js';
-import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
+import { buildTestApp, form, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { setLanguage } from '../reading/testing.js';
 import { parisToday } from './rules.js';
 import { yearOfDay } from './service/deps.js';
@@ -12,11 +12,12 @@ let t: TestApp;
 let w: CanteenWorld;
 const clock = new TestClock(TEST_NOW);
 const year = yearOfDay(parisToday(clock.now()));
+let serviceId: string;
 
 before(async () => {
   t = await buildTestApp(buildApp, {}, { clock });
   w = await canteenWorld(t.app);
-  await buildService(t.app.db, { structureId: w.schoolA.id, municipalityId: w.town.id, schoolYear: year, label: 'Cantine des Tilleuls' });
+  serviceId = (await buildService(t.app.db, { structureId: w.schoolA.id, municipalityId: w.town.id, schoolYear: year, label: 'Cantine des Tilleuls' })).id;
   await registerChild(t.app.db, {
     studentId: w.ce1a.id,
     structureId: w.schoolA.id,
@@ -62,6 +63,15 @@ test('a parent who chose Arabic gets the family canteen pages in Arabic, right t
   assert.match(cal, /\u2068Cantine des Tilleuls\u2069: الحجز في اليوم السابق الساعة 18:00؛ الإلغاء في اليوم السابق الساعة 18:00\./);
   assert.match(cal, /انتهت المهلة/, 'a passed deadline in Arabic');
   assert.doesNotMatch(cal, /Jeudi|Réserver|la veille/, 'no French interface word');
+
+  const session = await loginAs(t.app, w.ce1aParent.id);
+  const days = [`${serviceId}.2026-12-03`, `${serviceId}.2026-12-04`];
+  const f = form({ _csrf: session.csrf, month: '2026-12', shown: days, on: days });
+  const booked = await request(t.app, session, 'POST', `/canteen/children/${w.ce1a.id}/calendar`, f.payload, { headers: f.headers });
+  assert.equal(booked.statusCode, 303, booked.body);
+  const flash = String(booked.headers['set-cookie']).match(/preau_flash=([^;]+)/)?.[1] ?? '';
+  const confirmed = await request(t.app, session, 'GET', booked.headers.location as string, undefined, { headers: { cookie: `preau_flash=${flash}` } });
+  assert.match(confirmed.body, /حُجز يومان/, 'the confirmation in Arabic, with the dual');
 
   const week = await menus(w.ce1aParent.id);
   assert.match(week, /<html lang="ar" dir="rtl"/);
