@@ -30,7 +30,7 @@ export const canteenModule: FastifyPluginAsync = async (app) => {
   registerCanteenJobs(app);
   app.nav.push({
     href: '/canteen',
-    label: t('canteen.nav'),
+    label: () => t('canteen.nav'),
     service: 'canteen',
     order: 50,
     visible: (actor) => can(actor, 'canteen.family.open', {}) || can(actor, 'canteen.agent.open', {}),

@@ -4,6 +4,8 @@
  * comparing two such strings compares the instants, whatever the server's time zone.
  */
 import { addDays, isoToParisLocal, isoWeekday as weekdayOf } from '../../kernel/dates.js';
+import { currentLocale, INTL_TAG } from '../../kernel/i18n/index.js';
+import { t } from './i18n/fr.js';
 
 /** "mardi 23 h 59 pour la semaine suivante": the days of a week close on a weekday of the week before. */
 export interface WeekBeforeRule {
@@ -70,21 +72,31 @@ export function beforeDeadline(rule: DeadlineRule, day: string, now: string): bo
   return now <= deadlineOf(rule, day);
 }
 
-const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An ISO weekday (1 = Monday) as the request's language writes it: `mardi`, `Tuesday`, `الثلاثاء`. */
+export function weekdayName(weekday: number): string {
+  const tag = INTL_TAG[currentLocale()];
+  let format = weekdayFormats.get(tag);
+  if (!format) weekdayFormats.set(tag, (format = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' })));
+  // 2026-01-05 is a Monday.
+  return format.format(new Date(Date.UTC(2026, 0, 4 + weekday, 12)));
+}
+
 const hour = (time: string) => {
   const [h, m] = time.split(':') as [string, string];
-  return m === '00' ? `${Number(h)}\u00a0h` : `${Number(h)}\u00a0h\u00a0${m}`;
+  return t('canteen.ruleText.time', Number(h), m);
 };
 
 /** The rule as a commune would write it: « mardi 23 h 59 pour la semaine suivante ». */
 export function describeRule(rule: DeadlineRule): string {
   switch (rule.kind) {
     case 'weekBefore':
-      return `${WEEKDAYS[rule.weekday - 1]} ${hour(rule.time)} pour la semaine suivante`;
+      return t('canteen.ruleText.weekBefore', weekdayName(rule.weekday), hour(rule.time));
     case 'dayBefore':
-      return `la veille à ${hour(rule.time)}`;
+      return t('canteen.ruleText.dayBefore', hour(rule.time));
     case 'workingDays':
-      return `J-${rule.days} hors week-end, ${hour(rule.time)}`;
+      return t('canteen.ruleText.workingDays', rule.days, hour(rule.time));
   }
 }
 

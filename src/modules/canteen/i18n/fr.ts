@@ -1,6 +1,11 @@
 import { createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { canteenAr, canteenMenusAr } from './ar.js';
+import { canteenEn, canteenMenusEn } from './en.js';
+import { canteenEs, canteenMenusEs } from './es.js';
 import { canteenMenusFr } from './menus.js';
+import { canteenMenusPt, canteenPt } from './pt.js';
+import { canteenMenusTr, canteenTr } from './tr.js';
 
 export const canteenFr = {
   'canteen.nav': 'Cantine et périscolaire',
@@ -28,6 +33,10 @@ export const canteenFr = {
   'canteen.rule.weekBefore': 'Un jour de la semaine précédente, à une heure',
   'canteen.rule.dayBefore': 'La veille, à une heure',
   'canteen.rule.workingDays': 'N jours ouvrés avant (hors week-end), à une heure',
+  'canteen.ruleText.weekBefore': (weekday: string, time: string) => `${weekday} ${time} pour la semaine suivante`,
+  'canteen.ruleText.dayBefore': (time: string) => `la veille à ${time}`,
+  'canteen.ruleText.workingDays': (days: number, time: string) => `J-${days} hors week-end, ${time}`,
+  'canteen.ruleText.time': (hours: number, minutes: string) => (minutes === '00' ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${minutes}`),
 
   'canteen.family.intro': 'Inscrivez chaque enfant une fois pour l’année, puis réservez et annulez les jours selon les règles de la commune.',
   'canteen.family.none': 'Aucun de vos enfants n’est dans une école dont la commune propose ses services ici.',
@@ -57,6 +66,8 @@ export const canteenFr = {
   'canteen.calendar.previous': 'Mois précédent',
   'canteen.calendar.next': 'Mois suivant',
   'canteen.calendar.day': 'Jour',
+  'canteen.calendar.cell': (service: string, day: string) => `${service}, ${day}`,
+  'canteen.calendar.closedNote': (closure: string) => `Fermé (${closure})`,
   'canteen.calendar.save': 'Enregistrer les réservations',
   'canteen.calendar.saved': (booked: number, waiting: number, cancelled: number) =>
     [
@@ -70,7 +81,6 @@ export const canteenFr = {
   'canteen.calendar.booked': 'Réservé',
   'canteen.calendar.waiting': 'Liste d’attente',
   'canteen.calendar.full': 'Complet',
-  'canteen.calendar.closed': 'Fermé',
   'canteen.calendar.off': '—',
   'canteen.calendar.rules': 'Règles de la commune',
   'canteen.calendar.ruleLine': (service: string, booking: string, cancel: string) => `${service} : réservation ${booking} ; annulation ${cancel}.`,
@@ -208,4 +218,13 @@ export const canteenFr = {
   'canteen.error.cell': 'Cette case ne correspond à aucun jour de service.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...canteenFr, ...canteenMenusFr });
+export const t = createTranslator(
+  { ...kernelFr, ...canteenFr, ...canteenMenusFr },
+  {
+    en: { ...k.en, ...canteenEn, ...canteenMenusEn },
+    ar: { ...k.ar, ...canteenAr, ...canteenMenusAr },
+    pt: { ...k.pt, ...canteenPt, ...canteenMenusPt },
+    tr: { ...k.tr, ...canteenTr, ...canteenMenusTr },
+    es: { ...k.es, ...canteenEs, ...canteenMenusEs },
+  },
+);

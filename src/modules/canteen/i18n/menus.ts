@@ -43,6 +43,8 @@ export const canteenMenusFr = {
   'canteen.menu.kitchen': (name: string) => `Cuisine : ${name}`,
   'canteen.menu.alternative': 'Option végétarienne',
   'canteen.menu.allergens': 'Allergènes',
+  'canteen.menu.allergensLine': (list: string) => `Allergènes : ${list}`,
+  'canteen.menu.listSeparator': ', ',
   'canteen.menu.noAllergen': 'Aucun des 14 allergènes réglementaires',
   'canteen.menu.concerns': (name: string) => `Attention, ${name}`,
   'canteen.menu.flagDiet': 'régime',

@@ -17,7 +17,7 @@ import { AgentIndex, BookingsPage, KitchenPage, SchoolPage } from '../views/agen
 import { AttendancePage } from '../views/attendance.js';
 import { canteenDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('canteen.title'), service: 'canteen' };
+const page = () => ({ title: t('canteen.title'), service: 'canteen' });
 export const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 export const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
 
@@ -37,7 +37,7 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/canteen/schools', { config: { personal: true } }, async (request, reply) => {
     const schools = await setup.agentSchools(deps, request.actor);
     const municipalities = await setupRepo.municipalitiesAmong(deps.db, municipalityIdsOf(request.actor));
-    return reply.page({ ...page, title: t('canteen.agent.schools') }, h(AgentIndex, { schools, municipalities }));
+    return reply.page({ ...page(), title: t('canteen.agent.schools') }, h(AgentIndex, { schools, municipalities }));
   });
 
   async function schoolPage(
@@ -50,7 +50,7 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
     const { school, services } = await setup.schoolServices(deps, request.actor, id);
     const closures = await setup.listClosures(deps, request.actor, school.municipalityId!);
     return reply.page(
-      { ...page, title: t('canteen.school.title', school.name), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.school.title', school.name), status: errors ? 400 : undefined },
       h(SchoolPage, { school, services, closures: closures.filter((c) => !c.structureId || c.structureId === id), csrf: request.csrfToken, values, errors }),
     );
   }
@@ -121,7 +121,10 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
     status?: number,
   ) {
     const data = await attendance.schoolBookings(deps, request.actor, id, serviceId, day && isDate(day) ? day : undefined);
-    return reply.page({ ...page, title: t('canteen.bookings.title', data.school.name), status }, h(BookingsPage, { ...data, csrf: request.csrfToken, errors }));
+    return reply.page(
+      { ...page(), title: t('canteen.bookings.title', data.school.name), status },
+      h(BookingsPage, { ...data, csrf: request.csrfToken, errors }),
+    );
   }
 
   app.get('/canteen/schools/:id/bookings', { schema: { params: schema.IdParams, querystring: schema.BookingsQuery } }, async (request, reply) =>
@@ -160,7 +163,7 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/canteen/services/:id/attendance', { schema: { params: schema.IdParams, querystring: schema.DayQuery } }, async (request, reply) => {
     const data = await attendance.dayList(deps, request.actor, request.params.id, request.query.date);
-    return reply.page({ ...page, title: data.service.label }, h(AttendancePage, { list: data, csrf: request.csrfToken }));
+    return reply.page({ ...page(), title: data.service.label }, h(AttendancePage, { list: data, csrf: request.csrfToken }));
   });
 
   app.post(
@@ -172,7 +175,7 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
       if (request.validationError) {
         const data = await attendance.dayList(deps, request.actor, request.params.id, day);
         return reply.page(
-          { ...page, title: data.service.label, status: 400 },
+          { ...page(), title: data.service.label, status: 400 },
           h(AttendancePage, { list: data, csrf: request.csrfToken, errors: schemaFieldErrors(request) }),
         );
       }
@@ -183,7 +186,7 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
         const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
         if (!errors) throw error;
         const data = await attendance.dayList(deps, request.actor, request.params.id, day);
-        return reply.page({ ...page, title: data.service.label, status: 400 }, h(AttendancePage, { list: data, csrf: request.csrfToken, errors }));
+        return reply.page({ ...page(), title: data.service.label, status: 400 }, h(AttendancePage, { list: data, csrf: request.csrfToken, errors }));
       }
       return reply.redirect(`/canteen/services/${request.params.id}/attendance?date=${f.day}`, 303);
     },
@@ -191,6 +194,6 @@ export const canteenAgentPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/canteen/municipalities/:id/kitchen', { schema: { params: schema.IdParams, querystring: schema.DayQuery } }, async (request, reply) => {
     const data = await attendance.mealCounts(deps, request.actor, request.params.id, request.query.date);
-    return reply.page({ ...page, title: t('canteen.agent.kitchen') }, h(KitchenPage, data));
+    return reply.page({ ...page(), title: t('canteen.agent.kitchen') }, h(KitchenPage, data));
   });
 };

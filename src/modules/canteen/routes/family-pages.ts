@@ -14,7 +14,7 @@ import { CalendarPage } from '../views/calendar.js';
 import { FamilyIndex, RegistrationPage, type RegistrationValues } from '../views/family.js';
 import { canteenDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('canteen.title'), service: 'canteen' };
+const page = () => ({ title: t('canteen.title'), service: 'canteen' });
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DIETS = ['none', 'noPork', 'vegetarian', 'noMeat'];
@@ -26,7 +26,7 @@ export const canteenFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/canteen', { config: { personal: true } }, async (request, reply) => {
     if (can(request.actor, 'canteen.agent.open', {})) return reply.redirect('/canteen/schools', 303);
     const children = await family.familyChildren(deps, request.actor);
-    return reply.page(page, h(FamilyIndex, { children }));
+    return reply.page(page(), h(FamilyIndex, { children }));
   });
 
   async function registrationForm(request: FastifyRequest, reply: FastifyReply, childId: string, values: RegistrationValues | null, errors?: FieldErrors) {
@@ -50,7 +50,7 @@ export const canteenFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
       ),
     };
     return reply.page(
-      { ...page, title: t('canteen.registration.title', read.child.displayName), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.registration.title', read.child.displayName), status: errors ? 400 : undefined },
       h(RegistrationPage, { childId, childName: read.child.displayName, schoolYear: read.schoolYear, csrf: request.csrfToken, values: shown, errors }),
     );
   }
@@ -91,7 +91,7 @@ export const canteenFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
     const { history } = await family.childHistory(deps, request.actor, childId);
     const onBehalf = can(request.actor, 'canteen.booking.onBehalf', cal.child);
     return reply.page(
-      { ...page, title: t('canteen.calendar.title', cal.child.displayName), status },
+      { ...page(), title: t('canteen.calendar.title', cal.child.displayName), status },
       h(CalendarPage, { cal, csrf: request.csrfToken, onBehalf, errors, history }),
     );
   }

@@ -13,7 +13,7 @@ import { FamilyWeekPage } from '../views/menus.js';
 import { DayEditPage, DEFAULT_LINES, KitchensPage, KitchenWeekPage, type FormValues } from '../views/menus-edit.js';
 import { canteenDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('canteen.menu.title'), service: 'canteen' };
+const page = () => ({ title: t('canteen.menu.title'), service: 'canteen' });
 const many = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 const FIELD: Record<string, string> = {
   name: 'name',
@@ -72,7 +72,7 @@ export const canteenMenuPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/canteen/menus', { config: { personal: true }, schema: { querystring: schema.WeekQuery } }, async (request, reply) => {
     const weeks = await menus.myWeeks(deps, request.actor, request.query.week);
-    return reply.page(page, h(FamilyWeekPage, { weeks, week: menus.weekOf(deps, request.query.week) }));
+    return reply.page(page(), h(FamilyWeekPage, { weeks, week: menus.weekOf(deps, request.query.week) }));
   });
 
   async function kitchensPage(request: FastifyRequest, reply: FastifyReply, id: string, values?: FormValues, errors?: FieldErrors) {
@@ -80,7 +80,7 @@ export const canteenMenuPages: FastifyPluginAsyncTypebox = async (app) => {
     const [municipality] = await setupRepo.municipalitiesAmong(deps.db, [id]);
     const schools = await setupRepo.schoolsOfMunicipalities(deps.db, [id]);
     return reply.page(
-      { ...page, title: t('canteen.kitchens.title'), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.kitchens.title'), status: errors ? 400 : undefined },
       h(KitchensPage, { municipality: municipality ?? { id, name: '' }, kitchens, schools, csrf: request.csrfToken, values, errors }),
     );
   }
@@ -111,7 +111,7 @@ export const canteenMenuPages: FastifyPluginAsyncTypebox = async (app) => {
   async function weekPage(request: FastifyRequest, reply: FastifyReply, id: string, week: string | undefined, errors?: FieldErrors) {
     const data = await menus.kitchenWeek(deps, request.actor, id, week);
     return reply.page(
-      { ...page, title: t('canteen.kitchen.week', data.kitchen.name), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.kitchen.week', data.kitchen.name), status: errors ? 400 : undefined },
       h(KitchenWeekPage, { data, csrf: request.csrfToken, errors }),
     );
   }
@@ -163,7 +163,7 @@ export const canteenMenuPages: FastifyPluginAsyncTypebox = async (app) => {
       });
     }
     return reply.page(
-      { ...page, title: t('canteen.day.title', day), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.day.title', day), status: errors ? 400 : undefined },
       h(DayEditPage, { kitchen: data.kitchen, day, values: shown, errors, csrf: request.csrfToken }),
     );
   }

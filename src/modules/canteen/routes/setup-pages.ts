@@ -13,7 +13,7 @@ import { ServiceEditPage, TermsPage } from '../views/agent.js';
 import { list, oneOf, ruleFrom } from './agent-pages.js';
 import { canteenDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('canteen.title'), service: 'canteen' };
+const page = () => ({ title: t('canteen.title'), service: 'canteen' });
 type Values = Record<string, string | string[] | undefined>;
 
 /** A service as the form's fields. */
@@ -43,7 +43,7 @@ export const canteenSetupPages: FastifyPluginAsyncTypebox = async (app) => {
   async function editPage(request: FastifyRequest, reply: FastifyReply, id: string, values?: Values, errors?: FieldErrors) {
     const service = await setup.readService(deps, request.actor, id);
     return reply.page(
-      { ...page, title: t('canteen.service.editTitle', service.label), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.service.editTitle', service.label), status: errors ? 400 : undefined },
       h(ServiceEditPage, { service, csrf: request.csrfToken, values: values ?? serviceValues(service), errors }),
     );
   }
@@ -91,7 +91,7 @@ export const canteenSetupPages: FastifyPluginAsyncTypebox = async (app) => {
         ]),
       );
     return reply.page(
-      { ...page, title: t('canteen.terms.title'), status: errors ? 400 : undefined },
+      { ...page(), title: t('canteen.terms.title'), status: errors ? 400 : undefined },
       h(TermsPage, { municipality: municipality ?? { id, name: '' }, schoolYear: timeOf(deps).schoolYear, csrf: request.csrfToken, values: shown, errors }),
     );
   }

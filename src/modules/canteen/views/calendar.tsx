@@ -1,8 +1,9 @@
-import { formatDate, formatDateTime } from '../../../kernel/i18n/index.js';
+import { formatDate, formatDateTime, isolate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
 import { TableWrap } from '../../../kernel/views/table.js';
 import { t } from '../i18n/fr.js';
 import type { monthCalendar } from '../service/family.js';
+import { monthLabel, weekdayAndDay } from './dates.js';
 
 type Calendar = Awaited<ReturnType<typeof monthCalendar>>;
 
@@ -21,8 +22,6 @@ function shiftMonth(month: string, delta: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-const monthLabel = (month: string) => formatDate(`${month}-01`).replace(/^1er /, '');
-
 /**
  * The month as a table of days × services: a checkbox per open day (ticked = booked), the state
  * in words where it cannot change. Works without JavaScript; one submit books and cancels.
@@ -34,7 +33,7 @@ export function CalendarPage(props: { cal: Calendar; csrf: string; onBehalf: boo
   return (
     <>
       <div class="page-header">
-        <h1>{t('canteen.calendar.title', cal.child.displayName)}</h1>
+        <h1>{t('canteen.calendar.title', isolate(cal.child.displayName))}</h1>
         <p class="muted">{cal.child.schoolName}</p>
       </div>
       <ErrorSummary errors={errors} />
@@ -56,7 +55,7 @@ export function CalendarPage(props: { cal: Calendar; csrf: string; onBehalf: boo
             <h2 id="rules">{t('canteen.calendar.rules')}</h2>
             <ul class="list-plain">
               {cal.services.map((s) => (
-                <li>{t('canteen.calendar.ruleLine', s.label, s.bookingRule, s.cancellationRule)}</li>
+                <li>{t('canteen.calendar.ruleLine', isolate(s.label), s.bookingRule, s.cancellationRule)}</li>
               ))}
             </ul>
           </section>
@@ -77,13 +76,13 @@ export function CalendarPage(props: { cal: Calendar; csrf: string; onBehalf: boo
                 <tbody>
                   {days.map((d) => (
                     <tr>
-                      <th scope="row">{`${t(`canteen.weekday.${d.weekday}` as 'canteen.weekday.1')} ${Number(d.day.slice(8))}`}</th>
+                      <th scope="row">{weekdayAndDay(d.day)}</th>
                       {d.cells.map((c, i) => {
                         const service = cal.services[i]!;
                         const key = `${c.serviceId}.${d.day}`;
                         const id = `c-${key}`;
                         if (c.state === 'off') return <td>{t('canteen.calendar.off')}</td>;
-                        if (c.state === 'closed') return <td>{`${t('canteen.calendar.closed')} (${c.note})`}</td>;
+                        if (c.state === 'closed') return <td>{t('canteen.calendar.closedNote', isolate(c.note ?? ''))}</td>;
                         const words =
                           c.state === 'booked'
                             ? t('canteen.calendar.booked')
@@ -104,7 +103,7 @@ export function CalendarPage(props: { cal: Calendar; csrf: string; onBehalf: boo
                             <input type="hidden" name="shown" value={key} />
                             <input type="checkbox" id={id} name="on" value={key} checked={c.state === 'booked' || c.state === 'waiting'} />
                             <label for={id}>
-                              <span class="visually-hidden">{`${service.label}, ${formatDate(d.day)}`}</span>
+                              <span class="visually-hidden">{t('canteen.calendar.cell', isolate(service.label), formatDate(d.day))}</span>
                               {words && ` ${words}`}
                             </label>
                           </td>
@@ -169,7 +168,7 @@ export function CalendarPage(props: { cal: Calendar; csrf: string; onBehalf: boo
           <ul class="list-plain">
             {props.history.slice(0, 30).map((h) => (
               <li>
-                {t('canteen.history.line', t(`canteen.history.${h.action}`), h.service, formatDate(h.day), h.by, formatDateTime(h.at))}
+                {t('canteen.history.line', t(`canteen.history.${h.action}`), isolate(h.service), formatDate(h.day), isolate(h.by), formatDateTime(h.at))}
                 {h.reason && <span class="muted">{` — ${h.reason}`}</span>}
               </li>
             ))}

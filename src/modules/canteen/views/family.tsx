@@ -1,3 +1,4 @@
+import { isolate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { Diet } from '../tables.js';
@@ -93,7 +94,7 @@ export function RegistrationPage(props: {
   return (
     <>
       <div class="page-header">
-        <h1>{t('canteen.registration.title', props.childName)}</h1>
+        <h1>{t('canteen.registration.title', isolate(props.childName))}</h1>
         <p class="muted">{t('canteen.registration.year', props.schoolYear)}</p>
       </div>
       <ErrorSummary errors={errors} />

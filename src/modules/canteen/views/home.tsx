@@ -1,3 +1,4 @@
+import { isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { schoolNumbers } from '../service/attendance.js';
 
@@ -8,7 +9,7 @@ export function NumbersBlock({ data }: { data: Awaited<ReturnType<typeof schoolN
       <h2 id="canteen-numbers-title">{t('canteen.numbers.title')}</h2>
       <ul class="list-plain">
         {data.services.map((s) => (
-          <li>{t('canteen.numbers.line', s.label, s.booked, s.present)}</li>
+          <li>{t('canteen.numbers.line', isolate(s.label), s.booked, s.present)}</li>
         ))}
       </ul>
     </section>

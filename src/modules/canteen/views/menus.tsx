@@ -1,15 +1,15 @@
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { EgalimShare } from '../menus.js';
-import { weekdayOf } from '../rules.js';
 import type { MenuDayView, SchoolWeek } from '../service/menus.js';
+import { dayTitle, monthLabel } from './dates.js';
+
+export { dayTitle };
 
 type Key = Parameters<typeof t>[0];
 const tk = (key: string) => t(key as Key as 'canteen.course.main');
 
-/** `Lundi 7 décembre 2026`. */
-export const dayTitle = (day: string) => `${tk(`canteen.weekday.${weekdayOf(day)}`)} ${formatDate(day)}`;
-export const allergenNames = (codes: readonly string[]) => codes.map((a) => tk(`canteen.allergen.${a}`)).join(', ');
+export const allergenNames = (codes: readonly string[]) => codes.map((a) => tk(`canteen.allergen.${a}`)).join(t('canteen.menu.listSeparator'));
 const labelNames = (codes: readonly string[]) => codes.map((l) => tk(`canteen.label.${l}`)).join(' · ');
 
 export interface Flagged {
@@ -17,7 +17,8 @@ export interface Flagged {
   flags: Record<string, string[]>;
 }
 
-const reasonText = (reasons: string[]) => reasons.map((r) => (r === 'diet' ? t('canteen.menu.flagDiet') : tk(`canteen.allergen.${r}`))).join(', ');
+const reasonText = (reasons: string[]) =>
+  reasons.map((r) => (r === 'diet' ? t('canteen.menu.flagDiet') : tk(`canteen.allergen.${r}`))).join(t('canteen.menu.listSeparator'));
 
 /** One day's dishes in menu order, each with its labels, allergens and the children it concerns. */
 export function MenuDayList({ day, children, compact }: { day: MenuDayView; children: Flagged[]; compact?: boolean }) {
@@ -32,13 +33,13 @@ export function MenuDayList({ day, children, compact }: { day: MenuDayView; chil
             {!compact && (
               <span class="menu-allergens">
                 {' '}
-                — {t('canteen.menu.allergens')} : {d.allergens.length > 0 ? allergenNames(d.allergens) : t('canteen.menu.noAllergen')}
+                — {t('canteen.menu.allergensLine', d.allergens.length > 0 ? allergenNames(d.allergens) : t('canteen.menu.noAllergen'))}
               </span>
             )}
             {concerned.map((c) => (
               <span class="menu-flag">
                 {' '}
-                <span aria-hidden="true">⚠</span> {t('canteen.menu.childLine', t('canteen.menu.concerns', c.displayName), reasonText(c.flags[d.id]!))}
+                <span aria-hidden="true">⚠</span> {t('canteen.menu.childLine', t('canteen.menu.concerns', isolate(c.displayName)), reasonText(c.flags[d.id]!))}
               </span>
             ))}
           </li>
@@ -50,7 +51,7 @@ export function MenuDayList({ day, children, compact }: { day: MenuDayView; chil
 
 export function EgalimBlock({ egalim, headingLevel = 2 }: { egalim: EgalimShare & { month: string }; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
-  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${egalim.month}-15T12:00:00Z`));
+  const month = monthLabel(egalim.month);
   return (
     <section class="card menu-egalim">
       <H>{t('canteen.egalim.title', month)}</H>
@@ -92,10 +93,10 @@ export function FamilyWeekPage({ weeks, week }: { weeks: SchoolWeek[]; week: Sch
       {weeks.map((w) => (
         <section class="menu-school" aria-labelledby={`school-${w.school.id}`}>
           <h2 id={`school-${w.school.id}`}>{w.school.name}</h2>
-          <p class="muted">{t('canteen.menu.kitchen', w.kitchen.name)}</p>
+          <p class="muted">{t('canteen.menu.kitchen', isolate(w.kitchen.name))}</p>
           {w.children.length > 0 && <p class="menu-legend">{t('canteen.menu.legend')}</p>}
           {w.children.map((c) => (
-            <p>{t('canteen.menu.childLine', c.displayName, t('canteen.menu.flagged', Object.keys(c.flags).length))}</p>
+            <p>{t('canteen.menu.childLine', isolate(c.displayName), t('canteen.menu.flagged', Object.keys(c.flags).length))}</p>
           ))}
           {w.days.length === 0 ? (
             <p class="muted">{t('canteen.menu.none')}</p>
