@@ -26,14 +26,14 @@ export const homeworkModule: FastifyPluginAsync = async (app) => {
   app.blobReferences.declare('homework', referencedBlobKeys);
   app.nav.push({
     href: '/homework',
-    label: t('homework.nav'),
+    label: () => t('homework.nav'),
     service: 'homework',
     order: 30,
     visible: (actor) => can(actor, 'homework.index.open', {}),
   });
   app.nav.push({
     href: '/homework/agenda',
-    label: t('homework.agenda.nav'),
+    label: () => t('homework.agenda.nav'),
     service: 'homework',
     order: 30,
     visible: (actor) => can(actor, 'homework.agenda.open', {}),

@@ -23,7 +23,7 @@ export type { TargetFacts } from './policy.js';
 export const newsModule: FastifyPluginAsync = async (app) => {
   app.blobReferences.declare('news', referencedBlobKeys);
   registerNewsJobs(app.jobs, app.db);
-  app.nav.push({ href: '/news', label: t('news.nav'), service: 'home', order: 25, visible: (actor) => can(actor, 'news.index.open', {}) });
+  app.nav.push({ href: '/news', label: () => t('news.nav'), service: 'home', order: 25, visible: (actor) => can(actor, 'news.index.open', {}) });
   const deps = { db: app.db, clock: app.clock };
   app.homeSections.add({
     id: 'news',

@@ -1,5 +1,6 @@
 import type { Db } from '../../kernel/db/index.js';
 import type { JobRunner } from '../../kernel/jobs/index.js';
+import { withLocale } from '../../kernel/i18n/index.js';
 import { DEFAULT_QUIET_HOURS, firstSendableAt } from '../../kernel/quiet-hours.js';
 import { displayName } from '../directory/index.js';
 import { notify } from '../notifications/index.js';
@@ -29,8 +30,9 @@ export function registerNewsJobs(jobs: JobRunner, db: Db): void {
         recipients,
         kind: 'news.published',
         source: `news.published:${newsId}`,
-        title: t('news.notify.title', item.title),
-        body: t('news.notify.body', displayName(author), structure?.name ?? ''),
+        // Notifications are written in French for now, whichever request set the job going.
+        title: withLocale('fr', () => t('news.notify.title', item.title)),
+        body: withLocale('fr', () => t('news.notify.body', displayName(author), structure?.name ?? '')),
         link: `/news/${newsId}`,
         visibleAt: firstSendableAt(hours ?? DEFAULT_QUIET_HOURS, now).toISOString(),
       },

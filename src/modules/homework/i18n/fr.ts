@@ -1,5 +1,10 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { homeworkAr } from './ar.js';
+import { homeworkEn } from './en.js';
+import { homeworkEs } from './es.js';
+import { homeworkPt } from './pt.js';
+import { homeworkTr } from './tr.js';
 
 export const homeworkFr = {
   'homework.nav': 'Cahier de textes',
@@ -165,5 +170,14 @@ export const homeworkFr = {
   'homework.error.not_student': 'Cette personne n’est pas un élève que vous suivez.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...homeworkFr });
+export const t = createTranslator(
+  { ...kernelFr, ...homeworkFr },
+  {
+    en: { ...k.en, ...homeworkEn },
+    ar: { ...k.ar, ...homeworkAr },
+    pt: { ...k.pt, ...homeworkPt },
+    tr: { ...k.tr, ...homeworkTr },
+    es: { ...k.es, ...homeworkEs },
+  },
+);
 export type HomeworkKey = keyof typeof homeworkFr;

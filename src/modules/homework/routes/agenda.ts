@@ -10,7 +10,8 @@ import { calendarStatus, calendarUrl, regenerateCalendarToken, revokeCalendarTok
 import { AgendaPage, HistoryPage } from '../views/agenda.js';
 import { homeworkDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('homework.agenda.title'), service: 'homework' };
+/** The page's title and service, in the request's language. */
+const page = () => ({ title: t('homework.agenda.title'), service: 'homework' });
 
 /** Families' pages: the agenda with its ticks, the lesson history, the calendar feed address. */
 export const homeworkAgendaPages: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,12 +23,12 @@ export const homeworkAgendaPages: FastifyPluginAsyncTypebox = async (app) => {
     // Teachers manage their own feed from the cahier de textes page: they see the new address here.
     if (opts.newUrl && !can(actor, 'homework.agenda.open', {}))
       return reply.page(
-        { ...page, title: t('homework.calendar.title') },
+        { ...page(), title: t('homework.calendar.title') },
         h(AgendaPage, { agenda: null, csrf: request.csrfToken, children: null, calendar, newUrl: opts.newUrl }),
       );
     const view = await agenda.agendaPage(deps, actor, opts.childId);
     return reply.page(
-      { ...page, status: opts.errors ? 400 : undefined },
+      { ...page(), status: opts.errors ? 400 : undefined },
       h(AgendaPage, { ...view, csrf: request.csrfToken, calendar, newUrl: opts.newUrl, errors: opts.errors }),
     );
   }
@@ -56,6 +57,6 @@ export const homeworkAgendaPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/homework/history', { schema: { querystring: schema.ChildQuery } }, async (request, reply) => {
     const history = await agenda.history(deps, request.actor, request.query.child, request.query.subject || undefined);
-    return reply.page({ ...page, title: t('homework.history.title') }, h(HistoryPage, history));
+    return reply.page({ ...page(), title: t('homework.history.title') }, h(HistoryPage, history));
   });
 };

@@ -18,7 +18,8 @@ import { LessonPage } from '../views/lesson.js';
 import { homeworkDeps, schemaFieldErrors } from './deps.js';
 import { slotsOn } from '../../timetable/index.js';
 
-const page = { title: t('homework.title'), service: 'homework' };
+/** The page's title and service, in the request's language. */
+const page = () => ({ title: t('homework.title'), service: 'homework' });
 
 /** The form's fields that break its schema (too long, unknown), field by field. */
 function formSchemaErrors(fields: Record<string, string>): FieldErrors | null {
@@ -101,7 +102,7 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
     while (values.assignments.length < 2 || (values.assignments.at(-1)?.instructions && values.assignments.length < service.MAX_ASSIGNMENTS))
       values.assignments.push({});
     return reply.page(
-      { ...page, title: opts.editing ? t('homework.form.edit') : t('homework.form.new'), status: opts.status },
+      { ...page(), title: opts.editing ? t('homework.form.edit') : t('homework.form.new'), status: opts.status },
       h(LessonForm, {
         action: opts.action,
         csrf: request.csrfToken,
@@ -238,7 +239,7 @@ export const homeworkForms: FastifyPluginAsyncTypebox = async (app) => {
     const showAgain = async (errors: FieldErrors) => {
       const { lesson, copyTargets } = await reads.lessonPage(deps, request.actor, request.params.id);
       return reply.page(
-        { ...page, title: t('homework.lesson.title', lesson.subject, lesson.lessonDate), status: 400 },
+        { ...page(), title: t('homework.lesson.title', lesson.subject, lesson.lessonDate), status: 400 },
         h(LessonPage, { lesson, csrf: request.csrfToken, copyTargets, errors }),
       );
     };

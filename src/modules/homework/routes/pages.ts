@@ -14,7 +14,8 @@ import { LessonPage } from '../views/lesson.js';
 import { SettingsPage } from '../views/settings.js';
 import { homeworkDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('homework.title'), service: 'homework' };
+/** The page's title and service, in the request's language. */
+const page = () => ({ title: t('homework.title'), service: 'homework' });
 
 /** Teachers' and directors' pages: classes, a class's week, a lesson and its files, the school's settings. */
 export const homeworkPages: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,19 +26,19 @@ export const homeworkPages: FastifyPluginAsyncTypebox = async (app) => {
     if (can(actor, 'homework.agenda.open', {})) return reply.redirect('/homework/agenda', 303);
     const [index, calendar] = await Promise.all([reads.homeworkIndex(deps, actor), calendarStatus(deps, actor)]);
     const feed = can(actor, 'homework.calendar.manage', {}) ? h(CalendarSection, { csrf: request.csrfToken, status: calendar }) : null;
-    return reply.page(page, h(HomeworkIndex, { actor, ...index, children: feed }));
+    return reply.page(page(), h(HomeworkIndex, { actor, ...index, children: feed }));
   });
 
   app.get('/homework/groups/:id', { schema: { params: schema.IdParams, querystring: schema.WeekQuery } }, async (request, reply) => {
     const actor = request.actor;
     const week = await reads.groupWeek(deps, actor, request.params.id, request.query.week);
-    return reply.page({ ...page, title: t('homework.group.title', week.group.name) }, h(GroupWeekPage, { ...week, actor, standing: week.group.standing }));
+    return reply.page({ ...page(), title: t('homework.group.title', week.group.name) }, h(GroupWeekPage, { ...week, actor, standing: week.group.standing }));
   });
 
   app.get('/homework/lessons/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const { lesson, copyTargets } = await reads.lessonPage(deps, request.actor, request.params.id);
     return reply.page(
-      { ...page, title: t('homework.lesson.title', lesson.subject, lesson.lessonDate) },
+      { ...page(), title: t('homework.lesson.title', lesson.subject, lesson.lessonDate) },
       h(LessonPage, { lesson, csrf: request.csrfToken, copyTargets }),
     );
   });
@@ -49,7 +50,7 @@ export const homeworkPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/homework/settings', async (request, reply) => {
     const settings = await readSettings(deps, request.actor);
-    return reply.page({ ...page, title: t('homework.settings.title') }, h(SettingsPage, { csrf: request.csrfToken, ...settings }));
+    return reply.page({ ...page(), title: t('homework.settings.title') }, h(SettingsPage, { csrf: request.csrfToken, ...settings }));
   });
 
   app.post('/homework/settings', { schema: { body: schema.SettingsForm }, attachValidation: true }, async (request, reply) => {
@@ -58,7 +59,7 @@ export const homeworkPages: FastifyPluginAsyncTypebox = async (app) => {
       // Only managers get their form back; anyone else is refused as on the page itself.
       await readSettings(deps, request.actor);
       return reply.page(
-        { ...page, title: t('homework.settings.title'), status: 400 },
+        { ...page(), title: t('homework.settings.title'), status: 400 },
         h(SettingsPage, { csrf: request.csrfToken, ...input, errors: schemaFieldErrors(request) }),
       );
     }

@@ -9,7 +9,8 @@ import { attachResource, detachResource } from '../service/resources.js';
 import { PickerPage } from '../views/picker.js';
 import { homeworkDeps } from './deps.js';
 
-const page = { title: t('homework.picker.title'), service: 'homework' };
+/** The page's title and service, in the request's language. */
+const page = () => ({ title: t('homework.picker.title'), service: 'homework' });
 const back = (lessonId: string, q?: string) => `/homework/lessons/${lessonId}/resources${q ? `?q=${encodeURIComponent(q)}` : ''}`;
 
 /** The lesson form's picker: search links and the catalogue, attach or remove, without JavaScript. */
@@ -24,7 +25,7 @@ export const homeworkResourcePages: FastifyPluginAsyncTypebox = async (app) => {
       const lesson = await reads.editableLessonView(deps, request.actor, request.params.id);
       const q = (request.query.q ?? '').trim();
       const found = await pickResources(resourcesDeps, request.actor, q);
-      return reply.page(page, h(PickerPage, { csrf: request.csrfToken, lesson, q, found }));
+      return reply.page(page(), h(PickerPage, { csrf: request.csrfToken, lesson, q, found }));
     },
   );
 

@@ -3,7 +3,7 @@ import { authorize, can } from '../../../kernel/authz/index.js';
 import { flag, newId } from '../../../kernel/db/index.js';
 import { AppError, fieldErrors, Problems } from '../../../kernel/http/errors.js';
 import { isUuid } from '../../../kernel/http/schemas.js';
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, withLocale } from '../../../kernel/i18n/index.js';
 import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
 import { displayName, groupStanding } from '../../directory/index.js';
 import { prepareAssignmentBox } from '../../documents/index.js';
@@ -156,8 +156,9 @@ async function publicationNotice(
     structureId: clean.group.structureId,
     groupId: clean.group.id,
     recipients,
-    title: t('homework.notify.title', clean.subject.label, formatDate(firstDue)),
-    body: t('homework.notify.body', clean.group.name, displayName(teacher)),
+    // Notifications are written in French for now, whatever the teacher's own interface language.
+    title: withLocale('fr', () => t('homework.notify.title', clean.subject.label, formatDate(firstDue))),
+    body: withLocale('fr', () => t('homework.notify.body', clean.group.name, displayName(teacher))),
     link: '/homework/agenda',
     visibleAt,
   };
@@ -176,7 +177,8 @@ async function prepareBoxes(deps: Deps, actor: Actor, clean: Awaited<ReturnType<
     try {
       const open = await prepareAssignmentBox(deps, actor, {
         groupId: clean.group.id,
-        title: t('homework.box.title', clean.subject.label, summary.length > 120 ? `${summary.slice(0, 119)}…` : summary),
+        // The box's title is stored and read by the class: written in French, as the notifications.
+        title: withLocale('fr', () => t('homework.box.title', clean.subject.label, summary.length > 120 ? `${summary.slice(0, 119)}…` : summary)),
         instructions: summary,
         dueAt: `${a.dueOn}T${BOX_DEADLINE}`,
       });

@@ -1,5 +1,5 @@
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
 import { t, type HomeworkKey } from '../i18n/fr.js';
 import type { Agenda, AgendaItem, Bucket } from '../service/agenda.js';
 import type { LessonView } from '../service/reads.js';
@@ -16,8 +16,8 @@ const BUCKETS: [Bucket, HomeworkKey][] = [
 function Item({ item, csrf, studentId }: { item: AgendaItem; csrf: string; studentId: string }) {
   return (
     <li class={item.done ? 'card work-item work-item--done' : 'card work-item'}>
-      <h3>{`${item.subject} — ${t('homework.due', formatDate(item.dueOn))}`}</h3>
-      <p class="muted">{`${item.groupName} · ${t('homework.by', item.teacher)}`}</p>
+      <h3>{`${isolate(item.subject)} — ${t('homework.due', formatDate(item.dueOn))}`}</h3>
+      <p class="muted">{`${isolate(item.groupName)} · ${t('homework.by', isolate(item.teacher))}`}</p>
       <RichText html={item.instructions} />
       <WorkMeta a={item} />
       <Attachments files={item.attachments} />
@@ -89,7 +89,7 @@ export function AgendaPage({ agenda, csrf, children, calendar, newUrl, errors }:
     <>
       <ErrorSummary errors={errors} />
       <div class="page-header">
-        <h1>{agenda && children ? t('homework.agenda.for', agenda.student.displayName) : t('homework.agenda.title')}</h1>
+        <h1>{agenda && children ? t('homework.agenda.for', isolate(agenda.student.displayName)) : t('homework.agenda.title')}</h1>
         {children && children.length > 1 && agenda && (
           <form method="get" action="/homework/agenda" class="inline-form">
             <label for="child">{t('homework.agenda.child')}</label>
@@ -147,7 +147,7 @@ export function HistoryPage(props: {
   return (
     <>
       <div class="page-header">
-        <h1>{`${t('homework.history.title')} — ${props.student.displayName}`}</h1>
+        <h1>{`${t('homework.history.title')} — ${isolate(props.student.displayName)}`}</h1>
         <form method="get" action="/homework/history" class="inline-form">
           {props.forChild && <input type="hidden" name="child" value={props.student.id} />}
           <label for="subject">{t('homework.history.subject')}</label>

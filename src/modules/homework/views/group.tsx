@@ -1,4 +1,4 @@
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import { can, type Actor } from '../../../kernel/authz/index.js';
 import type { GroupFacts } from '../policy.js';
@@ -102,7 +102,7 @@ export function GroupWeekPage(props: {
   return (
     <>
       <div class="page-header">
-        <h1>{t('homework.group.title', group.name)}</h1>
+        <h1>{t('homework.group.title', isolate(group.name))}</h1>
         <p class="muted">{t('homework.group.week', formatDate(props.monday), formatDate(props.sunday))}</p>
         <nav aria-label={t('homework.group.week', formatDate(props.monday), formatDate(props.sunday))} class="actions">
           <a class="button button--small" href={week(-7)}>

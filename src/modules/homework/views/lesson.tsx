@@ -1,5 +1,5 @@
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
-import { formatDate, formatDateTime, formatSize } from '../../../kernel/i18n/index.js';
+import { formatDate, formatDateTime, formatSize, isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { AssignmentView, AttachmentView, LessonView } from '../service/reads.js';
 
@@ -72,10 +72,10 @@ export function LessonCard({ lesson, level = 2 }: { lesson: LessonView; level?: 
   return (
     <article class="card lesson">
       <H>
-        <a href={`/homework/lessons/${lesson.id}`}>{t('homework.lesson.title', lesson.subject, formatDate(lesson.lessonDate))}</a>
+        <a href={`/homework/lessons/${lesson.id}`}>{t('homework.lesson.title', isolate(lesson.subject), formatDate(lesson.lessonDate))}</a>
       </H>
       <p class="muted">
-        {`${lesson.groupName} · ${t('homework.by', lesson.teacher)}${slot(lesson)} `}
+        {`${isolate(lesson.groupName)} · ${t('homework.by', isolate(lesson.teacher))}${slot(lesson)} `}
         <StatusBadges lesson={lesson} />
       </p>
       {lesson.content && <RichText html={lesson.content} />}
@@ -113,9 +113,9 @@ export function LessonPage({
   return (
     <>
       <div class="page-header">
-        <h1>{t('homework.lesson.title', lesson.subject, formatDate(lesson.lessonDate))}</h1>
+        <h1>{t('homework.lesson.title', isolate(lesson.subject), formatDate(lesson.lessonDate))}</h1>
         <p class="muted">
-          {`${lesson.groupName} · ${t('homework.by', lesson.teacher)}${slot(lesson)} `}
+          {`${isolate(lesson.groupName)} · ${t('homework.by', isolate(lesson.teacher))}${slot(lesson)} `}
           <StatusBadges lesson={lesson} />
         </p>
         {lesson.editable && (

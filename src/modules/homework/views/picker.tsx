@@ -1,5 +1,6 @@
 import type { Pickable } from '../../resources/index.js';
 import { CsrfField } from '../../../kernel/views/forms.js';
+import { isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { LessonView } from '../service/reads.js';
 
@@ -35,7 +36,7 @@ function Results({ items, csrf, lesson, q, label }: { items: Pickable[]; csrf: s
                       </select>{' '}
                     </>
                   )}
-                  <button type="submit" class="button button--small button--primary" aria-label={t('homework.picker.attachLabel', item.title)}>
+                  <button type="submit" class="button button--small button--primary" aria-label={t('homework.picker.attachLabel', isolate(item.title))}>
                     {t('homework.picker.attach')}
                   </button>
                 </form>
@@ -69,7 +70,7 @@ export function PickerPage(props: { csrf: string; lesson: LessonView; q: string;
                 {r.title} {r.assignmentId && <span class="muted">{t('homework.picker.forWork', workNumber(r.assignmentId))}</span>}{' '}
                 <form method="post" action={`/homework/lessons/${lesson.id}/resources/${r.id}/remove`} class="inline-form">
                   <CsrfField token={props.csrf} />
-                  <button type="submit" class="button button--small button--danger" aria-label={t('homework.picker.removeLabel', r.title)}>
+                  <button type="submit" class="button button--small button--danger" aria-label={t('homework.picker.removeLabel', isolate(r.title))}>
                     {t('homework.picker.remove')}
                   </button>
                 </form>

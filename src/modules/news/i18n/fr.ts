@@ -1,5 +1,10 @@
 import { count, createTranslator, formatDate } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { newsAr } from './ar.js';
+import { newsEn } from './en.js';
+import { newsEs } from './es.js';
+import { newsPt } from './pt.js';
+import { newsTr } from './tr.js';
 
 export const newsFr = {
   'news.nav': 'Actualités',
@@ -69,7 +74,15 @@ export const newsFr = {
   'news.error.date': 'Donnez une date valide.',
   'news.error.image': 'L’image doit être un fichier JPEG, PNG, WebP ou GIF.',
   'news.error.too_many_files': 'Joignez au plus 10 fichiers.',
-  ...kernelFr,
 } as const;
 
-export const t = createTranslator(newsFr);
+export const t = createTranslator(
+  { ...kernelFr, ...newsFr },
+  {
+    en: { ...k.en, ...newsEn },
+    ar: { ...k.ar, ...newsAr },
+    pt: { ...k.pt, ...newsPt },
+    tr: { ...k.tr, ...newsTr },
+    es: { ...k.es, ...newsEs },
+  },
+);

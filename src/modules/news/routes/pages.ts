@@ -17,7 +17,8 @@ import { NewsItemPage } from '../views/item.js';
 import { NewsIndex } from '../views/list.js';
 import { newsDeps } from './deps.js';
 
-const page = { title: t('news.title'), service: 'home' };
+/** The page's title and service, in the request's language. */
+const page = () => ({ title: t('news.title'), service: 'home' });
 
 /** A day typed in the form → an instant: the start of the first day, the end of the last one (Paris days). */
 function dayInstant(day: string | undefined, end: boolean): string | null {
@@ -75,7 +76,7 @@ export const newsPages: FastifyPluginAsyncTypebox = async (app) => {
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, values: NewsFormValues, errors?: FieldErrors, status?: number) {
     const options = (await reachableTargets(deps.db, request.actor, deps.clock.now())).map((x) => ({ key: x.key, label: x.label }));
-    return reply.page({ ...page, title: t('news.new'), status }, h(NewsForm, { csrf: request.csrfToken, values, errors, options }));
+    return reply.page({ ...page(), title: t('news.new'), status }, h(NewsForm, { csrf: request.csrfToken, values, errors, options }));
   }
 
   app.get('/news', { config: { personal: true }, schema: { querystring: schema.ListQuery } }, async (request, reply) => {
@@ -83,7 +84,7 @@ export const newsPages: FastifyPluginAsyncTypebox = async (app) => {
       items.listItems(deps, request.actor, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
       items.authored(deps, request.actor),
     ]);
-    return reply.page(page, h(NewsIndex, { items: list, mine, mayWrite: can(request.actor, 'news.item.write', {}), now: deps.clock.now().toISOString() }));
+    return reply.page(page(), h(NewsIndex, { items: list, mine, mayWrite: can(request.actor, 'news.item.write', {}), now: deps.clock.now().toISOString() }));
   });
 
   app.get('/news/new', { config: { personal: true }, schema: { querystring: schema.EmptyQuery } }, async (request, reply) => {
@@ -127,7 +128,7 @@ export const newsPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/news/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const item = await items.readItem(deps, request.actor, request.params.id);
-    return reply.page({ ...page, title: item.title }, h(NewsItemPage, { item, csrf: request.csrfToken, now: deps.clock.now().toISOString() }));
+    return reply.page({ ...page(), title: item.title }, h(NewsItemPage, { item, csrf: request.csrfToken, now: deps.clock.now().toISOString() }));
   });
 
   const renderEdit = async (request: FastifyRequest, reply: FastifyReply, id: string, values?: NewsEditValues, errors?: FieldErrors) => {
@@ -135,7 +136,7 @@ export const newsPages: FastifyPluginAsyncTypebox = async (app) => {
     // The stored end is the midnight after the last day shown.
     const lastDay = item.publishTo ? parisDay(new Date(Date.parse(item.publishTo) - 1)) : '';
     return reply.page(
-      { ...page, title: t('news.edit.title', item.title), status: errors ? 400 : 200 },
+      { ...page(), title: t('news.edit.title', item.title), status: errors ? 400 : 200 },
       h(NewsEditForm, {
         id,
         csrf: request.csrfToken,

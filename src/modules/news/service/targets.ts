@@ -1,5 +1,5 @@
 import { can, type Actor } from '../../../kernel/authz/index.js';
-import { compareFrench } from '../../../kernel/i18n/index.js';
+import { compareFrench, isolate } from '../../../kernel/i18n/index.js';
 import { compareClasses, groupsOf, schoolYearOf } from '../../directory/index.js';
 import { keyOf, type AudienceTarget } from '../audience.js';
 import { t } from '../i18n/fr.js';
@@ -32,7 +32,7 @@ export async function describeTargets(db: Db, actor: Actor, targets: AudienceTar
       out.push({
         ...target,
         key: keyOf(target),
-        label: target.kind === 'class' ? t('news.audience.class', g.name) : t('news.audience.parents', g.name),
+        label: target.kind === 'class' ? t('news.audience.class', isolate(g.name)) : t('news.audience.parents', isolate(g.name)),
         facts: {
           kind: target.kind,
           structureId: g.structureId,
@@ -46,10 +46,10 @@ export async function describeTargets(db: Db, actor: Actor, targets: AudienceTar
       if (!s) continue;
       const label =
         target.kind === 'school'
-          ? t('news.audience.school', s.name)
+          ? t('news.audience.school', isolate(s.name))
           : target.kind === 'staff'
-            ? t('news.audience.staff', s.name)
-            : t('news.audience.municipality', s.name);
+            ? t('news.audience.staff', isolate(s.name))
+            : t('news.audience.municipality', isolate(s.name));
       out.push({ ...target, key: keyOf(target), label, facts: { kind: target.kind, structureId: s.id, structureKind: s.kind, current: true, relations: [] } });
     }
   }

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 
@@ -125,7 +125,7 @@ export function NewsEditForm(props: { id: string; csrf: string; publishFrom: str
   return (
     <>
       <div class="page-header">
-        <h1>{t('news.edit.title', props.originalTitle)}</h1>
+        <h1>{t('news.edit.title', isolate(props.originalTitle))}</h1>
       </div>
       <p class="muted">{t('news.edit.hint')}</p>
       <ErrorSummary errors={errors} labels={{ title: t('news.field.title'), body: t('news.field.body'), publishTo: t('news.field.publishTo') }} />

@@ -1,4 +1,4 @@
-import { formatSize } from '../../../kernel/i18n/index.js';
+import { formatSize, isolate } from '../../../kernel/i18n/index.js';
 import { CsrfField } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import type { NewsItemView } from '../service/items.js';
@@ -43,7 +43,7 @@ export function NewsItemPage({ item, csrf, now }: { item: NewsItemView; csrf: st
       <div class="page-header">
         <h1>{item.title}</h1>
         <p class="muted">
-          {t('news.by', item.author, item.structureName, item.publishFrom)}
+          {t('news.by', isolate(item.author), isolate(item.structureName), item.publishFrom)}
           {item.publishTo && ` · ${t('news.until', item.publishTo)}`}
         </p>
         <p>

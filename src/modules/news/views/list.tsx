@@ -1,4 +1,4 @@
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import type { NewsSummary } from '../service/items.js';
 
@@ -22,7 +22,7 @@ export function NewsCard({ item, level = 2, withExcerpt = true }: { item: NewsSu
           </>
         )}
       </H>
-      <p class="muted">{t('news.by', item.author, item.structureName, item.publishFrom)}</p>
+      <p class="muted">{t('news.by', isolate(item.author), isolate(item.structureName), item.publishFrom)}</p>
       {withExcerpt && item.excerpt && <p>{item.excerpt}</p>}
     </li>
   );
