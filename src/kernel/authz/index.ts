@@ -1,4 +1,5 @@
 import { AppError } from '../http/errors.js';
+import { t } from '../i18n/fr.js';
 
 export type Profile = 'student' | 'teacher' | 'relative' | 'personnel' | 'municipal';
 export type StructureRole = 'director' | 'localAdmin';
@@ -41,13 +42,14 @@ export function belongsTo(actor: Actor, structureId: string): boolean {
 }
 
 export class Forbidden extends AppError {
-  constructor(message = 'Vous n’avez pas accès à cette ressource.', code = 'forbidden') {
+  // Default messages are read when the error is made, in the language of the request.
+  constructor(message = t('error.resource_forbidden'), code = 'forbidden') {
     super(403, code, message);
   }
 }
 
 export class NotFound extends AppError {
-  constructor(message = 'Cette ressource n’existe pas ou ne vous est pas accessible.', code = 'not_found') {
+  constructor(message = t('error.resource_not_found'), code = 'not_found') {
     super(404, code, message);
   }
 }

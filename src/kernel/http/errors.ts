@@ -1,4 +1,6 @@
-/** An error a user can cause: it carries an HTTP status, a stable code and a French message. */
+import { t } from '../i18n/fr.js';
+
+/** An error a user can cause: it carries an HTTP status, a stable code and a message in the request's language. */
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
@@ -23,7 +25,7 @@ export class Conflict extends AppError {
 }
 
 export class Unauthorized extends AppError {
-  constructor(message = 'Connectez-vous pour continuer.') {
+  constructor(message = t('error.unauthenticated')) {
     super(401, 'unauthenticated', message);
   }
 }

@@ -31,6 +31,8 @@ export const kernelAr: Translation<typeof kernelFr> = {
   'error.too_many': 'طلبات كثيرة جدًّا. أعد المحاولة بعد بضع دقائق.',
   'error.conflict': 'سُجِّل تعديل آخر في الوقت نفسه. أعد تحميل الصفحة وتحقَّق.',
   'error.payload_too_large': 'الملف المُرسَل كبير جدًّا.',
+  'error.resource_forbidden': 'لا يمكنك الوصول إلى هذا المورد.',
+  'error.resource_not_found': 'هذا المورد غير موجود أو غير متاح لك.',
   'form.errors': 'تحتوي الاستمارة على أخطاء:',
   'form.required': 'هذا الحقل إلزامي.',
 };

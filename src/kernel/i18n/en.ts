@@ -31,6 +31,8 @@ export const kernelEn: Translation<typeof kernelFr> = {
   'error.too_many': 'Too many requests. Please try again in a few minutes.',
   'error.conflict': 'Someone else saved a change at the same moment. Reload the page and check.',
   'error.payload_too_large': 'The file sent is too large.',
+  'error.resource_forbidden': 'You do not have access to this resource.',
+  'error.resource_not_found': 'This resource does not exist or is not available to you.',
   'form.errors': 'The form contains errors:',
   'form.required': 'This field is required.',
 };

@@ -31,6 +31,8 @@ export const kernelEs: Translation<typeof kernelFr> = {
   'error.too_many': 'Demasiadas solicitudes. Vuelva a intentarlo dentro de unos minutos.',
   'error.conflict': 'Otra persona ha guardado un cambio en el mismo momento. Vuelva a cargar la página y compruébelo.',
   'error.payload_too_large': 'El archivo enviado es demasiado grande.',
+  'error.resource_forbidden': 'No tiene acceso a este recurso.',
+  'error.resource_not_found': 'Este recurso no existe o no está a su alcance.',
   'form.errors': 'El formulario contiene errores:',
   'form.required': 'Este campo es obligatorio.',
 };

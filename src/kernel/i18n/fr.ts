@@ -35,6 +35,8 @@ export const kernelFr = {
   'error.too_many': 'Trop de demandes. Réessayez dans quelques minutes.',
   'error.conflict': 'Cette modification croise une autre enregistrée au même moment. Rechargez la page et vérifiez.',
   'error.payload_too_large': 'Le fichier envoyé est trop volumineux.',
+  'error.resource_forbidden': 'Vous n’avez pas accès à cette ressource.',
+  'error.resource_not_found': 'Cette ressource n’existe pas ou ne vous est pas accessible.',
   'form.errors': 'Le formulaire contient des erreurs :',
   'form.required': 'Ce champ est obligatoire.',
 } as const;

@@ -31,6 +31,8 @@ export const kernelPt: Translation<typeof kernelFr> = {
   'error.too_many': 'Demasiados pedidos. Tente novamente dentro de alguns minutos.',
   'error.conflict': 'Outra alteração foi guardada no mesmo momento. Recarregue a página e verifique.',
   'error.payload_too_large': 'O ficheiro enviado é demasiado grande.',
+  'error.resource_forbidden': 'Não tem acesso a este recurso.',
+  'error.resource_not_found': 'Este recurso não existe ou não lhe está acessível.',
   'form.errors': 'O formulário contém erros:',
   'form.required': 'Este campo é obrigatório.',
 };

@@ -31,6 +31,8 @@ export const kernelTr: Translation<typeof kernelFr> = {
   'error.too_many': 'Çok fazla istek. Birkaç dakika sonra yeniden deneyin.',
   'error.conflict': 'Aynı anda başka bir değişiklik kaydedildi. Sayfayı yeniden yükleyip kontrol edin.',
   'error.payload_too_large': 'Gönderilen dosya çok büyük.',
+  'error.resource_forbidden': 'Bu kaynağa erişiminiz yok.',
+  'error.resource_not_found': 'Bu kaynak yok veya size açık değil.',
   'form.errors': 'Formda hatalar var:',
   'form.required': 'Bu alan zorunludur.',
 };

@@ -58,7 +58,7 @@ describe('reading: the interface language', () => {
 
   test('the reading settings themselves, the footer and the read-aloud button follow the language', async () => {
     const session = await as(w.ce1aParent.id);
-    await setOwnSettings(t.app.db, w.ce1aParent.id, { readAloud: 1 });
+    await setOwnSettings(t.app.db, w.ce1aParent.id, { readAloud: true });
     for (const [locale, words] of [
       ['ar', ['<h1>إعدادات القراءة</h1>', 'نوع الخط', 'حفظ إعداداتي', '>إعدادات القراءة</a>', 'إمكانية الوصول: مطابقة جزئيًا', 'القراءة بصوت عالٍ']],
       ['en', ['<h1>Reading settings</h1>', 'Typeface', 'Save my settings', 'Accessibility: partially compliant', 'Read aloud']],
@@ -70,6 +70,21 @@ describe('reading: the interface language', () => {
       assert.doesNotMatch(page.body, /Police de caractères|Enregistrer mes réglages/, `${locale}: no French label left`);
     }
     await setLanguage(t.app.db, w.ce1aParent.id, 'ar');
+  });
+
+  test('the API’s access errors are in the person’s language; their codes do not change', async () => {
+    await setLanguage(t.app.db, w.cm2Parent.id, 'ar');
+    const session = await as(w.cm2Parent.id);
+    const missing = await request(t.app, session, 'GET', '/api/messaging/messages/00000000-0000-0000-0000-000000000000');
+    assert.equal(missing.statusCode, 404);
+    assert.deepEqual((missing.json() as { error: { code: string; message: string } }).error, {
+      code: 'not_found',
+      message: 'هذا المورد غير موجود أو غير متاح لك.',
+      details: null,
+    });
+    await setLanguage(t.app.db, w.cm2Parent.id, 'fr');
+    const french = await request(t.app, session, 'GET', '/api/messaging/messages/00000000-0000-0000-0000-000000000000');
+    assert.equal((french.json() as { error: { message: string } }).error.message, 'Cette ressource n’existe pas ou ne vous est pas accessible.');
   });
 
   test('going back to the default reading settings keeps the language', async () => {
