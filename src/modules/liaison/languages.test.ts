@@ -55,7 +55,7 @@ test('a parent who chose Arabic reads the cahier de liaison in Arabic, right to 
   assert.match(note, /القسم: \u2068CE1\u2069/);
   assert.match(note, /<h2 id="sign-title">التوقيع والردّ<\/h2>/);
   assert.match(note, /<h3>عن \u2068Léa Élève\u2069<\/h3>/, 'the child’s name isolated');
-  assert.match(note, new RegExp(`<legend>${QUESTION}</legend>`), 'the question as written');
+  assert.match(note, new RegExp(`<legend dir="auto">${QUESTION}</legend>`), 'the question as written, in its own direction');
   assert.match(note, />نعم<\/label>/);
   assert.match(note, />لا<\/label>/);
   assert.match(note, />توقيع<\/button>/);

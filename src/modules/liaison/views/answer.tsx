@@ -12,11 +12,14 @@ export function answerLabel(answer: string | null): string {
 export function AnswerField({ slip, prefix, value, error }: { slip: ReplySlip; prefix: string; value?: string | null; error?: string }) {
   if (slip.kind === 'none') return null;
   const errorId = `${prefix}-answer-error`;
+  const written = slip.kind !== 'yesNo';
   const choices = slip.kind === 'yesNo' ? [['yes', t('liaison.yes')] as const, ['no', t('liaison.no')] as const] : slip.options.map((o) => [o, o] as const);
   if (slip.kind === 'text')
     return (
       <div class={error ? 'field field--error' : 'field'}>
-        <label for={`${prefix}-answer`}>{slip.question}</label>
+        <label for={`${prefix}-answer`} dir="auto">
+          {slip.question}
+        </label>
         {error && (
           <p class="field__error" id={errorId}>
             {error}
@@ -36,7 +39,8 @@ export function AnswerField({ slip, prefix, value, error }: { slip: ReplySlip; p
     );
   return (
     <fieldset class="field-group" aria-describedby={error ? errorId : undefined}>
-      <legend>{slip.question}</legend>
+      {/* The teacher's words keep their own direction inside a right-to-left page. */}
+      <legend dir="auto">{slip.question}</legend>
       {error && (
         <p class="field__error" id={errorId}>
           {error}
@@ -45,7 +49,9 @@ export function AnswerField({ slip, prefix, value, error }: { slip: ReplySlip; p
       {choices.map(([v, label], i) => (
         <div class="field field--check">
           <input type="radio" id={`${prefix}-answer-${i}`} name="answer" value={v} checked={value === v} required />
-          <label for={`${prefix}-answer-${i}`}>{label}</label>
+          <label for={`${prefix}-answer-${i}`} dir={written ? 'auto' : undefined}>
+            {label}
+          </label>
         </div>
       ))}
     </fieldset>
