@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { tn } from './i18n/nav.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { createMailer } from '../../kernel/mail/index.js';
@@ -7,7 +8,6 @@ import { assessmentMigrations } from './migrations/index.js';
 import { assessmentApi } from './routes/api.js';
 import { assessmentForms } from './routes/forms.js';
 import { assessmentPages } from './routes/pages.js';
-import { t } from './i18n/fr.js';
 import './policy.js';
 import './tables.js';
 
@@ -25,7 +25,7 @@ export const assessmentModule: FastifyPluginAsync = async (app) => {
     });
   app.nav.push({
     href: '/assessment',
-    label: t('assessment.nav'),
+    label: () => tn('assessment.nav'),
     service: 'assessment',
     order: 35,
     visible: (actor) => can(actor, 'assessment.index.open', {}),

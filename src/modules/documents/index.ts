@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { tn } from './i18n/nav.js';
 import { referencedBlobKeys } from './repository/blobs.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { documentsMigrations } from './migrations/index.js';
@@ -6,7 +7,6 @@ import { nodesApi } from './routes/api-nodes.js';
 import { boxesApi } from './routes/api-boxes.js';
 import { spacePages } from './routes/pages-space.js';
 import { boxPages } from './routes/pages-boxes.js';
-import { t } from './i18n/fr.js';
 import './policy.js';
 import './tables.js';
 import { documentsPrivacy } from './privacy.js';
@@ -21,10 +21,10 @@ export { prepareAssignmentBox, type AssignmentBoxInput } from './service/boxes.j
 export const documentsModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(documentsPrivacy);
   app.blobReferences.declare('documents', referencedBlobKeys);
-  app.nav.push({ href: '/documents', label: t('documents.nav'), service: 'documents', order: 50, visible: () => true });
+  app.nav.push({ href: '/documents', label: () => tn('documents.nav'), service: 'documents', order: 50, visible: () => true });
   app.nav.push({
     href: '/documents/boxes',
-    label: t('boxes.nav'),
+    label: () => tn('boxes.nav'),
     service: 'documents',
     order: 51,
     // Boxes live in classes: teachers open them, pupils hand in, parents follow.

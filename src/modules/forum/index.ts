@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { tn } from './i18n/nav.js';
 import { h } from 'preact';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { createMailer } from '../../kernel/mail/index.js';
 import { schoolYearOf } from '../directory/index.js';
-import { t } from './i18n/fr.js';
 import { registerForumJobs } from './jobs.js';
 import { forumMigrations } from './migrations/index.js';
 import { listForums } from './repository/forums.js';
@@ -29,7 +29,7 @@ export const forumModule: FastifyPluginAsync = async (app) => {
       mailer.close();
     });
   const deps: Deps = { db: app.db, clock: app.clock };
-  app.nav.push({ href: '/forum', label: t('forum.nav'), service: 'forum', order: 38, visible: (actor) => can(actor, 'forum.index.open', {}) });
+  app.nav.push({ href: '/forum', label: () => tn('forum.nav'), service: 'forum', order: 38, visible: (actor) => can(actor, 'forum.index.open', {}) });
   app.homeSections.add({
     id: 'forum',
     placement: 'bottom',

@@ -30,6 +30,9 @@ test('a parent who chose Arabic gets the home page in Arabic, right to left; the
   assert.match(body, />الرئيسية</, 'the navigation entry of the home page');
   assert.match(body, /تسجيل الخروج/);
   assert.match(body, /Exercices 3 et 4 page 52/, 'the work as the teacher wrote it');
+  for (const entry of ['المستندات', 'صناديق تسليم الواجبات', 'بياناتي', 'التقييمات', 'المنتديات', 'الموارد']) {
+    assert.ok(body.includes(`>${entry}</a>`), `the navigation entry ${entry}, though its service is still in French`);
+  }
 });
 
 test('another person, with no choice, still gets French', async () => {

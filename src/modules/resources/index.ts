@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { tn } from './i18n/nav.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
-import { t } from './i18n/fr.js';
 import { registerResourcesJobs } from './jobs.js';
 import { resourcesMigrations } from './migrations/index.js';
 import { resourcesApi } from './routes/api.js';
@@ -22,7 +22,7 @@ export const resourcesModule: FastifyPluginAsync = async (app) => {
   registerResourcesJobs(app);
   app.nav.push({
     href: '/resources/links',
-    label: t('resources.nav'),
+    label: () => tn('resources.nav'),
     service: 'resources',
     order: 45,
     visible: (actor) => can(actor, 'resources.links.open', {}),
