@@ -198,3 +198,17 @@ export function sortByDisplay<T>(items: readonly T[], label: (item: T) => string
 export function isolate(text: string): string {
   return DIRECTION[currentLocale()] === 'rtl' ? `\u2068${text}\u2069` : text;
 }
+
+/**
+ * One short text in every language, read when the page is drawn: a service's entry in the
+ * navigation while the rest of the service is still French (docs/languages.md). Recorded with
+ * the other translations, so the catalogue test checks it too.
+ */
+export function labelIn(words: Record<Locale, string>): () => string {
+  const { fr, ...others } = words;
+  const translate = createTranslator(
+    { label: fr },
+    Object.fromEntries(Object.entries(others).map(([locale, label]) => [locale, { label }])) as Translations<{ label: string }>,
+  );
+  return () => translate('label');
+}

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { tn } from './i18n/nav.js';
+import { labelIn } from '../../kernel/i18n/index.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { createMailer } from '../../kernel/mail/index.js';
@@ -25,7 +25,7 @@ export const assessmentModule: FastifyPluginAsync = async (app) => {
     });
   app.nav.push({
     href: '/assessment',
-    label: () => tn('assessment.nav'),
+    label: labelIn({ fr: 'Évaluations', en: 'Assessments', ar: 'التقييمات', pt: 'Avaliações', tr: 'Değerlendirmeler', es: 'Evaluaciones' }),
     service: 'assessment',
     order: 35,
     visible: (actor) => can(actor, 'assessment.index.open', {}),

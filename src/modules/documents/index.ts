@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { tn } from './i18n/nav.js';
+import { labelIn } from '../../kernel/i18n/index.js';
 import { referencedBlobKeys } from './repository/blobs.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { documentsMigrations } from './migrations/index.js';
@@ -21,10 +21,23 @@ export { prepareAssignmentBox, type AssignmentBoxInput } from './service/boxes.j
 export const documentsModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(documentsPrivacy);
   app.blobReferences.declare('documents', referencedBlobKeys);
-  app.nav.push({ href: '/documents', label: () => tn('documents.nav'), service: 'documents', order: 50, visible: () => true });
+  app.nav.push({
+    href: '/documents',
+    label: labelIn({ fr: 'Documents', en: 'Documents', ar: 'المستندات', pt: 'Documentos', tr: 'Belgeler', es: 'Documentos' }),
+    service: 'documents',
+    order: 50,
+    visible: () => true,
+  });
   app.nav.push({
     href: '/documents/boxes',
-    label: () => tn('boxes.nav'),
+    label: labelIn({
+      fr: 'Dépôts de devoirs',
+      en: 'Homework drop boxes',
+      ar: 'صناديق تسليم الواجبات',
+      pt: 'Entrega de trabalhos',
+      tr: 'Ödev teslim kutuları',
+      es: 'Entrega de deberes',
+    }),
     service: 'documents',
     order: 51,
     // Boxes live in classes: teachers open them, pupils hand in, parents follow.

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { tn } from './i18n/nav.js';
+import { labelIn } from '../../kernel/i18n/index.js';
 import { h } from 'preact';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
@@ -29,7 +29,13 @@ export const forumModule: FastifyPluginAsync = async (app) => {
       mailer.close();
     });
   const deps: Deps = { db: app.db, clock: app.clock };
-  app.nav.push({ href: '/forum', label: () => tn('forum.nav'), service: 'forum', order: 38, visible: (actor) => can(actor, 'forum.index.open', {}) });
+  app.nav.push({
+    href: '/forum',
+    label: labelIn({ fr: 'Forums', en: 'Forums', ar: 'المنتديات', pt: 'Fóruns', tr: 'Forumlar', es: 'Foros' }),
+    service: 'forum',
+    order: 38,
+    visible: (actor) => can(actor, 'forum.index.open', {}),
+  });
   app.homeSections.add({
     id: 'forum',
     placement: 'bottom',

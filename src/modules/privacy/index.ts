@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { tn } from './i18n/nav.js';
+import { labelIn } from '../../kernel/i18n/index.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { registerPrivacyJobs } from './jobs.js';
@@ -29,7 +29,13 @@ export const privacyModule: FastifyPluginAsync = async (app) => {
   app.blobReferences.declare('privacy', referencedBlobKeys);
   const deps: Deps = { db: app.db, clock: app.clock, blobs: app.blobs, registry: app.privacy, references: app.blobReferences };
   registerPrivacyJobs(app.jobs, deps);
-  app.nav.push({ href: '/privacy', label: () => tn('privacy.nav'), service: 'privacy', order: 95, visible: (actor) => can(actor, 'privacy.data.open', {}) });
+  app.nav.push({
+    href: '/privacy',
+    label: labelIn({ fr: 'Mes données', en: 'My data', ar: 'بياناتي', pt: 'Os meus dados', tr: 'Verilerim', es: 'Mis datos' }),
+    service: 'privacy',
+    order: 95,
+    visible: (actor) => can(actor, 'privacy.data.open', {}),
+  });
   await app.register(
     authenticated<Deps>(async (app, opts) => {
       await app.register(privacyApi, { ...opts, prefix: '/api/privacy' });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { tn } from './i18n/nav.js';
+import { labelIn } from '../../kernel/i18n/index.js';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { registerResourcesJobs } from './jobs.js';
@@ -22,7 +22,7 @@ export const resourcesModule: FastifyPluginAsync = async (app) => {
   registerResourcesJobs(app);
   app.nav.push({
     href: '/resources/links',
-    label: () => tn('resources.nav'),
+    label: labelIn({ fr: 'Ressources', en: 'Resources', ar: 'الموارد', pt: 'Recursos', tr: 'Kaynaklar', es: 'Recursos' }),
     service: 'resources',
     order: 45,
     visible: (actor) => can(actor, 'resources.links.open', {}),
