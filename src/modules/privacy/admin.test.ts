@@ -56,6 +56,7 @@ describe('privacy: the processing register', () => {
     assert.equal(res.statusCode, 200);
     const modules = (res.json() as { items: Array<{ module: string; retention: string }> }).items.map((i) => i.module).sort();
     assert.deepEqual(modules, [
+      'assessment',
       'attendance',
       'audit',
       'canteen',
@@ -72,7 +73,7 @@ describe('privacy: the processing register', () => {
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('12&nbsp;traitements déclarés') || page.body.includes('12\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('13&nbsp;traitements déclarés') || page.body.includes('13\u00a0traitements déclarés'), 'counted in French');
   });
 });
 
