@@ -65,6 +65,7 @@ describe('privacy: the processing register', () => {
       'documents',
       'federation',
       'homework',
+      'liaison',
       'messaging',
       'offline',
       'privacy',
@@ -73,7 +74,7 @@ describe('privacy: the processing register', () => {
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('13&nbsp;traitements déclarés') || page.body.includes('13\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('14&nbsp;traitements déclarés') || page.body.includes('14\u00a0traitements déclarés'), 'counted in French');
   });
 });
 
