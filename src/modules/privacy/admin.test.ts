@@ -65,6 +65,7 @@ describe('privacy: the processing register', () => {
       'directory',
       'documents',
       'federation',
+      'forum',
       'homework',
       'liaison',
       'messaging',
@@ -75,7 +76,7 @@ describe('privacy: the processing register', () => {
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('15&nbsp;traitements déclarés') || page.body.includes('15\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('16&nbsp;traitements déclarés') || page.body.includes('16\u00a0traitements déclarés'), 'counted in French');
   });
 });
 
