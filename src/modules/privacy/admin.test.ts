@@ -70,13 +70,14 @@ describe('privacy: the processing register', () => {
       'liaison',
       'messaging',
       'offline',
+      'polls',
       'privacy',
       'reading',
     ]);
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('16&nbsp;traitements déclarés') || page.body.includes('16\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('17&nbsp;traitements déclarés') || page.body.includes('17\u00a0traitements déclarés'), 'counted in French');
   });
 });
 
