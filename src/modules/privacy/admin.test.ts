@@ -70,6 +70,7 @@ describe('privacy: the processing register', () => {
       'liaison',
       'messaging',
       'news',
+      'notifications',
       'offline',
       'polls',
       'privacy',
@@ -78,7 +79,7 @@ describe('privacy: the processing register', () => {
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('18&nbsp;traitements déclarés') || page.body.includes('18\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('19&nbsp;traitements déclarés') || page.body.includes('19\u00a0traitements déclarés'), 'counted in French');
   });
 });
 
