@@ -5,6 +5,7 @@ import { can } from '../../kernel/authz/index.js';
 import { createMailer } from '../../kernel/mail/index.js';
 import { registerAssessmentJobs } from './jobs.js';
 import { assessmentMigrations } from './migrations/index.js';
+import { assessmentPrivacy } from './privacy.js';
 import { assessmentApi } from './routes/api.js';
 import { assessmentForms } from './routes/forms.js';
 import { assessmentPages } from './routes/pages.js';
@@ -16,6 +17,7 @@ export { seedAssessmentDemo, seedCollegeAssessmentDemo } from './demo.js';
 
 /** Assessments: periods, marks and skills, publication to families, period reports. Pages under /assessment, JSON under /api/assessment. */
 export const assessmentModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(assessmentPrivacy);
   const mailer = createMailer(app.config);
   registerAssessmentJobs(app.jobs, { db: app.db, mailer, publicUrl: app.config.publicUrl });
   if (mailer)

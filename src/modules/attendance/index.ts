@@ -5,6 +5,7 @@ import { createMailer } from '../../kernel/mail/index.js';
 import { t } from './i18n/fr.js';
 import { registerAttendanceJobs } from './jobs.js';
 import { attendanceMigrations } from './migrations/index.js';
+import { attendancePrivacy } from './privacy.js';
 import { referencedBlobKeys } from './repository/records.js';
 import { attendanceApi } from './routes/api.js';
 import { attendancePages } from './routes/pages.js';
@@ -18,6 +19,7 @@ export { seedAttendanceDemo } from './demo.js';
 
 /** Attendance: roll calls, the office's day, families' justifications, monthly figures. Pages under /attendance, JSON under /api/attendance. */
 export const attendanceModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(attendancePrivacy);
   app.blobReferences.declare('attendance', referencedBlobKeys);
   const mailer = createMailer(app.config);
   registerAttendanceJobs(app.jobs, { db: app.db, mailer, publicUrl: app.config.publicUrl });

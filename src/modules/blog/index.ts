@@ -3,6 +3,7 @@ import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { notify } from '../notifications/index.js';
 import { blogMigrations } from './migrations/index.js';
+import { blogPrivacy } from './privacy.js';
 import { referencedBlobKeys } from './repository/media.js';
 import { blogApi } from './routes/api.js';
 import { blogWriteApi } from './routes/api-write.js';
@@ -19,6 +20,7 @@ export { blogMigrations };
 
 /** Class blogs: posts with photos (consent enforced), pupils' posts validated, parents' comments moderated. Pages under /blog, JSON under /api/blog. */
 export const blogModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(blogPrivacy);
   app.blobReferences.declare('blog', referencedBlobKeys);
   app.nav.push({ href: '/blog', label: t('blog.nav'), service: 'blog', order: 35, visible: (actor) => can(actor, 'blog.index.open', {}) });
   // A change of consent hides what no longer complies and tells its authors (a job per change, retried apart).

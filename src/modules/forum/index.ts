@@ -7,6 +7,7 @@ import { createMailer } from '../../kernel/mail/index.js';
 import { schoolYearOf } from '../directory/index.js';
 import { registerForumJobs } from './jobs.js';
 import { forumMigrations } from './migrations/index.js';
+import { forumPrivacy } from './privacy.js';
 import { listForums } from './repository/forums.js';
 import { forumApi } from './routes/api.js';
 import { forumPages } from './routes/pages.js';
@@ -21,6 +22,7 @@ export { seedForumDemo } from './demo.js';
 
 /** Forums per class, per school and the staff room: threads, replies, subscriptions, moderation. Pages under /forum, JSON under /api/forum. */
 export const forumModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(forumPrivacy);
   const mailer = createMailer(app.config);
   registerForumJobs(app.jobs, { db: app.db, mailer, publicUrl: app.config.publicUrl });
   if (mailer)

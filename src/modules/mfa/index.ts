@@ -7,6 +7,7 @@ import { can } from '../../kernel/authz/index.js';
 import { formatDate } from '../../kernel/i18n/index.js';
 import { t } from './i18n/fr.js';
 import { mfaMigrations } from './migrations/index.js';
+import { mfaPrivacy } from './privacy.js';
 import { purgeChallenges } from './repository.js';
 import { mfaAdminPages } from './routes/admin.js';
 import { setChallengeCookie } from './routes/cookie.js';
@@ -24,6 +25,7 @@ export { mfaMigrations };
  * the password and the session, the per-role policy, and the administrators' reset.
  */
 export const mfaModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(mfaPrivacy);
   // Code guessing is slowed like password guessing, across instances through Redis when there is one.
   const store = app.redis ? new RedisThrottleStore(app.redis, `${app.config.redisPrefix}throttle:mfa:`) : new MemoryThrottleStore();
   const deps: Deps = { db: app.db, clock: app.clock, throttle: new Throttle(store) };

@@ -3,6 +3,7 @@ import { h } from 'preact';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { newsMigrations } from './migrations/index.js';
+import { newsPrivacy } from './privacy.js';
 import { registerNewsJobs } from './jobs.js';
 import { referencedBlobKeys } from './repository.js';
 import { newsApi } from './routes/api.js';
@@ -21,6 +22,7 @@ export type { TargetFacts } from './policy.js';
 
 /** Actualités: news for an audience, with a publication window; "À la une" on the home page. */
 export const newsModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(newsPrivacy);
   app.blobReferences.declare('news', referencedBlobKeys);
   registerNewsJobs(app.jobs, app.db);
   app.nav.push({ href: '/news', label: () => t('news.nav'), service: 'home', order: 25, visible: (actor) => can(actor, 'news.index.open', {}) });

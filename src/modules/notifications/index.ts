@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { notificationsMigrations } from './migrations.js';
+import { notificationsPrivacy } from './privacy.js';
 import { notificationsApi } from './routes/api.js';
 import { notificationsPages } from './routes/pages.js';
 import { t } from './i18n/fr.js';
@@ -17,6 +18,7 @@ export { notify, unreadCount, type NotifyInput } from './service.js';
  * people read them under /notifications and /api/notifications.
  */
 export const notificationsModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(notificationsPrivacy);
   app.nav.push({
     href: '/notifications',
     label: t('notifications.nav'),

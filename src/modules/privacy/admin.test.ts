@@ -55,11 +55,32 @@ describe('privacy: the processing register', () => {
     const res = await request(t.app, await as(w.director.id), 'GET', '/api/privacy/register');
     assert.equal(res.statusCode, 200);
     const modules = (res.json() as { items: Array<{ module: string; retention: string }> }).items.map((i) => i.module).sort();
-    assert.deepEqual(modules, ['audit', 'canteen', 'cas', 'directory', 'documents', 'federation', 'homework', 'messaging', 'offline', 'privacy', 'reading']);
+    assert.deepEqual(modules, [
+      'assessment',
+      'attendance',
+      'audit',
+      'blog',
+      'canteen',
+      'cas',
+      'directory',
+      'documents',
+      'federation',
+      'forum',
+      'homework',
+      'liaison',
+      'messaging',
+      'mfa',
+      'news',
+      'notifications',
+      'offline',
+      'polls',
+      'privacy',
+      'reading',
+    ]);
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('11&nbsp;traitements déclarés') || page.body.includes('11\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('20&nbsp;traitements déclarés') || page.body.includes('20\u00a0traitements déclarés'), 'counted in French');
   });
 });
 
