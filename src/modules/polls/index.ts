@@ -15,7 +15,7 @@ export { seedPollsDemo } from './demo.js';
 /** Polls for a class's parents, the school's staff or a council: pages under /polls, JSON under /api/polls. */
 export const pollsModule: FastifyPluginAsync = async (app) => {
   registerPollsJobs(app.jobs, app.db);
-  app.nav.push({ href: '/polls', label: t('polls.nav'), service: 'polls', order: 36, visible: (actor) => can(actor, 'polls.index.open', {}) });
+  app.nav.push({ href: '/polls', label: () => t('polls.nav'), service: 'polls', order: 36, visible: (actor) => can(actor, 'polls.index.open', {}) });
   await app.register(
     authenticated(async (app) => {
       await app.register(pollsApi, { prefix: '/api/polls' });
