@@ -30,7 +30,7 @@ export const attendanceModule: FastifyPluginAsync = async (app) => {
     });
   app.nav.push({
     href: '/attendance',
-    label: t('attendance.nav'),
+    label: () => t('attendance.nav'),
     service: 'attendance',
     order: 35,
     visible: (actor) => can(actor, 'attendance.index.open', {}),

@@ -1,7 +1,7 @@
 // The module's deferred and scheduled work: families' notices of an absence (in-app and e-mail),
 // the absenteeism alert, the 9:30 check of classes not called, the notices of justifications.
 import type { Db } from '../../kernel/db/index.js';
-import { formatDate } from '../../kernel/i18n/index.js';
+import { formatDate, withLocale } from '../../kernel/i18n/index.js';
 import { enqueue, type JobRunner } from '../../kernel/jobs/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { displayName, schoolYearOf } from '../directory/index.js';
@@ -9,12 +9,15 @@ import { messagingSettingsOf } from '../messaging/index.js';
 import { firstSendableAt } from '../../kernel/quiet-hours.js';
 import { notify } from '../notifications/index.js';
 import { monthRange, parisNow, weekdayOf } from './dates.js';
-import { t } from './i18n/fr.js';
+import { t as translate } from './i18n/fr.js';
 import * as records from './repository/records.js';
 import * as repo from './repository/roll-calls.js';
 import { EARLIEST_DEADLINE, isSchoolDay, minutesOf } from './service/day.js';
 import { THRESHOLD } from './service/stats.js';
 import type { MarkStatus } from './tables.js';
+
+/** Notices and e-mails stay in French, whatever language the request that queued them was in. */
+const t: typeof translate = (key, ...args) => withLocale('fr', () => translate(key, ...args));
 
 export interface JobDeps {
   db: Db;
@@ -25,7 +28,7 @@ export interface JobDeps {
 const slotLabel = (halfDay: 'am' | 'pm', start: string | null, end: string | null) =>
   start && end ? t('attendance.call.lesson', start, end) : t(halfDay === 'am' ? 'attendance.am' : 'attendance.pm');
 
-const monthLabel = (month: string) => formatDate(`${month}-01`).replace(/^1er /, '');
+const monthLabel = (month: string) => withLocale('fr', () => formatDate(`${month}-01`)).replace(/^1er /, '');
 
 async function pupilName(db: Db, id: string) {
   const p = await records.findPerson(db, id);
@@ -43,7 +46,7 @@ export function registerAttendanceJobs(jobs: JobRunner, deps: JobDeps): void {
     // The roll call was corrected meanwhile: nothing to tell.
     if (!rollCall || !mark || mark.status !== status) return;
     const name = await pupilName(db, studentId);
-    const date = formatDate(rollCall.date);
+    const date = withLocale('fr', () => formatDate(rollCall.date));
     const title =
       status === 'absent'
         ? t('attendance.notice.absent.title', name, date, slotLabel(rollCall.halfDay, rollCall.startTime, rollCall.endTime))

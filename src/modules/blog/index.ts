@@ -22,7 +22,7 @@ export { blogMigrations };
 export const blogModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(blogPrivacy);
   app.blobReferences.declare('blog', referencedBlobKeys);
-  app.nav.push({ href: '/blog', label: t('blog.nav'), service: 'blog', order: 35, visible: (actor) => can(actor, 'blog.index.open', {}) });
+  app.nav.push({ href: '/blog', label: () => t('blog.nav'), service: 'blog', order: 35, visible: (actor) => can(actor, 'blog.index.open', {}) });
   // A change of consent hides what no longer complies and tells its authors (a job per change, retried apart).
   app.events.on('directory.photoConsent.changed', 'blog', async (event, { now }) => {
     await onConsentChanged(app.db, app.events, event.studentId, now);

@@ -17,7 +17,7 @@ export { seedPollsDemo } from './demo.js';
 export const pollsModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(pollsPrivacy);
   registerPollsJobs(app.jobs, app.db);
-  app.nav.push({ href: '/polls', label: t('polls.nav'), service: 'polls', order: 36, visible: (actor) => can(actor, 'polls.index.open', {}) });
+  app.nav.push({ href: '/polls', label: () => t('polls.nav'), service: 'polls', order: 36, visible: (actor) => can(actor, 'polls.index.open', {}) });
   await app.register(
     authenticated(async (app) => {
       await app.register(pollsApi, { prefix: '/api/polls' });

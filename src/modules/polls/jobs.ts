@@ -1,7 +1,7 @@
 // The polls' deferred work: when a poll opens, its members are told once, in-app, after the
 // school's quiet hours.
 import type { Db } from '../../kernel/db/index.js';
-import { formatDateTime } from '../../kernel/i18n/index.js';
+import { formatDateTime, withLocale } from '../../kernel/i18n/index.js';
 import type { JobRunner } from '../../kernel/jobs/index.js';
 import { firstSendableAt } from '../../kernel/quiet-hours.js';
 import { messagingSettingsOf } from '../messaging/index.js';
@@ -28,8 +28,8 @@ export function registerPollsJobs(jobs: JobRunner, db: Db): void {
         recipients: members,
         kind: 'polls.opened',
         source: `${OPENED_JOB}:${pollId}`,
-        title: t('polls.notify.title', poll.title),
-        body: t('polls.notify.body', formatDateTime(poll.closesAt)),
+        title: withLocale('fr', () => t('polls.notify.title', poll.title)),
+        body: withLocale('fr', () => t('polls.notify.body', formatDateTime(poll.closesAt))),
         link: `/polls/${pollId}`,
         visibleAt: (hours ? firstSendableAt(hours, now) : now).toISOString(),
       },

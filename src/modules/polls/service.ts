@@ -5,7 +5,7 @@ import { newId, type Db } from '../../kernel/db/index.js';
 import { enqueue } from '../../kernel/jobs/index.js';
 import { Conflict, InvalidInput, Problems } from '../../kernel/http/errors.js';
 import { csvCell } from '../../kernel/csv.js';
-import { compareFrench } from '../../kernel/i18n/index.js';
+import { compareFrench, withLocale } from '../../kernel/i18n/index.js';
 import { displayName, groupStanding, schoolYearOf } from '../directory/index.js';
 import { t } from './i18n/fr.js';
 import type { PollFacts } from './policy.js';
@@ -268,15 +268,17 @@ export async function exportResults(deps: Deps, actor: Actor, id: string): Promi
   const poll = found!.poll;
   const options = await repo.optionsOf(deps.db, id);
   const r = await results(deps, id, options);
+  // Exports stay in French, whatever the reader's interface language.
+  const fr = (key: Parameters<typeof t>[0]) => withLocale('fr', () => t(key));
   const lines = [
-    [t('polls.csv.option'), t('polls.csv.votes')].join(';'),
+    [fr('polls.csv.option'), fr('polls.csv.votes')].join(';'),
     ...r.options.map((o) => `${csvCell(o.label)};${o.votes}`),
-    `${t('polls.csv.ballots')};${r.ballots}`,
+    `${fr('polls.csv.ballots')};${r.ballots}`,
   ];
   if (poll.anonymous === 0) {
     const [named, choices] = await Promise.all([repo.namedVotes(deps.db, id), repo.allChoices(deps.db, id)]);
     const label = new Map(options.map((o) => [o.id, o.label]));
-    lines.push('', [t('polls.csv.voter'), t('polls.csv.child'), t('polls.csv.choices'), t('polls.csv.at')].join(';'));
+    lines.push('', [fr('polls.csv.voter'), fr('polls.csv.child'), fr('polls.csv.choices'), fr('polls.csv.at')].join(';'));
     const rows = named
       .map((n) => ({
         voter: displayName(n),

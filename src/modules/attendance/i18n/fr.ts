@@ -1,5 +1,10 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { attendanceAr } from './ar.js';
+import { attendanceEn } from './en.js';
+import { attendanceEs } from './es.js';
+import { attendancePt } from './pt.js';
+import { attendanceTr } from './tr.js';
 import type { Reason } from '../reasons.js';
 
 /** `09:30` → `9 h 30`, `10:00` → `10 h`. */
@@ -177,4 +182,13 @@ export const attendanceFr = {
   'attendance.settings.saved': 'Réglages enregistrés.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...attendanceFr });
+export const t = createTranslator(
+  { ...kernelFr, ...attendanceFr },
+  {
+    en: { ...k.en, ...attendanceEn },
+    ar: { ...k.ar, ...attendanceAr },
+    pt: { ...k.pt, ...attendancePt },
+    tr: { ...k.tr, ...attendanceTr },
+    es: { ...k.es, ...attendanceEs },
+  },
+);

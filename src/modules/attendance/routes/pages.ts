@@ -18,7 +18,7 @@ import { SettingsPage, type SettingsValues } from '../views/settings.js';
 import { StatsPage } from '../views/stats.js';
 import { attendanceDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('attendance.title'), service: 'attendance' };
+const page = () => ({ title: t('attendance.title'), service: 'attendance' });
 
 /** Pages: the first page, the office's day, a pupil's record (justify, review, announce), monthly figures. */
 export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,7 +33,7 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
   ) {
     const record = await pupilRecord(deps, request.actor, id);
     return reply.page(
-      { ...page, title: t('attendance.pupil.title', record.pupil.name), status: extra.errors ? 400 : undefined },
+      { ...page(), title: t('attendance.pupil.title', record.pupil.name), status: extra.errors ? 400 : undefined },
       h(PupilPage, {
         record,
         csrf: request.csrfToken,
@@ -49,12 +49,12 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
     const index = await attendanceIndex(deps, request.actor);
     const school = request.actor.activeStructureId;
     const manages = !!school && can(request.actor, 'attendance.settings.manage', { structureId: school });
-    return reply.page(page, h(AttendanceIndex, { ...index, manages, personId: request.actor.personId }));
+    return reply.page(page(), h(AttendanceIndex, { ...index, manages, personId: request.actor.personId }));
   });
 
   app.get('/attendance/day', { schema: { querystring: schema.DayQuery } }, async (request, reply) => {
     const day = await dayView(deps, request.actor, request.query.date);
-    return reply.page({ ...page, title: t('attendance.day.title', day.date) }, h(DayPage, { day }));
+    return reply.page({ ...page(), title: t('attendance.day.title', day.date) }, h(DayPage, { day }));
   });
 
   app.get('/attendance/pupils/:id', { schema: { params: schema.IdParams } }, async (request, reply) => showPupil(request, reply, request.params.id));
@@ -104,7 +104,7 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/attendance/settings', async (request, reply) => {
     const { structureId: _school, ...values } = await readSettings(deps, request.actor);
-    return reply.page({ ...page, title: t('attendance.settings.title') }, h(SettingsPage, { csrf: request.csrfToken, values }));
+    return reply.page({ ...page(), title: t('attendance.settings.title') }, h(SettingsPage, { csrf: request.csrfToken, values }));
   });
 
   app.post('/attendance/settings', { schema: { body: schema.SettingsForm }, attachValidation: true }, async (request, reply) => {
@@ -118,7 +118,7 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
       rollCallDeadline: (body.rollCallDeadline ?? '').trim(),
     };
     const show = (errors: FieldErrors) =>
-      reply.page({ ...page, title: t('attendance.settings.title'), status: 400 }, h(SettingsPage, { csrf: request.csrfToken, values, errors }));
+      reply.page({ ...page(), title: t('attendance.settings.title'), status: 400 }, h(SettingsPage, { csrf: request.csrfToken, values, errors }));
     if (request.validationError) return show(schemaFieldErrors(request));
     try {
       await updateSettings(deps, request.actor, { ...values, mode: values.mode as 'halfDay' });
@@ -133,7 +133,7 @@ export const attendancePages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/attendance/stats', { schema: { querystring: schema.StatsQuery } }, async (request, reply) => {
     const figures = await monthlyFigures(deps, request.actor, request.query.groupId, request.query.month);
-    return reply.page({ ...page, title: t('attendance.stats.for', figures.group.name, figures.month) }, h(StatsPage, { figures }));
+    return reply.page({ ...page(), title: t('attendance.stats.for', figures.group.name, figures.month) }, h(StatsPage, { figures }));
   });
 
   app.get('/attendance/stats.csv', { schema: { querystring: schema.StatsQuery } }, async (request, reply) => {

@@ -15,7 +15,7 @@ import { PupilPage } from '../views/pupil.js';
 import { RollCallPage } from '../views/roll-call.js';
 import { attendanceDeps, schemaFieldErrors } from './deps.js';
 
-const page = { title: t('attendance.title'), service: 'attendance' };
+const page = () => ({ title: t('attendance.title'), service: 'attendance' });
 
 /** `s.<id>` and `m.<id>` fields → the marks, minutes kept as typed so a wrong value is named, not dropped. */
 function readMarks(body: Record<string, string | undefined>): { marks: MarkInput[]; typed: Map<string, { status: string; minutes: string }> } {
@@ -57,7 +57,7 @@ export const attendanceRollCallPages: FastifyPluginAsyncTypebox = async (app) =>
 
   app.get('/attendance/groups/:id/call', { schema: { params: schema.IdParams, querystring: schema.SlotQuery } }, async (request, reply) => {
     const view = await rollCallView(deps, request.actor, request.params.id, await withCurrentSlot(request.actor, request.params.id, request.query));
-    return reply.page({ ...page, title: t('attendance.call.title', view.group.name) }, h(RollCallPage, { ...view, csrf: request.csrfToken }));
+    return reply.page({ ...page(), title: t('attendance.call.title', view.group.name) }, h(RollCallPage, { ...view, csrf: request.csrfToken }));
   });
 
   app.post(
@@ -75,7 +75,7 @@ export const attendanceRollCallPages: FastifyPluginAsyncTypebox = async (app) =>
           return got ? { ...p, status: got.status, minutesTyped: got.minutes } : p;
         });
         return reply.page(
-          { ...page, title: t('attendance.call.title', view.group.name), status: 400 },
+          { ...page(), title: t('attendance.call.title', view.group.name), status: 400 },
           h(RollCallPage, { ...view, pupils, csrf: request.csrfToken, errors }),
         );
       };
@@ -125,7 +125,7 @@ export const attendanceRollCallPages: FastifyPluginAsyncTypebox = async (app) =>
       if (error instanceof FormRefusal) await Promise.all(error.files.map((f) => app.blobs.delete(f.key).catch(() => undefined)));
       const record = await pupilRecord(deps, request.actor, request.params.id);
       return reply.page(
-        { ...page, title: t('attendance.pupil.title', record.pupil.name), status: 400 },
+        { ...page(), title: t('attendance.pupil.title', record.pupil.name), status: 400 },
         h(PupilPage, {
           record,
           csrf: request.csrfToken,

@@ -1,6 +1,7 @@
 import { currentSlot } from '../../timetable/index.js';
 import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
 import { Problems } from '../../../kernel/http/errors.js';
+import { withLocale } from '../../../kernel/i18n/index.js';
 import { childrenOf, compareClasses, displayName, groupIdsOf, schoolYearOf } from '../../directory/index.js';
 import { MONTH, monthRange, parisNow, yearOfDate } from '../dates.js';
 import { t } from '../i18n/fr.js';
@@ -63,14 +64,15 @@ export function figuresCsv(figures: Awaited<ReturnType<typeof monthlyFigures>>):
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[";\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const head = [
+  // Exports stay in French, whatever the reader's interface language.
+  const head = withLocale('fr', () => [
     t('attendance.stats.pupil'),
     t('attendance.stats.halfDays'),
     t('attendance.stats.justified'),
     t('attendance.stats.unjustified'),
     t('attendance.stats.lates'),
     t('attendance.stats.lateMinutes'),
-  ];
+  ]);
   const lines = [head, ...figures.pupils.map((p) => [p.name, p.halfDays, p.justified, p.unjustified, p.lates, p.lateMinutes])];
   return `\ufeff${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../../../kernel/i18n/index.js';
+import { currentLocale, formatDate, INTL_TAG } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import { REASONS } from '../reasons.js';
 import type { dayView } from '../service/day.js';
@@ -17,7 +17,9 @@ export function ReasonSelect({ id, value }: { id: string; value?: string }) {
   );
 }
 
-const time = (iso: string) => formatDateTime(iso).replace(/^.* à /, '');
+/** `09:30` in Paris time, as the reader's language writes it. */
+const time = (iso: string) =>
+  new Intl.DateTimeFormat(INTL_TAG[currentLocale()], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 /** The office's day: classes with their roll calls and absences, families' contacts, announced absences, justifications to review. */
 export function DayPage({ day }: { day: Day }) {

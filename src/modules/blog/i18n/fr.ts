@@ -1,5 +1,10 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { blogAr } from './ar.js';
+import { blogEn } from './en.js';
+import { blogEs } from './es.js';
+import { blogPt } from './pt.js';
+import { blogTr } from './tr.js';
 
 export const blogFr = {
   'blog.nav': 'Blog de classe',
@@ -76,4 +81,13 @@ export const blogFr = {
     `L’autorisation photo de ${pupil} a changé : l’article reste visible par la classe. Retirez la photo ou l’élève, puis publiez-le à nouveau.`,
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...blogFr });
+export const t = createTranslator(
+  { ...kernelFr, ...blogFr },
+  {
+    en: { ...k.en, ...blogEn },
+    ar: { ...k.ar, ...blogAr },
+    pt: { ...k.pt, ...blogPt },
+    tr: { ...k.tr, ...blogTr },
+    es: { ...k.es, ...blogEs },
+  },
+);

@@ -11,20 +11,20 @@ import * as reads from '../service/reads.js';
 import { BlogIndex, BlogPage } from '../views/blog.js';
 import { PostPage } from '../views/post.js';
 
-const page = { title: t('blog.title'), service: 'blog' };
+const page = () => ({ title: t('blog.title'), service: 'blog' });
 
 export const blogPages: FastifyPluginAsyncTypebox = async (app) => {
   const deps = blogDeps(app);
 
   app.get('/blog', { config: { personal: true }, schema: { querystring: schema.EmptyQuery } }, async (request, reply) => {
     const classes = await reads.myBlogs(deps, request.actor);
-    return reply.page(page, h(BlogIndex, { classes }));
+    return reply.page(page(), h(BlogIndex, { classes }));
   });
 
   app.get('/blog/classes/:groupId', { schema: { params: schema.GroupParams, querystring: schema.PageQuery } }, async (request, reply) => {
     const data = await reads.blogPage(deps, request.actor, request.params.groupId, { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 });
     return reply.page(
-      { ...page, title: t('blog.classTitle', data.group.name) },
+      { ...page(), title: t('blog.classTitle', data.group.name) },
       h(BlogPage, { group: data.group, posts: data.posts, canWrite: data.canWrite, canManage: data.canManage, settings: data.blog, csrf: request.csrfToken }),
     );
   });
@@ -37,7 +37,7 @@ export const blogPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/blog/posts/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const data = await reads.postPage(deps, request.actor, request.params.id);
-    return reply.page({ ...page, title: data.post.title }, h(PostPage, { page: data, csrf: request.csrfToken }));
+    return reply.page({ ...page(), title: data.post.title }, h(PostPage, { page: data, csrf: request.csrfToken }));
   });
 
   app.post('/blog/posts/:id/delete', { schema: { params: schema.IdParams, body: schema.ConfirmForm } }, async (request, reply) => {
@@ -50,7 +50,7 @@ export const blogPages: FastifyPluginAsyncTypebox = async (app) => {
     const typed = typeof request.body?.body === 'string' ? request.body.body : '';
     const again = async (errors: Record<string, string>) => {
       const data = await reads.postPage(deps, request.actor, request.params.id);
-      return reply.page({ ...page, title: data.post.title, status: 400 }, h(PostPage, { page: data, csrf: request.csrfToken, errors, comment: typed }));
+      return reply.page({ ...page(), title: data.post.title, status: 400 }, h(PostPage, { page: data, csrf: request.csrfToken, errors, comment: typed }));
     };
     if (request.validationError) {
       await reads.postPage(deps, request.actor, request.params.id);

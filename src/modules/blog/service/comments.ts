@@ -2,6 +2,7 @@ import type { Actor } from '../../../kernel/authz/index.js';
 import { authorize } from '../../../kernel/authz/index.js';
 import { newId } from '../../../kernel/db/index.js';
 import { Problems } from '../../../kernel/http/errors.js';
+import { withLocale } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import * as comments from '../repository/comments.js';
 import * as repo from '../repository/posts.js';
@@ -33,7 +34,13 @@ export async function addComment(deps: Deps, actor: Actor, postId: string, body:
     await deps.events.publish(
       trx,
       'blog.notice',
-      { recipients: people.teachers, source: `blog.comment:${id}`, title: t('blog.notice.comment', post!.title), body: null, link: `/blog/posts/${postId}` },
+      {
+        recipients: people.teachers,
+        source: `blog.comment:${id}`,
+        title: withLocale('fr', () => t('blog.notice.comment', post!.title)),
+        body: null,
+        link: `/blog/posts/${postId}`,
+      },
       { key: `blog.comment:${id}` },
     );
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../../../kernel/db/index.js';
 import type { EventBus } from '../../../kernel/events/index.js';
 import { displayName } from '../../directory/index.js';
+import { withLocale } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import * as repo from '../repository/posts.js';
 
@@ -21,8 +22,8 @@ export async function onConsentChanged(db: Db, events: EventBus, studentId: stri
         {
           recipients: [post.authorId],
           source: `blog.hidden:${post.id}:${now.toISOString()}`,
-          title: t('blog.notice.hidden', post.title),
-          body: t('blog.notice.hiddenBody', displayName(pupil)),
+          title: withLocale('fr', () => t('blog.notice.hidden', post.title)),
+          body: withLocale('fr', () => t('blog.notice.hiddenBody', displayName(pupil))),
           link: `/blog/posts/${post.id}/edit`,
         },
         { key: `blog.hidden:${post.id}:${now.toISOString()}` },

@@ -6,6 +6,7 @@ import { htmlToText, richText } from '../../../kernel/rich-text.js';
 import { discardFiles, type StoredFile } from '../../../kernel/storage/http.js';
 import { audit } from '../../../kernel/audit.js';
 import { displayName } from '../../directory/index.js';
+import { withLocale } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import { IMAGE_TYPES, VIDEO_TYPES, imageVariants } from '../images.js';
 import * as media from '../repository/media.js';
@@ -181,7 +182,7 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
         await deps.events.publish(
           trx,
           'blog.notice',
-          { recipients, source: `blog.published:${postId}`, title: t('blog.notice.published', group!.name, title), body: null, link },
+          { recipients, source: `blog.published:${postId}`, title: withLocale('fr', () => t('blog.notice.published', group!.name, title)), body: null, link },
           { key: `blog.published:${postId}` },
         );
       } else if (status === 'pending' && found?.post!.status !== 'pending') {
@@ -191,7 +192,7 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
           {
             recipients: people.teachers,
             source: `blog.pending:${postId}:${now}`,
-            title: t('blog.notice.pending', actor.displayName, title),
+            title: withLocale('fr', () => t('blog.notice.pending', actor.displayName, title)),
             body: null,
             link: `${link}/edit`,
           },

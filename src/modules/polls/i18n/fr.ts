@@ -1,5 +1,10 @@
-import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { count, createTranslator, isolate } from '../../../kernel/i18n/index.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { pollsAr } from './ar.js';
+import { pollsEn } from './en.js';
+import { pollsEs } from './es.js';
+import { pollsPt } from './pt.js';
+import { pollsTr } from './tr.js';
 
 export const pollsFr = {
   'polls.nav': 'Sondages',
@@ -34,7 +39,7 @@ export const pollsFr = {
   'polls.form.create': 'Créer le sondage',
   'polls.created': 'Sondage créé.',
   'polls.vote.title': 'Votre réponse',
-  'polls.vote.for': (child: string) => `Pour la famille de ${child}`,
+  'polls.vote.for': (child: string) => `Pour la famille de ${isolate(child)}`,
   'polls.vote.submit': 'Voter',
   'polls.vote.change': 'Modifier mon vote',
   'polls.vote.done': 'Votre vote est enregistré.',
@@ -74,4 +79,13 @@ export const pollsFr = {
   'polls.error.anonymity_locked': 'Le sondage a reçu des votes : son anonymat ne peut plus changer.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...pollsFr });
+export const t = createTranslator(
+  { ...kernelFr, ...pollsFr },
+  {
+    en: { ...k.en, ...pollsEn },
+    ar: { ...k.ar, ...pollsAr },
+    pt: { ...k.pt, ...pollsPt },
+    tr: { ...k.tr, ...pollsTr },
+    es: { ...k.es, ...pollsEs },
+  },
+);

@@ -11,7 +11,7 @@ import * as service from '../service.js';
 import type { PollAudience } from '../tables.js';
 import { PollFormPage, PollPage, PollsIndex, type PollFormValues } from '../views/pages.js';
 
-const page = { title: t('polls.title'), service: 'polls' };
+const page = () => ({ title: t('polls.title'), service: 'polls' });
 
 function schemaErrors(request: FastifyRequest): FieldErrors {
   const errors: FieldErrors = {};
@@ -27,13 +27,13 @@ export const pollsPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/polls', { config: { personal: true }, schema: { querystring: schema.ListQuery } }, async (request, reply) => {
     const polls = await service.listPolls(deps, request.actor, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 });
-    return reply.page(page, h(PollsIndex, { polls, writer: can(request.actor, 'polls.poll.write', {}) }));
+    return reply.page(page(), h(PollsIndex, { polls, writer: can(request.actor, 'polls.poll.write', {}) }));
   });
 
   async function form(request: FastifyRequest, reply: FastifyReply, values: PollFormValues, errors?: FieldErrors) {
     const choices = await service.creationChoices(deps, request.actor);
     return reply.page(
-      { ...page, title: t('polls.form.title'), status: errors ? 400 : 200 },
+      { ...page(), title: t('polls.form.title'), status: errors ? 400 : 200 },
       h(PollFormPage, { csrf: request.csrfToken, choices, values, errors }),
     );
   }
@@ -80,13 +80,13 @@ export const pollsPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/polls/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const poll = await service.pollDetail(deps, request.actor, request.params.id);
-    return reply.page({ ...page, title: poll.title }, h(PollPage, { poll, csrf: request.csrfToken }));
+    return reply.page({ ...page(), title: poll.title }, h(PollPage, { poll, csrf: request.csrfToken }));
   });
 
   app.post('/polls/:id/vote', { schema: { params: schema.IdParams, body: schema.VoteForm }, attachValidation: true }, async (request, reply) => {
     const again = async (errors: FieldErrors) => {
       const poll = await service.pollDetail(deps, request.actor, request.params.id);
-      return reply.page({ ...page, title: poll.title, status: 400 }, h(PollPage, { poll, csrf: request.csrfToken, errors }));
+      return reply.page({ ...page(), title: poll.title, status: 400 }, h(PollPage, { poll, csrf: request.csrfToken, errors }));
     };
     if (request.validationError) return again(schemaErrors(request));
     try {

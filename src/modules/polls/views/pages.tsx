@@ -174,7 +174,10 @@ export function PollPage({ poll, csrf, errors }: { poll: PollDetail; csrf: strin
                     checked={slot.choices.includes(o.id)}
                     disabled={slot.voted && poll.anonymous}
                   />
-                  <label for={`vote-${i}-${j}`}>{o.label}</label>
+                  {/* The school's choices keep their own direction inside a right-to-left page. */}
+                  <label for={`vote-${i}-${j}`} dir="auto">
+                    {o.label}
+                  </label>
                 </div>
               ))}
             </fieldset>
@@ -205,7 +208,9 @@ export function PollPage({ poll, csrf, errors }: { poll: PollDetail; csrf: strin
                 <tbody>
                   {poll.results.options.map((o) => (
                     <tr>
-                      <th scope="row">{o.label}</th>
+                      <th scope="row" dir="auto">
+                        {o.label}
+                      </th>
                       <td>{o.votes}</td>
                     </tr>
                   ))}
