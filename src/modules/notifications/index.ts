@@ -19,7 +19,7 @@ export { notify, unreadCount, type NotifyInput } from './service.js';
 export const notificationsModule: FastifyPluginAsync = async (app) => {
   app.nav.push({
     href: '/notifications',
-    label: t('notifications.nav'),
+    label: () => t('notifications.nav'),
     service: 'notifications',
     order: 80,
     visible: (actor) => can(actor, 'notifications.notification.read', { recipientId: actor.personId, visible: true }),
