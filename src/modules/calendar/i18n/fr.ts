@@ -1,5 +1,10 @@
 import { createTranslator, formatDate } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { calendarAr } from './ar.js';
+import { calendarEn } from './en.js';
+import { calendarEs } from './es.js';
+import { calendarPt } from './pt.js';
+import { calendarTr } from './tr.js';
 
 export const calendarFr = {
   'calendar.nav': 'Calendrier',
@@ -52,7 +57,15 @@ export const calendarFr = {
   'calendar.error.audience': 'Choisissez au moins un public.',
   'calendar.error.audience_unreachable': 'Vous ne pouvez pas informer ce public.',
   'calendar.error.audience_mixed': 'Tous les publics d’un événement doivent être du même établissement.',
-  ...kernelFr,
 } as const;
 
-export const t = createTranslator(calendarFr);
+export const t = createTranslator(
+  { ...kernelFr, ...calendarFr },
+  {
+    en: { ...k.en, ...calendarEn },
+    ar: { ...k.ar, ...calendarAr },
+    pt: { ...k.pt, ...calendarPt },
+    tr: { ...k.tr, ...calendarTr },
+    es: { ...k.es, ...calendarEs },
+  },
+);
