@@ -1,5 +1,10 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { timetableAr } from './ar.js';
+import { timetableEn } from './en.js';
+import { timetableEs } from './es.js';
+import { timetablePt } from './pt.js';
+import { timetableTr } from './tr.js';
 
 export const timetableFr = {
   'timetable.nav': 'Emploi du temps',
@@ -158,5 +163,14 @@ export const timetableFr = {
   'timetable.error.icalEvent': 'Cet événement n’a pas de début et de fin le même jour.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...timetableFr });
+export const t = createTranslator(
+  { ...kernelFr, ...timetableFr },
+  {
+    en: { ...k.en, ...timetableEn },
+    ar: { ...k.ar, ...timetableAr },
+    pt: { ...k.pt, ...timetablePt },
+    tr: { ...k.tr, ...timetableTr },
+    es: { ...k.es, ...timetableEs },
+  },
+);
 export type TimetableKey = keyof typeof timetableFr;
