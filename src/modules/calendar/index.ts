@@ -15,7 +15,7 @@ export { calendarMigrations };
 export const calendarModule: FastifyPluginAsync = async (app) => {
   const deps = { db: app.db, clock: app.clock };
   app.calendarSources.add('calendar', (owner, now) => feedEvents(deps, owner, now));
-  app.nav.push({ href: '/calendar', label: t('calendar.nav'), service: 'home', order: 26, visible: (actor) => can(actor, 'calendar.index.open', {}) });
+  app.nav.push({ href: '/calendar', label: () => t('calendar.nav'), service: 'home', order: 26, visible: (actor) => can(actor, 'calendar.index.open', {}) });
   await app.register(
     authenticated(async (app) => {
       await app.register(calendarApi, { prefix: '/api/calendar' });

@@ -3,6 +3,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { newId, type Db } from '../../kernel/db/index.js';
 import { Problems } from '../../kernel/http/errors.js';
 import type { CalendarEvent, FeedOwner } from '../../kernel/ical/index.js';
+import { withLocale } from '../../kernel/i18n/index.js';
 import { htmlToText, richText } from '../../kernel/rich-text.js';
 import { schoolYearOf } from '../directory/index.js';
 import { describeTargets, parseKey } from '../news/index.js';
@@ -182,7 +183,8 @@ export async function feedEvents(deps: Deps, owner: FeedOwner, now: Date): Promi
   return rows
     .map((e) => ({
       uid: `calendar-${e.id}-${owner.id}@preau`,
-      summary: `${t(`calendar.kind.${e.kind}`)} : ${e.title}`,
+      // The feed is an export: French, whoever fetches it.
+      summary: withLocale('fr', () => `${t(`calendar.kind.${e.kind}`)} : ${e.title}`),
       description: htmlToText(e.descriptionHtml) || undefined,
       location: e.place ?? undefined,
       ...(e.startsAt && e.endsAt ? { start: e.startsAt, end: e.endsAt } : {}),

@@ -21,7 +21,7 @@ export const notificationsModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(notificationsPrivacy);
   app.nav.push({
     href: '/notifications',
-    label: t('notifications.nav'),
+    label: () => t('notifications.nav'),
     service: 'notifications',
     order: 80,
     visible: (actor) => can(actor, 'notifications.notification.read', { recipientId: actor.personId, visible: true }),

@@ -21,7 +21,7 @@ export const timetableModule: FastifyPluginAsync = async (app) => {
   const deps = { db: app.db, clock: app.clock };
   app.nav.push({
     href: '/timetable',
-    label: t('timetable.nav'),
+    label: () => t('timetable.nav'),
     service: 'timetable',
     order: 31,
     visible: (actor) => can(actor, 'timetable.own.open', {}) || can(actor, 'timetable.index.open', { structureId: actor.activeStructureId }),

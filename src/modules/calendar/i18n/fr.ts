@@ -1,5 +1,10 @@
 import { createTranslator, formatDate } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { calendarAr } from './ar.js';
+import { calendarEn } from './en.js';
+import { calendarEs } from './es.js';
+import { calendarPt } from './pt.js';
+import { calendarTr } from './tr.js';
 
 export const calendarFr = {
   'calendar.nav': 'Calendrier',
@@ -15,13 +20,6 @@ export const calendarFr = {
   'calendar.allDay': 'Toute la journée',
   'calendar.cancelled': 'Annulé',
   'calendar.zone': (zone: string) => `Vacances scolaires : zone ${zone}`,
-  'calendar.weekday.0': 'Lundi',
-  'calendar.weekday.1': 'Mardi',
-  'calendar.weekday.2': 'Mercredi',
-  'calendar.weekday.3': 'Jeudi',
-  'calendar.weekday.4': 'Vendredi',
-  'calendar.weekday.5': 'Samedi',
-  'calendar.weekday.6': 'Dimanche',
   'calendar.kind.outing': 'Sortie',
   'calendar.kind.meeting': 'Réunion',
   'calendar.kind.council': 'Conseil d’école',
@@ -59,7 +57,15 @@ export const calendarFr = {
   'calendar.error.audience': 'Choisissez au moins un public.',
   'calendar.error.audience_unreachable': 'Vous ne pouvez pas informer ce public.',
   'calendar.error.audience_mixed': 'Tous les publics d’un événement doivent être du même établissement.',
-  ...kernelFr,
 } as const;
 
-export const t = createTranslator(calendarFr);
+export const t = createTranslator(
+  { ...kernelFr, ...calendarFr },
+  {
+    en: { ...k.en, ...calendarEn },
+    ar: { ...k.ar, ...calendarAr },
+    pt: { ...k.pt, ...calendarPt },
+    tr: { ...k.tr, ...calendarTr },
+    es: { ...k.es, ...calendarEs },
+  },
+);

@@ -13,7 +13,8 @@ import { EventFormPage, EventPage, ListPage, MonthPage, type EventFormValues } f
 import * as repo from '../repository.js';
 import type { EventKind } from '../tables.js';
 
-const page = { title: t('calendar.title'), service: 'home' };
+/** The page's frame, its title in the request's language. */
+const page = () => ({ title: t('calendar.title'), service: 'home' });
 
 /** Calendar pages: the month (a table, works without JavaScript), the list, an event, the form. */
 export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,7 +22,7 @@ export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, values: EventFormValues, errors?: FieldErrors, status?: number) {
     const options = (await reachableTargets(app.db, request.actor, app.clock.now())).map((x) => ({ key: x.key, label: x.label }));
-    return reply.page({ ...page, title: t('calendar.new'), status }, h(EventFormPage, { csrf: request.csrfToken, values, errors, options }));
+    return reply.page({ ...page(), title: t('calendar.new'), status }, h(EventFormPage, { csrf: request.csrfToken, values, errors, options }));
   }
 
   app.get('/calendar', { config: { personal: true }, schema: { querystring: schema.MonthQuery } }, async (request, reply) => {
@@ -29,12 +30,12 @@ export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
     const events = await service.monthEvents(deps, request.actor, month);
     const structureId = request.actor.activeStructureId;
     const zone = structureId && can(request.actor, 'calendar.settings.read', { structureId }) ? ((await repo.zoneOf(app.db, structureId))?.zone ?? null) : null;
-    return reply.page(page, h(MonthPage, { month, events, zone, mayWrite: can(request.actor, 'calendar.event.write', {}) }));
+    return reply.page(page(), h(MonthPage, { month, events, zone, mayWrite: can(request.actor, 'calendar.event.write', {}) }));
   });
 
   app.get('/calendar/list', { config: { personal: true }, schema: { querystring: schema.ListQuery } }, async (request, reply) => {
     const events = await service.upcoming(deps, request.actor, request.query.from);
-    return reply.page({ ...page, title: t('calendar.list') }, h(ListPage, { events, mayWrite: can(request.actor, 'calendar.event.write', {}) }));
+    return reply.page({ ...page(), title: t('calendar.list') }, h(ListPage, { events, mayWrite: can(request.actor, 'calendar.event.write', {}) }));
   });
 
   app.get('/calendar/new', { config: { personal: true } }, async (request, reply) => {
@@ -82,7 +83,7 @@ export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/calendar/events/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const event = await service.eventDetail(deps, request.actor, request.params.id);
-    return reply.page({ ...page, title: event.title }, h(EventPage, { event, csrf: request.csrfToken }));
+    return reply.page({ ...page(), title: event.title }, h(EventPage, { event, csrf: request.csrfToken }));
   });
 
   app.post('/calendar/events/:id/cancel', { schema: { params: schema.IdParams, body: schema.ConfirmForm } }, async (request, reply) => {

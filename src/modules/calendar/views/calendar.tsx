@@ -1,10 +1,9 @@
+import { isolate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { addDays, monthBounds, shiftMonth, weekdayOf } from '../dates.js';
 import { t } from '../i18n/fr.js';
 import type { EventDetail, EventView } from '../service.js';
-
-const monthLabel = (month: string) =>
-  new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+import { monthLabel, weekdayName } from './dates.js';
 
 function when(e: Pick<EventView, 'startDay' | 'endDay' | 'startTime' | 'endTime'>): string {
   if (e.startTime && e.endTime && e.startDay === e.endDay) return t('calendar.when.time', e.startDay, e.startTime, e.endTime);
@@ -59,7 +58,7 @@ export function MonthPage({ month, events, zone, mayWrite }: { month: string; ev
           <thead>
             <tr>
               {[0, 1, 2, 3, 4, 5, 6].map((d) => (
-                <th scope="col">{t(`calendar.weekday.${d}` as 'calendar.weekday.0')}</th>
+                <th scope="col">{weekdayName(d)}</th>
               ))}
             </tr>
           </thead>
@@ -118,7 +117,7 @@ export function ListPage({ events, mayWrite }: { events: EventView[]; mayWrite: 
               <h2>
                 <EventLine e={e} />
               </h2>
-              <p class="muted">{`${t(`calendar.kind.${e.kind}`)} · ${when(e)}${e.place ? ` · ${t('calendar.place', e.place)}` : ''}`}</p>
+              <p class="muted">{`${t(`calendar.kind.${e.kind}`)} · ${when(e)}${e.place ? ` · ${t('calendar.place', isolate(e.place))}` : ''}`}</p>
             </li>
           ))}
         </ul>
@@ -132,10 +131,10 @@ export function EventPage({ event, csrf }: { event: EventDetail; csrf: string })
     <article>
       <div class="page-header">
         <h1>{event.title}</h1>
-        <p class="muted">{`${t(`calendar.kind.${event.kind}`)} · ${when(event)} · ${event.structureName}`}</p>
+        <p class="muted">{`${t(`calendar.kind.${event.kind}`)} · ${when(event)} · ${isolate(event.structureName)}`}</p>
         {event.cancelled && <p class="badge badge--muted">{t('calendar.cancelled')}</p>}
       </div>
-      {event.place && <p>{t('calendar.place', event.place)}</p>}
+      {event.place && <p>{t('calendar.place', isolate(event.place))}</p>}
       <div class="rich-text" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
       {event.audience.length > 0 && (
         <section aria-labelledby="event-audience">

@@ -1,5 +1,10 @@
 import { createTranslator, plural } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { notificationsAr } from './ar.js';
+import { notificationsEn } from './en.js';
+import { notificationsEs } from './es.js';
+import { notificationsPt } from './pt.js';
+import { notificationsTr } from './tr.js';
 
 export const notificationsFr = {
   'notifications.nav': 'Notifications',
@@ -13,4 +18,13 @@ export const notificationsFr = {
   'notifications.list': 'Liste des notifications',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...notificationsFr });
+export const t = createTranslator(
+  { ...kernelFr, ...notificationsFr },
+  {
+    en: { ...k.en, ...notificationsEn },
+    ar: { ...k.ar, ...notificationsAr },
+    pt: { ...k.pt, ...notificationsPt },
+    tr: { ...k.tr, ...notificationsTr },
+    es: { ...k.es, ...notificationsEs },
+  },
+);

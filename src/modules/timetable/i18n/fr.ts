@@ -1,5 +1,10 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { timetableAr } from './ar.js';
+import { timetableEn } from './en.js';
+import { timetableEs } from './es.js';
+import { timetablePt } from './pt.js';
+import { timetableTr } from './tr.js';
 
 export const timetableFr = {
   'timetable.nav': 'Emploi du temps',
@@ -16,6 +21,8 @@ export const timetableFr = {
   'timetable.noChild': 'Aucun enfant n’est rattaché à votre compte.',
   'timetable.dayEmpty': 'Pas de cours.',
   'timetable.time': (start: string, end: string) => `${start} – ${end}`,
+  /** After a link's words, for screen readers: which slot it is about. */
+  'timetable.slotOf': (subject: string, group: string, day: string, start: string) => ` : ${subject}, ${group}, ${day} ${start}`,
   'timetable.col.time': 'Horaire',
   'timetable.col.subject': 'Matière',
   'timetable.col.group': 'Classe ou groupe',
@@ -30,12 +37,6 @@ export const timetableFr = {
   'timetable.weeks.all': 'Toutes les semaines',
   'timetable.weeks.A': 'Semaine A',
   'timetable.weeks.B': 'Semaine B',
-  'timetable.day.1': 'Lundi',
-  'timetable.day.2': 'Mardi',
-  'timetable.day.3': 'Mercredi',
-  'timetable.day.4': 'Jeudi',
-  'timetable.day.5': 'Vendredi',
-  'timetable.day.6': 'Samedi',
   'timetable.home.title': 'Emploi du temps du jour',
   'timetable.home.all': 'Voir la semaine',
   'timetable.index.classes': 'Classes',
@@ -162,5 +163,14 @@ export const timetableFr = {
   'timetable.error.icalEvent': 'Cet événement n’a pas de début et de fin le même jour.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...timetableFr });
+export const t = createTranslator(
+  { ...kernelFr, ...timetableFr },
+  {
+    en: { ...k.en, ...timetableEn },
+    ar: { ...k.ar, ...timetableAr },
+    pt: { ...k.pt, ...timetablePt },
+    tr: { ...k.tr, ...timetableTr },
+    es: { ...k.es, ...timetableEs },
+  },
+);
 export type TimetableKey = keyof typeof timetableFr;

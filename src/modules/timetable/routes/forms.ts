@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { displayName } from '../../directory/index.js';
-import { sortByDisplay } from '../../../kernel/i18n/index.js';
+import { isolate, sortByDisplay } from '../../../kernel/i18n/index.js';
 import { AppError, fieldErrors, InvalidInput } from '../../../kernel/http/errors.js';
 import { Value } from '@sinclair/typebox/value';
 import { receiveForm } from '../../../kernel/storage/http.js';
@@ -21,7 +21,8 @@ import { SlotEditPage } from '../views/slot.js';
 import { statusText } from '../views/week.js';
 import { blank, schemaFieldErrors, timetableDeps } from './deps.js';
 
-const page = { title: t('timetable.manage.title'), service: 'timetable' };
+/** The page's frame, its title in the request's language. */
+const page = () => ({ title: t('timetable.manage.title'), service: 'timetable' });
 /** An uploaded timetable file: a school's year in CSV or one class's iCalendar is far below this. */
 const IMPORT_MAX_BYTES = 1024 * 1024;
 
@@ -61,7 +62,7 @@ export const timetableForms: FastifyPluginAsyncTypebox = async (app) => {
       aWeeks: s.aWeeks,
       ...extra,
     };
-    return reply.page({ ...page, status }, h(ManagePage, props));
+    return reply.page({ ...page(), status }, h(ManagePage, props));
   }
 
   app.get('/timetable/manage', async (request, reply) => renderManage(request, reply));
@@ -97,7 +98,7 @@ export const timetableForms: FastifyPluginAsyncTypebox = async (app) => {
       validTo: slot.validTo,
     };
     return reply.page(
-      { ...page, title: t('timetable.slot.editTitle', slot.subject), status: errors ? 400 : undefined },
+      { ...page(), title: t('timetable.slot.editTitle', isolate(slot.subject)), status: errors ? 400 : undefined },
       h(SlotEditPage, {
         csrf: request.csrfToken,
         slotId: slot.id,
@@ -159,7 +160,7 @@ export const timetableForms: FastifyPluginAsyncTypebox = async (app) => {
     ]);
     const occurrence = found.find((o) => o.slotId === slot.id && o.originalDate === date && o.changeId);
     return reply.page(
-      { ...page, title: t('timetable.change.title', slot.subject, date), status },
+      { ...page(), title: t('timetable.change.title', isolate(slot.subject), date), status },
       h(ChangePage, {
         csrf: request.csrfToken,
         slot: { id: slot.id, subject: slot.subject, groupName: group?.name ?? '', startTime: slot.startTime, endTime: slot.endTime },

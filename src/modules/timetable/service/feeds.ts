@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/authz/index.js';
 import type { CalendarEvent, FeedOwner } from '../../../kernel/ical/index.js';
+import { withLocale } from '../../../kernel/i18n/index.js';
 import { childrenOf, groupIdsOf, schoolYearOf } from '../../directory/index.js';
 import { addDays, mondayOf, parisToIso, todayInParis } from '../dates.js';
 import { t } from '../i18n/fr.js';
@@ -68,7 +69,7 @@ export async function feedFor(deps: Deps, owner: FeedOwner, now: Date): Promise<
         modifiedAt: o.modifiedAt,
         sequence: o.changeId ? 1 : 0,
         status: o.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-        ...(o.status === 'cancelled' ? { summary: `${t('timetable.status.cancelled')} : ${who ? `${who} : ` : ''}${o.subject}` } : {}),
+        ...(o.status === 'cancelled' ? { summary: withLocale('fr', () => `${t('timetable.status.cancelled')} : ${who ? `${who} : ` : ''}${o.subject}`) } : {}),
       });
     }
   }

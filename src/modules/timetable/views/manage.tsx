@@ -1,7 +1,8 @@
-import { formatDate } from '../../../kernel/i18n/index.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
-import { t, type TimetableKey } from '../i18n/fr.js';
+import { t } from '../i18n/fr.js';
 import type { LineProblem } from '../service/imports.js';
+import { isoWeekdayName } from './dates.js';
 
 type Named = { id: string; name: string };
 export type Values = Record<string, string | undefined>;
@@ -36,8 +37,9 @@ function Select(props: {
   );
 }
 
-const DAYS = [1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: t(`timetable.day.${d}` as TimetableKey & `timetable.day.${number}`) }));
-const WEEKS = (['all', 'A', 'B'] as const).map((w) => ({ value: w, label: t(`timetable.weeks.${w}`) }));
+/** The days and the weeks a slot may take, in the request's language. */
+const days = () => [1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: isoWeekdayName(d) }));
+const weeks = () => (['all', 'A', 'B'] as const).map((w) => ({ value: w, label: t(`timetable.weeks.${w}`) }));
 
 /** A slot's fields, for the new slot and the edit form alike. */
 export function SlotFields(props: {
@@ -67,11 +69,11 @@ export function SlotFields(props: {
         />
       )}
       <Field name="subject" label={t('timetable.slot.subject')} hint={t('timetable.slot.subjectHint')} value={slot.subject} error={se.subject} />
-      <Select name="dayOfWeek" label={t('timetable.slot.day')} options={DAYS} value={slot.dayOfWeek} error={se.dayOfWeek} required />
+      <Select name="dayOfWeek" label={t('timetable.slot.day')} options={days()} value={slot.dayOfWeek} error={se.dayOfWeek} required />
       <Field name="startTime" type="time" label={t('timetable.slot.start')} value={slot.startTime} error={se.startTime} required />
       <Field name="endTime" type="time" label={t('timetable.slot.end')} value={slot.endTime} error={se.endTime} required />
       <Select name="roomId" label={t('timetable.slot.room')} options={rooms} value={slot.roomId} error={se.roomId} empty={t('timetable.slot.noRoom')} />
-      <Select name="weeks" label={t('timetable.slot.weeks')} options={WEEKS} value={slot.weeks ?? 'all'} error={se.weeks} required />
+      <Select name="weeks" label={t('timetable.slot.weeks')} options={weeks()} value={slot.weeks ?? 'all'} error={se.weeks} required />
       <Field
         name="validFrom"
         type="date"
@@ -265,7 +267,7 @@ export function ChangePage(props: ChangePageProps) {
   return (
     <>
       <div class="page-header">
-        <h1>{t('timetable.change.title', props.slot.subject, formatDate(props.date))}</h1>
+        <h1>{t('timetable.change.title', isolate(props.slot.subject), formatDate(props.date))}</h1>
         <p class="muted">{`${props.slot.groupName} · ${t('timetable.time', props.slot.startTime, props.slot.endTime)}`}</p>
       </div>
       {props.existing && (

@@ -1,4 +1,5 @@
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
+import { isolate } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import { SlotFields, type Values } from './manage.js';
 
@@ -22,7 +23,7 @@ export function SlotEditPage(props: SlotEditProps) {
   return (
     <>
       <div class="page-header">
-        <h1>{t('timetable.slot.editTitle', props.title)}</h1>
+        <h1>{t('timetable.slot.editTitle', isolate(props.title))}</h1>
         <p class="muted">{t('timetable.slot.editIntro')}</p>
       </div>
       <ErrorSummary errors={props.errors} />

@@ -1,12 +1,11 @@
 import { can, type Actor } from '../../../kernel/authz/index.js';
-import { formatDate } from '../../../kernel/i18n/index.js';
-import { addDays, dayOfWeek } from '../dates.js';
-import { t, type TimetableKey } from '../i18n/fr.js';
+import { formatDate, isolate } from '../../../kernel/i18n/index.js';
+import { addDays } from '../dates.js';
+import { t } from '../i18n/fr.js';
 import type { WeekView } from '../service/reads.js';
 import type { TodayBlock } from '../service/feeds.js';
 import type { Occurrence } from '../service/weeks.js';
-
-const dayName = (date: string) => t(`timetable.day.${dayOfWeek(date)}` as TimetableKey & `timetable.day.${number}`);
+import { dayTitle, weekdayName } from './dates.js';
 
 /** What changed, in words; null for an occurrence as planned. */
 export function statusText(o: Occurrence): string | null {
@@ -18,9 +17,9 @@ export function statusText(o: Occurrence): string | null {
     case 'movedHere':
       return t('timetable.status.movedHere', formatDate(o.originalDate), o.movedTo ? o.movedTo.start : o.start);
     case 'teacher':
-      return t('timetable.status.teacher', o.replacement?.name ?? '');
+      return t('timetable.status.teacher', isolate(o.replacement?.name ?? ''));
     case 'room':
-      return t('timetable.status.room', o.newRoom ?? '');
+      return t('timetable.status.room', isolate(o.newRoom ?? ''));
     default:
       return null;
   }
@@ -50,12 +49,12 @@ export function OccurrenceItem({ o, show, changeLink }: { o: Occurrence; show: {
         <p>
           <a href={`/timetable/slots/${o.slotId}/change?date=${o.originalDate}`}>
             {t('timetable.change.record')}
-            <span class="visually-hidden">{` : ${o.subject}, ${o.groupName}, ${dayName(o.originalDate)} ${o.start}`}</span>
+            <span class="visually-hidden">{t('timetable.slotOf', isolate(o.subject), isolate(o.groupName), weekdayName(o.originalDate), o.start)}</span>
           </a>
           {' · '}
           <a href={`/timetable/slots/${o.slotId}/edit`}>
             {t('timetable.slot.edit')}
-            <span class="visually-hidden">{` : ${o.subject}, ${o.groupName}, ${dayName(o.originalDate)} ${o.start}`}</span>
+            <span class="visually-hidden">{t('timetable.slotOf', isolate(o.subject), isolate(o.groupName), weekdayName(o.originalDate), o.start)}</span>
           </a>
         </p>
       )}
@@ -89,7 +88,7 @@ export function WeekDays({ week, show, changeLinks }: { week: WeekView; show: { 
     <>
       {week.days.map((d) => (
         <section aria-labelledby={`day-${d.date}`} class="timetable-day">
-          <h2 id={`day-${d.date}`}>{`${dayName(d.date)} ${formatDate(d.date)}`}</h2>
+          <h2 id={`day-${d.date}`}>{dayTitle(d.date)}</h2>
           {d.occurrences.length === 0 ? (
             <p class="muted">{t('timetable.dayEmpty')}</p>
           ) : (
@@ -113,7 +112,7 @@ export function OwnWeekPage(props: { actor: Actor; week: WeekView | null; childr
   return (
     <>
       <div class="page-header">
-        <h1>{week && children.length > 0 ? t('timetable.for', week.title) : t('timetable.title')}</h1>
+        <h1>{week && children.length > 0 ? t('timetable.for', isolate(week.title)) : t('timetable.title')}</h1>
         {children.length > 1 && (
           <form method="get" action="/timetable" class="inline-form">
             <label for="child">{t('timetable.child')}</label>{' '}
@@ -149,7 +148,7 @@ export function StaffWeekPage(props: { week: WeekView; base: string; kind: 'grou
   return (
     <>
       <div class="page-header">
-        <h1>{t('timetable.for', props.week.title)}</h1>
+        <h1>{t('timetable.for', isolate(props.week.title))}</h1>
         <WeekNav week={props.week} href={(monday) => `${props.base}?week=${monday}`} />
       </div>
       <WeekDays week={props.week} show={{ group: props.kind !== 'group', teacher: props.kind !== 'teacher' }} changeLinks={props.canChange} />
