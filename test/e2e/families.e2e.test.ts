@@ -46,6 +46,12 @@ before(async () => {
     { name: 'news', url: '/news' },
     { name: 'canteen', url: '/canteen' },
     { name: 'menus', url: '/canteen/menus' },
+    { name: 'timetable', url: '/timetable' },
+    { name: 'calendar', url: '/calendar' },
+    { name: 'polls', url: '/polls' },
+    { name: 'blog', url: '/blog' },
+    { name: 'attendance', url: '/attendance' },
+    { name: 'notifications', url: '/notifications' },
     { name: 'reading', url: '/reading' },
   ];
 });

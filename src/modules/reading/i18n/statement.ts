@@ -18,7 +18,7 @@ export const statementFr = {
   'statement.results.small': 'affichage sur un écran de 320 pixels de large sans défilement horizontal ;',
   'statement.results.nojs': 'chaque page fonctionne sans JavaScript ; la première page pèse moins de 60 Ko ;',
   'statement.results.languages':
-    'les pages des familles (accueil, travail à faire, messagerie, cahier de liaison, actualités, cantine, réglages) dans chacune des six langues de l’interface, l’arabe de droite à gauche, et avec le contraste renforcé, la police pour la dyslexie et le texte agrandi : aucune erreur axe-core, aucun défilement horizontal à 320 pixels.',
+    'les pages des familles (accueil, travail à faire, messagerie, cahier de liaison, actualités, cantine, emploi du temps, calendrier, sondages, blog, absences, notifications, réglages) dans chacune des six langues de l’interface, l’arabe de droite à gauche, et avec le contraste renforcé, la police pour la dyslexie et le texte agrandi : aucune erreur axe-core, aucun défilement horizontal à 320 pixels.',
   'statement.issues.title': 'Contenus non accessibles',
   'statement.issues.known': 'Non-conformités connues',
   'statement.issues.audit':
