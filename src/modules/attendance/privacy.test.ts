@@ -6,7 +6,7 @@ import { TestClock } from '../../kernel/clock.js';
 import { newId } from '../../kernel/db/index.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
-import { exportOf, readZip } from '../privacy/testing.js';
+import { personArchive, zipJson } from '../privacy/testing.js';
 import { parisNow } from './dates.js';
 import { attendanceWorld, callRoll, TEST_NOW } from './testing.js';
 
@@ -22,11 +22,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
-const archiveOf = async (personId: string) => {
-  const session = await loginAs(t.app, personId);
-  return readZip((await request(t.app, session, 'GET', await exportOf(t.app, session))).rawPayload);
-};
+const json = zipJson;
+const archiveOf = (personId: string) => personArchive(t.app, personId);
 
 test('the register declares the absences and lateness', async () => {
   const res = await request(t.app, await loginAs(t.app, w.director.id), 'GET', '/api/privacy/register');

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { newId, nowIso } from '../../kernel/db/index.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
-import { exportOf, readZip } from '../privacy/testing.js';
+import { moduleText as sharedModuleText, personArchive, zipJson } from '../privacy/testing.js';
 import { blogWorld, publishedPost } from './testing.js';
 
 /** Class blogs in the register and in the archives: one’s posts and comments, the photos a pupil appears in, nothing of others. */
@@ -17,16 +17,9 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
-const archiveOf = async (personId: string) => {
-  const session = await loginAs(t.app, personId);
-  return readZip((await request(t.app, session, 'GET', await exportOf(t.app, session))).rawPayload);
-};
-const moduleText = (zip: Map<string, Buffer>) =>
-  [...zip.entries()]
-    .filter(([k]) => k.startsWith('blog/') && k.endsWith('.json'))
-    .map(([, v]) => v.toString('utf8'))
-    .join('\n');
+const json = zipJson;
+const archiveOf = (personId: string) => personArchive(t.app, personId);
+const moduleText = (zip: Map<string, Buffer>) => sharedModuleText(zip, 'blog', (k) => k.endsWith('.json'));
 const files = (zip: Map<string, Buffer>) => [...zip.keys()].filter((k) => k.startsWith('blog/fichiers/')).sort();
 const comment = (postId: string, authorId: string, body: string) =>
   t.app.db

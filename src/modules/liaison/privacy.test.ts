@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
-import { exportOf, readZip } from '../privacy/testing.js';
+import { moduleText as sharedModuleText, personArchive, zipJson } from '../privacy/testing.js';
 import { liaisonWorld, noteBody, sendNote, TEST_NOW, writeFamilyNote } from './testing.js';
 
 /** The cahier de liaison in the register and in the archives: each family its own notes and answers, the teacher what he wrote. */
@@ -17,16 +17,9 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
-const archiveOf = async (personId: string) => {
-  const session = await loginAs(t.app, personId);
-  return readZip((await request(t.app, session, 'GET', await exportOf(t.app, session))).rawPayload);
-};
-const moduleText = (zip: Map<string, Buffer>) =>
-  [...zip.entries()]
-    .filter(([k]) => k.startsWith('liaison/'))
-    .map(([, v]) => v.toString('utf8'))
-    .join('\n');
+const json = zipJson;
+const archiveOf = (personId: string) => personArchive(t.app, personId);
+const moduleText = (zip: Map<string, Buffer>) => sharedModuleText(zip, 'liaison');
 
 test('the register declares the cahier de liaison', async () => {
   const res = await request(t.app, await loginAs(t.app, w.director.id), 'GET', '/api/privacy/register');

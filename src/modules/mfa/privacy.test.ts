@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildPerson, buildWorld, type World } from '../directory/testing.js';
-import { exportOf, readZip, TEST_NOW } from '../privacy/testing.js';
+import { exportOf, readZip, TEST_NOW, zipJson } from '../privacy/testing.js';
 import { countPurge, runPurge } from '../privacy/service/retention.js';
 import { sealSecret } from './crypto.js';
 import { putPendingTotp, replaceRecoveryCodes, requiredSince, spendRecoveryCode } from './repository.js';
@@ -19,7 +19,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
+const json = zipJson;
 
 /** A confirmed factor with three recovery codes, as an enrolment leaves it. */
 async function enrol(personId: string, at: string, secret: string) {

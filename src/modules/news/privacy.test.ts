@@ -6,7 +6,7 @@ import { TestClock } from '../../kernel/clock.js';
 import { newId } from '../../kernel/db/index.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildPerson } from '../directory/testing.js';
-import { exportOf, readZip } from '../privacy/testing.js';
+import { moduleText as sharedModuleText, personArchive, zipJson } from '../privacy/testing.js';
 import { countPurge, runPurge } from '../privacy/service/retention.js';
 import { buildNewsItem, newsWorld, TEST_NOW, type NewsWorld } from './testing.js';
 
@@ -20,16 +20,9 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
-const archiveOf = async (personId: string) => {
-  const session = await loginAs(t.app, personId);
-  return readZip((await request(t.app, session, 'GET', await exportOf(t.app, session))).rawPayload);
-};
-const moduleText = (zip: Map<string, Buffer>) =>
-  [...zip.entries()]
-    .filter(([k]) => k.startsWith('news/'))
-    .map(([, v]) => v.toString('utf8'))
-    .join('\n');
+const json = zipJson;
+const archiveOf = (personId: string) => personArchive(t.app, personId);
+const moduleText = (zip: Map<string, Buffer>) => sharedModuleText(zip, 'news');
 
 test('the register declares the news', async () => {
   const res = await request(t.app, await loginAs(t.app, w.director.id), 'GET', '/api/privacy/register');

@@ -5,7 +5,7 @@ import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
 import { liaisonWorld, TEST_NOW } from '../liaison/testing.js';
-import { exportOf, readZip } from '../privacy/testing.js';
+import { personArchive, zipJson } from '../privacy/testing.js';
 import { createPoll, pollBody } from './testing.js';
 
 /** Polls in the register and in the archives: the polls one created or was asked, one’s own votes, never another family’s. */
@@ -18,11 +18,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
-const archiveOf = async (personId: string) => {
-  const session = await loginAs(t.app, personId);
-  return readZip((await request(t.app, session, 'GET', await exportOf(t.app, session))).rawPayload);
-};
+const json = zipJson;
+const archiveOf = (personId: string) => personArchive(t.app, personId);
 
 test('the register declares the polls', async () => {
   const res = await request(t.app, await loginAs(t.app, w.director.id), 'GET', '/api/privacy/register');

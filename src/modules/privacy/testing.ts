@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import yauzl from 'yauzl';
 import { newId, nowIso } from '../../kernel/db/index.js';
-import { request, type Session } from '../../kernel/testing/index.js';
+import { loginAs, request, type Session } from '../../kernel/testing/index.js';
 
 /** A Monday of term, mid-morning in Paris (outside messaging's quiet hours). */
 export const TEST_NOW = '2025-03-17T09:30:00Z';
@@ -65,3 +65,19 @@ export async function fileRequestAs(app: FastifyInstance, session: Session, body
   if (res.statusCode !== 201) throw new Error(`request refused: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; status: string };
 }
+
+/** One JSON table of an archive (`module/name.json`), null when absent. */
+export const zipJson = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
+
+/** A person's whole archive, asked for and downloaded through the API as they would do it. */
+export async function personArchive(app: FastifyInstance, personId: string): Promise<Map<string, Buffer>> {
+  const session = await loginAs(app, personId);
+  return readZip((await request(app, session, 'GET', await exportOf(app, session))).rawPayload);
+}
+
+/** Everything one module put in an archive, as one text: to check what it must not hold. */
+export const moduleText = (zip: Map<string, Buffer>, module: string, only: (path: string) => boolean = () => true) =>
+  [...zip.entries()]
+    .filter(([k]) => k.startsWith(`${module}/`) && only(k))
+    .map(([, v]) => v.toString('utf8'))
+    .join('\n');

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { TestClock } from '../../kernel/clock.js';
 import { buildTestApp, loginAs, request, type TestApp } from '../../kernel/testing/index.js';
 import { buildClass, buildPerson, buildWorld, type World } from '../directory/testing.js';
-import { exportOf, readZip } from '../privacy/testing.js';
+import { exportOf, readZip, zipJson } from '../privacy/testing.js';
 import { countPurge, runPurge } from '../privacy/service/retention.js';
 import { setClassDefaults, setLanguage, setOwnSettings } from './testing.js';
 
@@ -19,7 +19,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const json = (zip: Map<string, Buffer>, name: string) => JSON.parse(zip.get(name)?.toString('utf8') ?? 'null') as Array<Record<string, unknown>>;
+const json = zipJson;
 
 test('the register declares the reading settings and the language', async () => {
   const res = await request(t.app, await loginAs(t.app, w.director.id), 'GET', '/api/privacy/register');
