@@ -5,6 +5,8 @@ export interface BlogNotice {
   title: string;
   body: string | null;
   link: string;
+  /** E-mail it too, after the quiet hours of this school (a post published for families). */
+  emailFor?: string;
 }
 
 declare module '../../kernel/events/index.js' {

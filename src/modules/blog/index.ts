@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
+import { DEFAULT_QUIET_HOURS } from '../../kernel/quiet-hours.js';
+import { messagingSettingsOf } from '../messaging/index.js';
 import { notify } from '../notifications/index.js';
 import { blogMigrations } from './migrations/index.js';
 import { blogPrivacy } from './privacy.js';
@@ -28,7 +30,12 @@ export const blogModule: FastifyPluginAsync = async (app) => {
     await onConsentChanged(app.db, app.events, event.studentId, now);
   });
   app.events.on('blog.notice', 'notifications', async (event, { now }) => {
-    await notify(app.db, { recipients: event.recipients, kind: 'blog', source: event.source, title: event.title, body: event.body, link: event.link }, now);
+    const email = event.emailFor ? ((await messagingSettingsOf(app.db, event.emailFor, now)) ?? DEFAULT_QUIET_HOURS) : undefined;
+    await notify(
+      app.db,
+      { recipients: event.recipients, kind: 'blog', source: event.source, title: event.title, body: event.body, link: event.link, email },
+      now,
+    );
   });
   await app.register(
     authenticated(async (app) => {

@@ -318,8 +318,13 @@ describe('forum notices', () => {
       await t.app.jobs.runDue();
       const told = (await noticesOf(w.cm2Teacher.id, 'forum.post')).filter((n) => n.title.includes('Rallye lecture'));
       assert.equal(told.length, 1, 'told in the morning');
-      const mails = await t.app.db.selectFrom('jobs').select('payload').where('kind', '=', 'forum.mail').execute();
-      const to = mails.map((m) => (JSON.parse(m.payload) as { personId: string }).personId);
+      const mails = await t.app.db
+        .selectFrom('mailQueue')
+        .innerJoin('notifications', 'notifications.id', 'mailQueue.notificationId')
+        .select('mailQueue.personId')
+        .where('notifications.kind', '=', 'forum.post')
+        .execute();
+      const to = mails.map((m) => m.personId);
       assert.ok(to.includes(w.cm2Teacher.id), 'an e-mail for the teacher who asked for e-mail notices');
       assert.ok(!to.includes(w.director.id), 'none for who did not ask');
     } finally {

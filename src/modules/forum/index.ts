@@ -3,7 +3,6 @@ import { labelIn } from '../../kernel/i18n/index.js';
 import { h } from 'preact';
 import { authenticated } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
-import { createMailer } from '../../kernel/mail/index.js';
 import { schoolYearOf } from '../directory/index.js';
 import { registerForumJobs } from './jobs.js';
 import { forumMigrations } from './migrations/index.js';
@@ -23,13 +22,7 @@ export { seedForumDemo } from './demo.js';
 /** Forums per class, per school and the staff room: threads, replies, subscriptions, moderation. Pages under /forum, JSON under /api/forum. */
 export const forumModule: FastifyPluginAsync = async (app) => {
   app.privacy.declare(forumPrivacy);
-  const mailer = createMailer(app.config);
-  registerForumJobs(app.jobs, { db: app.db, mailer, publicUrl: app.config.publicUrl });
-  if (mailer)
-    app.addHook('onClose', async () => {
-      await app.jobs.stop();
-      mailer.close();
-    });
+  registerForumJobs(app.jobs, app.db);
   const deps: Deps = { db: app.db, clock: app.clock };
   app.nav.push({
     href: '/forum',

@@ -1,11 +1,12 @@
 // The forum's deferred work: notices of a new thread or reply to those who follow it, and of a
 // report to the moderators; in-app and by e-mail, enqueued with the change at the end of the
-// school's quiet hours; e-mail only to those who asked for e-mail notices (the messaging preference).
+// school's quiet hours. The e-mail goes with the messaging's notices, to those who asked for them
+// (the messaging preference: each one, or in the daily digest).
 import type { Db } from '../../kernel/db/index.js';
-import { enqueue, type JobRunner } from '../../kernel/jobs/index.js';
-import type { Mailer } from '../../kernel/mail/index.js';
+import type { JobRunner } from '../../kernel/jobs/index.js';
+import { DEFAULT_QUIET_HOURS } from '../../kernel/quiet-hours.js';
 import { htmlToText } from '../../kernel/rich-text.js';
-import { emailNoticeTakers } from '../messaging/index.js';
+import { messagingSettingsOf } from '../messaging/index.js';
 import { notify } from '../notifications/index.js';
 import { t } from './i18n/fr.js';
 import * as forums from './repository/forums.js';
@@ -13,13 +14,8 @@ import * as threads from './repository/threads.js';
 
 export const NOTIFY_JOB = 'forum.post.notify';
 export const REPORT_JOB = 'forum.report.notify';
-export const MAIL_JOB = 'forum.mail';
 
-export interface JobDeps {
-  db: Db;
-  mailer: Mailer | null;
-  publicUrl: string;
-}
+const hoursOf = async (db: Db, forum: forums.ForumRow, now: Date) => (await messagingSettingsOf(db, forum.structureId, now)) ?? DEFAULT_QUIET_HOURS;
 
 const excerpt = (html: string) => {
   const text = htmlToText(html);
@@ -40,9 +36,8 @@ async function followers(db: Db, forum: forums.ForumRow, threadId: string | null
   return q.execute();
 }
 
-/** Registers the handlers; a retry writes nothing twice (each notice has a source key per recipient, each e-mail a job key). */
-export function registerForumJobs(jobs: JobRunner, deps: JobDeps): void {
-  const { db } = deps;
+/** Registers the handlers; a retry writes nothing twice (each notice, and so its e-mail, has a source key per recipient). */
+export function registerForumJobs(jobs: JobRunner, db: Db): void {
   jobs.register<{ postId: string }>(NOTIFY_JOB, async ({ postId }, { now }) => {
     const post = await threads.findPost(db, postId);
     const thread = post && (await threads.findThread(db, post.threadId));
@@ -52,12 +47,12 @@ export function registerForumJobs(jobs: JobRunner, deps: JobDeps): void {
     const people = await followers(db, forum, post.opening ? null : thread.id, post.authorId);
     const title = post.opening ? t('forum.notice.thread', thread.title) : t('forum.notice.reply', thread.title);
     const link = `/forum/threads/${thread.id}#post-${post.id}`;
-    await notify(db, { recipients: people.map((p) => p.id), kind: 'forum.post', source: `forum.post:${postId}`, title, body: excerpt(post.body), link }, now);
-    for (const p of await emailNoticeTakers(
+    const email = await hoursOf(db, forum, now);
+    await notify(
       db,
-      people.map((x) => x.id),
-    ))
-      await enqueue(db, MAIL_JOB, { personId: p.id, title, body: excerpt(post.body), link }, { key: `${MAIL_JOB}:${postId}:${p.id}` });
+      { recipients: people.map((p) => p.id), kind: 'forum.post', source: `forum.post:${postId}`, title, body: excerpt(post.body), link, email },
+      now,
+    );
   });
   jobs.register<{ reportId: string }>(REPORT_JOB, async ({ reportId }, { now }) => {
     const report = await threads.findReport(db, reportId);
@@ -68,14 +63,7 @@ export function registerForumJobs(jobs: JobRunner, deps: JobDeps): void {
     const moderators = (await forums.moderatorIds(db, forum)).filter((id) => id !== report.reporterId);
     const title = t('forum.notice.report', thread.title);
     const link = `/forum/forums/${forum.id}/reports`;
-    await notify(db, { recipients: moderators, kind: 'forum.report', source: `forum.report:${reportId}`, title, body: report.reason, link }, now);
-    for (const p of await emailNoticeTakers(db, moderators))
-      await enqueue(db, MAIL_JOB, { personId: p.id, title, body: report.reason, link }, { key: `${MAIL_JOB}:report:${reportId}:${p.id}` });
-  });
-  jobs.register<{ personId: string; title: string; body: string; link: string }>(MAIL_JOB, async ({ personId, title, body, link }) => {
-    if (!deps.mailer) return;
-    const person = await db.selectFrom('people').select(['email', 'status']).where('id', '=', personId).executeTakeFirst();
-    if (!person?.email || person.status !== 'active') return;
-    await deps.mailer.send({ to: person.email, subject: title, text: `${title}\n\n${body}\n\n${t('forum.notice.open', `${deps.publicUrl}${link}`)}\n` });
+    const email = await hoursOf(db, forum, now);
+    await notify(db, { recipients: moderators, kind: 'forum.report', source: `forum.report:${reportId}`, title, body: report.reason, link, email }, now);
   });
 }

@@ -2,6 +2,8 @@
 // teacher. Each is enqueued with its change, at the end of the school's quiet hours.
 import type { Db } from '../../kernel/db/index.js';
 import type { JobRunner } from '../../kernel/jobs/index.js';
+import { DEFAULT_QUIET_HOURS } from '../../kernel/quiet-hours.js';
+import { messagingSettingsOf } from '../messaging/index.js';
 import { notify } from '../notifications/index.js';
 import { t } from './i18n/fr.js';
 import * as repo from './repository.js';
@@ -9,6 +11,9 @@ import * as repo from './repository.js';
 export const NOTIFY_JOB = 'liaison.note.notify';
 export const REMIND_JOB = 'liaison.note.remind';
 export const FAMILY_NOTE_JOB = 'liaison.familyNote.notify';
+
+/** The school's quiet hours, for the e-mail notices to families. */
+const hoursOf = async (db: Db, structureId: string, now: Date) => (await messagingSettingsOf(db, structureId, now)) ?? DEFAULT_QUIET_HOURS;
 
 const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}…` : body);
 
@@ -28,6 +33,7 @@ export function registerLiaisonJobs(jobs: JobRunner, db: Db): void {
         title: note.requiresSignature ? t('liaison.notice.toSign', note.title) : t('liaison.notice.new', note.title),
         body: excerpt(note.body),
         link: `/liaison/notes/${noteId}`,
+        email: await hoursOf(db, note.structureId, now),
       },
       now,
     );
@@ -46,6 +52,7 @@ export function registerLiaisonJobs(jobs: JobRunner, db: Db): void {
         title: t('liaison.notice.reminder', note.title),
         body: excerpt(note.body),
         link: `/liaison/notes/${noteId}`,
+        email: await hoursOf(db, note.structureId, now),
       },
       now,
     );

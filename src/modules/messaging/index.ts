@@ -18,7 +18,7 @@ import './tables.js';
 import { messagingPrivacy } from './privacy.js';
 
 export { messagingMigrations };
-export { flushMailQueue, queueNotices } from './notify.js';
+export { flushMailQueue, queueNotices, queueNotificationNotices } from './notify.js';
 export { allowedAmong, searchReachable, ensureSettings as messagingSettingsOf } from './repository/rules.js';
 export { unreachableCount } from './reach.js';
 export { noticeTakers as emailNoticeTakers } from './repository/notices.js';

@@ -4,39 +4,74 @@ import type { Db, DbKind } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/db/index.js';
 import type { Mailer } from '../../kernel/mail/index.js';
 import { displayName } from '../directory/index.js';
-import { noticeMail } from './notice-mail.js';
+import { noticeMail, type NoticeItem } from './notice-mail.js';
 import { nextDigest, firstSendableAt, type QuietHours } from '../../kernel/quiet-hours.js';
 import * as notices from './repository/notices.js';
 import { unsubscribeKeys, unsubscribePath, unsubscribeToken } from './unsubscribe.js';
 
 const MAX_ATTEMPTS = 5;
 
+/** When a person's notice is due: now (or at the end of quiet hours) for "immediate", at the next daily digest otherwise. */
+const dueFor = (mode: 'immediate' | 'digest', hours: QuietHours, now: Date) => (mode === 'immediate' ? firstSendableAt(hours, now) : nextDigest(hours, now));
+
+const queued = (personId: string, of: { messageId: string } | { notificationId: string }, due: Date, now: Date) => ({
+  id: newId(),
+  personId,
+  messageId: 'messageId' in of ? of.messageId : null,
+  notificationId: 'notificationId' in of ? of.notificationId : null,
+  dueAt: due.toISOString(),
+  sentAt: null,
+  attempts: 0,
+  lastError: null,
+  createdAt: now.toISOString(),
+  claimedBy: null,
+  claimedUntil: null,
+});
+
 /**
- * Queues a notice for each recipient who has an email address and asked for notices: due now
- * (or at the end of quiet hours) for "immediate", at the next daily digest otherwise.
- * Returns how many are due at once.
+ * Queues a notice for each recipient who has an email address and asked for notices, due by
+ * their mode (`dueFor`). Returns how many are due at once.
  */
 export async function queueNotices(db: Db, messageId: string, recipientIds: string[], hours: QuietHours, now: Date): Promise<number> {
   let dueNow = 0;
-  const createdAt = now.toISOString();
   const rows = (await notices.noticeTakers(db, recipientIds)).map((p) => {
-    const due = p.emailMode === 'immediate' ? firstSendableAt(hours, now) : nextDigest(hours, now);
+    const due = dueFor(p.emailMode, hours, now);
     if (due.getTime() <= now.getTime()) dueNow++;
-    return {
-      id: newId(),
-      personId: p.id,
-      messageId,
-      dueAt: due.toISOString(),
-      sentAt: null,
-      attempts: 0,
-      lastError: null,
-      createdAt,
-      claimedBy: null,
-      claimedUntil: null,
-    };
+    return queued(p.id, { messageId }, due, now);
   });
   await notices.insertNotices(db, rows);
   return dueNow;
+}
+
+/**
+ * Queues e-mail notices of other services' notifications (news, cahier de liaison, blog…) with
+ * the same preference, quiet hours and digest as messages: one e-mail per person per flush
+ * carries both. Pupils are left out: their e-mail never carries what they are told in Préau.
+ * Never before the notification is shown (`visibleAt`).
+ */
+export async function queueNotificationNotices(
+  db: Db,
+  notifications: { id: string; recipientId: string; visibleAt: string }[],
+  hours: QuietHours,
+  now: Date,
+): Promise<void> {
+  const takers = new Map(
+    (
+      await notices.noticeTakers(
+        db,
+        notifications.map((n) => n.recipientId),
+      )
+    )
+      .filter((p) => p.profile !== 'student')
+      .map((p) => [p.id, p.emailMode]),
+  );
+  const rows = notifications.flatMap((n) => {
+    const mode = takers.get(n.recipientId);
+    if (!mode) return [];
+    const shown = new Date(n.visibleAt);
+    return [queued(n.recipientId, { notificationId: n.id }, dueFor(mode, hours, shown > now ? shown : now), now)];
+  });
+  await notices.insertNotices(db, rows);
 }
 
 export interface FlushResult {
@@ -77,7 +112,10 @@ export async function flushMailQueue(sender: NoticeSender, now: Date): Promise<F
   const claimed = await notices.claimDueNotices(db, sender.kind, { token, at, until: until(), maxAttempts: MAX_ATTEMPTS, limit: BATCH });
   if (claimed.length === 0) return result;
   const rows = await notices.claimedNotices(db, token);
-  const stale = rows.filter((r) => r.folder !== 'inbox' || r.readAt !== null || !r.email);
+  // A message read, trashed or withdrawn meanwhile, a notification read or gone: nothing to tell.
+  const stale = rows.filter(
+    (r) => !r.email || (r.messageId !== null ? r.folder !== 'inbox' || r.readAt !== null : r.noticeTitle === null || r.noticeReadAt !== null),
+  );
   result.skipped = stale.length;
   await notices.markNoticesSent(
     db,
@@ -87,7 +125,6 @@ export async function flushMailQueue(sender: NoticeSender, now: Date): Promise<F
   );
   const byPerson = new Map<string, typeof rows>();
   for (const row of rows) if (!stale.includes(row)) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
-  const link = `${sender.publicUrl}/messaging`;
   const keys = await unsubscribeKeys(db);
   for (const claimedItems of byPerson.values()) {
     const held = await notices.renewClaim(
@@ -100,9 +137,18 @@ export async function flushMailQueue(sender: NoticeSender, now: Date): Promise<F
     if (items.length === 0) continue;
     const first = items[0]!;
     const mail = noticeMail({
-      items: items.map((r) => ({ from: displayName(r), subject: r.subject, bodyHtml: r.bodyHtml })),
+      items: items.map((r): NoticeItem =>
+        r.messageId !== null
+          ? {
+              kind: 'message',
+              from: displayName({ firstName: r.firstName ?? '', lastName: r.lastName ?? '', usageName: r.usageName }),
+              subject: r.subject ?? '',
+              bodyHtml: r.bodyHtml ?? '',
+            }
+          : { kind: 'notification', title: r.noticeTitle ?? '', body: r.noticeBody, url: `${sender.publicUrl}${r.noticeLink ?? '/'}` },
+      ),
       pupil: first.profile === 'student',
-      readUrl: link,
+      publicUrl: sender.publicUrl,
       unsubscribeUrl: `${sender.publicUrl}${unsubscribePath(unsubscribeToken(keys, first.personId))}`,
     });
     const ids = items.map((r) => r.id);

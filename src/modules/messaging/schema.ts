@@ -162,7 +162,8 @@ export const HeldList = Type.Array(
 );
 
 export const EmailMode = Type.Union([Type.Literal('off'), Type.Literal('immediate'), Type.Literal('digest')], {
-  description: 'Courriels de notification : aucun, à chaque message (hors heures calmes), ou un récapitulatif par jour.',
+  description:
+    'Courriels de notification (messages et informations des autres services) : aucun, à chaque nouveauté (hors heures calmes), ou un récapitulatif par jour.',
 });
 export const Preferences = Type.Object({ emailMode: EmailMode, hasEmail: Type.Boolean() });
 export const PreferencesBody = Type.Object({ emailMode: EmailMode });

@@ -82,7 +82,9 @@ export interface MessagingPreferencesTable {
 export interface MailQueueTable {
   id: string;
   personId: string;
-  messageId: string;
+  /** What the notice is of: a message, or another service's notification (one of the two). */
+  messageId: string | null;
+  notificationId: string | null;
   dueAt: string;
   sentAt: string | null;
   attempts: number;

@@ -35,6 +35,7 @@ export function registerNewsJobs(jobs: JobRunner, db: Db): void {
         body: withLocale('fr', () => t('news.notify.body', displayName(author), structure?.name ?? '')),
         link: `/news/${newsId}`,
         visibleAt: firstSendableAt(hours ?? DEFAULT_QUIET_HOURS, now).toISOString(),
+        email: hours ?? DEFAULT_QUIET_HOURS,
       },
       now,
     );

@@ -6,13 +6,19 @@ import './tables.js';
 // Nine columns per row: 100 rows stay far below SQLite's bound-parameter limit.
 const CHUNK = 100;
 
-export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]): Promise<void> {
+/** Writes the notifications; a recipient already told of the same source is left out. Returns those written. */
+export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]) {
+  const written: { id: string; recipientId: string; visibleAt: string }[] = [];
   for (let i = 0; i < rows.length; i += CHUNK)
-    await db
-      .insertInto('notifications')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['recipientId', 'source']).doNothing())
-      .execute();
+    written.push(
+      ...(await db
+        .insertInto('notifications')
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.columns(['recipientId', 'source']).doNothing())
+        .returning(['id', 'recipientId', 'visibleAt'])
+        .execute()),
+    );
+  return written;
 }
 
 /** The rule of `notifications.notification.read` in SQL: the person's own, shown by `now`. */

@@ -2,6 +2,8 @@ import { authorize, type Actor } from '../../kernel/authz/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/index.js';
 import { newId } from '../../kernel/db/index.js';
+import type { QuietHours } from '../../kernel/quiet-hours.js';
+import { queueNotificationNotices } from '../messaging/index.js';
 import './policy.js';
 import * as repo from './repository.js';
 
@@ -21,11 +23,17 @@ export interface NotifyInput {
   link: string;
   /** ISO timestamp from which recipients see it; now by default. */
   visibleAt?: string | null;
+  /**
+   * Also by e-mail, with the school's quiet hours: to the recipients who asked for e-mail notices
+   * (the messaging preference: each one, or a daily digest), pupils excepted. A notification read in
+   * Préau before its e-mail goes is not sent.
+   */
+  email?: QuietHours;
 }
 
 /**
- * One notification per recipient (duplicates removed), inserted in chunks. Returns how many were
- * written. `now` is the moment it is made (the system's time unless a caller has a clock).
+ * One notification per recipient (duplicates removed), inserted in chunks, with its e-mail notice
+ * queued in the same transaction when asked. Returns how many were written. `now` is the moment it is made (the system's time unless a caller has a clock).
  */
 export async function notify(db: Db, input: NotifyInput, now: Date = new Date()): Promise<number> {
   const recipients = [...new Set(input.recipients)];
@@ -42,8 +50,14 @@ export async function notify(db: Db, input: NotifyInput, now: Date = new Date())
     visibleAt: input.visibleAt && input.visibleAt > at ? input.visibleAt : at,
     readAt: null,
   }));
-  await repo.insertNotifications(db, rows);
-  return rows.length;
+  const { email } = input;
+  if (!email) return (await repo.insertNotifications(db, rows)).length;
+  const write = async (trx: Db) => {
+    const written = await repo.insertNotifications(trx, rows);
+    await queueNotificationNotices(trx, written, email, now);
+    return written.length;
+  };
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 /** How many of the person's shown notifications are unread (the navigation's badge). */

@@ -3,7 +3,7 @@
 import type { Db } from '../../kernel/db/index.js';
 import { formatDateTime, withLocale } from '../../kernel/i18n/index.js';
 import type { JobRunner } from '../../kernel/jobs/index.js';
-import { firstSendableAt } from '../../kernel/quiet-hours.js';
+import { DEFAULT_QUIET_HOURS, firstSendableAt } from '../../kernel/quiet-hours.js';
 import { messagingSettingsOf } from '../messaging/index.js';
 import { notify } from '../notifications/index.js';
 import { t } from './i18n/fr.js';
@@ -32,6 +32,7 @@ export function registerPollsJobs(jobs: JobRunner, db: Db): void {
         body: withLocale('fr', () => t('polls.notify.body', formatDateTime(poll.closesAt))),
         link: `/polls/${pollId}`,
         visibleAt: (hours ? firstSendableAt(hours, now) : now).toISOString(),
+        email: hours ?? DEFAULT_QUIET_HOURS,
       },
       now,
     );

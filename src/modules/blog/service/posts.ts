@@ -182,7 +182,14 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
         await deps.events.publish(
           trx,
           'blog.notice',
-          { recipients, source: `blog.published:${postId}`, title: withLocale('fr', () => t('blog.notice.published', group!.name, title)), body: null, link },
+          {
+            recipients,
+            source: `blog.published:${postId}`,
+            title: withLocale('fr', () => t('blog.notice.published', group!.name, title)),
+            body: null,
+            link,
+            emailFor: group!.structureId,
+          },
           { key: `blog.published:${postId}` },
         );
       } else if (status === 'pending' && found?.post!.status !== 'pending') {

@@ -104,7 +104,6 @@ export const forumFr = {
   'forum.notice.thread': (title: string) => `Nouvelle discussion au forum : ${title}`,
   'forum.notice.reply': (title: string) => `Nouvelle réponse au forum : ${title}`,
   'forum.notice.report': (title: string) => `Message signalé au forum : ${title}`,
-  'forum.notice.open': (url: string) => `Lire sur l’ENT : ${url}`,
   'forum.home.title': 'Forums',
   'forum.home.unread': (n: number, name: string) => `${count(n, 'discussion non lue', 'discussions non lues')} — ${name}`,
 } as const;

@@ -7,6 +7,8 @@ const recipients = (n: number) => countForms(n, { one: 'مستلم واحد', tw
 const newMessages = (n: number) =>
   countForms(n, { one: 'رسالة جديدة واحدة', two: 'رسالتان جديدتان', few: '# رسائل جديدة', many: '# رسالةً جديدة', other: '# رسالة جديدة' });
 
+const news = (n: number) => countForms(n, { one: 'مستجد واحد', two: 'مستجدان', few: '# مستجدات', many: '# مستجدًا', other: '# مستجد' });
+
 export const messagingAr: Translation<typeof messagingFr> = {
   'messaging.nav': 'الرسائل',
   'messaging.title': 'الرسائل',
@@ -167,9 +169,9 @@ export const messagingAr: Translation<typeof messagingFr> = {
   'messaging.held.released': 'وُزِّعت الرسالة.',
   'messaging.held.rejected': 'رُفضت الرسالة؛ لن تُوزَّع.',
   'messaging.prefs.title': 'الإشعارات بالبريد الإلكتروني',
-  'messaging.prefs.mode': 'عند وصول رسالة',
+  'messaging.prefs.mode': 'عند وصول رسالة أو خبر من المدرسة',
   'messaging.prefs.off': 'لا ترسل لي بريدًا إلكترونيًا',
-  'messaging.prefs.immediate': 'بريد إلكتروني عند كل رسالة (خارج ساعات الهدوء)',
+  'messaging.prefs.immediate': 'بريد إلكتروني عند كل مستجد (خارج ساعات الهدوء)',
   'messaging.prefs.digest': 'بريد إلكتروني واحد يوميًا يلخّص الرسائل',
   'messaging.prefs.noEmail': 'لا يوجد عنوان بريد إلكتروني مسجَّل لحسابك: اطلب من المدرسة إضافته لتصلك هذه الرسائل.',
   'messaging.prefs.saved': 'حُفظت التفضيلات.',
@@ -177,6 +179,10 @@ export const messagingAr: Translation<typeof messagingFr> = {
   'messaging.admin': 'إدارة المراسلة',
   'messaging.mail.subject.one': (from: string) => `رسالة جديدة من ${isolate(from)}`,
   'messaging.mail.subject.many': (n: number) => `${newMessages(n)} على Préau`,
+  'messaging.mail.subject.news': (n: number) => `${news(n)} على Préau`,
+  'messaging.mail.notification': 'مستجد في انتظارك على Préau:',
+  'messaging.mail.digest.news': (n: number) => `لديك ${news(n)} على Préau:`,
+  'messaging.mail.messageFrom': (from: string) => `رسالة من ${isolate(from)}`,
   'messaging.mail.hello': 'مرحبًا،',
   'messaging.mail.notice': (from: string) => `وصلتك رسالة جديدة من ${isolate(from)} على Préau.`,
   'messaging.mail.digest': (n: number) => `وصلتك ${newMessages(n)} على Préau:`,

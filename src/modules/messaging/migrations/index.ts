@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
 import { createSearchIndex, dropSearchIndex } from '../../../kernel/search/index.js';
 import { messagesSearchIndex } from '../search-index.js';
@@ -129,4 +129,50 @@ export const messagingMigrations: Migrations = {
       await dropSearchIndex(db, messagesSearchIndex);
     },
   },
+  '20261240-0900-messaging-mail-notifications': {
+    // The e-mail notices carry the other services' notifications too: a queued notice is of a message
+    // or of a notification. SQLite cannot drop a NOT NULL in place, so the table is rebuilt there.
+    async up(db: Kysely<any>) {
+      if (db.getExecutor().adapter instanceof SqliteAdapter) {
+        await rebuildMailQueue(db, 'next');
+        return;
+      }
+      await sql`alter table mail_queue alter column message_id drop not null`.execute(db);
+      await db.schema.alterTable('mail_queue').addColumn('notification_id', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.deleteFrom('mail_queue').where('message_id', 'is', null).execute();
+      if (db.getExecutor().adapter instanceof SqliteAdapter) {
+        await rebuildMailQueue(db, 'previous');
+        return;
+      }
+      await db.schema.alterTable('mail_queue').dropColumn('notification_id').execute();
+      await sql`alter table mail_queue alter column message_id set not null`.execute(db);
+    },
+  },
 };
+
+/** SQLite: the queue rebuilt with a nullable message and a notification column ('next'), or back as it was. */
+async function rebuildMailQueue(db: Kysely<any>, to: 'next' | 'previous') {
+  await db.schema
+    .createTable('mail_queue_rebuilt')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+    .addColumn('message_id', 'text', (c) => (to === 'next' ? c.references('messages.id') : c.notNull().references('messages.id')))
+    .$call((b) => (to === 'next' ? b.addColumn('notification_id', 'text') : b))
+    .addColumn('due_at', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('claimed_by', 'text')
+    .addColumn('claimed_until', 'text')
+    .execute();
+  const columns = ['id', 'person_id', 'message_id', 'due_at', 'sent_at', 'attempts', 'last_error', 'created_at', 'claimed_by', 'claimed_until'];
+  await sql`insert into mail_queue_rebuilt (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(columns.map((c) => sql.ref(c)))} from mail_queue`.execute(
+    db,
+  );
+  await db.schema.dropTable('mail_queue').execute();
+  await db.schema.alterTable('mail_queue_rebuilt').renameTo('mail_queue').execute();
+  await db.schema.createIndex('mail_queue_due').on('mail_queue').columns(['sent_at', 'due_at']).execute();
+}

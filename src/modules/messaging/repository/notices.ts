@@ -6,18 +6,18 @@ const CHUNK = 500;
 
 /** Of these people, those with an email address who asked for notices, and how. */
 export async function noticeTakers(db: Db, personIds: string[]) {
-  const out: { id: string; emailMode: 'off' | 'immediate' | 'digest' }[] = [];
+  const out: { id: string; profile: string; emailMode: 'immediate' | 'digest' }[] = [];
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const rows = await db
       .selectFrom('messagingPreferences')
       .innerJoin('people', 'people.id', 'messagingPreferences.personId')
-      .select(['people.id', 'messagingPreferences.emailMode'])
+      .select(['people.id', 'people.profile', 'messagingPreferences.emailMode'])
       .where('people.id', 'in', personIds.slice(i, i + CHUNK))
-      .where('messagingPreferences.emailMode', '!=', 'off')
+      .where('messagingPreferences.emailMode', 'in', ['immediate', 'digest'])
       .where('people.email', 'is not', null)
       .where('people.email', '!=', '')
       .execute();
-    out.push(...rows);
+    out.push(...rows.map((r) => ({ ...r, emailMode: r.emailMode as 'immediate' | 'digest' })));
   }
   return out;
 }
@@ -65,19 +65,25 @@ export async function claimDueNotices(
   return rows.map((r) => r.id);
 }
 
-/** The notices claimed by `token`, with what the email says and whether the copy is still unread in the inbox. */
+/**
+ * The notices claimed by `token`, with what the email says: for a message, its sender, subject and
+ * whether the copy is still unread in the inbox; for a notification, its title, body, link and read state.
+ */
 export async function claimedNotices(db: Db, token: string) {
   return db
     .selectFrom('mailQueue')
     .innerJoin('people as recipient', 'recipient.id', 'mailQueue.personId')
-    .innerJoin('messages', 'messages.id', 'mailQueue.messageId')
-    .innerJoin('people as sender', 'sender.id', 'messages.senderId')
+    .leftJoin('messages', 'messages.id', 'mailQueue.messageId')
+    .leftJoin('people as sender', 'sender.id', 'messages.senderId')
     .leftJoin('messageRecipients', (join) =>
       join.onRef('messageRecipients.messageId', '=', 'mailQueue.messageId').onRef('messageRecipients.personId', '=', 'mailQueue.personId'),
     )
+    .leftJoin('notifications', 'notifications.id', 'mailQueue.notificationId')
     .select([
       'mailQueue.id',
       'mailQueue.personId',
+      'mailQueue.messageId',
+      'mailQueue.notificationId',
       'recipient.email',
       'recipient.profile',
       'messages.subject',
@@ -87,6 +93,10 @@ export async function claimedNotices(db: Db, token: string) {
       'sender.usageName',
       'messageRecipients.folder',
       'messageRecipients.readAt',
+      'notifications.title as noticeTitle',
+      'notifications.body as noticeBody',
+      'notifications.link as noticeLink',
+      'notifications.readAt as noticeReadAt',
     ])
     .where('mailQueue.claimedBy', '=', token)
     .where('mailQueue.sentAt', 'is', null)
