@@ -161,3 +161,66 @@ test('holidays over several days are all-day entries; the zone is the director�
   const page = await request(t.app, as.director!, 'GET', '/calendar?month=2027-04');
   assert.match(page.body, /zone B/, 'the month says the zone');
 });
+
+test('an event is changed by its author or the direction, in the API and the form; calendar apps get the new version', async () => {
+  const res = await create(as.ce1Teacher!, { title: 'Réunion des parents', kind: 'meeting', startDay: '2027-03-22', audience: [`parents:${w.ce1.id}`] });
+  assert.equal(res.statusCode, 201, res.body);
+  const { id } = res.json() as { id: string };
+  const changed = {
+    kind: 'meeting',
+    title: 'Réunion des parents (salle 4)',
+    startDay: '2027-03-23',
+    startTime: '18:00',
+    endTime: '19:00',
+    audience: [`parents:${w.ce1.id}`],
+  };
+  for (const [name, who, code] of [
+    ['another teacher', as.cm2Teacher!, 404],
+    ['a parent of the class', as.ce1aParent!, 404],
+    ['another school’s teacher', as.otherTeacher!, 404],
+  ] as const) {
+    assert.equal((await request(t.app, who, 'PUT', `/api/calendar/events/${id}`, changed)).statusCode, code, `${name}: refused`);
+    assert.equal((await request(t.app, who, 'GET', `/calendar/events/${id}/edit`)).statusCode, code, `${name}: no edit form`);
+  }
+  const bad = await request(t.app, as.ce1Teacher!, 'PUT', `/api/calendar/events/${id}`, { ...changed, endTime: '17:00' });
+  assert.equal(bad.statusCode, 400, 'ends before it starts');
+  assert.equal(
+    (await t.app.db.selectFrom('calendarEvents').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title,
+    'Réunion des parents',
+    'a refused change changes nothing',
+  );
+  assert.equal((await request(t.app, as.ce1Teacher!, 'PUT', `/api/calendar/events/${id}`, changed)).statusCode, 204, 'the author changes it');
+  const seen = (await request(t.app, as.ce1aParent!, 'GET', `/api/calendar/events/${id}`)).json() as { title: string; startDay: string; startTime: string };
+  assert.deepEqual([seen.title, seen.startDay, seen.startTime], ['Réunion des parents (salle 4)', '2027-03-23', '18:00'], 'families see the change');
+  const feed = await request(t.app, as.ce1aParent!, 'POST', '/api/homework/calendar');
+  const ics = (await request(t.app, null, 'GET', new URL(feed.json().url).pathname)).body.replace(/\r\n[ \t]/g, '');
+  const entry = ics.split('BEGIN:VEVENT').find((v) => v.includes(`calendar-${id}-`));
+  assert.ok(entry?.includes('SEQUENCE:1') && entry.includes('DTSTART:20270323T170000Z'), 'the feed carries the new version');
+
+  // The form: filled with the event, sent back with a mistake it comes again with what was typed.
+  const director = as.director!;
+  const edit = await request(t.app, director, 'GET', `/calendar/events/${id}/edit`);
+  assert.equal(edit.statusCode, 200, 'the direction may change it');
+  assert.match(edit.body, /value="Réunion des parents \(salle 4\)"/, 'the form holds the title');
+  assert.match(edit.body, new RegExp(`action="/calendar/events/${id}"`), 'and posts to the event');
+  const post = (fields: Record<string, string>) => {
+    const f = form({ _csrf: director.csrf, ...fields });
+    return request(t.app, director, 'POST', `/calendar/events/${id}`, f.payload, { headers: f.headers });
+  };
+  const wrong = await post({
+    kind: 'meeting',
+    title: 'Réunion reportée',
+    startDay: '2027-03-23',
+    endDay: '2027-03-20',
+    audience: `parents:${w.ce1.id}`,
+  });
+  assert.equal(wrong.statusCode, 400, 'a last day before the first');
+  assert.match(wrong.body, /value="Réunion reportée"/, 'what was typed is kept');
+  const ok = await post({ kind: 'meeting', title: 'Réunion reportée', startDay: '2027-03-30', audience: `parents:${w.ce1.id}` });
+  assert.equal(ok.statusCode, 303, ok.body);
+  const page = await request(t.app, as.ce1aParent!, 'GET', `/calendar/events/${id}`);
+  assert.match(page.body, /Réunion reportée/, 'the new title');
+  assert.ok(!page.body.includes(`/calendar/events/${id}/edit`), 'no edit link for a parent');
+  assert.equal((await request(t.app, as.ce1Teacher!, 'POST', `/api/calendar/events/${id}/cancel`)).statusCode, 204);
+  assert.equal((await request(t.app, as.ce1Teacher!, 'PUT', `/api/calendar/events/${id}`, changed)).statusCode, 404, 'a cancelled event is not changed');
+});

@@ -29,6 +29,23 @@ export async function calendarCases({ app, world: w, as }: CoverageWorld): Promi
     wrong('GET /api/calendar/events/:id', `/api/calendar/events/${id}`, { as: as.otherTeacher, note: 'another school’s teacher' }),
     wrong('GET /api/calendar/events/:id', `/api/calendar/events/${id}`, { as: as.agent, note: 'another municipality’s agent' }),
     wrong('POST /api/calendar/events/:id/cancel', `/api/calendar/events/${id}/cancel`, { as: as.cm2Teacher, note: 'a teacher who is not the author' }),
+    wrong('PUT /api/calendar/events/:id', `/api/calendar/events/${id}`, {
+      as: as.cm2Teacher,
+      payload: { kind: 'outing', title: 'Changé', startDay: '2027-05-12', audience: [`class:${w.cm2Class.id}`] },
+      note: 'a teacher who is not the author',
+    }),
+    wrong('PUT /api/calendar/events/:id', `/api/calendar/events/${id}`, {
+      as: as.ce1aParent,
+      payload: { kind: 'outing', title: 'Changé', startDay: '2027-05-12', audience: [`class:${w.ce1.id}`] },
+      expect: [403, 404],
+      note: 'a parent of the class',
+    }),
+    wrong('GET /calendar/events/:id/edit', `/calendar/events/${id}/edit`, { as: as.otherTeacher, note: 'another school’s teacher' }),
+    wrong('POST /calendar/events/:id', `/calendar/events/${id}`, {
+      as: as.cm2Teacher,
+      form: { _csrf: as.cm2Teacher.csrf, kind: 'outing', title: 'Changé', startDay: '2027-05-12', audience: `class:${w.cm2Class.id}` },
+      note: 'a teacher who is not the author',
+    }),
     wrong('GET /calendar/events/:id', `/calendar/events/${id}`, { as: as.otherParent, note: 'another school’s parent' }),
     wrong('POST /calendar/events/:id/cancel', `/calendar/events/${id}/cancel`, { as: as.ce1a, form: { _csrf: as.ce1a.csrf }, note: 'a pupil of the class' }),
     wrong('GET /api/calendar/settings/:structureId', `/api/calendar/settings/${w.schoolA.id}`, {

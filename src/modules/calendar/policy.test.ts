@@ -49,6 +49,8 @@ test('reading and cancelling events', () => {
   check('calendar.event.read', 'cancelled, audience', event({ cancelled: true }), ['teacher', 'student', 'relative', ...managers]);
   check('calendar.event.cancel', 'published', event(), ['teacher', ...managers]);
   check('calendar.event.cancel', 'already cancelled', event({ cancelled: true }), []);
+  check('calendar.event.edit', 'published', event(), ['teacher', ...managers]);
+  check('calendar.event.edit', 'cancelled', event({ cancelled: true }), []);
 });
 
 test('the school’s holiday zone', () => {

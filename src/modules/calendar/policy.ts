@@ -27,6 +27,8 @@ export const calendarPolicy = definePolicy('calendar', {
   'calendar.event.read': (actor: Actor, f: EventFacts) => ownsOrManages(actor, f) || f.inAudience,
   /** The author or a manager cancels (kept, marked cancelled). */
   'calendar.event.cancel': (actor: Actor, f: EventFacts) => !f.cancelled && ownsOrManages(actor, f),
+  /** The author or a manager changes it, until it is cancelled. */
+  'calendar.event.edit': (actor: Actor, f: EventFacts) => !f.cancelled && ownsOrManages(actor, f),
   /** A school's holiday zone: its managers; staff of the school may read it. */
   'calendar.settings.manage': {
     allow: (actor: Actor, s: { structureId: string }) => managesStructure(actor, s.structureId),

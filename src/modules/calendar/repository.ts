@@ -11,6 +11,18 @@ export async function insertEvent(db: Db, event: EventRow, audiences: CalendarAu
   });
 }
 
+/** An event's new fields and audience, in one transaction. */
+export async function updateEvent(db: Db, id: string, fields: Partial<EventRow>, audiences: CalendarAudiencesTable[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('calendarEvents').set(fields).where('id', '=', id).execute();
+    await trx.deleteFrom('calendarAudiences').where('eventId', '=', id).execute();
+    await trx.insertInto('calendarAudiences').values(audiences).execute();
+  });
+}
+
+export const audienceKeysOf = async (db: Db, eventId: string): Promise<string[]> =>
+  (await db.selectFrom('calendarAudiences').select('audienceKey').where('eventId', '=', eventId).orderBy('audienceKey').execute()).map((r) => r.audienceKey);
+
 export const findEvent = (db: Db, id: string) => db.selectFrom('calendarEvents').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const targetsOf = (db: Db, eventId: string): Promise<AudienceTarget[]> =>

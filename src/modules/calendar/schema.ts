@@ -64,5 +64,5 @@ export const Event = Type.Object({
 
 export const EventDetail = Type.Composite([
   Event,
-  Type.Object({ mayCancel: Type.Boolean(), audience: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })) }),
+  Type.Object({ mayCancel: Type.Boolean(), mayEdit: Type.Boolean(), audience: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })) }),
 ]);

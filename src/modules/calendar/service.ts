@@ -47,10 +47,8 @@ export function assertMayWrite(actor: Actor): void {
   authorize(actor, 'calendar.event.write', {});
 }
 
-/** Adds an event, its audience checked target by target like news; bad input names its field and stores nothing. */
-export async function createEvent(deps: Deps, actor: Actor, input: EventInput): Promise<{ id: string }> {
-  assertMayWrite(actor);
-  const now = deps.clock.now();
+/** An event's input checked field by field, its audience target by target like news; throws `calendar.invalid` naming the fields. */
+async function validated(deps: Deps, actor: Actor, input: EventInput, now: Date) {
   const problems = new Problems();
   const title = input.title.trim();
   problems.check(title.length > 0 && title.length <= 200, 'title', t('calendar.error.title'));
@@ -77,14 +75,9 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventInput): 
   else if (parsed.includes(null) || reachable.length !== targets.length) problems.add('audience', t('calendar.error.audience_unreachable'));
   else if (structures.size > 1) problems.add('audience', t('calendar.error.audience_mixed'));
   problems.throwIfAny('calendar.invalid');
-  const id = newId();
-  const at = now.toISOString();
-  await repo.insertEvent(
-    deps.db,
-    {
-      id,
+  return {
+    fields: {
       structureId: [...structures][0]!,
-      authorId: actor.personId,
       kind: input.kind,
       title,
       descriptionHtml: richText(input.description),
@@ -93,14 +86,52 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventInput): 
       endDay,
       startsAt,
       endsAt,
-      status: 'published',
-      sequence: 0,
-      createdAt: at,
-      updatedAt: at,
     },
-    [...new Map(reachable.map((x) => [x.key, x])).values()].map((x) => ({ eventId: id, kind: x.kind, targetId: x.targetId, audienceKey: x.key })),
-  );
+    audiences: (eventId: string) =>
+      [...new Map(reachable.map((x) => [x.key, x])).values()].map((x) => ({ eventId, kind: x.kind, targetId: x.targetId, audienceKey: x.key })),
+  };
+}
+
+/** Adds an event; bad input names its field and stores nothing. */
+export async function createEvent(deps: Deps, actor: Actor, input: EventInput): Promise<{ id: string }> {
+  assertMayWrite(actor);
+  const now = deps.clock.now();
+  const { fields, audiences } = await validated(deps, actor, input, now);
+  const id = newId();
+  const at = now.toISOString();
+  await repo.insertEvent(deps.db, { id, authorId: actor.personId, ...fields, status: 'published', sequence: 0, createdAt: at, updatedAt: at }, audiences(id));
   return { id };
+}
+
+/**
+ * Changes an event (its author or a manager, until it is cancelled): every field and the audience,
+ * checked as when it was added. Its sequence moves on, so calendar apps replace their copy.
+ */
+export async function updateEvent(deps: Deps, actor: Actor, id: string, input: EventInput): Promise<void> {
+  const now = deps.clock.now();
+  const e = await repo.findEvent(deps.db, id);
+  authorize(actor, 'calendar.event.edit', await eventFacts(deps.db, actor, e, now));
+  const { fields, audiences } = await validated(deps, actor, input, now);
+  await repo.updateEvent(deps.db, id, { ...fields, sequence: e!.sequence + 1, updatedAt: now.toISOString() }, audiences(id));
+}
+
+/** What the edit form starts from: the event as stored (its author or a manager). */
+export async function editableEvent(deps: Deps, actor: Actor, id: string): Promise<EventInput & { id: string }> {
+  const e = await repo.findEvent(deps.db, id);
+  authorize(actor, 'calendar.event.edit', await eventFacts(deps.db, actor, e, deps.clock.now()));
+  const targets = await repo.audienceKeysOf(deps.db, id);
+  return {
+    id,
+    kind: e!.kind,
+    title: e!.title,
+    description: e!.descriptionHtml,
+    place: e!.place,
+    startDay: e!.startDay,
+    endDay: e!.endDay === e!.startDay ? null : e!.endDay,
+    startTime: e!.startsAt ? parisTime(e!.startsAt) : null,
+    endTime: e!.endsAt ? parisTime(e!.endsAt) : null,
+    audience: targets,
+  };
 }
 
 function view(e: repo.EventRow & { structureName: string }) {
@@ -152,6 +183,7 @@ export async function eventDetail(deps: Deps, actor: Actor, id: string) {
   return {
     ...view({ ...e!, structureName: structure.name }),
     mayCancel: can(actor, 'calendar.event.cancel', facts),
+    mayEdit: can(actor, 'calendar.event.edit', facts),
     audience: audience.map((x) => ({ key: x.key, label: x.label })),
   };
 }

@@ -37,6 +37,8 @@ export const calendarAr: Translation<typeof calendarFr> = {
   'calendar.field.time.hint': 'اتركه فارغًا لحدث يستغرق اليوم كله.',
   'calendar.audience': 'لمن',
   'calendar.save': 'إضافة',
+  'calendar.edit': 'تعديل الحدث',
+  'calendar.updated': 'عُدِّل الحدث.',
   'calendar.saved': 'أُضيف الحدث إلى التقويم.',
   'calendar.cancel': 'إلغاء هذا الحدث',
   'calendar.cancel.hint': 'يبقى معروضًا موسومًا بأنه مُلغى، وتُظهره التقويمات المشترَك فيها مُلغى.',

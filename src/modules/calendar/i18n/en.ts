@@ -37,6 +37,8 @@ export const calendarEn: Translation<typeof calendarFr> = {
   'calendar.field.time.hint': 'Leave empty for an all-day event.',
   'calendar.audience': 'Who it is for',
   'calendar.save': 'Add',
+  'calendar.edit': 'Edit the event',
+  'calendar.updated': 'The event has been changed.',
   'calendar.saved': 'The event has been added to the calendar.',
   'calendar.cancel': 'Cancel this event',
   'calendar.cancel.hint': 'It stays on the calendar, marked cancelled, and subscribed calendars show it as cancelled.',

@@ -37,6 +37,8 @@ export const calendarEs: Translation<typeof calendarFr> = {
   'calendar.field.time.hint': 'Déjelo vacío para un evento de todo el día.',
   'calendar.audience': 'Para quién',
   'calendar.save': 'Añadir',
+  'calendar.edit': 'Modificar el evento',
+  'calendar.updated': 'El evento se ha modificado.',
   'calendar.saved': 'El evento se ha añadido al calendario.',
   'calendar.cancel': 'Cancelar este evento',
   'calendar.cancel.hint': 'Sigue visible, marcado como cancelado, y los calendarios suscritos lo muestran cancelado.',

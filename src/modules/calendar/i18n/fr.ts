@@ -42,6 +42,8 @@ export const calendarFr = {
   'calendar.field.time.hint': 'Laissez vide pour un événement de toute la journée.',
   'calendar.audience': 'Pour qui',
   'calendar.save': 'Ajouter',
+  'calendar.edit': 'Modifier l’événement',
+  'calendar.updated': 'L’événement est modifié.',
   'calendar.saved': 'L’événement est ajouté au calendrier.',
   'calendar.cancel': 'Annuler cet événement',
   'calendar.cancel.hint': 'Il reste affiché, marqué annulé, et les agendas abonnés le montrent annulé.',

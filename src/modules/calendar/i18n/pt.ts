@@ -37,6 +37,8 @@ export const calendarPt: Translation<typeof calendarFr> = {
   'calendar.field.time.hint': 'Deixe vazio para um evento de todo o dia.',
   'calendar.audience': 'Para quem',
   'calendar.save': 'Adicionar',
+  'calendar.edit': 'Alterar o evento',
+  'calendar.updated': 'O evento foi alterado.',
   'calendar.saved': 'O evento foi adicionado ao calendário.',
   'calendar.cancel': 'Cancelar este evento',
   'calendar.cancel.hint': 'Continua visível, marcado como cancelado, e os calendários subscritos mostram-no cancelado.',

@@ -37,6 +37,8 @@ export const calendarTr: Translation<typeof calendarFr> = {
   'calendar.field.time.hint': 'Tüm gün süren bir etkinlik için boş bırakın.',
   'calendar.audience': 'Kimler için',
   'calendar.save': 'Ekle',
+  'calendar.edit': 'Etkinliği düzenle',
+  'calendar.updated': 'Etkinlik değiştirildi.',
   'calendar.saved': 'Etkinlik takvime eklendi.',
   'calendar.cancel': 'Bu etkinliği iptal et',
   'calendar.cancel.hint': 'Etkinlik iptal edildi olarak işaretlenip görünmeye devam eder; abone olunan takvimler de onu iptal edilmiş olarak gösterir.',

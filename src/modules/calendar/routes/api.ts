@@ -55,6 +55,32 @@ export const calendarApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => service.eventDetail(deps, request.actor, request.params.id),
   });
 
+  app.put('/events/:id', {
+    schema: {
+      tags,
+      security,
+      summary: 'Modifier un événement (son auteur ou la direction, tant qu’il n’est pas annulé)',
+      params: schema.IdParams,
+      body: schema.EventBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const b = request.body;
+      await service.updateEvent(deps, request.actor, request.params.id, {
+        kind: b.kind,
+        title: b.title,
+        description: b.description ?? '',
+        place: b.place ?? null,
+        startDay: b.startDay,
+        endDay: b.endDay ?? null,
+        startTime: b.startTime ?? null,
+        endTime: b.endTime ?? null,
+        audience: b.audience,
+      });
+      return reply.code(204).send(null);
+    },
+  });
+
   app.post('/events/:id/cancel', {
     schema: {
       tags,

@@ -16,13 +16,74 @@ import type { EventKind } from '../tables.js';
 /** The page's frame, its title in the request's language. */
 const page = () => ({ title: t('calendar.title'), service: 'home' });
 
+/** Which form: a new event, or the change of one. */
+interface FormTarget {
+  eventId?: string;
+}
+
+/** What the person typed, as the form shows it again. */
+function formValues(body: Record<string, string | string[] | undefined>): EventFormValues {
+  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  return {
+    kind: str('kind'),
+    title: str('title'),
+    description: str('description'),
+    place: str('place'),
+    startDay: str('startDay'),
+    endDay: str('endDay'),
+    startTime: str('startTime'),
+    endTime: str('endTime'),
+    audience: Array.isArray(body.audience) ? body.audience : body.audience ? [body.audience] : [],
+  };
+}
+
+const toInput = (values: EventFormValues): service.EventInput => ({
+  kind: values.kind as EventKind,
+  title: values.title ?? '',
+  description: values.description ?? '',
+  place: values.place || null,
+  startDay: values.startDay ?? '',
+  endDay: values.endDay || null,
+  startTime: values.startTime || null,
+  endTime: values.endTime || null,
+  audience: values.audience ?? [],
+});
+
 /** Calendar pages: the month (a table, works without JavaScript), the list, an event, the form. */
 export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
   const deps = { db: app.db, clock: app.clock };
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, values: EventFormValues, errors?: FieldErrors, status?: number) {
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormTarget, values: EventFormValues, errors?: FieldErrors, status?: number) {
     const options = (await reachableTargets(app.db, request.actor, app.clock.now())).map((x) => ({ key: x.key, label: x.label }));
-    return reply.page({ ...page(), title: t('calendar.new'), status }, h(EventFormPage, { csrf: request.csrfToken, values, errors, options }));
+    const title = form.eventId ? t('calendar.edit') : t('calendar.new');
+    return reply.page(
+      { ...page(), title, status },
+      h(EventFormPage, {
+        csrf: request.csrfToken,
+        values,
+        errors,
+        options,
+        heading: title,
+        action: form.eventId ? `/calendar/events/${form.eventId}` : '/calendar/events',
+      }),
+    );
+  }
+
+  /** Adds or changes the event from the form; bad input shows the form again with what was typed. */
+  async function submit(request: FastifyRequest, reply: FastifyReply, form: FormTarget) {
+    const values = formValues((request.body ?? {}) as Record<string, string | string[] | undefined>);
+    if (request.validationError) return renderForm(request, reply, form, values, { _form: t('error.validation') }, 400);
+    try {
+      const input = toInput(values);
+      const id = form.eventId ?? (await service.createEvent(deps, request.actor, input)).id;
+      if (form.eventId) await service.updateEvent(deps, request.actor, form.eventId, input);
+      reply.setFlash(form.eventId ? t('calendar.updated') : t('calendar.saved'));
+      return reply.redirect(`/calendar/events/${id}`, 303);
+    } catch (error) {
+      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
+      if (!errors) throw error;
+      return renderForm(request, reply, form, values, errors, 400);
+    }
   }
 
   app.get('/calendar', { config: { personal: true }, schema: { querystring: schema.MonthQuery } }, async (request, reply) => {
@@ -40,45 +101,38 @@ export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/calendar/new', { config: { personal: true } }, async (request, reply) => {
     service.assertMayWrite(request.actor);
-    return renderForm(request, reply, { startDay: parisDay(app.clock.now()) });
+    return renderForm(request, reply, {}, { startDay: parisDay(app.clock.now()) });
   });
 
   app.post('/calendar/events', { config: { personal: true }, schema: { body: schema.EventForm }, attachValidation: true }, async (request, reply) => {
     service.assertMayWrite(request.actor);
-    const body = (request.body ?? {}) as Record<string, string | string[] | undefined>;
-    const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const audience = Array.isArray(body.audience) ? body.audience : body.audience ? [body.audience] : [];
-    const values: EventFormValues = {
-      kind: str('kind'),
-      title: str('title'),
-      description: str('description'),
-      place: str('place'),
-      startDay: str('startDay'),
-      endDay: str('endDay'),
-      startTime: str('startTime'),
-      endTime: str('endTime'),
-      audience,
-    };
-    if (request.validationError) return renderForm(request, reply, values, { _form: t('error.validation') }, 400);
-    try {
-      const saved = await service.createEvent(deps, request.actor, {
-        kind: values.kind as EventKind,
-        title: values.title!,
-        description: values.description!,
-        place: values.place || null,
-        startDay: values.startDay!,
-        endDay: values.endDay || null,
-        startTime: values.startTime || null,
-        endTime: values.endTime || null,
-        audience,
-      });
-      reply.setFlash(t('calendar.saved'));
-      return reply.redirect(`/calendar/events/${saved.id}`, 303);
-    } catch (error) {
-      const errors = error instanceof AppError && error.statusCode === 400 ? fieldErrors(error) : null;
-      if (!errors) throw error;
-      return renderForm(request, reply, values, errors, 400);
-    }
+    return submit(request, reply, {});
+  });
+
+  app.get('/calendar/events/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const e = await service.editableEvent(deps, request.actor, request.params.id);
+    return renderForm(
+      request,
+      reply,
+      { eventId: e.id },
+      {
+        kind: e.kind,
+        title: e.title,
+        description: e.description,
+        place: e.place ?? '',
+        startDay: e.startDay,
+        endDay: e.endDay ?? '',
+        startTime: e.startTime ?? '',
+        endTime: e.endTime ?? '',
+        audience: e.audience,
+      },
+    );
+  });
+
+  app.post('/calendar/events/:id', { schema: { params: schema.IdParams, body: schema.EventForm }, attachValidation: true }, async (request, reply) => {
+    // Refused before anything is read from the form: not the author, not a manager, or cancelled.
+    await service.editableEvent(deps, request.actor, request.params.id);
+    return submit(request, reply, { eventId: request.params.id });
   });
 
   app.get('/calendar/events/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {

@@ -146,6 +146,13 @@ export function EventPage({ event, csrf }: { event: EventDetail; csrf: string })
           </ul>
         </section>
       )}
+      {event.mayEdit && (
+        <p>
+          <a class="button" href={`/calendar/events/${event.id}/edit`}>
+            {t('calendar.edit')}
+          </a>
+        </p>
+      )}
       {event.mayCancel && (
         <form method="post" action={`/calendar/events/${event.id}/cancel`} class="inline-form">
           <CsrfField token={csrf} />
@@ -171,18 +178,22 @@ export function EventFormPage({
   values,
   errors = {},
   options,
+  heading,
+  action,
 }: {
   csrf: string;
   values: EventFormValues;
   errors?: FieldErrors;
   options: { key: string; label: string }[];
+  heading: string;
+  action: string;
 }) {
   const chosen = new Set(values.audience ?? []);
   const kinds = ['outing', 'meeting', 'council', 'holiday', 'other'] as const;
   return (
     <>
       <div class="page-header">
-        <h1>{t('calendar.new')}</h1>
+        <h1>{heading}</h1>
       </div>
       <ErrorSummary
         errors={errors}
@@ -196,7 +207,7 @@ export function EventFormPage({
           kind: t('calendar.field.kind'),
         }}
       />
-      <form method="post" action="/calendar/events" novalidate>
+      <form method="post" action={action} novalidate>
         <CsrfField token={csrf} />
         <Field name="kind" label={t('calendar.field.kind')} error={errors.kind}>
           <select id="field-kind" name="kind">
