@@ -43,4 +43,23 @@ export const calendarMigrations: Migrations = {
       for (const table of ['calendar_settings', 'calendar_audiences', 'calendar_events']) await db.schema.dropTable(table).execute();
     },
   },
+  '20261241-0900-calendar-attachments': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('calendar_attachments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('calendar_events.id'))
+        .addColumn('blob_key', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('calendar_attachments_event').on('calendar_attachments').column('event_id').execute();
+      await db.schema.createIndex('calendar_attachments_blob').on('calendar_attachments').column('blob_key').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('calendar_attachments').execute();
+    },
+  },
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/index.js';
 import { readerKeys, type AudienceTarget } from '../news/index.js';
-import type { CalendarAudiencesTable, CalendarEventsTable } from './tables.js';
+import type { CalendarAttachmentsTable, CalendarAudiencesTable, CalendarEventsTable } from './tables.js';
 
 export type EventRow = CalendarEventsTable;
 
@@ -22,6 +22,39 @@ export async function updateEvent(db: Db, id: string, fields: Partial<EventRow>,
 
 export const audienceKeysOf = async (db: Db, eventId: string): Promise<string[]> =>
   (await db.selectFrom('calendarAudiences').select('audienceKey').where('eventId', '=', eventId).orderBy('audienceKey').execute()).map((r) => r.audienceKey);
+
+export const attachmentsOf = (db: Db, eventId: string) =>
+  db
+    .selectFrom('calendarAttachments')
+    .select(['id', 'fileName', 'contentType', 'size'])
+    .where('eventId', '=', eventId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+
+export const findAttachment = (db: Db, eventId: string, id: string) =>
+  db.selectFrom('calendarAttachments').selectAll().where('eventId', '=', eventId).where('id', '=', id).executeTakeFirst();
+
+export async function insertAttachments(db: Db, rows: CalendarAttachmentsTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('calendarAttachments').values(rows).execute();
+}
+
+export async function deleteAttachment(db: Db, eventId: string, id: string): Promise<string | null> {
+  const row = await db.deleteFrom('calendarAttachments').where('eventId', '=', eventId).where('id', '=', id).returning('blobKey').executeTakeFirst();
+  return row?.blobKey ?? null;
+}
+
+/** Of these blob keys, those an event's attachment still uses (for the blob sweep). */
+export async function referencedBlobKeys(db: Db, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  return (
+    await db
+      .selectFrom('calendarAttachments')
+      .select('blobKey')
+      .where('blobKey', 'in', [...keys])
+      .execute()
+  ).map((r) => r.blobKey);
+}
 
 export const findEvent = (db: Db, id: string) => db.selectFrom('calendarEvents').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -45,6 +45,9 @@ export const EventForm = Type.Object({
 
 export const ConfirmForm = Type.Object({ ...CsrfField });
 
+export const AttachmentParams = Type.Object({ id: Id('Événement.'), attachmentId: Id('Pièce jointe.') });
+export const File = Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() });
+
 export const Event = Type.Object({
   id: Type.String(),
   kind: Kind,
@@ -64,5 +67,10 @@ export const Event = Type.Object({
 
 export const EventDetail = Type.Composite([
   Event,
-  Type.Object({ mayCancel: Type.Boolean(), mayEdit: Type.Boolean(), audience: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })) }),
+  Type.Object({
+    mayCancel: Type.Boolean(),
+    mayEdit: Type.Boolean(),
+    attachments: Type.Array(File),
+    audience: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+  }),
 ]);

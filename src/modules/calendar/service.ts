@@ -1,7 +1,9 @@
-import { authorize, can, type Actor } from '../../kernel/authz/index.js';
+import { authorize, can, NotFound, type Actor } from '../../kernel/authz/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import { newId, type Db } from '../../kernel/db/index.js';
-import { Problems } from '../../kernel/http/errors.js';
+import { BadRequest, Problems } from '../../kernel/http/errors.js';
+import { discardFiles, type StoredFile } from '../../kernel/storage/http.js';
+import type { BlobStore } from '../../kernel/storage/index.js';
 import type { CalendarEvent, FeedOwner } from '../../kernel/ical/index.js';
 import { withLocale } from '../../kernel/i18n/index.js';
 import { htmlToText, richText } from '../../kernel/rich-text.js';
@@ -17,6 +19,15 @@ export interface Deps {
   db: Db;
   clock: Clock;
 }
+
+/** The attachments' use cases also need the blob store and the largest file accepted. */
+export interface FileDeps extends Deps {
+  blobs: BlobStore;
+  uploadMaxBytes: number;
+}
+
+/** Files an event holds at most. */
+export const MAX_FILES = 5;
 
 export const EVENT_KINDS: readonly EventKind[] = ['outing', 'meeting', 'council', 'holiday', 'other'];
 
@@ -182,6 +193,7 @@ export async function eventDetail(deps: Deps, actor: Actor, id: string) {
       : [];
   return {
     ...view({ ...e!, structureName: structure.name }),
+    attachments: await repo.attachmentsOf(deps.db, id),
     mayCancel: can(actor, 'calendar.event.cancel', facts),
     mayEdit: can(actor, 'calendar.event.edit', facts),
     audience: audience.map((x) => ({ key: x.key, label: x.label })),
@@ -194,6 +206,47 @@ export async function cancelEvent(deps: Deps, actor: Actor, id: string): Promise
   const e = await repo.findEvent(deps.db, id);
   authorize(actor, 'calendar.event.cancel', await eventFacts(deps.db, actor, e, deps.clock.now()));
   await repo.cancel(deps.db, id, deps.clock.now().toISOString());
+}
+
+/** Joins files to an event its author or a manager may change: the rule first, then the stream. */
+export async function addAttachments(deps: FileDeps, actor: Actor, id: string, receive: () => Promise<StoredFile[]>) {
+  const e = await repo.findEvent(deps.db, id);
+  authorize(actor, 'calendar.event.edit', await eventFacts(deps.db, actor, e, deps.clock.now()));
+  const held = (await repo.attachmentsOf(deps.db, id)).length;
+  const files = await receive();
+  if (files.length === 0 || held + files.length > MAX_FILES) {
+    await discardFiles(deps.blobs, files);
+    const message = files.length === 0 ? t('calendar.error.no_file') : t('calendar.error.too_many_files', MAX_FILES);
+    throw new BadRequest('calendar.invalid', message, [{ field: 'file', message }]);
+  }
+  const at = deps.clock.now().toISOString();
+  const rows = files.map((f) => ({ id: newId(), eventId: id, blobKey: f.key, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: at }));
+  try {
+    await repo.insertAttachments(deps.db, rows);
+  } catch (error) {
+    await discardFiles(deps.blobs, files);
+    throw error;
+  }
+  return rows.map((r) => ({ id: r.id, fileName: r.fileName, contentType: r.contentType, size: r.size }));
+}
+
+/** Takes a file off an event (its author or a manager); the blob goes with it. */
+export async function removeAttachment(deps: FileDeps, actor: Actor, id: string, attachmentId: string): Promise<void> {
+  const e = await repo.findEvent(deps.db, id);
+  authorize(actor, 'calendar.event.edit', await eventFacts(deps.db, actor, e, deps.clock.now()));
+  const key = await repo.deleteAttachment(deps.db, id, attachmentId);
+  if (!key) throw new NotFound();
+  // A blob that will not go now is left to the daily sweep: the row that named it is gone.
+  await deps.blobs.delete(key).catch(() => undefined);
+}
+
+/** One file of an event the person may read. */
+export async function downloadable(deps: Deps, actor: Actor, id: string, attachmentId: string) {
+  const e = await repo.findEvent(deps.db, id);
+  authorize(actor, 'calendar.event.read', await eventFacts(deps.db, actor, e, deps.clock.now()));
+  const file = await repo.findAttachment(deps.db, id, attachmentId);
+  if (!file) throw new NotFound();
+  return file;
 }
 
 /** The school's holiday zone (null until set). */

@@ -33,6 +33,17 @@ export interface CalendarAudiencesTable {
   audienceKey: string;
 }
 
+/** A file joined to an event (an authorisation to print, a programme); read by whoever reads the event. */
+export interface CalendarAttachmentsTable {
+  id: string;
+  eventId: string;
+  blobKey: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+}
+
 /** A school's calendar settings: its holiday zone. */
 export interface CalendarSettingsTable {
   structureId: string;
@@ -45,5 +56,6 @@ declare module '../../kernel/db/index.js' {
     calendarEvents: CalendarEventsTable;
     calendarAudiences: CalendarAudiencesTable;
     calendarSettings: CalendarSettingsTable;
+    calendarAttachments: CalendarAttachmentsTable;
   }
 }

@@ -1,4 +1,4 @@
-import { formatDate, type Translation } from '../../../kernel/i18n/index.js';
+import { isolate, formatDate, type Translation } from '../../../kernel/i18n/index.js';
 import type { calendarFr } from './fr.js';
 
 export const calendarAr: Translation<typeof calendarFr> = {
@@ -39,6 +39,16 @@ export const calendarAr: Translation<typeof calendarFr> = {
   'calendar.save': 'إضافة',
   'calendar.edit': 'تعديل الحدث',
   'calendar.updated': 'عُدِّل الحدث.',
+  'calendar.saveChanges': 'حفظ التعديلات',
+  'calendar.attachments': 'المرفقات',
+  'calendar.attach.field': 'إرفاق ملف',
+  'calendar.attach.hint': (n: number) => `إذن للطباعة، برنامج… (${n} ملفات على الأكثر).`,
+  'calendar.attach.submit': 'إرفاق',
+  'calendar.attach.remove': (name: string) => `إزالة ${isolate(name)}`,
+  'calendar.attached': 'أُرفق الملف بالحدث.',
+  'calendar.detached': 'أُزيل الملف.',
+  'calendar.error.no_file': 'اختر ملفًا.',
+  'calendar.error.too_many_files': (n: number) => `لا يحمل الحدث أكثر من ${n} ملفات.`,
   'calendar.saved': 'أُضيف الحدث إلى التقويم.',
   'calendar.cancel': 'إلغاء هذا الحدث',
   'calendar.cancel.hint': 'يبقى معروضًا موسومًا بأنه مُلغى، وتُظهره التقويمات المشترَك فيها مُلغى.',

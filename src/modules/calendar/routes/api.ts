@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { BadRequest } from '../../../kernel/http/errors.js';
 import { errorResponses } from '../../../kernel/http/schemas.js';
+import { receiveFiles } from '../../../kernel/storage/http.js';
+import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
 import * as service from '../service.js';
 
@@ -9,7 +12,8 @@ const security = [{ session: [] }];
 
 /** JSON API of the school calendar under /api/calendar; lists are scoped to the reader in SQL. */
 export const calendarApi: FastifyPluginAsyncTypebox = async (app) => {
-  const deps = { db: app.db, clock: app.clock };
+  const deps = { db: app.db, clock: app.clock, blobs: app.blobs, uploadMaxBytes: app.config.uploadMaxBytes };
+  const tooMany = () => new BadRequest('calendar.invalid', t('calendar.error.too_many_files', service.MAX_FILES));
 
   app.get('/events', {
     config: { personal: true },
@@ -77,6 +81,33 @@ export const calendarApi: FastifyPluginAsyncTypebox = async (app) => {
         endTime: b.endTime ?? null,
         audience: b.audience,
       });
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/events/:id/attachments', {
+    schema: {
+      tags,
+      security,
+      summary: 'Joindre des fichiers à l’événement (multipart ; son auteur ou la direction)',
+      params: schema.IdParams,
+      response: { 201: Type.Array(schema.File), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const files = await service.addAttachments(
+        deps,
+        request.actor,
+        request.params.id,
+        async () => (await receiveFiles(request, { maxBytes: deps.uploadMaxBytes, maxFiles: service.MAX_FILES, tooMany })).files,
+      );
+      return reply.code(201).send(files);
+    },
+  });
+
+  app.delete('/events/:id/attachments/:attachmentId', {
+    schema: { tags, security, summary: 'Retirer une pièce jointe', params: schema.AttachmentParams, response: { 204: Type.Null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      await service.removeAttachment(deps, request.actor, request.params.id, request.params.attachmentId);
       return reply.code(204).send(null);
     },
   });

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { can } from '../../../kernel/authz/index.js';
 import { AppError, fieldErrors } from '../../../kernel/http/errors.js';
+import { receiveForm, sendBlob } from '../../../kernel/storage/http.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { reachableTargets } from '../../news/index.js';
 import { parisDay } from '../dates.js';
@@ -51,7 +52,7 @@ const toInput = (values: EventFormValues): service.EventInput => ({
 
 /** Calendar pages: the month (a table, works without JavaScript), the list, an event, the form. */
 export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
-  const deps = { db: app.db, clock: app.clock };
+  const deps = { db: app.db, clock: app.clock, blobs: app.blobs, uploadMaxBytes: app.config.uploadMaxBytes };
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormTarget, values: EventFormValues, errors?: FieldErrors, status?: number) {
     const options = (await reachableTargets(app.db, request.actor, app.clock.now())).map((x) => ({ key: x.key, label: x.label }));
@@ -65,6 +66,7 @@ export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
         options,
         heading: title,
         action: form.eventId ? `/calendar/events/${form.eventId}` : '/calendar/events',
+        submit: form.eventId ? t('calendar.saveChanges') : t('calendar.save'),
       }),
     );
   }
@@ -139,6 +141,42 @@ export const calendarPages: FastifyPluginAsyncTypebox = async (app) => {
     const event = await service.eventDetail(deps, request.actor, request.params.id);
     return reply.page({ ...page(), title: event.title }, h(EventPage, { event, csrf: request.csrfToken }));
   });
+
+  app.get('/calendar/events/:id/attachments/:attachmentId', { schema: { params: schema.AttachmentParams } }, async (request, reply) => {
+    const file = await service.downloadable(deps, request.actor, request.params.id, request.params.attachmentId);
+    return sendBlob(request, reply, { key: file.blobKey, size: file.size, contentType: file.contentType, filename: file.fileName, inline: true });
+  });
+
+  // A multipart form: its `_csrf` comes first, and the rule runs before the file is read.
+  app.post('/calendar/events/:id/attachments', { schema: { params: schema.IdParams } }, async (request, reply) => {
+    const id = request.params.id;
+    try {
+      await service.addAttachments(deps, request.actor, id, async () => {
+        const received = await receiveForm(request, { maxBytes: deps.uploadMaxBytes, maxFiles: service.MAX_FILES });
+        if (received.refusal) throw received.refusal;
+        return received.files;
+      });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.statusCode >= 500 || error.statusCode === 404) throw error;
+      const event = await service.eventDetail(deps, request.actor, id);
+      return reply.page(
+        { ...page(), title: event.title, status: error.statusCode },
+        h(EventPage, { event, csrf: request.csrfToken, fileError: error.message }),
+      );
+    }
+    reply.setFlash(t('calendar.attached'));
+    return reply.redirect(`/calendar/events/${id}#attachments`, 303);
+  });
+
+  app.post(
+    '/calendar/events/:id/attachments/:attachmentId/remove',
+    { schema: { params: schema.AttachmentParams, body: schema.ConfirmForm } },
+    async (request, reply) => {
+      await service.removeAttachment(deps, request.actor, request.params.id, request.params.attachmentId);
+      reply.setFlash(t('calendar.detached'));
+      return reply.redirect(`/calendar/events/${request.params.id}#attachments`, 303);
+    },
+  );
 
   app.post('/calendar/events/:id/cancel', { schema: { params: schema.IdParams, body: schema.ConfirmForm } }, async (request, reply) => {
     await service.cancelEvent(deps, request.actor, request.params.id);

@@ -1,4 +1,5 @@
-import { isolate } from '../../../kernel/i18n/index.js';
+import { formatSize, isolate } from '../../../kernel/i18n/index.js';
+import { MAX_FILES } from '../service.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { addDays, monthBounds, shiftMonth, weekdayOf } from '../dates.js';
 import { t } from '../i18n/fr.js';
@@ -126,7 +127,56 @@ export function ListPage({ events, mayWrite }: { events: EventView[]; mayWrite: 
   );
 }
 
-export function EventPage({ event, csrf }: { event: EventDetail; csrf: string }) {
+/** The event's files: links for every reader; for its author or a manager, a form to join more and a button to take one off. */
+function Attachments({ event, csrf, fileError }: { event: EventDetail; csrf: string; fileError?: string }) {
+  if (event.attachments.length === 0 && !event.mayEdit) return null;
+  return (
+    <section aria-labelledby="attachments" id="attachments-section">
+      <h2 id="attachments">{t('calendar.attachments')}</h2>
+      {event.attachments.length > 0 && (
+        <ul class="file-list">
+          {event.attachments.map((f) => (
+            <li>
+              <a href={`/calendar/events/${event.id}/attachments/${f.id}`} dir="auto">
+                {f.fileName}
+              </a>{' '}
+              <span class="muted">{`(${formatSize(f.size)})`}</span>
+              {event.mayEdit && (
+                <form method="post" action={`/calendar/events/${event.id}/attachments/${f.id}/remove`} class="inline-form">
+                  <CsrfField token={csrf} />
+                  <button type="submit" class="button button--small">
+                    {t('calendar.attach.remove', f.fileName)}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {event.mayEdit && event.attachments.length < MAX_FILES && (
+        <form method="post" action={`/calendar/events/${event.id}/attachments`} enctype="multipart/form-data" novalidate>
+          <CsrfField token={csrf} />
+          <Field name="file" label={t('calendar.attach.field')} hint={t('calendar.attach.hint', MAX_FILES)} error={fileError}>
+            <input
+              type="file"
+              id="field-file"
+              name="file"
+              aria-invalid={fileError ? 'true' : undefined}
+              aria-describedby={fileError ? 'field-file-hint field-file-error' : 'field-file-hint'}
+            />
+          </Field>
+          <p class="actions">
+            <button type="submit" class="button">
+              {t('calendar.attach.submit')}
+            </button>
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function EventPage({ event, csrf, fileError }: { event: EventDetail; csrf: string; fileError?: string }) {
   return (
     <article>
       <div class="page-header">
@@ -146,6 +196,7 @@ export function EventPage({ event, csrf }: { event: EventDetail; csrf: string })
           </ul>
         </section>
       )}
+      <Attachments event={event} csrf={csrf} fileError={fileError} />
       {event.mayEdit && (
         <p>
           <a class="button" href={`/calendar/events/${event.id}/edit`}>
@@ -180,6 +231,7 @@ export function EventFormPage({
   options,
   heading,
   action,
+  submit,
 }: {
   csrf: string;
   values: EventFormValues;
@@ -187,6 +239,7 @@ export function EventFormPage({
   options: { key: string; label: string }[];
   heading: string;
   action: string;
+  submit: string;
 }) {
   const chosen = new Set(values.audience ?? []);
   const kinds = ['outing', 'meeting', 'council', 'holiday', 'other'] as const;
@@ -263,7 +316,7 @@ export function EventFormPage({
         </fieldset>
         <p class="actions">
           <button type="submit" class="button button--primary">
-            {t('calendar.save')}
+            {submit}
           </button>
         </p>
       </form>
