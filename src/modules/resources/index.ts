@@ -10,6 +10,7 @@ import { resourcesBudgetsPages } from './routes/budgets-pages.js';
 import { resourcesPages } from './routes/pages.js';
 import './policy.js';
 import './tables.js';
+import { resourcesPrivacy } from './privacy.js';
 
 export { resourcesMigrations };
 export { pseudonymousId } from './pseudonym.js';
@@ -19,6 +20,7 @@ export { pickResources, type Pickable } from './service/picker.js';
 
 /** Resources: the link bank, the catalogue and opening resources through Préau. Pages under /resources, JSON under /api/resources. */
 export const resourcesModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(resourcesPrivacy);
   registerResourcesJobs(app);
   app.nav.push({
     href: '/resources/links',

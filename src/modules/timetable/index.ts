@@ -12,12 +12,14 @@ import { TodaySection } from './views/week.js';
 import { t } from './i18n/fr.js';
 import './policy.js';
 import './tables.js';
+import { timetablePrivacy } from './privacy.js';
 
 export { timetableMigrations };
 export { currentSlot, slotsOn, type TeacherSlot } from './service/slots-of.js';
 
 /** Timetable: weekly slots, one-day changes, imports; pages under /timetable, JSON under /api/timetable. */
 export const timetableModule: FastifyPluginAsync = async (app) => {
+  app.privacy.declare(timetablePrivacy);
   const deps = { db: app.db, clock: app.clock };
   app.nav.push({
     href: '/timetable',
