@@ -84,6 +84,7 @@ export const GROUPS = [
   'aaf',
   'liaison',
   'forum',
+  'family',
   'rentree',
   'blog',
   'news',

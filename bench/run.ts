@@ -23,6 +23,7 @@ import { runJobsBench } from './scenarios/jobs.js';
 import { runAafBench } from './scenarios/aaf.js';
 import { RENTREE_SCENARIOS, runRentreeBench } from './scenarios/rentree.js';
 import { LIAISON_SCENARIOS, runLiaisonBench } from './scenarios/liaison.js';
+import { FAMILY_SCENARIOS, runFamilyBench } from './scenarios/family.js';
 import { FORUM_SCENARIOS, runForumBench } from './scenarios/forum.js';
 import { RESOURCES_SCENARIOS, runResourcesBench } from './scenarios/resources.js';
 import { runBlogBench } from './scenarios/blog.js';
@@ -292,6 +293,11 @@ async function main(argv: string[]) {
     for (const r of liaison.results) results.set(r.name, r);
     notes.push(...liaison.notes);
   }
+  if (wanted('family')) {
+    const family = await runFamilyBench({ ...common, log });
+    for (const r of family.results) results.set(r.name, r);
+    notes.push(...family.notes);
+  }
   if (wanted('forum')) {
     const forum = await runForumBench({ ...common, log });
     for (const r of forum.results) results.set(r.name, r);
@@ -362,6 +368,7 @@ async function main(argv: string[]) {
     ...TIMETABLE_SCENARIOS,
     ...ASSESSMENT_SCENARIOS,
     ...FORUM_SCENARIOS,
+    ...FAMILY_SCENARIOS,
     ...RESOURCES_SCENARIOS,
   ];
   const scenarios = [...known, ...[...results.keys()].filter((name) => !known.includes(name))].flatMap((name) => {
