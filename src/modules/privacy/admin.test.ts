@@ -59,6 +59,7 @@ describe('privacy: the processing register', () => {
       'assessment',
       'attendance',
       'audit',
+      'billing',
       'blog',
       'canteen',
       'cas',

@@ -37,6 +37,8 @@ export const billingFr = {
   'billing.agent.paymentOn': 'Reçu le',
   'billing.agent.paymentSubmit': 'Enregistrer le paiement',
   'billing.agent.paymentDone': 'Paiement enregistré.',
+  'billing.agent.validate': 'Valider',
+  'billing.agent.refuse': 'Refuser',
   'billing.agent.export': 'Export pour le comptable public (CSV)',
   'billing.agent.exportFrom': 'Du',
   'billing.agent.exportTo': 'Au',

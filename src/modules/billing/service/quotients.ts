@@ -98,3 +98,11 @@ export async function quotientProof(deps: Deps, actor: Actor, id: string) {
   authorize(actor, 'billing.quotient.read', q);
   return { key: q.blobKey, size: q.size, contentType: q.contentType, filename: q.fileName };
 }
+
+/** The review from the desk's buttons: a declaration already reviewed is left as it is. */
+export async function reviewQuotientForPage(deps: Deps, actor: Actor, id: string, decision: 'validate' | 'refuse') {
+  const q = await tariffs.findQuotient(deps.db, id);
+  authorize(actor, 'billing.municipality.manage', q);
+  if (q.status === 'pending') await reviewQuotient(deps, actor, id, decision);
+  return { municipalityId: q.municipalityId };
+}
