@@ -1,5 +1,5 @@
 import { formatDate, isolate } from '../../../kernel/i18n/index.js';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../kernel/views/forms.js';
 import { tf } from '../i18n/fr.js';
 import type { InvoiceSummary } from '../service/accounts.js';
 import type { QuotientStatus } from '../tables.js';
