@@ -82,7 +82,7 @@ export function DeskPage(p: DeskProps) {
         {p.invoices.length === 0 ? (
           <p class="muted">{t('billing.agent.noInvoices')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('billing.agent.invoices')}>
             <table class="table">
               <thead>
                 <tr>

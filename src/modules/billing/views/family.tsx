@@ -87,7 +87,7 @@ export function FamilyPage(props: { invoices: InvoiceSummary[]; towns: FamilyTow
       {props.invoices.length === 0 ? (
         <p class="muted">{tf('billing.family.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={tf('billing.family.invoices')}>
           <table class="table">
             <thead>
               <tr>

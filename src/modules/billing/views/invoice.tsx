@@ -34,7 +34,7 @@ export function InvoicePage(props: {
         </a>
       </p>
       <p class="muted billing-noprint">{tf('billing.invoice.print')}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={tf('billing.invoice.days', inv.lines.length)}>
         <table class="table">
           <caption>{tf('billing.invoice.days', inv.lines.length)}</caption>
           <thead>
