@@ -262,15 +262,29 @@ test('the accountant’s export: UTF-8 with a BOM, `;` between cells, invoices, 
     'periode',
     'motif',
   ]);
+  const body = rows.slice(1);
   assert.deepEqual(
-    rows.slice(1).map((r) => [r[0], r[1]?.startsWith('2027') || r[1]?.startsWith('AV') ? r[1] : 'id', r[3], r[5], r[6]]),
+    body.map((r) => r[0]),
+    ['facture', 'facture', 'avoir', 'paiement'],
+    'invoices, then the credit note and the payment, by date',
+  );
+  const invoiceRows = body.filter((r) => r[0] === 'facture');
+  assert.deepEqual(
+    invoiceRows.map((r) => r[1]),
+    ['2027-000001', '2027-000002'],
+  );
+  assert.deepEqual(invoiceRows.map((r) => [r[3], r[5], r[9]]).sort(), [
+    ['Inès Écolier', '4,50', '2027-01'],
+    ['Marc Élève', '13,60', '2027-01'],
+  ]);
+  assert.deepEqual(
+    body.slice(2).map((r) => [r[0], r[3], r[5], r[6], r[7]]),
     [
-      ['facture', '2027-000001', 'Marc Élève', '13,60', ''],
-      ['facture', '2027-000002', 'Inès Écolier', '4,50', ''],
-      ['avoir', 'AV-2027-000001', 'Marc Élève', '2,20', ''],
-      ['paiement', 'id', 'Marc Élève', '10,00', 'cheque'],
+      ['avoir', 'Marc Élève', '2,20', '', ''],
+      ['paiement', 'Marc Élève', '10,00', 'cheque', '0001234'],
     ],
   );
+  assert.equal(body[2]![1], 'AV-2027-000001');
   const wrong = await request(t.app, await as(w.otherAgent.id), 'GET', `/api/billing/municipalities/${w.town.id}/export.csv?from=2027-02-01&to=2027-02-28`);
   assert.equal(wrong.statusCode, 404);
   assert.doesNotMatch(wrong.body, /Marc/);
