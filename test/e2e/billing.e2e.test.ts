@@ -43,6 +43,10 @@ test('an agent invoices January from the desk; running it again changes nothing'
     await page.goto(`${suite.server.url}/billing`);
     await page.waitForURL(/\/billing\/manage\/[0-9a-f-]{36}/);
     await checkA11y(page);
+    await page.getByRole('link', { name: 'Tarifs des services' }).click();
+    await page.waitForURL(/\/tariffs$/);
+    await checkA11y(page);
+    await page.getByRole('link', { name: 'Retour à la facturation' }).click();
     await page.getByLabel('Mois à facturer').fill('2027-01');
     await page.getByRole('button', { name: 'Lancer la facturation' }).click();
     assert.match(await page.locator('.flash').innerText(), /1 facture émise pour janvier 2027/);

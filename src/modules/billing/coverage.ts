@@ -121,6 +121,8 @@ export async function billingCases({ app, world: w, as }: CoverageWorld): Promis
     wp('GET /billing/invoices/:id/pdf', `/billing/invoices/${invoiceId}/pdf`, 'cm2'),
     wp('POST /billing/municipalities/:id/quotient', `/billing/municipalities/${m}/quotient`, 'otherParent', { form: { quotient: '1' } }),
     wp('GET /billing/manage/:id', `/billing/manage/${m}`, 'agent'),
+    wp('GET /billing/manage/:id/tariffs', `/billing/manage/${m}/tariffs`, 'agent'),
+    wp('POST /billing/services/:id/tariff', `/billing/services/${service.id}/tariff`, 'director', { form: { b0price: '1' } }),
     wp('POST /billing/manage/:id/runs', `/billing/manage/${m}/runs`, 'director', { form: { month: '2020-02' } }),
     wp('POST /billing/manage/:id/payments', `/billing/manage/${m}/payments`, 'agent', { form: { payerId: w.ce1aParent.id, amount: '1', method: 'cash' } }),
     wp('POST /billing/quotients/:id/review', `/billing/quotients/${quotientId}/review`, 'agent', { form: { decision: 'validate' } }),

@@ -8,6 +8,7 @@ import { referencedBlobKeys } from './repository/tariffs.js';
 import { billingApi } from './routes/api.js';
 import { billingAgentPages } from './routes/agent-pages.js';
 import { billingFamilyPages } from './routes/family-pages.js';
+import { billingTariffPages } from './routes/tariff-pages.js';
 import './policy.js';
 import './tables.js';
 
@@ -31,6 +32,7 @@ export const billingModule: FastifyPluginAsync = async (app) => {
       await app.register(billingApi, { prefix: '/api/billing' });
       await app.register(billingFamilyPages);
       await app.register(billingAgentPages);
+      await app.register(billingTariffPages);
     }),
   );
 };

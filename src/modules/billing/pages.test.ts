@@ -145,3 +145,28 @@ test('the quotient form: a missing proof comes back with the typed quotient; a g
   const index = await request(t.app, marc, 'GET', '/billing');
   assert.match(index.body, /Quotient 640 : Validé — appliqué depuis le 3 février 2027/);
 });
+
+test('the tariff page: the agent sets the brackets in euros; a bad price comes back typed; another town’s agent is refused', async () => {
+  const agent = await as(w.agent.id);
+  const page = await request(t.app, agent, 'GET', `/billing/manage/${w.town.id}/tariffs`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Cantine des Tilleuls/);
+  assert.match(page.body, /value="4,50"/, 'the current open bracket');
+  const url = `/billing/services/${w.service.id}/tariff`;
+  const bad = await post(w.agent.id, url, { b0upTo: '700', b0price: 'cher', b1upTo: '', b1price: '3', surcharge: '1' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /value="cher"/);
+  const notOpen = await post(w.agent.id, url, { b0upTo: '700', b0price: '1,10', surcharge: '1' });
+  assert.equal(notOpen.statusCode, 400);
+  assert.match(notOpen.body, /Seule la dernière tranche est sans plafond/);
+  const ok = await post(w.agent.id, url, { b0upTo: '700', b0price: '1,10', b1upTo: '', b1price: '3,90', surcharge: '1,50' });
+  assert.equal(ok.statusCode, 303, ok.body);
+  const row = await t.app.db.selectFrom('billingTariffs').selectAll().where('serviceId', '=', w.service.id).executeTakeFirstOrThrow();
+  assert.deepEqual(JSON.parse(row.brackets), [
+    { upTo: 700, cents: 110 },
+    { upTo: null, cents: 390 },
+  ]);
+  assert.equal(row.walkInSurchargeCents, 150);
+  assert.equal((await post(w.otherAgent.id, url, { b0price: '0' })).statusCode, 404);
+  assert.equal((await request(t.app, await as(w.otherAgent.id), 'GET', `/billing/manage/${w.town.id}/tariffs`)).statusCode, 404);
+});

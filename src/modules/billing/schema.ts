@@ -174,3 +174,12 @@ export const PaymentForm = Type.Object({
   receivedOn: Type.Optional(Type.String({ maxLength: 20, description: 'Reçu le, AAAA-MM-JJ.' })),
 });
 export const MultipartQuery = Type.Object({ ...CsrfField });
+
+/** The tariff form: up to five brackets (`b0upTo`, `b0price`…) and the surcharge, in euros. */
+export const TariffForm = Type.Object(
+  {
+    ...CsrfField,
+    surcharge: Type.Optional(Type.String({ maxLength: 20, description: 'Majoration en euros.' })),
+  },
+  { additionalProperties: Type.String({ maxLength: 20 }) },
+);

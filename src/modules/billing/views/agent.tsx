@@ -51,6 +51,9 @@ export function DeskPage(p: DeskProps) {
       <div class="page-header">
         <h1>{t('billing.agent.town', p.town.name)}</h1>
       </div>
+      <p>
+        <a href={`/billing/manage/${p.town.id}/tariffs`}>{t('billing.agent.tariffs')}</a>
+      </p>
       <section>
         <h2>{t('billing.agent.run')}</h2>
         <ErrorSummary errors={errors('run')} />
