@@ -91,6 +91,7 @@ export const GROUPS = [
   'attendance',
   'assessment',
   'canteen',
+  'billing',
   'equipment',
   'privacy',
   'steering',

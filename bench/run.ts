@@ -31,6 +31,7 @@ import { NEWS_SCENARIOS, runNewsBench } from './scenarios/news.js';
 import { runAttendanceBench } from './scenarios/attendance.js';
 import { TIMETABLE_SCENARIOS, runTimetableBench } from './scenarios/timetable.js';
 import { ASSESSMENT_SCENARIOS, runAssessmentBench } from './scenarios/assessment.js';
+import { runBillingBench } from './scenarios/billing.js';
 import { runCanteenBench } from './scenarios/canteen.js';
 import { runEquipmentBench } from './scenarios/equipment.js';
 import { runPrivacyBench } from './scenarios/privacy.js';
@@ -288,6 +289,7 @@ async function main(argv: string[]) {
     notes.push(`Jobs (per second): ${metricsLine(jobs.metrics)}.`, ...jobs.notes);
   }
   if (wanted('aaf')) notes.push(...(await runAafBench({ log, quick: opts.quick })).notes);
+  if (wanted('billing')) notes.push(...(await runBillingBench({ log, quick: opts.quick })).notes);
   if (wanted('liaison')) {
     const liaison = await runLiaisonBench({ ...common, log });
     for (const r of liaison.results) results.set(r.name, r);
