@@ -27,6 +27,7 @@ import { attendanceModule, attendanceMigrations } from './modules/attendance/ind
 import { timetableModule, timetableMigrations } from './modules/timetable/index.js';
 import { assessmentModule, assessmentMigrations } from './modules/assessment/index.js';
 import { canteenModule, canteenMigrations } from './modules/canteen/index.js';
+import { requestsModule, requestsMigrations } from './modules/requests/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -77,6 +78,7 @@ export const migrations = {
   ...timetableMigrations,
   ...assessmentMigrations,
   ...canteenMigrations,
+  ...requestsMigrations,
   ...resourcesMigrations,
   ...forumMigrations,
   ...equipmentMigrations,
@@ -188,6 +190,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(timetableModule);
   await app.register(assessmentModule);
   await app.register(canteenModule);
+  await app.register(requestsModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);
