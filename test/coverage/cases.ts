@@ -5,6 +5,7 @@ import { accountsCases } from '../../src/modules/accounts/coverage.js';
 import { blogCases } from '../../src/modules/blog/coverage.js';
 import { attendanceCases } from '../../src/modules/attendance/coverage.js';
 import { canteenCases } from '../../src/modules/canteen/coverage.js';
+import { requestsCases } from '../../src/modules/requests/coverage.js';
 import { directoryAafCases, directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
@@ -34,6 +35,7 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   blogCases,
   assessmentCases,
   canteenCases,
+  requestsCases,
   directoryCases,
   directoryAafCases,
   documentsCases,
