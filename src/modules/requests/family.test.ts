@@ -98,7 +98,7 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
   const asked = await postForm(t.app, agent, `/demarches/${id}/messages`, { body: 'Il manque la page des vaccins obligatoires.' });
   assert.equal(asked.statusCode, 303, asked.body);
   await t.app.jobs.runDue();
-  const notices = await t.app.db.selectFrom('notifications').select(['title', 'link']).where('recipientId', '=', w.ce1aParent.id).orderBy('title').execute();
+  const notices = await t.app.db.selectFrom('notifications').select(['title', 'link']).where('recipientId', '=', w.ce1aParent.id).where('kind', '=', 'requests').orderBy('title').execute();
   assert.deepEqual(
     notices.map((n) => [n.title, n.link]),
     [
@@ -106,7 +106,7 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
       ['Inscription scolaire : nouveau message', `/demarches/${id}`],
     ],
   );
-  const otherNotices = await t.app.db.selectFrom('notifications').select('id').where('recipientId', '=', w.ce1bParent.id).execute();
+  const otherNotices = await t.app.db.selectFrom('notifications').select('id').where('recipientId', '=', w.ce1bParent.id).where('kind', '=', 'requests').execute();
   assert.deepEqual(otherNotices, [], 'the other family is told nothing');
 
   const refusedUpload = await request(t.app, await as(w.ce1bParent.id), 'POST', `/demarches/${id}/documents`);
@@ -118,7 +118,7 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
   const reply = await postForm(t.app, parent, `/demarches/${id}/messages`, { body: 'Voici la page.' });
   assert.equal(reply.statusCode, 303);
   await t.app.jobs.runDue();
-  const agentNotice = await t.app.db.selectFrom('notifications').select('title').where('recipientId', '=', w.agent.id).execute();
+  const agentNotice = await t.app.db.selectFrom('notifications').select('title').where('recipientId', '=', w.agent.id).where('kind', '=', 'requests').execute();
   assert.deepEqual(
     agentNotice.map((n) => n.title),
     ['Inscription scolaire : nouveau message'],
