@@ -16,7 +16,13 @@ before(async () => {
   t = await buildTestApp(buildApp, {}, { clock: new TestClock(TEST_NOW) });
   w = await requestsWorld(t.app);
   secondSchool = await buildSchool(t.app.db, { name: 'École des Acacias', parentId: w.town.id });
-  secondDirector = await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Agathe', lastName: 'Acacia', structureId: secondSchool.id, roles: ['director'] });
+  secondDirector = await buildPerson(t.app.db, {
+    profile: 'teacher',
+    firstName: 'Agathe',
+    lastName: 'Acacia',
+    structureId: secondSchool.id,
+    roles: ['director'],
+  });
   otherDirector = await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Bruno', lastName: 'Portier', structureId: w.schoolB.id, roles: ['director'] });
 });
 after(() => t.close());
@@ -77,7 +83,12 @@ test('a note to chosen schools reaches their directors only; each opening is rec
 
 test('a note to all schools reaches every director of the town, also of a school added later', async () => {
   const agent = await as(w.agent.id);
-  const res = await request(t.app, agent, 'POST', '/api/requests/notes', { title: 'Effectifs de janvier', body: 'Avant vendredi.', allSchools: true, schoolIds: [] });
+  const res = await request(t.app, agent, 'POST', '/api/requests/notes', {
+    title: 'Effectifs de janvier',
+    body: 'Avant vendredi.',
+    allSchools: true,
+    schoolIds: [],
+  });
   assert.equal(res.statusCode, 201, res.body);
   const later = await buildSchool(t.app.db, { name: 'École des Saules', parentId: w.town.id });
   const laterDirector = await buildPerson(t.app.db, { profile: 'teacher', firstName: 'Sacha', lastName: 'Saule', structureId: later.id, roles: ['director'] });
@@ -126,7 +137,13 @@ test('a director asks the town; its agents answer in the conversation and set th
   const message = await request(t.app, agent, 'POST', `/api/requests/${id}/messages`, { body: 'Un serrurier passe demain.' });
   assert.equal(message.statusCode, 201, message.body);
   await t.app.jobs.runDue();
-  const notices = await t.app.db.selectFrom('notifications').select('title').where('recipientId', '=', w.director.id).where('kind', '=', 'requests').orderBy('title').execute();
+  const notices = await t.app.db
+    .selectFrom('notifications')
+    .select('title')
+    .where('recipientId', '=', w.director.id)
+    .where('kind', '=', 'requests')
+    .orderBy('title')
+    .execute();
   assert.deepEqual(
     notices.map((n) => n.title),
     ['Portail cassé : en cours d’examen', 'Portail cassé : nouveau message'],

@@ -18,7 +18,14 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
   }
   const townAgent = await buildPerson(db, { profile: 'municipal', firstName: 'Rémi', lastName: 'Régisseur', structureId: town });
   const at = app.clock.now().toISOString();
-  const row = (over: { origin: 'family' | 'school'; kind: 'enrolment' | 'works'; requesterId: string; studentId: string | null; title: string; details: string }) => ({
+  const row = (over: {
+    origin: 'family' | 'school';
+    kind: 'enrolment' | 'works';
+    requesterId: string;
+    studentId: string | null;
+    title: string;
+    details: string;
+  }) => ({
     id: newId(),
     municipalityId: town!,
     structureId: w.schoolA.id,
@@ -30,8 +37,22 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
     updatedAt: at,
     ...over,
   });
-  const family = row({ origin: 'family', kind: 'enrolment', requesterId: w.ce1aParent.id, studentId: w.ce1a.id, title: '', details: 'Secret de famille Tilleuls' });
-  const school = row({ origin: 'school', kind: 'works', requesterId: w.director.id, studentId: null, title: 'Fuite secrète', details: 'Plafond secret de la salle 3' });
+  const family = row({
+    origin: 'family',
+    kind: 'enrolment',
+    requesterId: w.ce1aParent.id,
+    studentId: w.ce1a.id,
+    title: '',
+    details: 'Secret de famille Tilleuls',
+  });
+  const school = row({
+    origin: 'school',
+    kind: 'works',
+    requesterId: w.director.id,
+    studentId: null,
+    title: 'Fuite secrète',
+    details: 'Plafond secret de la salle 3',
+  });
   await db.insertInto('requestsRequests').values([family, school]).execute();
   await db
     .insertInto('requestsMessages')
@@ -58,7 +79,15 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
   const noteId = newId();
   await db
     .insertInto('requestsNotes')
-    .values({ id: noteId, municipalityId: town, authorId: townAgent.id, title: 'Note secrète aux directeurs', body: 'Texte secret', allSchools: 0, createdAt: at })
+    .values({
+      id: noteId,
+      municipalityId: town,
+      authorId: townAgent.id,
+      title: 'Note secrète aux directeurs',
+      body: 'Texte secret',
+      allSchools: 0,
+      createdAt: at,
+    })
     .execute();
   await db.insertInto('requestsNoteSchools').values({ noteId, structureId: w.schoolA.id }).execute();
 
@@ -110,7 +139,10 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
     wp('GET /api/requests/notes', '/api/requests/notes', 'otherDirector', { expect: 200, absent: noteSecret }),
     wp('GET /api/requests/notes', '/api/requests/notes', 'agent', { expect: 200, absent: noteSecret }),
     wp('GET /api/requests/notes', '/api/requests/notes', 'ce1aParent', { expect: 403 }),
-    wp('POST /api/requests/notes', '/api/requests/notes', 'director', { payload: { title: 'Intrus', body: 'Intrus', allSchools: true, schoolIds: [] }, expect: 403 }),
+    wp('POST /api/requests/notes', '/api/requests/notes', 'director', {
+      payload: { title: 'Intrus', body: 'Intrus', allSchools: true, schoolIds: [] },
+      expect: 403,
+    }),
     wp('GET /api/requests/notes/:id', `/api/requests/notes/${noteId}`, 'otherDirector', { absent: noteSecret }),
     wp('GET /api/requests/notes/:id', `/api/requests/notes/${noteId}`, 'agent', { absent: noteSecret }),
     wp('GET /mairie', '/mairie', 'otherDirector', { expect: 200, absent: [...noteSecret, ...schoolSecret] }),

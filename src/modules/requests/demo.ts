@@ -27,7 +27,19 @@ export async function seedRequestsDemo(
     const blob = await app.blobs.put(Readable.from([PDF(name)]), { maxBytes: 10_000, fileName: name });
     await db
       .insertInto('requestsFiles')
-      .values({ id: newId(), requestId, kind, answer: answer ? 1 : 0, blobKey: blob.key, fileName: name, size: blob.size, contentType: blob.contentType, sha256: blob.sha256, uploadedBy: by, uploadedAt: when })
+      .values({
+        id: newId(),
+        requestId,
+        kind,
+        answer: answer ? 1 : 0,
+        blobKey: blob.key,
+        fileName: name,
+        size: blob.size,
+        contentType: blob.contentType,
+        sha256: blob.sha256,
+        uploadedBy: by,
+        uploadedAt: when,
+      })
       .execute();
   };
   const request = async (
@@ -57,11 +69,17 @@ export async function seedRequestsDemo(
       })
       .execute();
     for (const [status, by, daysAgo] of steps)
-      await db.insertInto('requestsStatusChanges').values({ id: newId(), requestId: id, status, changedBy: by, changedAt: at(daysAgo) }).execute();
+      await db
+        .insertInto('requestsStatusChanges')
+        .values({ id: newId(), requestId: id, status, changedBy: by, changedAt: at(daysAgo) })
+        .execute();
     return id;
   };
   const message = (requestId: string, authorId: string, body: string, daysAgo: number) =>
-    db.insertInto('requestsMessages').values({ id: newId(), requestId, authorId, body, createdAt: at(daysAgo, 11) }).execute();
+    db
+      .insertInto('requestsMessages')
+      .values({ id: newId(), requestId, authorId, body, createdAt: at(daysAgo, 11) })
+      .execute();
 
   const parent = input.parentId;
   const enrolment = await request({ kind: 'enrolment', origin: 'family', requesterId: parent, details: 'Inscription pour la rentrée ; garde alternée.' }, [
@@ -87,7 +105,13 @@ export async function seedRequestsDemo(
 
   if (input.directorId) {
     const works = await request(
-      { kind: 'works', origin: 'school', requesterId: input.directorId, title: 'Fuite au plafond de la salle 3', details: 'Une tache s’agrandit depuis lundi.' },
+      {
+        kind: 'works',
+        origin: 'school',
+        requesterId: input.directorId,
+        title: 'Fuite au plafond de la salle 3',
+        details: 'Une tache s’agrandit depuis lundi.',
+      },
       [
         ['submitted', input.directorId, 3],
         ['inReview', agent, 2],

@@ -20,7 +20,15 @@ const blobCount = async () => {
   for await (const _ of t.app.blobs.list()) n += 1;
   return n;
 };
-const rowCount = async () => Number((await t.app.db.selectFrom('requestsRequests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const rowCount = async () =>
+  Number(
+    (
+      await t.app.db
+        .selectFrom('requestsRequests')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('a parent files an enrolment with its three documents; the town’s agent has it in the queue, nobody else', async () => {
   const parent = await as(w.ce1aParent.id);
@@ -59,7 +67,12 @@ test('a parent files an enrolment with its three documents; the town’s agent h
 test('a missing document, a child not theirs, too long a text: the form again with the message and what was typed, nothing kept', async () => {
   const parent = await as(w.ce1aParent.id);
   const [rows, blobs] = [await rowCount(), await blobCount()];
-  const missing = await postFamilyForm(t.app, parent, { childId: w.ce1a.id, kind: 'enrolment', details: 'Pour la rentrée prochaine.' }, ENROLMENT_DOCUMENTS.slice(0, 2));
+  const missing = await postFamilyForm(
+    t.app,
+    parent,
+    { childId: w.ce1a.id, kind: 'enrolment', details: 'Pour la rentrée prochaine.' },
+    ENROLMENT_DOCUMENTS.slice(0, 2),
+  );
   assert.equal(missing.statusCode, 400, missing.body);
   assert.match(missing.body, /Joignez la pièce : Vaccinations obligatoires/);
   assert.match(missing.body, /Pour la rentrée prochaine\./, 'what was typed');
@@ -98,7 +111,13 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
   const asked = await postForm(t.app, agent, `/demarches/${id}/messages`, { body: 'Il manque la page des vaccins obligatoires.' });
   assert.equal(asked.statusCode, 303, asked.body);
   await t.app.jobs.runDue();
-  const notices = await t.app.db.selectFrom('notifications').select(['title', 'link']).where('recipientId', '=', w.ce1aParent.id).where('kind', '=', 'requests').orderBy('title').execute();
+  const notices = await t.app.db
+    .selectFrom('notifications')
+    .select(['title', 'link'])
+    .where('recipientId', '=', w.ce1aParent.id)
+    .where('kind', '=', 'requests')
+    .orderBy('title')
+    .execute();
   assert.deepEqual(
     notices.map((n) => [n.title, n.link]),
     [
@@ -106,7 +125,12 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
       ['Inscription scolaire : nouveau message', `/demarches/${id}`],
     ],
   );
-  const otherNotices = await t.app.db.selectFrom('notifications').select('id').where('recipientId', '=', w.ce1bParent.id).where('kind', '=', 'requests').execute();
+  const otherNotices = await t.app.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('recipientId', '=', w.ce1bParent.id)
+    .where('kind', '=', 'requests')
+    .execute();
   assert.deepEqual(otherNotices, [], 'the other family is told nothing');
 
   const refusedUpload = await request(t.app, await as(w.ce1bParent.id), 'POST', `/demarches/${id}/documents`);

@@ -74,7 +74,10 @@ test('a school’s request: its director and the town’s agents', () => {
 test('notes to directors: written by the town’s agents, read by them and the directors of the schools they go to', () => {
   check('requests.note.write', 'their town', () => ({ municipalityId: MUNICIPALITY }), ['municipal']);
   check('requests.note.write', 'another town', () => ({ municipalityId: OTHER_TOWN }), []);
-  check('requests.note.read', 'sent to school A', (n) => ({ municipalityId: MUNICIPALITY, directsTargetedSchool: n === 'director' }), ['director', 'municipal']);
+  check('requests.note.read', 'sent to school A', (n) => ({ municipalityId: MUNICIPALITY, directsTargetedSchool: n === 'director' }), [
+    'director',
+    'municipal',
+  ]);
   check('requests.note.read', 'another town’s', () => ({ municipalityId: OTHER_TOWN, directsTargetedSchool: false }), []);
 });
 

@@ -33,7 +33,8 @@ export interface NoteFacts {
 /** An agent of the municipality (profile `municipal`, member of that structure). */
 export const agentOf = (actor: Actor, municipalityId: string | null) => actor.profile === 'municipal' && !!municipalityId && belongsTo(actor, municipalityId);
 /** The family's side of a request: who filed it, or another parent of the same child. */
-const familyOf = (actor: Actor, r: RequestFacts) => r.origin === 'family' && actor.profile === 'relative' && (r.requesterId === actor.personId || r.childOfActor);
+const familyOf = (actor: Actor, r: RequestFacts) =>
+  r.origin === 'family' && actor.profile === 'relative' && (r.requesterId === actor.personId || r.childOfActor);
 const schoolOf = (actor: Actor, r: RequestFacts) => r.origin === 'school' && hasRole(actor, r.structureId, 'director');
 const directsAny = (actor: Actor) => Object.values(actor.roles).some((roles) => roles?.includes('director'));
 const OPEN: RequestStatus[] = ['submitted', 'inReview', 'waiting'];

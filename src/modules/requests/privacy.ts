@@ -28,7 +28,11 @@ export const requestsPrivacy: PrivacyDeclaration = {
     ],
     people: ['responsables légaux', 'élèves', 'agents municipaux', 'directeurs d’école'],
     retention: 'Prévue : l’année scolaire de la demande et les deux suivantes ; Préau ne les supprime pas encore de lui-même.',
-    recipients: ['les agents de la mairie propriétaire de l’école', 'la famille qui a fait la demande', 'le directeur de l’école, pour les demandes de l’école'],
+    recipients: [
+      'les agents de la mairie propriétaire de l’école',
+      'la famille qui a fait la demande',
+      'le directeur de l’école, pour les demandes de l’école',
+    ],
   },
   async exportPerson(db, personId) {
     const mine = theirRequests(db, personId);
@@ -78,7 +82,12 @@ export const requestsPrivacy: PrivacyDeclaration = {
       .where('authorId', '=', personId)
       .orderBy('createdAt')
       .execute();
-    const reads = await db.selectFrom('requestsNoteReads').select(['noteId', 'structureId', 'readAt']).where('personId', '=', personId).orderBy('readAt').execute();
+    const reads = await db
+      .selectFrom('requestsNoteReads')
+      .select(['noteId', 'structureId', 'readAt'])
+      .where('personId', '=', personId)
+      .orderBy('readAt')
+      .execute();
     return {
       tables: [
         { name: 'demandes', rows: requests },

@@ -3,7 +3,11 @@ import { CsrfField, Id, IdParams, Pagination, PageNumber } from '../../kernel/ht
 
 export { IdParams };
 
-const literals = <T extends string>(values: readonly T[], description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
+const literals = <T extends string>(values: readonly T[], description: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description },
+  );
 const FAMILY_KINDS = ['enrolment', 'exemption', 'attestation'] as const;
 const SCHOOL_KINDS = ['works', 'incident', 'canteen', 'other'] as const;
 const KINDS = [...FAMILY_KINDS, ...SCHOOL_KINDS] as const;
@@ -63,10 +67,9 @@ export const RequestDetail = Type.Composite([
     reason: Type.String({ description: 'Motif de la dérogation.' }),
     studentId: Type.Union([Id(), Type.Null()], { description: 'Enfant concerné.' }),
     history: Type.Array(Type.Object({ status: Status, at: Type.String(), by: Type.String() }), { description: 'Chaque état pris, daté.' }),
-    messages: Type.Array(
-      Type.Object({ id: Id(), body: Type.String(), at: Type.String(), author: Type.String(), fromMunicipality: Type.Boolean() }),
-      { description: 'La conversation.' },
-    ),
+    messages: Type.Array(Type.Object({ id: Id(), body: Type.String(), at: Type.String(), author: Type.String(), fromMunicipality: Type.Boolean() }), {
+      description: 'La conversation.',
+    }),
     documents: Type.Array(FileView, { description: 'Pièces du demandeur.' }),
     answers: Type.Array(FileView, { description: 'Documents de réponse de la mairie.' }),
     can: Type.Object(
@@ -78,7 +81,11 @@ export const RequestDetail = Type.Composite([
 
 export const MessageBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000, description: 'Le message.' }) });
 export const StatusBody = Type.Object({ status: Status });
-export const StatusResult = Type.Object({ id: Id(), status: Status, changed: Type.Boolean({ description: 'Faux quand la demande était déjà dans cet état.' }) });
+export const StatusResult = Type.Object({
+  id: Id(),
+  status: Status,
+  changed: Type.Boolean({ description: 'Faux quand la demande était déjà dans cet état.' }),
+});
 export const Saved = Type.Object({ id: Id() });
 
 export const SchoolRequestBody = Type.Object({

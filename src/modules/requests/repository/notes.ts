@@ -61,7 +61,7 @@ export async function noteFacts(db: Db, directedSchools: string[], id: string) {
 export async function targetedSchool(db: Db, directedSchools: string[], noteId: string) {
   const row = await db
     .selectFrom('requestsNotes as n')
-    .select((eb) => targetedAmong(db, directedSchools).limit(1).as('structureId'))
+    .select(() => targetedAmong(db, directedSchools).limit(1).as('structureId'))
     .where('n.id', '=', noteId)
     .executeTakeFirst();
   return row?.structureId ?? null;
@@ -85,7 +85,13 @@ export async function notesForAgent(db: Db, municipalityIds: string[]) {
   return db
     .selectFrom('requestsNotes as n')
     .select(['n.id', 'n.title', 'n.createdAt', 'n.allSchools'])
-    .select((eb) => eb.selectFrom('requestsNoteReads as r').select(sql<number>`count(*)`.as('c')).whereRef('r.noteId', '=', 'n.id').as('reads'))
+    .select((eb) =>
+      eb
+        .selectFrom('requestsNoteReads as r')
+        .select(sql<number>`count(*)`.as('c'))
+        .whereRef('r.noteId', '=', 'n.id')
+        .as('reads'),
+    )
     .where('n.municipalityId', 'in', municipalityIds.length > 0 ? municipalityIds : [''])
     .orderBy('n.createdAt', 'desc')
     .orderBy('n.id')
@@ -110,7 +116,11 @@ export async function noteReaders(db: Db, note: { id: string; municipalityId: st
     .innerJoin('people as p', 'p.id', 'sr.personId')
     .leftJoin('requestsNoteReads as r', (j) => j.onRef('r.personId', '=', 'p.id').on('r.noteId', '=', note.id))
     .select(['sr.structureId', 'p.id', 'p.firstName', 'p.lastName', 'p.usageName', 'r.readAt'])
-    .where('sr.structureId', 'in', schools.map((s) => s.id))
+    .where(
+      'sr.structureId',
+      'in',
+      schools.map((s) => s.id),
+    )
     .where('sr.role', '=', 'director')
     .execute();
   return schools.map((s) => ({ ...s, directors: directors.filter((d) => d.structureId === s.id) }));

@@ -195,7 +195,11 @@ export async function findFile(db: Db, requestId: string, fileId: string) {
 /** The blob keys among `keys` that a request's file still uses (the daily sweep keeps them). */
 export async function referencedBlobKeys(db: Db, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const rows = await db.selectFrom('requestsFiles').select('blobKey').where('blobKey', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('requestsFiles')
+    .select('blobKey')
+    .where('blobKey', 'in', [...keys])
+    .execute();
   return rows.map((r) => r.blobKey);
 }
 
@@ -204,11 +208,6 @@ export async function familyRecipients(db: Db, requestId: string): Promise<strin
   const r = await db.selectFrom('requestsRequests').select(['requesterId', 'studentId', 'origin']).where('id', '=', requestId).executeTakeFirst();
   if (!r) return [];
   if (r.origin === 'school' || !r.studentId) return [r.requesterId];
-  const guardians = await db
-    .selectFrom('relativeLinks')
-    .select('relativeId')
-    .where('studentId', '=', r.studentId)
-    .where('legalGuardian', '=', 1)
-    .execute();
+  const guardians = await db.selectFrom('relativeLinks').select('relativeId').where('studentId', '=', r.studentId).where('legalGuardian', '=', 1).execute();
   return [...new Set([r.requesterId, ...guardians.map((g) => g.relativeId)])];
 }

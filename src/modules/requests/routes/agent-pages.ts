@@ -41,21 +41,17 @@ export const requestsAgentPages: FastifyPluginAsyncTypebox = async (app) => {
     );
   }
 
-  app.post(
-    '/demarches/:id/status',
-    { schema: { params: schema.IdParams, body: schema.StatusForm }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return again(request, reply, request.params.id, schemaFieldErrors(request), 400);
-      try {
-        const done = await requests.changeStatus(deps, request.actor, request.params.id, request.body.status ?? '');
-        reply.setFlash(done.changed ? ts('requests.handle.saved', statusLabel(done.status)) : ts('requests.handle.same'));
-      } catch (error) {
-        const { errors, status } = formRefusal(error);
-        return again(request, reply, request.params.id, errors, status);
-      }
-      return reply.redirect(`/demarches/${request.params.id}`, 303);
-    },
-  );
+  app.post('/demarches/:id/status', { schema: { params: schema.IdParams, body: schema.StatusForm }, attachValidation: true }, async (request, reply) => {
+    if (request.validationError) return again(request, reply, request.params.id, schemaFieldErrors(request), 400);
+    try {
+      const done = await requests.changeStatus(deps, request.actor, request.params.id, request.body.status ?? '');
+      reply.setFlash(done.changed ? ts('requests.handle.saved', statusLabel(done.status)) : ts('requests.handle.same'));
+    } catch (error) {
+      const { errors, status } = formRefusal(error);
+      return again(request, reply, request.params.id, errors, status);
+    }
+    return reply.redirect(`/demarches/${request.params.id}`, 303);
+  });
 
   app.post(
     '/demarches/:id/answer',

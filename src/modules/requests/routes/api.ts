@@ -22,7 +22,8 @@ export const requestsApi: FastifyPluginAsyncTypebox = async (app) => {
       querystring: schema.ListQuery,
       response: { 200: Type.Array(schema.RequestSummary), ...errorResponses },
     },
-    handler: async (request) => requests.listRequests(deps, request.actor, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
+    handler: async (request) =>
+      requests.listRequests(deps, request.actor, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
   });
 
   app.get('/:id', {

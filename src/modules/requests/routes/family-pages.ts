@@ -37,35 +37,31 @@ export const requestsFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
     form(request, reply, { kind: request.query.kind, childId: request.query.childId }),
   );
 
-  app.post(
-    '/demarches',
-    { config: { personal: true }, schema: { querystring: schema.MultipartQuery }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return form(request, reply, {}, schemaFieldErrors(request), 400);
-      let values: FamilyFormValues = {};
-      try {
-        const saved = await requests.fileFamilyRequest(deps, request.actor, async () => {
-          const received = await receiveForm(request, {
-            maxBytes: app.config.uploadMaxBytes,
-            maxFiles: requests.MAX_FILES,
-            tooMany: () => new BadRequest('requests.too_many_files', t('requests.error.fileField')),
-          });
-          const f = received.fields;
-          values = { childId: f.childId ?? '', kind: f.kind ?? '', details: f.details ?? '', reason: f.reason ?? '', attestationKind: f.attestationKind ?? '' };
-          if (received.refusal) throw received.refusal;
-          return {
-            input: { childId: values.childId!, kind: values.kind!, details: values.details!, reason: values.reason!, attestationKind: values.attestationKind! },
-            files: received.files,
-          };
+  app.post('/demarches', { config: { personal: true }, schema: { querystring: schema.MultipartQuery }, attachValidation: true }, async (request, reply) => {
+    if (request.validationError) return form(request, reply, {}, schemaFieldErrors(request), 400);
+    let values: FamilyFormValues = {};
+    try {
+      const saved = await requests.fileFamilyRequest(deps, request.actor, async () => {
+        const received = await receiveForm(request, {
+          maxBytes: app.config.uploadMaxBytes,
+          maxFiles: requests.MAX_FILES,
+          tooMany: () => new BadRequest('requests.too_many_files', t('requests.error.fileField')),
         });
-        reply.setFlash(t('requests.form.filed'));
-        return reply.redirect(`/demarches/${saved.id}`, 303);
-      } catch (error) {
-        const { errors, status } = formRefusal(error);
-        return form(request, reply, values, errors, status);
-      }
-    },
-  );
+        const f = received.fields;
+        values = { childId: f.childId ?? '', kind: f.kind ?? '', details: f.details ?? '', reason: f.reason ?? '', attestationKind: f.attestationKind ?? '' };
+        if (received.refusal) throw received.refusal;
+        return {
+          input: { childId: values.childId!, kind: values.kind!, details: values.details!, reason: values.reason!, attestationKind: values.attestationKind! },
+          files: received.files,
+        };
+      });
+      reply.setFlash(t('requests.form.filed'));
+      return reply.redirect(`/demarches/${saved.id}`, 303);
+    } catch (error) {
+      const { errors, status } = formRefusal(error);
+      return form(request, reply, values, errors, status);
+    }
+  });
 
   async function detail(request: FastifyRequest, reply: FastifyReply, id: string, values: DetailValues = {}, errors?: FieldErrors, status?: number) {
     const r = await requests.requestDetail(deps, request.actor, id);
@@ -74,22 +70,18 @@ export const requestsFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/demarches/:id', { schema: { params: schema.IdParams } }, async (request, reply) => detail(request, reply, request.params.id));
 
-  app.post(
-    '/demarches/:id/messages',
-    { schema: { params: schema.IdParams, body: schema.MessageForm }, attachValidation: true },
-    async (request, reply) => {
-      const body = request.body?.body ?? '';
-      if (request.validationError) return detail(request, reply, request.params.id, { body }, schemaFieldErrors(request), 400);
-      try {
-        await requests.writeMessage(deps, request.actor, request.params.id, body);
-      } catch (error) {
-        const { errors, status } = formRefusal(error);
-        return detail(request, reply, request.params.id, { body }, errors, status);
-      }
-      reply.setFlash(t('requests.detail.sent'));
-      return reply.redirect(`/demarches/${request.params.id}`, 303);
-    },
-  );
+  app.post('/demarches/:id/messages', { schema: { params: schema.IdParams, body: schema.MessageForm }, attachValidation: true }, async (request, reply) => {
+    const body = request.body?.body ?? '';
+    if (request.validationError) return detail(request, reply, request.params.id, { body }, schemaFieldErrors(request), 400);
+    try {
+      await requests.writeMessage(deps, request.actor, request.params.id, body);
+    } catch (error) {
+      const { errors, status } = formRefusal(error);
+      return detail(request, reply, request.params.id, { body }, errors, status);
+    }
+    reply.setFlash(t('requests.detail.sent'));
+    return reply.redirect(`/demarches/${request.params.id}`, 303);
+  });
 
   app.post(
     '/demarches/:id/documents',

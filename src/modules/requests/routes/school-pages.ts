@@ -38,28 +38,24 @@ export const requestsSchoolPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/mairie/demandes/nouvelle', { config: { personal: true } }, async (request, reply) => requestForm(request, reply, {}));
 
-  app.post(
-    '/mairie/demandes',
-    { config: { personal: true }, schema: { body: schema.SchoolRequestForm }, attachValidation: true },
-    async (request, reply) => {
-      const b = request.body ?? {};
-      const values: SchoolFormValues = { structureId: b.structureId, kind: b.kind, title: b.title, details: b.details };
-      if (request.validationError) return requestForm(request, reply, values, schemaFieldErrors(request), 400);
-      try {
-        const saved = await school.fileSchoolRequest(deps, request.actor, {
-          structureId: b.structureId || undefined,
-          kind: b.kind ?? '',
-          title: b.title ?? '',
-          details: b.details ?? '',
-        });
-        reply.setFlash(ts('requests.school.filed'));
-        return reply.redirect(`/demarches/${saved.id}`, 303);
-      } catch (error) {
-        const { errors, status } = formRefusal(error);
-        return requestForm(request, reply, values, errors, status);
-      }
-    },
-  );
+  app.post('/mairie/demandes', { config: { personal: true }, schema: { body: schema.SchoolRequestForm }, attachValidation: true }, async (request, reply) => {
+    const b = request.body ?? {};
+    const values: SchoolFormValues = { structureId: b.structureId, kind: b.kind, title: b.title, details: b.details };
+    if (request.validationError) return requestForm(request, reply, values, schemaFieldErrors(request), 400);
+    try {
+      const saved = await school.fileSchoolRequest(deps, request.actor, {
+        structureId: b.structureId || undefined,
+        kind: b.kind ?? '',
+        title: b.title ?? '',
+        details: b.details ?? '',
+      });
+      reply.setFlash(ts('requests.school.filed'));
+      return reply.redirect(`/demarches/${saved.id}`, 303);
+    } catch (error) {
+      const { errors, status } = formRefusal(error);
+      return requestForm(request, reply, values, errors, status);
+    }
+  });
 
   async function noteForm(request: FastifyRequest, reply: FastifyReply, values: NoteFormValues, errors?: FieldErrors, status?: number) {
     const { schools } = await notes.noteChoices(deps, request.actor);

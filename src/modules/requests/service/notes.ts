@@ -51,7 +51,15 @@ export async function writeNote(deps: Deps, actor: Actor, input: NoteInput) {
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertNote(
       trx,
-      { id, municipalityId: facts.municipalityId, authorId: actor.personId, title, body, allSchools: input.allSchools ? 1 : 0, createdAt: deps.clock.now().toISOString() },
+      {
+        id,
+        municipalityId: facts.municipalityId,
+        authorId: actor.personId,
+        title,
+        body,
+        allSchools: input.allSchools ? 1 : 0,
+        createdAt: deps.clock.now().toISOString(),
+      },
       input.allSchools ? [] : chosen,
     );
   });

@@ -127,7 +127,8 @@ export async function readable(db: Db, actor: Actor, id: string) {
   return facts;
 }
 
-const name = (first: string | null, last: string | null, usage: string | null) => (first ? displayName({ firstName: first, lastName: last ?? '', usageName: usage }) : null);
+const name = (first: string | null, last: string | null, usage: string | null) =>
+  first ? displayName({ firstName: first, lastName: last ?? '', usageName: usage }) : null;
 
 export interface ListQuery {
   kind?: string;
@@ -294,7 +295,5 @@ export async function formChildren(deps: Deps, actor: Actor) {
   authorize(actor, 'requests.family.open', {});
   const rows = await repo.familyChildren(deps.db, actor.personId);
   const seen = new Set<string>();
-  return rows
-    .filter((r) => !seen.has(r.id) && seen.add(r.id))
-    .map((r) => ({ id: r.id, name: displayName(r), schoolName: r.schoolName }));
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ id: r.id, name: displayName(r), schoolName: r.schoolName }));
 }

@@ -9,7 +9,12 @@ export const kindLabel = (kind: string) =>
   FAMILY.includes(kind) ? t(`requests.kind.${kind as 'enrolment'}`) : ts(`requests.kind.${kind as Exclude<RequestKind, 'enrolment'>}`);
 export const statusLabel = (status: string) => t(`requests.status.${status as RequestStatus}`);
 
-const BADGE: Record<string, string> = { accepted: 'badge badge--ok', refused: 'badge badge--muted', closed: 'badge badge--muted', waiting: 'badge badge--warn' };
+const BADGE: Record<string, string> = {
+  accepted: 'badge badge--ok',
+  refused: 'badge badge--muted',
+  closed: 'badge badge--muted',
+  waiting: 'badge badge--warn',
+};
 
 export function StatusBadge({ status }: { status: string }) {
   return <span class={BADGE[status] ?? 'badge'}>{statusLabel(status)}</span>;

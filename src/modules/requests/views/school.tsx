@@ -99,7 +99,12 @@ export function SchoolRequestForm(props: { schools: { structureId: string; name:
       </div>
       <ErrorSummary
         errors={errors}
-        labels={{ structureId: ts('requests.school.school'), kind: ts('requests.school.kind'), title: ts('requests.school.subject'), details: ts('requests.school.details') }}
+        labels={{
+          structureId: ts('requests.school.school'),
+          kind: ts('requests.school.kind'),
+          title: ts('requests.school.subject'),
+          details: ts('requests.school.details'),
+        }}
       />
       <form method="post" action="/mairie/demandes">
         <CsrfField token={props.csrf} />
