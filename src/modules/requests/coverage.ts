@@ -56,7 +56,7 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
   await db.insertInto('requestsRequests').values([family, school]).execute();
   await db
     .insertInto('requestsMessages')
-    .values({ id: newId(), requestId: family.id, authorId: townAgent.id, body: 'Message secret de la mairie', createdAt: at })
+    .values({ id: newId(), requestId: family.id, authorId: townAgent.id, body: 'Message secret de la mairie', createdAt: at, position: 1 })
     .execute();
   const blob = await app.blobs.put(Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]), { maxBytes: 1024, fileName: 'domicile-secret.pdf' });
   const fileId = newId();

@@ -68,17 +68,17 @@ export async function seedRequestsDemo(
         updatedAt: at(last[2]),
       })
       .execute();
-    for (const [status, by, daysAgo] of steps)
+    for (const [i, [status, by, daysAgo]] of steps.entries())
       await db
         .insertInto('requestsStatusChanges')
-        .values({ id: newId(), requestId: id, status, changedBy: by, changedAt: at(daysAgo) })
+        .values({ id: newId(), requestId: id, status, changedBy: by, changedAt: at(daysAgo), position: i + 1 })
         .execute();
     return id;
   };
   const message = (requestId: string, authorId: string, body: string, daysAgo: number) =>
     db
       .insertInto('requestsMessages')
-      .values({ id: newId(), requestId, authorId, body, createdAt: at(daysAgo, 11) })
+      .values({ id: newId(), requestId, authorId, body, createdAt: at(daysAgo, 11), position: 1 })
       .execute();
 
   const parent = input.parentId;

@@ -60,9 +60,10 @@ export const requestsPrivacy: PrivacyDeclaration = {
       .execute();
     const history = await db
       .selectFrom('requestsStatusChanges')
-      .select(['requestId', 'status', 'changedBy', 'changedAt'])
+      .select(['requestId', 'status', 'changedBy', 'changedAt', 'position'])
       .where((eb) => eb.or([eb('requestId', 'in', mine), eb('changedBy', '=', personId)]))
-      .orderBy('changedAt')
+      .orderBy('requestId')
+      .orderBy('position')
       .execute();
     const messages = await db
       .selectFrom('requestsMessages')

@@ -46,6 +46,8 @@ export interface RequestsStatusChangesTable {
   status: RequestStatus;
   changedBy: string;
   changedAt: string;
+  /** 1, 2, 3… in the request: the order of changes made within the same millisecond. */
+  position: number;
 }
 
 /** The conversation of a request. */
@@ -55,6 +57,8 @@ export interface RequestsMessagesTable {
   authorId: string;
   body: string;
   createdAt: string;
+  /** 1, 2, 3… in the request. */
+  position: number;
 }
 
 /** A file attached to a request: a family's document, or the municipality's answer (`answer` = 1). */

@@ -1,5 +1,10 @@
 import { createTranslator, count } from '../../../kernel/i18n/index.js';
-import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { requestsAr } from './ar.js';
+import { requestsEn } from './en.js';
+import { requestsEs } from './es.js';
+import { requestsPt } from './pt.js';
+import { requestsTr } from './tr.js';
 
 /** What families read: translated (en, ar, pt, tr, es). The agents' and directors' words are in staff.ts. */
 export const requestsFr = {
@@ -85,4 +90,13 @@ export const requestsFr = {
   'requests.error.field': 'Cette valeur n’est pas valide.',
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...requestsFr });
+export const t = createTranslator(
+  { ...kernelFr, ...requestsFr },
+  {
+    en: { ...k.en, ...requestsEn },
+    ar: { ...k.ar, ...requestsAr },
+    pt: { ...k.pt, ...requestsPt },
+    tr: { ...k.tr, ...requestsTr },
+    es: { ...k.es, ...requestsEs },
+  },
+);

@@ -34,8 +34,9 @@ export const requestsMigrations: Migrations = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('changed_by', 'text', (c) => c.notNull().references('people.id'))
         .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('requests_status_changes_order', ['request_id', 'position'])
         .execute();
-      await db.schema.createIndex('requests_status_changes_request').on('requests_status_changes').columns(['request_id', 'changed_at']).execute();
 
       await db.schema
         .createTable('requests_messages')
@@ -44,8 +45,9 @@ export const requestsMigrations: Migrations = {
         .addColumn('author_id', 'text', (c) => c.notNull().references('people.id'))
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('requests_messages_order', ['request_id', 'position'])
         .execute();
-      await db.schema.createIndex('requests_messages_request').on('requests_messages').columns(['request_id', 'created_at']).execute();
 
       await db.schema
         .createTable('requests_files')

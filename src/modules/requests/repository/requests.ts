@@ -58,8 +58,21 @@ export async function insertRequest(db: Db, row: RequestsRequestsTable) {
   await db.insertInto('requestsRequests').values(row).execute();
 }
 
+/** The next position in a request's history or conversation (its row is locked by the caller's update first). */
+async function nextPosition(db: Db, table: 'requestsStatusChanges' | 'requestsMessages', requestId: string) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('requestId', '=', requestId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
 export async function insertStatus(db: Db, row: { id: string; requestId: string; status: RequestStatus; changedBy: string; changedAt: string }) {
-  await db.insertInto('requestsStatusChanges').values(row).execute();
+  await db
+    .insertInto('requestsStatusChanges')
+    .values({ ...row, position: await nextPosition(db, 'requestsStatusChanges', row.requestId) })
+    .execute();
 }
 
 export async function setStatus(db: Db, id: string, status: RequestStatus, at: string) {
@@ -71,7 +84,10 @@ export async function touch(db: Db, id: string, at: string) {
 }
 
 export async function insertMessage(db: Db, row: { id: string; requestId: string; authorId: string; body: string; createdAt: string }) {
-  await db.insertInto('requestsMessages').values(row).execute();
+  await db
+    .insertInto('requestsMessages')
+    .values({ ...row, position: await nextPosition(db, 'requestsMessages', row.requestId) })
+    .execute();
 }
 
 export async function insertFiles(db: Db, rows: RequestsFilesTable[]) {
@@ -168,8 +184,7 @@ export async function statusHistory(db: Db, requestId: string) {
     .innerJoin('people as p', 'p.id', 'c.changedBy')
     .select(['c.status', 'c.changedAt', 'c.changedBy', 'p.firstName', 'p.lastName', 'p.usageName'])
     .where('c.requestId', '=', requestId)
-    .orderBy('c.changedAt')
-    .orderBy('c.id')
+    .orderBy('c.position')
     .execute();
 }
 
@@ -179,8 +194,7 @@ export async function messagesOf(db: Db, requestId: string) {
     .innerJoin('people as p', 'p.id', 'm.authorId')
     .select(['m.id', 'm.body', 'm.createdAt', 'm.authorId', 'p.firstName', 'p.lastName', 'p.usageName', 'p.profile'])
     .where('m.requestId', '=', requestId)
-    .orderBy('m.createdAt')
-    .orderBy('m.id')
+    .orderBy('m.position')
     .execute();
 }
 

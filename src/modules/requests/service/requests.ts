@@ -245,8 +245,9 @@ export async function writeMessage(deps: Deps, actor: Actor, id: string, body: s
   const now = deps.clock.now().toISOString();
   const messageId = newId();
   await deps.db.transaction().execute(async (trx) => {
-    await repo.insertMessage(trx, { id: messageId, requestId: id, authorId: actor.personId, body: text, createdAt: now });
+    // The update first: it locks the request, so that two messages take two positions.
     await repo.touch(trx, id, now);
+    await repo.insertMessage(trx, { id: messageId, requestId: id, authorId: actor.personId, body: text, createdAt: now });
     await notifyLater(trx, { requestId: id, event: 'message', authorId: actor.personId, ref: messageId });
   });
   return { id: messageId };
