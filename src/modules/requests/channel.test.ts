@@ -130,11 +130,11 @@ test('a director asks the town; its agents answer in the conversation and set th
   const agent = await as(w.agent.id);
   const queue = await request(t.app, agent, 'GET', '/demarches/gestion?origin=school');
   assert.match(queue.body, /Incident : Portail cassé/);
-  const status = await request(t.app, agent, 'PUT', `/api/requests/${id}/status`, { status: 'inReview' });
+  const status = await request(t.app, agent, 'PUT', `/api/requests/items/${id}/status`, { status: 'inReview' });
   assert.deepEqual(status.json(), { id, status: 'inReview', changed: true });
-  const same = await request(t.app, agent, 'PUT', `/api/requests/${id}/status`, { status: 'inReview' });
+  const same = await request(t.app, agent, 'PUT', `/api/requests/items/${id}/status`, { status: 'inReview' });
   assert.equal((same.json() as { changed: boolean }).changed, false, 'the same status again changes nothing');
-  const message = await request(t.app, agent, 'POST', `/api/requests/${id}/messages`, { body: 'Un serrurier passe demain.' });
+  const message = await request(t.app, agent, 'POST', `/api/requests/items/${id}/messages`, { body: 'Un serrurier passe demain.' });
   assert.equal(message.statusCode, 201, message.body);
   await t.app.jobs.runDue();
   const notices = await t.app.db
@@ -148,19 +148,19 @@ test('a director asks the town; its agents answer in the conversation and set th
     notices.map((n) => n.title),
     ['Portail cassé : en cours d’examen', 'Portail cassé : nouveau message'],
   );
-  const detail = (await request(t.app, director, 'GET', `/api/requests/${id}`)).json() as { history: { status: string }[]; messages: { body: string }[] };
+  const detail = (await request(t.app, director, 'GET', `/api/requests/items/${id}`)).json() as { history: { status: string }[]; messages: { body: string }[] };
   assert.deepEqual(
     detail.history.map((h) => h.status),
     ['submitted', 'inReview'],
   );
   assert.equal(detail.messages[0]?.body, 'Un serrurier passe demain.');
   for (const who of [secondDirector.id, otherDirector.id, w.otherAgent.id, w.ce1aParent.id]) {
-    const res = await request(t.app, await as(who), 'GET', `/api/requests/${id}`);
+    const res = await request(t.app, await as(who), 'GET', `/api/requests/items/${id}`);
     assert.equal(res.statusCode, 404, `${who} must not read it`);
     assert.doesNotMatch(res.body, /Portail/);
   }
-  const closed = await request(t.app, agent, 'PUT', `/api/requests/${id}/status`, { status: 'closed' });
+  const closed = await request(t.app, agent, 'PUT', `/api/requests/items/${id}/status`, { status: 'closed' });
   assert.equal(closed.statusCode, 200);
-  const after = await request(t.app, director, 'POST', `/api/requests/${id}/messages`, { body: 'Encore ?' });
+  const after = await request(t.app, director, 'POST', `/api/requests/items/${id}/messages`, { body: 'Encore ?' });
   assert.equal(after.statusCode, 404, 'a closed request takes no message');
 });

@@ -108,10 +108,10 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
   const s = school.id;
   return [
     // Lists: another town's agent, another family, a teacher, another school's director.
-    wp('GET /api/requests', '/api/requests', 'agent', { expect: 200, absent: [...familySecret.slice(0, 1), ...schoolSecret] }),
-    wp('GET /api/requests', '/api/requests', 'ce1bParent', { expect: 200, absent: ['Secret de famille Tilleuls', f] }),
-    wp('GET /api/requests', '/api/requests', 'ce1Teacher', { expect: 403 }),
-    wp('GET /api/requests', '/api/requests', 'otherDirector', { expect: 200, absent: [...schoolSecret, s] }),
+    wp('GET /api/requests/items', '/api/requests/items', 'agent', { expect: 200, absent: [...familySecret.slice(0, 1), ...schoolSecret] }),
+    wp('GET /api/requests/items', '/api/requests/items', 'ce1bParent', { expect: 200, absent: ['Secret de famille Tilleuls', f] }),
+    wp('GET /api/requests/items', '/api/requests/items', 'ce1Teacher', { expect: 403 }),
+    wp('GET /api/requests/items', '/api/requests/items', 'otherDirector', { expect: 200, absent: [...schoolSecret, s] }),
     wp('GET /demarches', '/demarches', 'ce1bParent', { expect: 200, absent: ['Secret de famille Tilleuls', f] }),
     wp('GET /demarches', '/demarches', 'ce1Teacher', { expect: 403 }),
     wp('GET /demarches/gestion', '/demarches/gestion', 'agent', { expect: 200, absent: [f, s, ...schoolSecret] }),
@@ -119,12 +119,12 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
     wp('GET /demarches/nouvelle', '/demarches/nouvelle', 'ce1Teacher', { expect: 403 }),
     wp('POST /demarches', '/demarches', 'ce1Teacher', { expect: 403, form: { childId: w.ce1a.id, kind: 'attestation', attestationKind: 'payment' } }),
     // One family's request: another child's parent, another school's parent, another town's agent, the director.
-    wp('GET /api/requests/:id', `/api/requests/${f}`, 'ce1bParent'),
-    wp('GET /api/requests/:id', `/api/requests/${f}`, 'agent'),
-    wp('GET /api/requests/:id', `/api/requests/${s}`, 'otherDirector', { absent: schoolSecret }),
-    wp('POST /api/requests/:id/messages', `/api/requests/${f}/messages`, 'otherParent', { payload: { body: 'Intrus' } }),
-    wp('PUT /api/requests/:id/status', `/api/requests/${f}/status`, 'ce1aParent', { payload: { status: 'accepted' } }),
-    wp('PUT /api/requests/:id/status', `/api/requests/${f}/status`, 'agent', { payload: { status: 'accepted' } }),
+    wp('GET /api/requests/items/:id', `/api/requests/items/${f}`, 'ce1bParent'),
+    wp('GET /api/requests/items/:id', `/api/requests/items/${f}`, 'agent'),
+    wp('GET /api/requests/items/:id', `/api/requests/items/${s}`, 'otherDirector', { absent: schoolSecret }),
+    wp('POST /api/requests/items/:id/messages', `/api/requests/items/${f}/messages`, 'otherParent', { payload: { body: 'Intrus' } }),
+    wp('PUT /api/requests/items/:id/status', `/api/requests/items/${f}/status`, 'ce1aParent', { payload: { status: 'accepted' } }),
+    wp('PUT /api/requests/items/:id/status', `/api/requests/items/${f}/status`, 'agent', { payload: { status: 'accepted' } }),
     wp('GET /demarches/:id', `/demarches/${f}`, 'ce1bParent'),
     wp('GET /demarches/:id', `/demarches/${f}`, 'director'),
     wp('GET /demarches/:id', `/demarches/${s}`, 'otherDirector', { absent: schoolSecret }),
@@ -135,7 +135,10 @@ export async function requestsCases({ app, world: w, as }: CoverageWorld): Promi
     wp('POST /demarches/:id/status', `/demarches/${s}/status`, 'director', { form: { status: 'closed' }, absent: [] }),
     wp('POST /demarches/:id/answer', `/demarches/${f}/answer`, 'agent', { form: {} }),
     // The directors' channel.
-    wp('POST /api/requests/school', '/api/requests/school', 'ce1Teacher', { payload: { kind: 'works', title: 'Intrus', details: 'Intrus' }, expect: 403 }),
+    wp('POST /api/requests/school-requests', '/api/requests/school-requests', 'ce1Teacher', {
+      payload: { kind: 'works', title: 'Intrus', details: 'Intrus' },
+      expect: 403,
+    }),
     wp('GET /api/requests/notes', '/api/requests/notes', 'otherDirector', { expect: 200, absent: noteSecret }),
     wp('GET /api/requests/notes', '/api/requests/notes', 'agent', { expect: 200, absent: noteSecret }),
     wp('GET /api/requests/notes', '/api/requests/notes', 'ce1aParent', { expect: 403 }),

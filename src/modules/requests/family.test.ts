@@ -188,7 +188,7 @@ test('the queue filters by kind and status; the family’s page lists its own re
   const own = await request(t.app, parent, 'GET', '/demarches');
   assert.match(own.body, /Attestation/);
   assert.doesNotMatch(own.body, /Inscription scolaire/, 'not the other family’s enrolments');
-  const api = await request(t.app, parent, 'GET', '/api/requests');
+  const api = await request(t.app, parent, 'GET', '/api/requests/items');
   assert.deepEqual(
     (api.json() as { id: string }[]).map((r) => r.id),
     [id],

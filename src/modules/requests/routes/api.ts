@@ -14,7 +14,7 @@ const security = [{ session: [] }];
 export const requestsApi: FastifyPluginAsyncTypebox = async (app) => {
   const deps = requestsDeps(app);
 
-  app.get('/', {
+  app.get('/items', {
     schema: {
       tags,
       security,
@@ -26,7 +26,7 @@ export const requestsApi: FastifyPluginAsyncTypebox = async (app) => {
       requests.listRequests(deps, request.actor, { ...request.query, limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }),
   });
 
-  app.get('/:id', {
+  app.get('/items/:id', {
     schema: {
       tags,
       security,
@@ -37,7 +37,7 @@ export const requestsApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => requests.requestDetail(deps, request.actor, request.params.id),
   });
 
-  app.post('/:id/messages', {
+  app.post('/items/:id/messages', {
     schema: {
       tags,
       security,
@@ -49,7 +49,7 @@ export const requestsApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => reply.code(201).send(await requests.writeMessage(deps, request.actor, request.params.id, request.body.body)),
   });
 
-  app.put('/:id/status', {
+  app.put('/items/:id/status', {
     schema: {
       tags,
       security,
@@ -61,7 +61,7 @@ export const requestsApi: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => requests.changeStatus(deps, request.actor, request.params.id, request.body.status),
   });
 
-  app.post('/school', {
+  app.post('/school-requests', {
     schema: {
       tags,
       security,
