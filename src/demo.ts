@@ -205,7 +205,8 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     if (story) await seedBlogDemo(app, { structureId: school.id, groupId: story.groupId, teacherId: story.teacher.id });
     // The town's agent runs the family services and writes to the town's families.
     const agent = await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
-    if (story) await seedRequestsDemo(app, { schoolId: school.id, agentId: agent, parentId: story.parent.id, pupilId: story.pupil.id, directorId: head?.id ?? null });
+    if (story)
+      await seedRequestsDemo(app, { schoolId: school.id, agentId: agent, parentId: story.parent.id, pupilId: story.pupil.id, directorId: head?.id ?? null });
     if (story) {
       await seedNewsDemo(app, {
         schoolId: school.id,

@@ -133,9 +133,21 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
     .execute();
   assert.deepEqual(otherNotices, [], 'the other family is told nothing');
 
-  const refusedUpload = await request(t.app, await as(w.ce1bParent.id), 'POST', `/demarches/${id}/documents`);
-  assert.equal(refusedUpload.statusCode, 404, 'another family cannot add a document');
   const { multipart } = await import('../../kernel/storage/testing.js');
+  const before = await blobCount();
+  const other = await as(w.ce1bParent.id);
+  const intruder = multipart({ _csrf: other.csrf, documentKind: 'other' }, [pdf('intrus.pdf', 'file')]);
+  const refusedUpload = await request(t.app, other, 'POST', `/demarches/${id}/documents`, intruder.payload, { headers: intruder.headers });
+  assert.equal(refusedUpload.statusCode, 404, 'another family cannot add a document');
+  const teacher = await as(w.ce1Teacher.id);
+  const teacherForm = multipart({ _csrf: teacher.csrf, childId: w.ce1a.id, kind: 'enrolment' }, ENROLMENT_DOCUMENTS);
+  const refusedFiling = await request(t.app, teacher, 'POST', '/demarches', teacherForm.payload, { headers: teacherForm.headers });
+  assert.equal(refusedFiling.statusCode, 403, 'a teacher files nothing');
+  const stranger = await as(w.otherAgent.id);
+  const strangerAnswer = multipart({ _csrf: stranger.csrf }, [pdf('intrus.pdf', 'answer')]);
+  const otherTown = await request(t.app, stranger, 'POST', `/demarches/${id}/answer`, strangerAnswer.payload, { headers: strangerAnswer.headers });
+  assert.equal(otherTown.statusCode, 404, 'another town’s agent attaches nothing');
+  assert.equal(await blobCount(), before, 'no byte of a refused upload is kept');
   const added = multipart({ _csrf: parent.csrf, documentKind: 'vaccinations' }, [pdf('vaccins-page2.pdf', 'file')]);
   const upload = await request(t.app, parent, 'POST', `/demarches/${id}/documents`, added.payload, { headers: added.headers });
   assert.equal(upload.statusCode, 303, upload.body);

@@ -1,6 +1,7 @@
 import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
 import { newId } from '../../../kernel/db/index.js';
 import { Problems } from '../../../kernel/http/errors.js';
+import { compareFrench } from '../../../kernel/i18n/index.js';
 import { displayName } from '../../directory/index.js';
 import { ts } from '../i18n/staff.js';
 import * as repo from '../repository/notes.js';
@@ -22,7 +23,7 @@ export async function noteChoices(deps: Deps, actor: Actor) {
   authorize(actor, 'requests.agent.open', {});
   const municipalityId = structureIdsOf(actor).find((id) => can(actor, 'requests.note.write', { municipalityId: id }));
   const schools = municipalityId ? await repo.schoolsOf(deps.db, [municipalityId]) : [];
-  return { municipalityId: municipalityId ?? null, schools };
+  return { municipalityId: municipalityId ?? null, schools: schools.sort((a, b) => compareFrench(a.name, b.name)) };
 }
 
 /** A note from the municipality to all its directors, or to chosen schools' directors. */
@@ -95,10 +96,12 @@ export async function readNote(deps: Deps, actor: Actor, id: string) {
     createdAt: note.createdAt,
     author: displayName(note),
     allSchools: !!note.allSchools,
-    schools: readers.map((s) => ({
-      id: s.id,
-      name: s.name,
-      directors: s.directors.map((d) => ({ id: d.id, name: displayName(d), readAt: d.readAt ?? null })),
-    })),
+    schools: readers
+      .sort((a, b) => compareFrench(a.name, b.name))
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        directors: s.directors.map((d) => ({ id: d.id, name: displayName(d), readAt: d.readAt ?? null })),
+      })),
   };
 }
