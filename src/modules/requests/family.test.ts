@@ -154,13 +154,21 @@ test('the agent asks for a document, the family adds it, the agent accepts and a
   const reply = await postForm(t.app, parent, `/demarches/${id}/messages`, { body: 'Voici la page.' });
   assert.equal(reply.statusCode, 303);
   await t.app.jobs.runDue();
-  const agentNotice = await t.app.db.selectFrom('notifications').select('title').where('recipientId', '=', w.agent.id).where('kind', '=', 'requests').execute();
+  const agentNotice = await t.app.db
+    .selectFrom('notifications')
+    .select('title')
+    .where('recipientId', '=', w.agent.id)
+    .where('kind', '=', 'requests')
+    .orderBy('title', 'desc')
+    .execute();
   assert.deepEqual(
     agentNotice.map((n) => n.title),
-    ['Inscription scolaire : nouveau message'],
-    'the town’s agent hears of the family’s message',
+    ['Nouvelle demande : Inscription scolaire', 'Nouvelle demande : Inscription scolaire', 'Inscription scolaire : nouveau message'],
+    'the town’s agent hears of the family’s requests (this one and the first test’s) and message',
   );
 
+  const elsewhere = await t.app.db.selectFrom('notifications').select('id').where('recipientId', '=', w.otherAgent.id).where('kind', '=', 'requests').execute();
+  assert.deepEqual(elsewhere, [], 'another town’s agent is told nothing');
   const answer = multipart({ _csrf: agent.csrf }, [pdf('certificat-inscription.pdf', 'answer')]);
   const attached = await request(t.app, agent, 'POST', `/demarches/${id}/answer`, answer.payload, { headers: answer.headers });
   assert.equal(attached.statusCode, 303, attached.body);

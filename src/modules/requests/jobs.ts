@@ -28,7 +28,7 @@ async function agentsOf(db: Db, municipalityId: string) {
 
 interface NoticePayload {
   requestId: string;
-  event: 'status' | 'message' | 'answer';
+  event: 'filed' | 'status' | 'message' | 'answer';
   authorId: string;
   ref: string;
 }
@@ -45,7 +45,8 @@ export function registerRequestsJobs(jobs: JobRunner, db: Db): void {
     const what = r.origin === 'school' ? r.title : kind;
     let title: string;
     let body: string | null = null;
-    if (event === 'status') title = t('requests.notice.status', what, t(`requests.status.${r.status as RequestStatus}`));
+    if (event === 'filed') title = t('requests.notice.filed', what);
+    else if (event === 'status') title = t('requests.notice.status', what, t(`requests.status.${r.status as RequestStatus}`));
     else if (event === 'answer') title = t('requests.notice.answer', what);
     else {
       const message = await db.selectFrom('requestsMessages').select('body').where('id', '=', ref).executeTakeFirst();

@@ -84,6 +84,7 @@ export const requestsStaffFr = {
   'requests.note.error.schools': 'Choisissez au moins une école.',
   'requests.note.error.notOurs': 'Choisissez des écoles de votre commune.',
 
+  'requests.notice.filed': (what: string) => `Nouvelle demande : ${what}`,
   'requests.notice.status': (what: string, status: string) => `${what} : ${status.toLocaleLowerCase('fr')}`,
   'requests.notice.answer': (what: string) => `${what} : la mairie a joint une réponse`,
   'requests.notice.message': (what: string) => `${what} : nouveau message`,

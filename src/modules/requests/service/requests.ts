@@ -112,6 +112,7 @@ export async function fileFamilyRequest(deps: Deps, actor: Actor, read: () => Pr
       });
       await repo.insertStatus(trx, { id: newId(), requestId: id, status: 'submitted', changedBy: actor.personId, changedAt: now });
       await repo.insertFiles(trx, rows);
+      await notifyLater(trx, { requestId: id, event: 'filed', authorId: actor.personId, ref: id });
     });
     return { id };
   } catch (error) {
@@ -212,7 +213,7 @@ export async function requestDetail(deps: Deps, actor: Actor, id: string) {
 export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
 
 /** Tells the other side, after the change commits. */
-async function notifyLater(db: Db, payload: { requestId: string; event: 'status' | 'message' | 'answer'; authorId: string; ref: string }) {
+export async function notifyLater(db: Db, payload: { requestId: string; event: 'filed' | 'status' | 'message' | 'answer'; authorId: string; ref: string }) {
   await enqueue(db, NOTIFY_JOB, payload, { key: `${NOTIFY_JOB}:${payload.ref}` });
 }
 

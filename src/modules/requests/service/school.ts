@@ -4,6 +4,7 @@ import { Problems } from '../../../kernel/http/errors.js';
 import { ts } from '../i18n/staff.js';
 import * as repo from '../repository/requests.js';
 import type { SchoolKind } from '../tables.js';
+import { notifyLater } from './requests.js';
 import { directedSchools, type Deps } from './deps.js';
 
 export const SCHOOL_KINDS: SchoolKind[] = ['works', 'incident', 'canteen', 'other'];
@@ -61,6 +62,7 @@ export async function fileSchoolRequest(deps: Deps, actor: Actor, input: SchoolR
       updatedAt: now,
     });
     await repo.insertStatus(trx, { id: newId(), requestId: id, status: 'submitted', changedBy: actor.personId, changedAt: now });
+    await notifyLater(trx, { requestId: id, event: 'filed', authorId: actor.personId, ref: id });
   });
   return { id };
 }
