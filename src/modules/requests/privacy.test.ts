@@ -70,3 +70,13 @@ test('each family’s archive holds its requests, messages and documents, not th
   assert.deepEqual(zipJson(agentArchive, 'requests/demandes.json'), [], 'the families’ requests are theirs');
   assert.ok(!moduleText(agentArchive).includes('Nounou'), 'not a request they did not touch');
 });
+
+test('the daily sweep keeps the requests’ documents and answers', async () => {
+  const { sweepBlobs } = await import('../../kernel/storage/sweep.js');
+  const keys = (await t.app.db.selectFrom('requestsFiles').select('blobKey').execute()).map((f) => f.blobKey);
+  assert.ok(keys.length >= 3, `documents were stored: ${keys.length}`);
+  const orphan = await t.app.blobs.put((await import('node:stream')).Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]), { maxBytes: 1024 });
+  await sweepBlobs(t.app.blobs, t.app.db, t.app.blobReferences, new Date(Date.now() + 86_400_000), 0); // blobs are dated by the disk, not the app's clock
+  for (const key of keys) assert.notEqual(await t.app.blobs.size(key), null, `${key} is kept`);
+  assert.equal(await t.app.blobs.size(orphan.key), null, 'a file no request holds is swept');
+});
