@@ -205,6 +205,10 @@ test('the queue filters by kind and status; the family’s page lists its own re
   const accepted = await request(t.app, agent, 'GET', '/demarches/gestion?kind=&status=accepted');
   assert.doesNotMatch(accepted.body, new RegExp(`/demarches/${id}`));
   assert.equal((await request(t.app, agent, 'GET', '/demarches/gestion?status=nope')).statusCode, 400);
+  const second = await request(t.app, agent, 'GET', '/demarches/gestion?kind=attestation&page=2');
+  assert.equal(second.statusCode, 200);
+  assert.doesNotMatch(second.body, new RegExp(`/demarches/${id}`), 'the second page is past the one attestation');
+  assert.match(second.body, /href="\/demarches\/gestion\?kind=attestation&amp;page=1">Page précédente/, 'the way back keeps the filter');
   const own = await request(t.app, parent, 'GET', '/demarches');
   assert.match(own.body, /Attestation/);
   assert.doesNotMatch(own.body, /Inscription scolaire/, 'not the other family’s enrolments');

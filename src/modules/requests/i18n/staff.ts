@@ -26,6 +26,9 @@ export const requestsStaffFr = {
   'requests.agent.col.status': 'État',
   'requests.agent.col.updated': 'Mise à jour',
   'requests.agent.notes': 'Notes aux directeurs',
+  'requests.agent.pages': 'Pages de la file',
+  'requests.agent.previous': 'Page précédente',
+  'requests.agent.next': 'Page suivante',
   'requests.agent.requester': (name: string) => `Demandeur : ${name}`,
 
   'requests.handle.title': 'Traiter la demande',

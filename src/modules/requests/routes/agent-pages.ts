@@ -26,10 +26,13 @@ export const requestsAgentPages: FastifyPluginAsyncTypebox = async (app) => {
       kind: filter.kind || undefined,
       status: filter.status || undefined,
       origin: filter.origin || undefined,
-      limit: PAGE_SIZE,
+      limit: PAGE_SIZE + 1,
       offset: ((q.page ?? 1) - 1) * PAGE_SIZE,
     });
-    return reply.page({ title: ts('requests.agent.title'), service: 'requests' }, h(AgentQueue, { requests: list, filter }));
+    return reply.page(
+      { title: ts('requests.agent.title'), service: 'requests' },
+      h(AgentQueue, { requests: list.slice(0, PAGE_SIZE), filter, page: q.page ?? 1, more: list.length > PAGE_SIZE }),
+    );
   });
 
   /** The request's page again, with the agent's problem. */

@@ -31,7 +31,9 @@ function Choice({ name, label, value, options }: { name: string; label: string; 
 }
 
 /** The municipality's queue: filters by kind, status and origin (a GET form), then the requests. */
-export function AgentQueue({ requests, filter }: { requests: Requests; filter: QueueFilter }) {
+export function AgentQueue({ requests, filter, page, more }: { requests: Requests; filter: QueueFilter; page: number; more: boolean }) {
+  const href = (n: number) =>
+    `/demarches/gestion?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), page: String(n) })}`;
   return (
     <>
       <div class="page-header">
@@ -93,6 +95,11 @@ export function AgentQueue({ requests, filter }: { requests: Requests; filter: Q
             </tbody>
           </table>
         </TableWrap>
+      )}
+      {(page > 1 || more) && (
+        <nav class="pagination" aria-label={ts('requests.agent.pages')}>
+          {page > 1 && <a href={href(page - 1)}>{ts('requests.agent.previous')}</a>} {more && <a href={href(page + 1)}>{ts('requests.agent.next')}</a>}
+        </nav>
       )}
     </>
   );
