@@ -28,6 +28,7 @@ import { timetableModule, timetableMigrations } from './modules/timetable/index.
 import { assessmentModule, assessmentMigrations } from './modules/assessment/index.js';
 import { canteenModule, canteenMigrations } from './modules/canteen/index.js';
 import { billingModule, billingMigrations } from './modules/billing/index.js';
+import { requestsModule, requestsMigrations } from './modules/requests/index.js';
 import { EventBus } from './kernel/events/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createBlobStore } from './kernel/storage/index.js';
@@ -79,6 +80,7 @@ export const migrations = {
   ...assessmentMigrations,
   ...canteenMigrations,
   ...billingMigrations,
+  ...requestsMigrations,
   ...resourcesMigrations,
   ...forumMigrations,
   ...equipmentMigrations,
@@ -191,6 +193,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(assessmentModule);
   await app.register(canteenModule);
   await app.register(billingModule);
+  await app.register(requestsModule);
   await app.register(jobsModule);
   await app.register(liaisonModule);
   await app.register(pollsModule);

@@ -17,6 +17,7 @@ import { seedTimetableDemo } from './modules/timetable/demo.js';
 import { seedAssessmentDemo, seedCollegeAssessmentDemo } from './modules/assessment/index.js';
 import { canteenDemoLogins, seedCanteenDemo } from './modules/canteen/index.js';
 import { seedBillingDemo } from './modules/billing/index.js';
+import { seedRequestsDemo } from './modules/requests/index.js';
 import { seedResourcesDemo } from './modules/resources/index.js';
 import { seedPollsDemo } from './modules/polls/index.js';
 import { seedForumDemo } from './modules/forum/index.js';
@@ -206,6 +207,8 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
     // The town's agent runs the family services and writes to the town's families.
     const agent = await seedCanteenDemo(app, { schoolId: school.id, passwordHash: hash });
     if (agent && school.parentId) await seedBillingDemo(app, { municipalityId: school.parentId, agentId: agent });
+    if (story)
+      await seedRequestsDemo(app, { schoolId: school.id, agentId: agent, parentId: story.parent.id, pupilId: story.pupil.id, directorId: head?.id ?? null });
     if (story) {
       await seedNewsDemo(app, {
         schoolId: school.id,

@@ -6,6 +6,7 @@ import { blogCases } from '../../src/modules/blog/coverage.js';
 import { attendanceCases } from '../../src/modules/attendance/coverage.js';
 import { canteenCases } from '../../src/modules/canteen/coverage.js';
 import { billingCases } from '../../src/modules/billing/coverage.js';
+import { requestsCases } from '../../src/modules/requests/coverage.js';
 import { directoryAafCases, directoryCases } from '../../src/modules/directory/coverage.js';
 import { documentsCases } from '../../src/modules/documents/coverage.js';
 import { homeCases } from '../../src/modules/home/coverage.js';
@@ -36,6 +37,7 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   assessmentCases,
   canteenCases,
   billingCases,
+  requestsCases,
   directoryCases,
   directoryAafCases,
   documentsCases,

@@ -78,13 +78,14 @@ describe('privacy: the processing register', () => {
       'polls',
       'privacy',
       'reading',
+      'requests',
       'resources',
       'timetable',
     ]);
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('24&nbsp;traitements déclarés') || page.body.includes('24\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('25&nbsp;traitements déclarés') || page.body.includes('25\u00a0traitements déclarés'), 'counted in French');
   });
 });
 

@@ -1,0 +1,102 @@
+import { createTranslator, count } from '../../../kernel/i18n/index.js';
+import { kernelFr, kernelTranslations as k } from '../../../kernel/i18n/fr.js';
+import { requestsAr } from './ar.js';
+import { requestsEn } from './en.js';
+import { requestsEs } from './es.js';
+import { requestsPt } from './pt.js';
+import { requestsTr } from './tr.js';
+
+/** What families read: translated (en, ar, pt, tr, es). The agents' and directors' words are in staff.ts. */
+export const requestsFr = {
+  'requests.nav': 'Démarches',
+  'requests.title': 'Démarches auprès de la mairie',
+  'requests.intro': 'Inscription à l’école, dérogation de secteur, attestations : faites votre demande ici et suivez sa réponse.',
+  'requests.kind.enrolment': 'Inscription scolaire',
+  'requests.kind.exemption': 'Dérogation de secteur scolaire',
+  'requests.kind.attestation': 'Attestation',
+  'requests.status.submitted': 'Envoyée',
+  'requests.status.inReview': 'En cours d’examen',
+  'requests.status.waiting': 'En attente de votre part',
+  'requests.status.accepted': 'Acceptée',
+  'requests.status.refused': 'Refusée',
+  'requests.status.closed': 'Close',
+  'requests.attestation.attendance': 'Attestation de fréquentation scolaire',
+  'requests.attestation.payment': 'Attestation de paiement (cantine, périscolaire)',
+  'requests.attestation.registration': 'Certificat d’inscription',
+  'requests.document.address': 'Justificatif de domicile',
+  'requests.document.family': 'Livret de famille ou acte de naissance',
+  'requests.document.vaccinations': 'Vaccinations obligatoires (pages du carnet de santé)',
+  'requests.document.other': 'Autre document',
+
+  'requests.family.new': 'Faire une demande',
+  'requests.family.list': 'Vos demandes',
+  'requests.family.none': 'Vous n’avez encore fait aucune demande.',
+  'requests.family.noChild': 'Aucun de vos enfants n’est inscrit dans une école dont la mairie reçoit ses demandes ici.',
+  'requests.item.for': (child: string) => `Pour ${child}`,
+  'requests.item.filed': (date: string) => `Envoyée le ${date}`,
+  'requests.item.updated': (date: string) => `Mise à jour le ${date}`,
+  'requests.item.year': (year: string) => `Rentrée ${year}`,
+
+  'requests.form.title': 'Nouvelle demande',
+  'requests.form.child': 'Enfant',
+  'requests.form.choose': 'Choisissez…',
+  'requests.form.kind': 'Demande',
+  'requests.form.details': 'Précisions (facultatif)',
+  'requests.form.detailsHint': (max: number) => `${count(max, 'caractère', 'caractères')} au plus.`,
+  'requests.form.reason': 'Motif de la dérogation',
+  'requests.form.reasonHint': 'Pour une dérogation seulement : frère ou sœur déjà scolarisé, lieu de travail, garde, santé…',
+  'requests.form.attestationKind': 'Attestation demandée',
+  'requests.form.attestationHint': 'Pour une attestation seulement.',
+  'requests.form.documents': 'Pièces justificatives',
+  'requests.form.documentsHint': 'Les trois pièces sont obligatoires pour une inscription. Fichiers PDF, JPEG ou PNG.',
+  'requests.form.submit': 'Envoyer la demande',
+  'requests.form.filed': 'Votre demande est envoyée à la mairie.',
+
+  'requests.detail.child': (name: string) => `Enfant : ${name}`,
+  'requests.detail.school': (name: string) => `École : ${name}`,
+  'requests.detail.details': 'Précisions',
+  'requests.detail.reason': 'Motif',
+  'requests.detail.history': 'Suivi',
+  'requests.detail.step': (status: string, date: string) => `${status} — ${date}`,
+  'requests.detail.documents': 'Pièces jointes',
+  'requests.detail.noDocuments': 'Aucune pièce jointe.',
+  'requests.detail.answers': 'Réponse de la mairie',
+  'requests.detail.noAnswer': 'Pas encore de document de réponse.',
+  'requests.detail.conversation': 'Échanges avec la mairie',
+  'requests.detail.noMessages': 'Aucun message pour l’instant.',
+  'requests.detail.fromMunicipality': (name: string) => `${name} (mairie)`,
+  'requests.detail.message': 'Votre message',
+  'requests.detail.send': 'Envoyer le message',
+  'requests.detail.sent': 'Message envoyé.',
+  'requests.detail.addDocument': 'Ajouter une pièce',
+  'requests.detail.documentKind': 'Type de pièce',
+  'requests.detail.file': 'Fichier (PDF, JPEG ou PNG)',
+  'requests.detail.upload': 'Ajouter la pièce',
+  'requests.detail.added': 'Pièce ajoutée à la demande.',
+  'requests.detail.closed': 'Cette demande est close : elle ne reçoit plus de message.',
+  'requests.detail.back': 'Toutes les demandes',
+
+  'requests.error.child': 'Choisissez l’un de vos enfants.',
+  'requests.error.kind': 'Choisissez une demande.',
+  'requests.error.tooLong': (max: number) => `Ce texte est trop long (${count(max, 'caractère', 'caractères')} au plus).`,
+  'requests.error.reason': 'Indiquez le motif de la dérogation.',
+  'requests.error.attestationKind': 'Choisissez l’attestation demandée.',
+  'requests.error.document': (name: string) => `Joignez la pièce : ${name}.`,
+  'requests.error.fileField': 'Cette pièce n’est pas attendue.',
+  'requests.error.fileType': (name: string) => `${name} : envoyez un fichier PDF, JPEG ou PNG.`,
+  'requests.error.noFile': 'Choisissez un fichier.',
+  'requests.error.message': 'Écrivez votre message.',
+  'requests.error.status': 'Choisissez un état.',
+  'requests.error.field': 'Cette valeur n’est pas valide.',
+} as const;
+
+export const t = createTranslator(
+  { ...kernelFr, ...requestsFr },
+  {
+    en: { ...k.en, ...requestsEn },
+    ar: { ...k.ar, ...requestsAr },
+    pt: { ...k.pt, ...requestsPt },
+    tr: { ...k.tr, ...requestsTr },
+    es: { ...k.es, ...requestsEs },
+  },
+);
