@@ -1,8 +1,11 @@
 import type { RouteCase } from '../../kernel/testing/coverage.js';
 import type { CoverageWorld } from '../directory/testing.js';
+import { buildNeed } from './testing.js';
 
 /** Wrong-person cases for the yearly project's routes (school A of `townId`; the world's agent is another town's). */
-export async function projectCases({ world: w, as }: CoverageWorld, townId: string): Promise<RouteCase[]> {
+export async function projectCases({ app, world: w, as }: CoverageWorld, townId: string): Promise<RouteCase[]> {
+  const need = await buildNeed(app.db, w.schoolA.id, w.director.id, { justification: 'Couverture : un visualiseur pour le CE1.' });
+  const needAbsent = ['Couverture : un visualiseur pour le CE1.'];
   const wrong = (route: string, c: Omit<RouteCase, 'kind' | 'route'>): RouteCase => ({ kind: 'wrong-person', route, ...c });
   const api = `/api/equipment/schools/${w.schoolA.id}`;
   const town = `/api/equipment/municipalities/${townId}`;
@@ -37,6 +40,64 @@ export async function projectCases({ world: w, as }: CoverageWorld, townId: stri
       form: { cartMin: '1', cartMax: '2' },
       expect: 404,
       note: 'another municipality’s agent',
+    }),
+    // Step 2.
+    wrong('GET /api/equipment/schools/:id/needs', { url: `${api}/needs`, as: as.ce1bParent, expect: 404, absent: needAbsent, note: 'a parent' }),
+    wrong('POST /api/equipment/schools/:id/needs', {
+      url: `${api}/needs`,
+      as: as.ce1Teacher,
+      payload: { category: 'laptop', quantity: 1, priority: 'high', justification: 'Intrus' },
+      expect: 403,
+      note: 'a teacher gives input but does not submit',
+    }),
+    wrong('POST /api/equipment/needs/:id/comments', {
+      url: `/api/equipment/needs/${need.id}/comments`,
+      as: as.cm2Parent,
+      payload: { body: 'Intrus' },
+      expect: 404,
+      note: 'a parent',
+    }),
+    wrong('POST /api/equipment/needs/:id/review', {
+      url: `/api/equipment/needs/${need.id}/review`,
+      as: as.director,
+      payload: { body: 'Intrus' },
+      expect: 404,
+      note: 'the director does not review',
+    }),
+    wrong('POST /api/equipment/schools/:id/commissions', {
+      url: `${api}/commissions`,
+      as: as.agent,
+      payload: { heldOn: '2027-03-01', members: 'Intrus', decisions: [{ needId: need.id, outcome: 'approve' }] },
+      expect: 404,
+      note: 'another municipality’s agent',
+    }),
+    wrong('POST /equipment/schools/:id/needs', {
+      url: `/equipment/schools/${w.schoolA.id}/needs`,
+      as: as.staff,
+      form: { category: 'laptop', quantity: '1', priority: 'high', justification: 'Intrus' },
+      expect: 403,
+      note: 'office staff',
+    }),
+    wrong('POST /equipment/needs/:id/comments', {
+      url: `/equipment/needs/${need.id}/comments`,
+      as: as.otherTeacher,
+      form: { body: 'Intrus' },
+      expect: 404,
+      note: 'another school’s teacher',
+    }),
+    wrong('POST /equipment/needs/:id/review', {
+      url: `/equipment/needs/${need.id}/review`,
+      as: as.ce1Teacher,
+      form: { body: 'Intrus' },
+      expect: 404,
+      note: 'a teacher',
+    }),
+    wrong('POST /equipment/schools/:id/commissions', {
+      url: `/equipment/schools/${w.schoolA.id}/commissions`,
+      as: as.director,
+      form: { heldOn: '2027-03-01', members: 'Intrus', [`outcome.${need.id}`]: 'approve' },
+      expect: 404,
+      note: 'the director does not record the commission',
     }),
   ];
 }

@@ -4,6 +4,8 @@ import { newId } from '../../kernel/db/index.js';
 import { request, type Session } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool, buildWorld } from '../directory/testing.js';
 import type { EquipmentAssetsTable } from './tables.js';
+import type { EquipmentNeedsTable } from './project-tables.js';
+import { schoolYearOf } from '../directory/index.js';
 
 /** A school owned by a municipality (its equipment is the municipality's). */
 export async function attachSchool(db: Db, schoolId: string, municipalityId: string) {
@@ -80,4 +82,33 @@ export async function reportFault(app: FastifyInstance, who: Session, assetId: s
   const res = await request(app, who, 'POST', `/api/equipment/assets/${assetId}/tickets`, { description });
   if (res.statusCode !== 201) throw new Error(`ticket refused: ${res.statusCode} ${res.body}`);
   return (res.json() as { id: string }).id;
+}
+
+/** A need of the school's current year straight in the database (with its submission note). */
+export async function buildNeed(db: Db, structureId: string, authorId: string, over: Partial<EquipmentNeedsTable> = {}) {
+  const at = new Date().toISOString();
+  const row: EquipmentNeedsTable = {
+    id: newId(),
+    structureId,
+    schoolYear: schoolYearOf(),
+    category: 'visualiser',
+    quantity: 1,
+    priority: 'medium',
+    justification: 'Besoin de démonstration.',
+    placeId: null,
+    status: 'submitted',
+    grantedQuantity: null,
+    decisionComment: null,
+    commissionId: null,
+    authorId,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  };
+  await db.insertInto('equipmentNeeds').values(row).execute();
+  await db
+    .insertInto('equipmentNeedNotes')
+    .values({ id: newId(), needId: row.id, authorId, at, kind: 'submitted', body: null, statusTo: row.status })
+    .execute();
+  return row;
 }

@@ -4,6 +4,7 @@ import type { Kit } from '../project-tables.js';
 import * as schema from '../schema.js';
 import * as p from '../schema-project.js';
 import type { Deps } from '../service/deps.js';
+import { needsApi } from './needs-api.js';
 import { designateOfficials, readKit, saveKit, schoolReview } from '../service/review.js';
 
 const tags = ['equipment'];
@@ -87,4 +88,6 @@ export const projectApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
       };
     },
   );
+
+  await app.register(needsApi, deps);
 };

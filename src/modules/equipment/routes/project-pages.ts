@@ -1,17 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { can } from '../../../kernel/authz/index.js';
 import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import { CLASSROOM_KIT_ITEMS, SCHOOL_KIT_ITEMS, type Kit } from '../project-tables.js';
 import * as schema from '../schema.js';
 import * as p from '../schema-project.js';
 import type { Deps } from '../service/deps.js';
-import { readKit, saveKit, schoolReview } from '../service/review.js';
-import { ProjectPage } from '../views/project.js';
+import { readKit, saveKit } from '../service/review.js';
 import { KitPage } from '../views/review.js';
 import { inputErrors, strings } from './forms.js';
+import { needsPages } from './needs-pages.js';
 
 const page = { title: t('equipment.title'), service: 'equipment' };
 
@@ -28,13 +27,7 @@ function kitFrom(v: Record<string, string>): Kit {
 
 /** The yearly project's pages: the school's project and the municipality's kit. */
 export const projectPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
-  app.get('/equipment/schools/:id/project', { schema: { params: schema.IdParams } }, async (request, reply) => {
-    const review = await schoolReview(deps, request.actor, request.params.id);
-    const town = review.school.municipalityId;
-    const kitHref =
-      town && can(request.actor, 'equipment.kit.edit', { municipalityId: town, officialIds: [] }) ? `/equipment/municipalities/${town}/kit` : null;
-    return reply.page({ ...page, title: t('equipment.project.title', review.school.name) }, h(ProjectPage, { review, kitHref }));
-  });
+  await app.register(needsPages, { ...deps, sections: async () => [] });
 
   const showKit = async (request: FastifyRequest, reply: FastifyReply, id: string, values?: Record<string, string>, errors?: FieldErrors) => {
     const { municipality, kit, isDefault } = await readKit(deps, request.actor, id);
