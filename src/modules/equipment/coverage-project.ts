@@ -1,11 +1,13 @@
 import type { RouteCase } from '../../kernel/testing/coverage.js';
 import type { CoverageWorld } from '../directory/testing.js';
-import { buildNeed } from './testing.js';
+import { buildNeed, buildOrder } from './testing.js';
 
 /** Wrong-person cases for the yearly project's routes (school A of `townId`; the world's agent is another town's). */
 export async function projectCases({ app, world: w, as }: CoverageWorld, townId: string): Promise<RouteCase[]> {
   const need = await buildNeed(app.db, w.schoolA.id, w.director.id, { justification: 'Couverture : un visualiseur pour le CE1.' });
   const needAbsent = ['Couverture : un visualiseur pour le CE1.'];
+  const order = await buildOrder(app.db, w.schoolA.id, townId, w.director.id, { status: 'approved', number: 'COUV-001' });
+  const o = `/api/equipment/orders/${order.id}`;
   const wrong = (route: string, c: Omit<RouteCase, 'kind' | 'route'>): RouteCase => ({ kind: 'wrong-person', route, ...c });
   const api = `/api/equipment/schools/${w.schoolA.id}`;
   const town = `/api/equipment/municipalities/${townId}`;
@@ -98,6 +100,51 @@ export async function projectCases({ app, world: w, as }: CoverageWorld, townId:
       form: { heldOn: '2027-03-01', members: 'Intrus', [`outcome.${need.id}`]: 'approve' },
       expect: 404,
       note: 'the director does not record the commission',
+    }),
+    // Steps 3 and 4.
+    wrong('GET /api/equipment/municipalities/:id/budgets/:year', { url: `${town}/budgets/2027`, as: as.director, expect: 404, note: 'a director' }),
+    wrong('PUT /api/equipment/municipalities/:id/budgets/:year', {
+      url: `${town}/budgets/2027`,
+      as: as.agent,
+      payload: { amount: 1 },
+      expect: 404,
+      note: 'another town’s agent',
+    }),
+    wrong('GET /api/equipment/schools/:id/orders', { url: `${api}/orders`, as: as.ce1aParent, expect: 404, absent: ['COUV-001'], note: 'a parent' }),
+    wrong('POST /api/equipment/schools/:id/orders', {
+      url: `${api}/orders`,
+      as: as.director,
+      payload: { lines: [{ needId: need.id, quantity: 1, unitPrice: 1, supplier: 'X' }] },
+      expect: 404,
+      note: 'the director does not order',
+    }),
+    wrong('POST /api/equipment/orders/:id/approve', { url: `${o}/approve`, as: as.agent, expect: 404, note: 'another town’s agent' }),
+    wrong('POST /api/equipment/orders/:id/lines/:lineId/delivery', {
+      url: `${o}/lines/${order.lineId}/delivery`,
+      as: as.ce1Teacher,
+      payload: {},
+      expect: 404,
+      note: 'a teacher',
+    }),
+    wrong('PUT /api/equipment/orders/:id/installation', {
+      url: `${o}/installation`,
+      as: as.director,
+      payload: { scheduledFor: '2027-03-22T09:00' },
+      expect: 404,
+      note: 'the director confirms, not schedules',
+    }),
+    wrong('POST /api/equipment/orders/:id/installation/confirm', {
+      url: `${o}/installation/confirm`,
+      as: as.otherDirector,
+      expect: 404,
+      note: 'another school’s director',
+    }),
+    wrong('POST /api/equipment/orders/:id/installation/training', {
+      url: `${o}/installation/training`,
+      as: as.cm2Teacher,
+      payload: { heldOn: '2027-03-22', attendeeIds: [w.cm2Teacher.id] },
+      expect: 404,
+      note: 'a teacher',
     }),
   ];
 }

@@ -187,7 +187,10 @@ export const DeliveryOut = Type.Object({ assetIds: Type.Array(Id('Équipement cr
 // ---- Step 4: installation ---------------------------------------------------------------------
 
 export const InstallationBody = Type.Object({
-  scheduledFor: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$', description: 'Date et heure de Paris, AAAA-MM-JJTHH:MM.' }),
+  scheduledFor: Type.String({
+    pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d$',
+    description: 'Date et heure de Paris, AAAA-MM-JJTHH:MM.',
+  }),
   note: Type.Optional(Type.Union([Text(1000, 'Précisions (accès, salles).'), Type.Null()])),
 });
 export const TrainingBody = Type.Object({

@@ -112,3 +112,48 @@ export async function buildNeed(db: Db, structureId: string, authorId: string, o
     .execute();
   return row;
 }
+
+/** An order of one line straight in the database (draft unless told). */
+export async function buildOrder(
+  db: Db,
+  structureId: string,
+  municipalityId: string,
+  createdBy: string,
+  over: { status?: 'draft' | 'approved' | 'delivered'; number?: string } = {},
+) {
+  const at = new Date().toISOString();
+  const id = newId();
+  const lineId = newId();
+  await db
+    .insertInto('equipmentOrders')
+    .values({
+      id,
+      municipalityId,
+      structureId,
+      year: 2027,
+      number: over.number ?? `T-${id.slice(0, 8)}`,
+      status: over.status ?? 'draft',
+      totalCents: 10_000,
+      createdBy,
+      createdAt: at,
+      approvedBy: null,
+      approvedAt: null,
+    })
+    .execute();
+  await db
+    .insertInto('equipmentOrderLines')
+    .values({
+      id: lineId,
+      orderId: id,
+      needId: null,
+      category: 'speakers',
+      quantity: 1,
+      unitPriceCents: 10_000,
+      supplier: 'Fournisseur test',
+      placeId: null,
+      deliveredAt: null,
+      deliveredBy: null,
+    })
+    .execute();
+  return { id, lineId };
+}

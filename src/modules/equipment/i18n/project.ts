@@ -158,6 +158,7 @@ export const equipmentProjectFr = {
   'equipment.error.supplier': 'Nommez le fournisseur.',
   'equipment.error.unitPrice': 'Le prix unitaire est un montant positif, en euros.',
   'equipment.error.overBudget': (total: number, left: number) => `Le total de la commande (${euros(total)}) dépasse le budget restant (${euros(left)}).`,
+  'equipment.error.belowCommitted': (committed: number) => `Le budget ne peut être inférieur à ce qui est déjà engagé (${euros(committed)}).`,
   'equipment.error.orderState': 'Ce bon de commande n’est plus en attente d’accord.',
   'equipment.error.notApproved': 'Le bon de commande doit d’abord être approuvé par l’élu.',
   'equipment.error.delivered': 'Cette ligne est déjà livrée.',

@@ -75,7 +75,7 @@ export const projectMigrations: Migrations = {
         .addColumn('municipality_id', 'text', (c) => c.notNull().references('structures.id'))
         .addColumn('structure_id', 'text', (c) => c.notNull().references('structures.id'))
         .addColumn('year', 'integer', (c) => c.notNull())
-        .addColumn('number', 'text', (c) => c.notNull().unique())
+        .addColumn('number', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('total_cents', 'integer', (c) => c.notNull())
         .addColumn('created_by', 'text', (c) => c.notNull().references('people.id'))
@@ -83,6 +83,7 @@ export const projectMigrations: Migrations = {
         .addColumn('approved_by', 'text', (c) => c.references('people.id'))
         .addColumn('approved_at', 'text')
         .execute();
+      await db.schema.createIndex('equipment_orders_number').on('equipment_orders').columns(['municipality_id', 'number']).unique().execute();
       await db.schema.createIndex('equipment_orders_budget').on('equipment_orders').columns(['municipality_id', 'year', 'status']).execute();
       await db.schema.createIndex('equipment_orders_school').on('equipment_orders').columns(['structure_id', 'created_at']).execute();
       await db.schema

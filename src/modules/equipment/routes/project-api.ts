@@ -5,6 +5,7 @@ import * as schema from '../schema.js';
 import * as p from '../schema-project.js';
 import type { Deps } from '../service/deps.js';
 import { needsApi } from './needs-api.js';
+import { ordersApi } from './orders-api.js';
 import { designateOfficials, readKit, saveKit, schoolReview } from '../service/review.js';
 
 const tags = ['equipment'];
@@ -90,4 +91,5 @@ export const projectApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
   );
 
   await app.register(needsApi, deps);
+  await app.register(ordersApi, deps);
 };
