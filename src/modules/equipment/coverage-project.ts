@@ -146,5 +146,48 @@ export async function projectCases({ app, world: w, as }: CoverageWorld, townId:
       expect: 404,
       note: 'a teacher',
     }),
+    wrong('POST /equipment/schools/:id/budget', {
+      url: `/equipment/schools/${w.schoolA.id}/budget`,
+      as: as.director,
+      form: { amount: '1' },
+      expect: 404,
+      note: 'a director',
+    }),
+    wrong('POST /equipment/schools/:id/orders', {
+      url: `/equipment/schools/${w.schoolA.id}/orders`,
+      as: as.ce1Teacher,
+      form: { [`include.${need.id}`]: '1' },
+      expect: 404,
+      note: 'a teacher',
+    }),
+    wrong('POST /equipment/orders/:id/approve', { url: `/equipment/orders/${order.id}/approve`, as: as.director, form: {}, expect: 404, note: 'the director' }),
+    wrong('POST /equipment/orders/:id/lines/:lineId/delivery', {
+      url: `/equipment/orders/${order.id}/lines/${order.lineId}/delivery`,
+      as: as.agent,
+      form: {},
+      expect: 404,
+      note: 'another town’s agent',
+    }),
+    wrong('POST /equipment/orders/:id/installation', {
+      url: `/equipment/orders/${order.id}/installation`,
+      as: as.staff,
+      form: { scheduledFor: '2027-03-22T09:00' },
+      expect: 404,
+      note: 'office staff',
+    }),
+    wrong('POST /equipment/orders/:id/installation/confirm', {
+      url: `/equipment/orders/${order.id}/installation/confirm`,
+      as: as.ce1Teacher,
+      form: {},
+      expect: 404,
+      note: 'a teacher',
+    }),
+    wrong('POST /equipment/orders/:id/installation/training', {
+      url: `/equipment/orders/${order.id}/installation/training`,
+      as: as.otherTeacher,
+      form: { heldOn: '2027-03-22' },
+      expect: 404,
+      note: 'another school’s teacher',
+    }),
   ];
 }

@@ -122,6 +122,8 @@ export const equipmentProjectFr = {
   'equipment.orderStatus.approved': 'Approuvé',
   'equipment.orderStatus.delivered': 'Livré',
   'equipment.installation.title': 'Installation',
+  'equipment.installation.intro':
+    'Chaque livraison entre à l’inventaire dans sa salle ; la collectivité propose la date d’installation, la direction la confirme, puis la prise en main est enregistrée avec les personnes présentes (voir chaque bon de commande).',
   'equipment.installation.scheduledFor': 'Date et heure prévues',
   'equipment.installation.note': 'Précisions',
   'equipment.installation.schedule': 'Proposer la date à l’école',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import { can } from '../../../kernel/authz/index.js';
 import { t } from '../i18n/fr.js';
@@ -15,10 +15,13 @@ import { inputErrors, strings } from './forms.js';
 import { byNeed, commissionFrom, parseNeedForm } from './project-forms.js';
 
 const page = { title: t('equipment.title'), service: 'equipment' };
-type Sections = (request: FastifyRequest, schoolId: string, forms: Record<string, FormState>) => Promise<VNode[]>;
+type Sections = (request: FastifyRequest, schoolId: string, forms: Record<string, FormState>) => Promise<VNode<any>[]>;
 
 /** The school's project page, and the forms of step 2; later steps add their sections through `sections`. */
-export const needsPages: FastifyPluginAsyncTypebox<Deps & { sections: Sections }> = async (app, { sections, ...deps }) => {
+export const needsPages: FastifyPluginAsyncTypebox<Deps & { sections: Sections; more: (app: FastifyInstance, formRoute: never) => void }> = async (
+  app,
+  { sections, more, ...deps },
+) => {
   const showProject = async (request: FastifyRequest, reply: FastifyReply, id: string, forms: Record<string, FormState> = {}) => {
     const review = await schoolReview(deps, request.actor, id);
     const [needs, { places }, more] = await Promise.all([
@@ -119,4 +122,6 @@ export const needsPages: FastifyPluginAsyncTypebox<Deps & { sections: Sections }
       },
     ),
   );
+
+  more(app as unknown as FastifyInstance, formRoute as never);
 };

@@ -58,3 +58,27 @@ export function byNeed(error: unknown, input: CommissionInput): never {
   });
   throw new InvalidInput(problems, error.code);
 }
+
+/** The order form: one `include.<needId>` per need ordered, with its `quantity.`, `unitPrice.` and `supplier.`. */
+export function orderFrom(v: Record<string, string>) {
+  const euros = (s: string | undefined) => (s?.trim() ? Number(s.replace(/\s/g, '').replace(',', '.')) : NaN);
+  const lines = Object.keys(v)
+    .filter((k) => k.startsWith('include.') && v[k] === '1')
+    .map((k) => {
+      const needId = k.slice('include.'.length);
+      return { needId, quantity: whole(v[`quantity.${needId}`]), unitPrice: euros(v[`unitPrice.${needId}`]), supplier: v[`supplier.${needId}`] ?? '' };
+    });
+  return {
+    order: { lines },
+    /** The service names a line's field by its rank; the form names it by its need. */
+    byNeed(error: unknown): never {
+      if (!(error instanceof InvalidInput)) throw error;
+      const problems = error.problems.map((p) => {
+        const m = /^lines\.(\d+)\.(\w+)$/.exec(p.field);
+        const needId = m ? lines[Number(m[1])]?.needId : undefined;
+        return needId ? { field: m![2] === 'needId' ? `quantity.${needId}` : `${m![2]}.${needId}`, message: p.message } : p;
+      });
+      throw new InvalidInput(problems, error.code);
+    },
+  };
+}

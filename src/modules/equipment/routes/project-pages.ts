@@ -11,6 +11,7 @@ import { readKit, saveKit } from '../service/review.js';
 import { KitPage } from '../views/review.js';
 import { inputErrors, strings } from './forms.js';
 import { needsPages } from './needs-pages.js';
+import { orderForms, ordersSections } from './orders-pages.js';
 
 const page = { title: t('equipment.title'), service: 'equipment' };
 
@@ -27,7 +28,7 @@ function kitFrom(v: Record<string, string>): Kit {
 
 /** The yearly project's pages: the school's project and the municipality's kit. */
 export const projectPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
-  await app.register(needsPages, { ...deps, sections: async () => [] });
+  await app.register(needsPages, { ...deps, sections: ordersSections(deps), more: (a, formRoute) => orderForms(a, deps, formRoute) });
 
   const showKit = async (request: FastifyRequest, reply: FastifyReply, id: string, values?: Record<string, string>, errors?: FieldErrors) => {
     const { municipality, kit, isDefault } = await readKit(deps, request.actor, id);

@@ -1,6 +1,6 @@
 // Step 3 of the yearly project, the décision d'acquisition: a budget per municipality and year,
 // purchase orders drawn up from the approved needs and approved by an elected official.
-import { authorize, type Actor } from '../../../kernel/authz/index.js';
+import { authorize, can, type Actor } from '../../../kernel/authz/index.js';
 import { newId } from '../../../kernel/db/index.js';
 import { Problems } from '../../../kernel/http/errors.js';
 import { compareFrench } from '../../../kernel/i18n/index.js';
@@ -206,3 +206,36 @@ export async function listOrders(deps: Deps, actor: Actor, structureId: string) 
 }
 export type OrderView = Awaited<ReturnType<typeof listOrders>>['items'][number];
 export { orderFacts };
+
+/** The school of an order, for the pages to come back to (null when there is none). */
+export async function schoolOfOrder(deps: Deps, orderId: string) {
+  return (await orders.findOrder(deps.db, orderId))?.structureId ?? null;
+}
+
+/** What the project page's steps 3 and 4 show the person: the budget to agents, the forms each may use. */
+export async function ordersPageData(deps: Deps, actor: Actor, structureId: string) {
+  const { school, items } = await listOrders(deps, actor, structureId);
+  const town = school.municipalityId ? await municipalityFacts(deps, school.municipalityId) : null;
+  const budgetReadable = !!town && can(actor, 'equipment.budget.read', town);
+  const [budget, staff] = await Promise.all([budgetReadable ? budgetOf(deps, actor, town!.municipalityId) : null, places.staffOf(deps.db, structureId)]);
+  const withOfficials = { ...school, officialIds: town?.officialIds ?? [] };
+  return {
+    budget,
+    orders: items,
+    canSetBudget: !!town && can(actor, 'equipment.budget.set', town),
+    canOrder: can(actor, 'equipment.order.create', school),
+    canApprove: can(actor, 'equipment.order.approve', withOfficials),
+    canDeliver: can(actor, 'equipment.order.deliver', school),
+    canConfirm: can(actor, 'equipment.installation.confirm', school),
+    canTrain: can(actor, 'equipment.installation.training', school),
+    staff: staff.map((p) => ({ id: p.id, name: displayName(p) })).sort((a, b) => compareFrench(a.name, b.name)),
+  };
+}
+
+/** The budget form of a school's project page: the year's budget of the school's municipality. */
+export async function setSchoolBudget(deps: Deps, actor: Actor, structureId: string, amount: number) {
+  const school = await places.schoolFacts(deps.db, structureId);
+  const town = school?.municipalityId ? await municipalityFacts(deps, school.municipalityId) : null;
+  authorize(actor, 'equipment.budget.set', town);
+  await setBudget(deps, actor, town.municipalityId, budgetYear(deps.clock.now()), amount);
+}
