@@ -272,9 +272,6 @@ async function seedProject(app: FastifyInstance, cast: EquipmentDemoCast, townId
 /** The technician's demo login, once the demo is loaded. */
 export async function equipmentDemoLogins(app: FastifyInstance, password: string) {
   const row = await app.db.selectFrom('people').select('login').where('login', '=', DEMO_TECHNICIAN_LOGIN).executeTakeFirst();
-  const official = await app.db.selectFrom('people').select('login').where('login', '=', DEMO_OFFICIAL_LOGIN).executeTakeFirst();
-  return [
-    ...(row ? [{ role: 'Technicien de la commune (équipement des écoles)', login: row.login, password }] : []),
-    ...(official ? [{ role: 'Élue de la commune (budget et bons de commande de l’équipement)', login: official.login, password }] : []),
-  ];
+  // The elected official's login is in docs/equipment.md: the demo's printed list stays as it is.
+  return row ? [{ role: 'Technicien de la commune (équipement des écoles)', login: row.login, password }] : [];
 }
