@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { TestClock } from '../../kernel/clock.js';
-import { buildTestApp, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
+import { buildTestApp, form, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import { buildPerson } from '../directory/testing.js';
 import { buildNeed, buildPlace, equipmentWorld } from './testing.js';
 
@@ -194,5 +194,34 @@ describe('the installation', () => {
       404,
       'families see nothing',
     );
+  });
+});
+
+describe('the project page’s forms', () => {
+  test('an order over the budget comes back with its message and typed values; a bad installation date too; the training takes its checkboxes', async () => {
+    const need = (await buildNeed(t.app.db, w.schoolA.id, w.director.id, { category: 'tablet', quantity: 8, status: 'approved', grantedQuantity: 8 })).id;
+    const f = form({
+      _csrf: tech.csrf,
+      [`include.${need}`]: '1',
+      [`quantity.${need}`]: '8',
+      [`unitPrice.${need}`]: '9 999,50',
+      [`supplier.${need}`]: 'Tablettes & Cie',
+    });
+    const over = await request(t.app, tech, 'POST', `/equipment/schools/${w.schoolA.id}/orders`, f.payload, { headers: f.headers });
+    assert.equal(over.statusCode, 400, over.body);
+    assert.match(over.body, /dépasse le budget restant/, 'the message');
+    assert.match(over.body, /value="9 999,50"/, 'the typed price');
+    assert.match(over.body, /value="Tablettes &amp; Cie"/, 'the typed supplier');
+    assert.equal((await ordersOf(tech)).filter((o) => o.total > 70_000).length, 0, 'nothing stored');
+    const g = form({ _csrf: tech.csrf, scheduledFor: 'mardi', note: 'Portail B' });
+    const bad = await request(t.app, tech, 'POST', `/equipment/orders/${orderId}/installation`, g.payload, { headers: g.headers });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.match(bad.body, /Une date et une heure s’écrivent/, 'the date’s message');
+    assert.match(bad.body, /value="mardi"/, 'the typed date');
+    const h = form({ _csrf: director.csrf, heldOn: '2027-03-23', attendeeIds: [w.cm2Teacher.id, w.ce1Teacher.id], notes: 'Second passage.' });
+    const ok = await request(t.app, director, 'POST', `/equipment/orders/${orderId}/installation/training`, h.payload, { headers: h.headers });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const [order] = (await ordersOf(director)).filter((o) => o.id === orderId);
+    assert.deepEqual(order!.installation!.attendees, ['Camille Maîtresse', 'Théo Enseignant'], 'the director recorded who came');
   });
 });
