@@ -1,5 +1,6 @@
 import type { RouteCase } from '../../kernel/testing/coverage.js';
 import { buildPerson, buildSchool, type CoverageWorld } from '../directory/testing.js';
+import { projectCases } from './coverage-project.js';
 import { attachSchool, buildAsset, buildPlace, reportFault } from './testing.js';
 
 /**
@@ -7,7 +8,17 @@ import { attachSchool, buildAsset, buildPlace, reportFault } from './testing.js'
  * gave it, or gets one here; the world's agent belongs to another municipality, so it plays
  * "another municipality's technician".
  */
-export async function equipmentCases({ app, world: w, as }: CoverageWorld): Promise<RouteCase[]> {
+export async function equipmentCases(cw: CoverageWorld): Promise<RouteCase[]> {
+  return [...(await inventoryCases(cw)), ...(await projectCases(cw, await townOf(cw)))];
+}
+
+/** School A's municipality (the one `inventoryCases` attached). */
+async function townOf({ app, world: w }: CoverageWorld) {
+  const row = await app.db.selectFrom('structures').select('parentId').where('id', '=', w.schoolA.id).executeTakeFirstOrThrow();
+  return row.parentId!;
+}
+
+async function inventoryCases({ app, world: w, as }: CoverageWorld): Promise<RouteCase[]> {
   const current = await app.db.selectFrom('structures').select('parentId').where('id', '=', w.schoolA.id).executeTakeFirstOrThrow();
   let townId = current.parentId;
   if (!townId) {

@@ -30,4 +30,21 @@ test('the demo town’s technician finds the school’s inventory, machines out 
   assert.equal(open.total, 2, 'two open tickets');
   const page = await request(t.app, session, 'GET', '/equipment/tickets');
   assert.equal(page.statusCode, 200, 'the tickets page');
+  const [school] = ((await request(t.app, session, 'GET', '/api/equipment/schools')).json() as { items: { id: string }[] }).items;
+  const needs = (await request(t.app, session, 'GET', `/api/equipment/schools/${school!.id}/needs`)).json() as { items: { status: string }[] };
+  assert.deepEqual(
+    [...new Set(needs.items.map((n) => n.status))].sort(),
+    ['declined', 'modified', 'ordered', 'reviewed', 'submitted'],
+    'the project’s needs in several states',
+  );
+  const orders = (await request(t.app, session, 'GET', `/api/equipment/schools/${school!.id}/orders`)).json() as { items: { status: string }[] };
+  assert.deepEqual(
+    orders.items.map((o) => o.status),
+    ['approved'],
+    'one approved order',
+  );
+  const project = await request(t.app, session, 'GET', `/equipment/schools/${school!.id}/project`);
+  assert.equal(project.statusCode, 200, 'the project page');
+  const official = await t.app.db.selectFrom('people').select('id').where('login', '=', 'elise.morel.mairie').executeTakeFirst();
+  assert.ok(official, 'the elected official can sign in');
 });

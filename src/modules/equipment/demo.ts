@@ -3,8 +3,11 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createSession } from '../../kernel/auth/sessions.js';
 import { addDemoMunicipalAgent, schoolYearOf } from '../directory/index.js';
+import { setOfficials } from './repository/review.js';
+import { budgetYear, parisToday } from './rules.js';
 
 export const DEMO_TECHNICIAN_LOGIN = 'thierry.lefevre.mairie';
+export const DEMO_OFFICIAL_LOGIN = 'elise.morel.mairie';
 
 async function client(app: FastifyInstance, personId: string, structureId: string | null) {
   const lifetimes = { idleMinutes: app.config.sessionIdleMinutes, absoluteMinutes: app.config.sessionAbsoluteMinutes };
@@ -202,11 +205,73 @@ export async function seedEquipmentDemo(app: FastifyInstance, cast: EquipmentDem
       description: 'La borne Wi-Fi de la salle informatique décroche toutes les dix minutes.',
       since: 'lundi',
     });
+    await seedProject(app, cast, school.parentId, tech, director, rooms[0]?.id ?? null);
   }
+}
+
+type Client = Awaited<ReturnType<typeof client>>;
+
+/**
+ * The year's project of the demo school: the elected official's budget, five needs (one still
+ * submitted, one reviewed, one approved and ordered, one granted with fewer devices, one declined)
+ * decided by the commission, and one approved purchase order.
+ */
+async function seedProject(app: FastifyInstance, cast: EquipmentDemoCast, townId: string, tech: Client, director: Client, roomId: string | null) {
+  const at = app.clock.now().toISOString();
+  const officialId = await addDemoMunicipalAgent(app.db, {
+    townId,
+    login: DEMO_OFFICIAL_LOGIN,
+    firstName: 'Élise',
+    lastName: 'Morel',
+    passwordHash: cast.passwordHash,
+    at,
+  });
+  await setOfficials(app.db, townId, [officialId], at);
+  const official = await client(app, officialId, townId);
+  await official('PUT', `/api/equipment/municipalities/${townId}/budgets/${budgetYear(app.clock.now())}`, { amount: 12_000 });
+  const base = `/api/equipment/schools/${cast.schoolId}`;
+  const need = async (body: object) => (await director<{ id: string }>('POST', `${base}/needs`, body)).id;
+  const visualisers = await need({
+    category: 'visualiser',
+    quantity: 3,
+    priority: 'high',
+    justification: 'Les classes sans visualiseur ne peuvent pas montrer les cahiers ni les manipulations.',
+    placeId: roomId,
+  });
+  const laptops = await need({
+    category: 'laptop',
+    quantity: 15,
+    priority: 'medium',
+    justification: 'Une seconde classe mobile pour le cycle 3 : les tablettes ne suffisent pas pour la production d’écrits.',
+  });
+  const printer = await need({ category: 'printer', quantity: 1, priority: 'low', justification: 'Une imprimante couleur dans le bâtiment B.' });
+  const speakers = await need({
+    category: 'speakers',
+    quantity: 2,
+    priority: 'medium',
+    justification: 'Le son des tableaux est trop faible au fond des salles.',
+  });
+  await need({ category: 'wifiAccessPoint', quantity: 1, priority: 'high', justification: 'Le Wi-Fi ne porte pas jusqu’au bâtiment B.' });
+  const teacher = await client(app, cast.teacherId, cast.schoolId);
+  await teacher('POST', `/api/equipment/needs/${laptops}/comments`, { body: 'Les CM2 en auraient besoin pour le B2i dès janvier.' });
+  await tech('POST', `/api/equipment/needs/${laptops}/review`, { body: 'Devis UGAP demandé pour 10 portables.' });
+  await tech('POST', `/api/equipment/needs/${speakers}/review`, { body: 'À voir avec le remplacement des tableaux.' });
+  await tech('POST', `${base}/commissions`, {
+    heldOn: parisToday(app.clock.now()),
+    members: 'M. Roussel (adjoint au maire chargé des écoles), Mme Léger (IEN), Thierry Lefèvre (technicien)',
+    decisions: [
+      { needId: visualisers, outcome: 'approve' },
+      { needId: laptops, outcome: 'modify', quantity: 10, comment: 'Dix portables cette année, cinq l’an prochain.' },
+      { needId: printer, outcome: 'decline', comment: 'Le copieur de la salle des maîtres suffit.' },
+    ],
+  });
+  const order = await tech<{ id: string }>('POST', `${base}/orders`, { lines: [{ needId: visualisers, quantity: 3, unitPrice: 119, supplier: 'UGAP' }] });
+  await official('POST', `/api/equipment/orders/${order.id}/approve`);
 }
 
 /** The technician's demo login, once the demo is loaded. */
 export async function equipmentDemoLogins(app: FastifyInstance, password: string) {
   const row = await app.db.selectFrom('people').select('login').where('login', '=', DEMO_TECHNICIAN_LOGIN).executeTakeFirst();
+  // The elected official's login is in docs/equipment.md: the demo's printed list stays as it is.
   return row ? [{ role: 'Technicien de la commune (équipement des écoles)', login: row.login, password }] : [];
 }

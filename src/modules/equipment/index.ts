@@ -9,6 +9,7 @@ import { equipmentPages } from './routes/pages.js';
 import type { Deps } from './service/deps.js';
 import './policy.js';
 import './tables.js';
+import './project-tables.js';
 
 export { equipmentMigrations };
 export { equipmentDemoLogins, seedEquipmentDemo } from './demo.js';

@@ -41,6 +41,41 @@ test('the renewal plan: a school’s for its director and its agents, the town�
   check('equipment.renewal.overview', 'anyone', () => ({}), ['municipal']);
 });
 
+test('the yearly project: the school’s adults and its municipality read it; the director submits; the municipality reviews', () => {
+  check('equipment.project.read', 'school A', school, [...ADULTS, 'municipal']);
+  check('equipment.project.read', 'a school of another municipality', () => ({ structureId: SCHOOL_A, municipalityId: 'elsewhere' }), ADULTS);
+  check('equipment.need.submit', 'school A', school, ['director']);
+  check('equipment.need.comment', 'school A', school, [...ADULTS, 'municipal']);
+  check('equipment.need.review', 'school A', school, ['municipal']);
+  check('equipment.need.review', 'a school of another municipality', () => ({ structureId: SCHOOL_A, municipalityId: 'elsewhere' }), []);
+});
+
+test('the kit and the officials: the agents keep the kit; administrators name the officials', () => {
+  const town = () => ({ municipalityId: MUNICIPALITY, officialIds: [] });
+  check('equipment.kit.edit', 'the municipality', town, ['municipal']);
+  check('equipment.kit.edit', 'another municipality', () => ({ municipalityId: 'elsewhere', officialIds: [] }), []);
+  check('equipment.officials.designate', 'the municipality', town, ['instanceAdmin']);
+  check('equipment.officials.designate', 'no municipality', () => ({ municipalityId: null, officialIds: [] }), []);
+});
+
+test('budgets and orders: agents draw up, elected officials set the budget and approve', () => {
+  const official = () => ({ municipalityId: MUNICIPALITY, officialIds: [actors.municipal.personId] });
+  const notOfficial = () => ({ municipalityId: MUNICIPALITY, officialIds: [] });
+  check('equipment.budget.read', 'the municipality', notOfficial, ['municipal']);
+  check('equipment.budget.set', 'the agent is an official', official, ['municipal']);
+  check('equipment.budget.set', 'the agent is the technician only', notOfficial, []);
+  check('equipment.order.create', 'school A', school, ['municipal']);
+  check('equipment.order.approve', 'the agent is an official', () => ({ ...school(), ...official() }), ['municipal']);
+  check('equipment.order.approve', 'the agent is the technician only', () => ({ ...school(), ...notOfficial() }), []);
+  check('equipment.order.deliver', 'school A', school, ['municipal']);
+});
+
+test('installation: the director confirms; the technician or the director records the training', () => {
+  check('equipment.installation.confirm', 'school A', school, ['director']);
+  check('equipment.installation.training', 'school A', school, ['director', 'municipal']);
+  check('equipment.installation.training', 'a school of another municipality', () => ({ structureId: SCHOOL_A, municipalityId: 'elsewhere' }), ['director']);
+});
+
 test('every equipment action is tested', () => {
   assert.deepEqual([...tested].sort(), declaredActions('equipment').sort(), 'all declared actions checked');
 });

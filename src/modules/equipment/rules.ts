@@ -1,4 +1,5 @@
 import type { AssetCategory } from './tables.js';
+import type { ClassroomKitItem, Kit, SchoolKitItem } from './project-tables.js';
 
 /**
  * Hours to resolve a fault, per category: the network and the server stop a whole school, a
@@ -69,3 +70,31 @@ export function addMonths(date: string, months: number): string {
   first.setUTCDate(Math.min(d, last));
   return first.toISOString().slice(0, 10);
 }
+
+/**
+ * The académie's recommended kit, the default of every municipality: per classroom two network
+ * sockets, a computer connected to the internet, an interactive projection system, speakers and a
+ * visualiser; per school a Wi-Fi access point and a mobile classroom of 10 to 12 devices.
+ */
+export const DEFAULT_KIT: Kit = {
+  classroom: { networkSocket: 2, computer: 1, interactiveProjection: 1, speakers: 1, visualiser: 1 },
+  school: { wifiAccessPoint: 1, mobileCart: 1 },
+  cartMin: 10,
+  cartMax: 12,
+};
+
+/** The inventory's categories that count as each kit item (sockets are counted on the room). */
+export const KIT_CATEGORIES: Record<Exclude<ClassroomKitItem | SchoolKitItem, 'networkSocket'>, readonly AssetCategory[]> = {
+  computer: ['desktop', 'laptop'],
+  interactiveProjection: ['interactiveBoard', 'projector'],
+  speakers: ['speakers'],
+  visualiser: ['visualiser'],
+  wifiAccessPoint: ['wifiAccessPoint'],
+  mobileCart: ['cart'],
+};
+
+/** The devices pupils work on, for the devices-per-pupil ratio. */
+export const PUPIL_DEVICES: readonly AssetCategory[] = ['desktop', 'laptop', 'tablet'];
+
+/** The calendar year of a Paris date: budgets are a municipality's calendar years. */
+export const budgetYear = (now: Date) => Number(parisToday(now).slice(0, 4));

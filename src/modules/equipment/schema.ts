@@ -27,6 +27,9 @@ export const PlaceBody = Type.Object({
   name: Text(120, 'Nom (« Bâtiment A », « Salle 3 »).', 1),
   buildingId: Nullable(Id('Le bâtiment de la salle.')),
   groupId: Nullable(Id('La classe de l’année qui occupe la salle.')),
+  networkSockets: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 0, maximum: 200, description: 'Prises réseau de la salle, une fois comptées.' }), Type.Null()]),
+  ),
 });
 export type PlaceInput = Static<typeof PlaceBody>;
 

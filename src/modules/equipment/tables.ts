@@ -33,6 +33,8 @@ export interface EquipmentPlacesTable {
   name: string;
   /** The class of the current year that uses the room. */
   groupId: string | null;
+  /** Network sockets in the room, when counted. */
+  networkSockets?: number | null;
   createdAt: string;
 }
 

@@ -4,6 +4,8 @@ import { newId } from '../../kernel/db/index.js';
 import { request, type Session } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool, buildWorld } from '../directory/testing.js';
 import type { EquipmentAssetsTable } from './tables.js';
+import type { EquipmentNeedsTable } from './project-tables.js';
+import { schoolYearOf } from '../directory/index.js';
 
 /** A school owned by a municipality (its equipment is the municipality's). */
 export async function attachSchool(db: Db, schoolId: string, municipalityId: string) {
@@ -80,4 +82,78 @@ export async function reportFault(app: FastifyInstance, who: Session, assetId: s
   const res = await request(app, who, 'POST', `/api/equipment/assets/${assetId}/tickets`, { description });
   if (res.statusCode !== 201) throw new Error(`ticket refused: ${res.statusCode} ${res.body}`);
   return (res.json() as { id: string }).id;
+}
+
+/** A need of the school's current year straight in the database (with its submission note). */
+export async function buildNeed(db: Db, structureId: string, authorId: string, over: Partial<EquipmentNeedsTable> = {}) {
+  const at = new Date().toISOString();
+  const row: EquipmentNeedsTable = {
+    id: newId(),
+    structureId,
+    schoolYear: schoolYearOf(),
+    category: 'visualiser',
+    quantity: 1,
+    priority: 'medium',
+    justification: 'Besoin de démonstration.',
+    placeId: null,
+    status: 'submitted',
+    grantedQuantity: null,
+    decisionComment: null,
+    commissionId: null,
+    authorId,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  };
+  await db.insertInto('equipmentNeeds').values(row).execute();
+  await db
+    .insertInto('equipmentNeedNotes')
+    .values({ id: newId(), needId: row.id, authorId, at, kind: 'submitted', body: null, statusTo: row.status })
+    .execute();
+  return row;
+}
+
+/** An order of one line straight in the database (draft unless told). */
+export async function buildOrder(
+  db: Db,
+  structureId: string,
+  municipalityId: string,
+  createdBy: string,
+  over: { status?: 'draft' | 'approved' | 'delivered'; number?: string } = {},
+) {
+  const at = new Date().toISOString();
+  const id = newId();
+  const lineId = newId();
+  await db
+    .insertInto('equipmentOrders')
+    .values({
+      id,
+      municipalityId,
+      structureId,
+      year: 2027,
+      number: over.number ?? `T-${id.slice(0, 8)}`,
+      status: over.status ?? 'draft',
+      totalCents: 10_000,
+      createdBy,
+      createdAt: at,
+      approvedBy: null,
+      approvedAt: null,
+    })
+    .execute();
+  await db
+    .insertInto('equipmentOrderLines')
+    .values({
+      id: lineId,
+      orderId: id,
+      needId: null,
+      category: 'speakers',
+      quantity: 1,
+      unitPriceCents: 10_000,
+      supplier: 'Fournisseur test',
+      placeId: null,
+      deliveredAt: null,
+      deliveredBy: null,
+    })
+    .execute();
+  return { id, lineId };
 }

@@ -1,5 +1,6 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { equipmentProjectFr } from './project.js';
 
 export const equipmentFr = {
   'equipment.nav': 'Équipement',
@@ -170,5 +171,5 @@ export const equipmentFr = {
   'equipment.notice.warranty': (n: number) => `${count(n, 'équipement arrive', 'équipements arrivent')} en fin de garantie d’ici trois mois.`,
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...equipmentFr });
-export type EquipmentKey = keyof typeof equipmentFr;
+export const t = createTranslator({ ...kernelFr, ...equipmentFr, ...equipmentProjectFr });
+export type EquipmentKey = keyof typeof equipmentFr | keyof typeof equipmentProjectFr;

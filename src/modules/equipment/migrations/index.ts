@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
+import { projectMigrations } from './project.js';
 
 export const equipmentMigrations: Migrations = {
   '20261220-0900-equipment-init': {
@@ -98,4 +99,5 @@ export const equipmentMigrations: Migrations = {
       await db.schema.alterTable('equipment_assets').dropColumn('warranty_alerted_for').execute();
     },
   },
+  ...projectMigrations,
 };

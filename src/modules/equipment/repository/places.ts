@@ -106,3 +106,31 @@ export async function classesOf(db: Db, structureId: string, schoolYear: string)
     .where('kind', '=', 'class')
     .execute();
 }
+
+/** An adult of the school (teacher or staff), active: who attends a hand-over training. */
+export async function isStaffMember(db: Db, personId: string, structureId: string) {
+  const row = await db
+    .selectFrom('structureMembers')
+    .innerJoin('people', 'people.id', 'structureMembers.personId')
+    .select('people.id')
+    .where('structureMembers.personId', '=', personId)
+    .where('structureMembers.structureId', '=', structureId)
+    .where('structureMembers.active', '=', 1)
+    .where('people.profile', 'in', ['teacher', 'personnel'])
+    .where('people.status', '=', 'active')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The school's adults, for the training's attendance list. */
+export async function staffOf(db: Db, structureId: string) {
+  return db
+    .selectFrom('structureMembers')
+    .innerJoin('people', 'people.id', 'structureMembers.personId')
+    .select(['people.id', 'people.firstName', 'people.lastName', 'people.usageName'])
+    .where('structureMembers.structureId', '=', structureId)
+    .where('structureMembers.active', '=', 1)
+    .where('people.profile', 'in', ['teacher', 'personnel'])
+    .where('people.status', '=', 'active')
+    .execute();
+}

@@ -18,6 +18,7 @@ import { RenewalPage } from '../views/renewal.js';
 import { municipalityRenewalPlan, renewalCsv, schoolRenewalPlan } from '../service/renewal.js';
 import { AssetFormPage, SchoolPage, SchoolsPage } from '../views/inventory.js';
 import { inputErrors, parseAssetForm, schemaErrors, strings } from './forms.js';
+import { projectPages } from './project-pages.js';
 import { ticketPages } from './ticket-pages.js';
 
 const page = { title: t('equipment.title'), service: 'equipment' };
@@ -208,4 +209,5 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
   );
 
   await app.register(ticketPages, deps);
+  await app.register(projectPages, deps);
 };

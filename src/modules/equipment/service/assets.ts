@@ -58,6 +58,7 @@ export async function createPlace(deps: Deps, actor: Actor, structureId: string,
     buildingId: input.kind === 'room' ? (input.buildingId ?? null) : null,
     name: input.name.trim(),
     groupId: input.groupId ?? null,
+    networkSockets: input.kind === 'room' ? (input.networkSockets ?? null) : null,
     createdAt: deps.clock.now().toISOString(),
   });
   return { id };

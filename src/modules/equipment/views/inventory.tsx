@@ -73,6 +73,8 @@ export function SchoolPage({
         <a href="/equipment/tickets">{t('equipment.tickets')}</a>
         {' · '}
         <a href={`${base}/assets.csv`}>{t('equipment.export')}</a>
+        {' · '}
+        <a href={`${base}/project`}>{t('equipment.project.link')}</a>
         {data.plan && (
           <>
             {' · '}
