@@ -29,7 +29,7 @@ test('the demo loads a realistic school once, through the ONDE import, with work
   assert.ok(counts.teachers.created >= 12, `teachers: ${counts.teachers.created}`);
   assert.ok(counts.classes.created >= 10, `classes: ${counts.classes.created}`);
   const roles = first.logins.map((l) => l.role);
-  assert.equal(roles.length, 10, roles.join(', '));
+  assert.equal(roles.length, 11, roles.join(', '));
   for (const login of first.logins.filter((l) => l.password)) {
     const person = await db.selectFrom('people').select('passwordHash').where('login', '=', login.login).executeTakeFirstOrThrow();
     assert.equal(await verifyPassword(person.passwordHash, DEMO_PASSWORD), true, login.login);

@@ -271,7 +271,10 @@ async function seedProject(app: FastifyInstance, cast: EquipmentDemoCast, townId
 
 /** The technician's demo login, once the demo is loaded. */
 export async function equipmentDemoLogins(app: FastifyInstance, password: string) {
-  const row = await app.db.selectFrom('people').select('login').where('login', '=', DEMO_TECHNICIAN_LOGIN).executeTakeFirst();
-  // The elected official's login is in docs/equipment.md: the demo's printed list stays as it is.
-  return row ? [{ role: 'Technicien de la commune (équipement des écoles)', login: row.login, password }] : [];
+  const rows = await app.db.selectFrom('people').select('login').where('login', 'in', [DEMO_TECHNICIAN_LOGIN, DEMO_OFFICIAL_LOGIN]).execute();
+  const has = (login: string) => rows.some((r) => r.login === login);
+  return [
+    ...(has(DEMO_TECHNICIAN_LOGIN) ? [{ role: 'Technicien de la commune (équipement des écoles)', login: DEMO_TECHNICIAN_LOGIN, password }] : []),
+    ...(has(DEMO_OFFICIAL_LOGIN) ? [{ role: 'Élue de la commune (budget et bons de commande de l’équipement)', login: DEMO_OFFICIAL_LOGIN, password }] : []),
+  ];
 }
