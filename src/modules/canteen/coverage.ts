@@ -148,5 +148,9 @@ export async function canteenCases({ app, world: w, as }: CoverageWorld): Promis
     wp('GET /canteen/services/:id/attendance', `/canteen/services/${service.id}/attendance`, 'director'),
     wp('POST /canteen/services/:id/attendance', `/canteen/services/${service.id}/attendance`, 'agent', { form: { day: today, p: child } }),
     wp('GET /canteen/municipalities/:id/kitchen', `/canteen/municipalities/${town.id}/kitchen`, 'agent'),
+    wp('GET /api/canteen/municipalities/:id/statistics', `/api/canteen/municipalities/${town.id}/statistics`, 'agent'),
+    wp('GET /api/canteen/municipalities/:id/statistics', `/api/canteen/municipalities/${town.id}/statistics`, 'director'),
+    wp('GET /canteen/municipalities/:id/statistics', `/canteen/municipalities/${town.id}/statistics`, 'director'),
+    wp('GET /canteen/municipalities/:id/statistics.csv', `/canteen/municipalities/${town.id}/statistics.csv`, 'agent'),
   ];
 }

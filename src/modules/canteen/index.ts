@@ -6,6 +6,7 @@ import { t } from './i18n/fr.js';
 import { canteenMigrations } from './migrations/index.js';
 import { canteenApi } from './routes/api.js';
 import { canteenDeps } from './routes/deps.js';
+import { canteenStatistics } from './routes/statistics.js';
 import { canteenFamilyPages } from './routes/family-pages.js';
 import { canteenAgentPages } from './routes/agent-pages.js';
 import { canteenMenuPages } from './routes/menu-pages.js';
@@ -57,6 +58,7 @@ export const canteenModule: FastifyPluginAsync = async (app) => {
       await app.register(canteenMenusApi, { prefix: '/api/canteen' });
       await app.register(canteenMenuPages);
       await app.register(canteenSetupPages);
+      await app.register(canteenStatistics, { deps });
     }),
   );
 };

@@ -2,6 +2,7 @@ import { formatDate } from '../../../kernel/i18n/index.js';
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { TableWrap } from '../../../kernel/views/table.js';
 import { t } from '../i18n/fr.js';
+import { ts } from '../i18n/statistics.js';
 import { describeRule, type DeadlineRule } from '../rules.js';
 import type { Diet } from '../tables.js';
 
@@ -38,6 +39,7 @@ export function AgentIndex({ schools, municipalities }: { schools: { id: string;
         <p>
           <a class="button" href={`/canteen/municipalities/${m.id}/kitchen`}>{`${t('canteen.agent.kitchen')} — ${m.name}`}</a>{' '}
           <a class="button" href={`/canteen/municipalities/${m.id}/kitchens`}>{`${t('canteen.kitchens.title')} — ${m.name}`}</a>{' '}
+          <a class="button" href={`/canteen/municipalities/${m.id}/statistics`}>{`${ts('canteen.stats.link')} — ${m.name}`}</a>{' '}
           <a class="button" href={`/canteen/municipalities/${m.id}/terms`}>{`${t('canteen.terms.title')} — ${m.name}`}</a>
         </p>
       ))}
