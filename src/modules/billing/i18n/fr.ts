@@ -60,6 +60,7 @@ export const billingFr = {
   'billing.method.cheque': 'Chèque',
   'billing.method.cesu': 'CESU',
   'billing.method.card': 'Carte bancaire au guichet',
+  'billing.method.online': 'Carte bancaire en ligne',
   'billing.error.month': 'Mois attendu au format AAAA-MM.',
   'billing.error.monthNotOver': 'Ce mois n’est pas terminé : il se facture à partir du mois suivant.',
   'billing.error.missingTariff': (n: number) =>
@@ -81,6 +82,12 @@ export const billingFr = {
   'billing.error.invoice': 'Cette facture n’est pas celle de la famille.',
   'billing.error.period': 'Période attendue : deux dates AAAA-MM-JJ dans l’ordre.',
   'billing.error.field': 'Cette valeur n’est pas valide.',
+  'billing.error.onlineDisabled': 'Le paiement en ligne n’est pas ouvert par cette commune.',
+  'billing.error.invoiceSettled': 'Cette facture est déjà réglée.',
+  'billing.error.providerUrl': 'Indiquez l’adresse https:// de la page de paiement du prestataire.',
+  'billing.error.clientNumber': 'Indiquez le numéro client de la commune (lettres, chiffres, tirets).',
+  'billing.error.secret': 'Indiquez une clé secrète d’au moins 16 caractères.',
+  'billing.error.signature': 'Signature invalide.',
 } as const;
 
 /** The agents' desk: French only. */
