@@ -159,6 +159,10 @@ export async function billingCases({ app, world: w, as }: CoverageWorld): Promis
     wp('PUT /api/billing/municipalities/:id/online-payment', `/api/billing/municipalities/${m}/online-payment`, 'ce1aParent', {
       payload: { providerUrl: 'https://evil.example/pay', clientNumber: '1', secret: 'x'.repeat(20), enabled: true },
     }),
+    wp('GET /billing/manage/:id/online', `/billing/manage/${m}/online`, 'agent'),
+    wp('POST /billing/manage/:id/online', `/billing/manage/${m}/online`, 'director', {
+      form: { providerUrl: 'https://evil.example/pay', clientNumber: '1', secret: 'x'.repeat(20), enabled: 'on' },
+    }),
     wp('POST /billing/invoices/:id/pay-online', `/billing/invoices/${invoiceId}/pay-online`, 'ce1bParent', { form: {} }),
     wp('POST /billing/invoices/:id/pay-online', `/billing/invoices/${invoiceId}/pay-online`, 'agent', { form: {} }),
     wp('GET /billing/online/:id', `/billing/online/${attemptId}`, 'ce1bParent'),

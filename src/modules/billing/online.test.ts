@@ -116,6 +116,30 @@ test('the agent sets the provider; the secret is write-only; bad settings are 40
   assert.equal((await request(t.app, agent, 'GET', settingsUrl())).json().providerUrl, `${provider.url}/pay`);
 });
 
+test('the agent’s page: the form comes back with its messages and without the secret; saved, it keeps the secret', async () => {
+  const agent = await as(w.agent.id);
+  const desk = await request(t.app, agent, 'GET', `/billing/manage/${w.town.id}`);
+  assert.ok(desk.body.includes(`/billing/manage/${w.town.id}/online`), 'the desk links to the page');
+  const page = await request(t.app, agent, 'GET', `/billing/manage/${w.town.id}/online`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes('/billing/online/notify'), 'the notification URL to give the provider');
+  assert.ok(!page.body.includes(SECRET), 'the secret is not in the page');
+  const post = async (fields: Record<string, string>) => {
+    const f = form({ _csrf: agent.csrf, ...fields });
+    return request(t.app, agent, 'POST', `/billing/manage/${w.town.id}/online`, f.payload, { headers: f.headers });
+  };
+  const bad = await post({ providerUrl: 'pas une adresse', clientNumber: '012345', secret: 'typed-secret-value-123', enabled: 'on' });
+  assert.equal(bad.statusCode, 400);
+  assert.ok(bad.body.includes('Indiquez l’adresse https://'), 'the message of the field');
+  assert.ok(bad.body.includes('value="pas une adresse"'), 'the typed value comes back');
+  assert.ok(!bad.body.includes('typed-secret-value-123'), 'the typed secret does not come back');
+  const ok = await post({ providerUrl: `${provider.url}/pay`, clientNumber: '012345', secret: '', enabled: 'on' });
+  assert.equal(ok.statusCode, 303, ok.body);
+  const stored = await t.app.db.selectFrom('billingOnlineSettings').selectAll().where('municipalityId', '=', w.town.id).executeTakeFirstOrThrow();
+  assert.equal(stored.secret, SECRET, 'an empty secret keeps the stored one');
+  assert.equal(stored.enabled, 1);
+});
+
 test('another family cannot start a payment of an invoice not theirs (404), nor see its result; nothing stored', async () => {
   const ines = await as(w.ce1bParent.id);
   const r = await payOnline(ines, marcInvoice.id);

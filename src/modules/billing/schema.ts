@@ -210,3 +210,10 @@ export const OnlineNotification = Type.Object(
 );
 export const OnlineNotified = Type.Object({ status: Type.String({ description: 'pending, paid, refused ou cancelled.' }) });
 export const PayOnlineForm = Type.Object({ ...CsrfField });
+export const OnlineSettingsForm = Type.Object({
+  ...CsrfField,
+  providerUrl: Type.Optional(Type.String({ maxLength: 500, description: 'Page de paiement du prestataire.' })),
+  clientNumber: Type.Optional(Type.String({ maxLength: 100, description: 'Numéro client.' })),
+  secret: Type.Optional(Type.String({ maxLength: 200, description: 'Clé secrète ; vide : inchangée.' })),
+  enabled: Type.Optional(Type.String({ maxLength: 10, description: 'on pour ouvrir le paiement en ligne.' })),
+});
