@@ -75,7 +75,35 @@ export async function billingCases({ app, world: w, as }: CoverageWorld): Promis
       validFrom: null,
     })
     .execute();
-  const secret = ['2020-004242', w.ce1a.firstName, 'Cantine des Acacias', 'attestation-secrete.pdf'];
+  const attemptId = newId();
+  await db
+    .insertInto('billingOnlineSettings')
+    .values({
+      municipalityId: town.id,
+      providerUrl: 'https://paiement.example/pay',
+      clientNumber: '424242',
+      secret: 'billing-coverage-shared-secret',
+      enabled: 1,
+      updatedBy: w.ce1aParent.id,
+      updatedAt: now,
+    })
+    .execute();
+  await db
+    .insertInto('billingOnlineAttempts')
+    .values({
+      id: attemptId,
+      municipalityId: town.id,
+      invoiceId,
+      payerId: w.ce1aParent.id,
+      amountCents: 4242,
+      status: 'pending',
+      transaction: null,
+      paymentId: null,
+      createdAt: now,
+      settledAt: null,
+    })
+    .execute();
+  const secret = ['billing-coverage-shared-secret', '2020-004242', w.ce1a.firstName, 'Cantine des Acacias', 'attestation-secrete.pdf'];
   const m = town.id;
   const wp = (route: string, url: string, who: keyof typeof as, extra: Partial<RouteCase> = {}): RouteCase => ({
     kind: 'wrong-person',
@@ -126,6 +154,27 @@ export async function billingCases({ app, world: w, as }: CoverageWorld): Promis
     wp('POST /billing/manage/:id/runs', `/billing/manage/${m}/runs`, 'director', { form: { month: '2020-02' } }),
     wp('POST /billing/manage/:id/payments', `/billing/manage/${m}/payments`, 'agent', { form: { payerId: w.ce1aParent.id, amount: '1', method: 'cash' } }),
     wp('POST /billing/quotients/:id/review', `/billing/quotients/${quotientId}/review`, 'agent', { form: { decision: 'validate' } }),
+    // Online payment.
+    wp('GET /api/billing/municipalities/:id/online-payment', `/api/billing/municipalities/${m}/online-payment`, 'agent'),
+    wp('PUT /api/billing/municipalities/:id/online-payment', `/api/billing/municipalities/${m}/online-payment`, 'ce1aParent', {
+      payload: { providerUrl: 'https://evil.example/pay', clientNumber: '1', secret: 'x'.repeat(20), enabled: true },
+    }),
+    wp('GET /billing/manage/:id/online', `/billing/manage/${m}/online`, 'agent'),
+    wp('POST /billing/manage/:id/online', `/billing/manage/${m}/online`, 'director', {
+      form: { providerUrl: 'https://evil.example/pay', clientNumber: '1', secret: 'x'.repeat(20), enabled: 'on' },
+    }),
+    wp('POST /billing/invoices/:id/pay-online', `/billing/invoices/${invoiceId}/pay-online`, 'ce1bParent', { form: {} }),
+    wp('POST /billing/invoices/:id/pay-online', `/billing/invoices/${invoiceId}/pay-online`, 'agent', { form: {} }),
+    wp('GET /billing/online/:id', `/billing/online/${attemptId}`, 'ce1bParent'),
+    {
+      kind: 'public',
+      route: 'POST /billing/online/notify',
+      as: null,
+      form: { reference: `2020-004242/${attemptId}`, amount: '4242', result: 'paid', transaction: 'T1', signature: 'f'.repeat(64) },
+      expect: 403,
+      absent: secret,
+      note: 'a notification without the secret’s signature changes nothing',
+    },
     wp('POST /billing/invoices/:id/credit-notes', `/billing/invoices/${invoiceId}/credit-notes`, 'ce1aParent', { form: { amount: '1', reason: 'x' } }),
   ];
 }

@@ -123,5 +123,10 @@ export async function seedBillingDemo(app: FastifyInstance, input: { municipalit
     activeStructureId: input.municipalityId,
     roles: {},
   };
-  await runMonth({ db, dbKind: app.dbKind, clock: app.clock, blobs: app.blobs, uploadMaxBytes: app.config.uploadMaxBytes }, agent, input.municipalityId, month);
+  await runMonth(
+    { db, dbKind: app.dbKind, clock: app.clock, blobs: app.blobs, uploadMaxBytes: app.config.uploadMaxBytes, publicUrl: app.config.publicUrl },
+    agent,
+    input.municipalityId,
+    month,
+  );
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { authenticated } from '../../kernel/auth/plugin.js';
+import { authenticated, publicRoutes } from '../../kernel/auth/plugin.js';
 import { can } from '../../kernel/authz/index.js';
 import { tf } from './i18n/fr.js';
 import { billingMigrations } from './migrations/index.js';
@@ -8,6 +8,7 @@ import { referencedBlobKeys } from './repository/tariffs.js';
 import { billingApi } from './routes/api.js';
 import { billingAgentPages } from './routes/agent-pages.js';
 import { billingFamilyPages } from './routes/family-pages.js';
+import { billingOnlineNotify, billingOnlineRoutes } from './routes/online.js';
 import { billingTariffPages } from './routes/tariff-pages.js';
 import './policy.js';
 import './tables.js';
@@ -33,6 +34,9 @@ export const billingModule: FastifyPluginAsync = async (app) => {
       await app.register(billingFamilyPages);
       await app.register(billingAgentPages);
       await app.register(billingTariffPages);
+      await app.register(billingOnlineRoutes);
     }),
   );
+  // The payment provider's notification: signed, no session.
+  await app.register(publicRoutes(billingOnlineNotify));
 };

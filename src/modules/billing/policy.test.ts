@@ -38,6 +38,12 @@ test('an invoice: the parent it is addressed to and the municipality’s agents;
   check('billing.quotient.read', () => ({ municipalityId: OTHER_MUNICIPALITY, relativeId: 'someone-else' }), [], 'another family, another municipality');
 });
 
+test('an invoice is paid online by the parent it is addressed to only', () => {
+  const payer = (n: PolicyActorName) => actors[n].personId;
+  check('billing.online.pay', (n) => ({ municipalityId: MUNICIPALITY, payerId: payer(n) }), ['relative']);
+  check('billing.online.pay', () => ({ municipalityId: MUNICIPALITY, payerId: 'someone-else' }), [], 'another family');
+});
+
 test('every declared billing action is exercised', () => {
   assert.deepEqual([...exercised].sort(), declaredActions('billing').sort());
 });

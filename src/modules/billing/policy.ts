@@ -29,6 +29,8 @@ export const billingPolicy = definePolicy('billing', {
   'billing.quotient.declare': { allow: (actor: Actor, f: FamilyFacts) => actor.profile === 'relative' && f.childInMunicipality, refusal: 403 },
   /** An invoice (and its credit notes): the parent it is addressed to and the municipality's agents. */
   'billing.account.read': (actor: Actor, a: AccountFacts) => (actor.profile === 'relative' && a.payerId === actor.personId) || agentOf(actor, a.municipalityId),
+  /** Paying an invoice online: only the parent it is addressed to (agents record desk payments instead). */
+  'billing.online.pay': (actor: Actor, a: AccountFacts) => actor.profile === 'relative' && a.payerId === actor.personId,
   /** A quotient's proof: the parent who sent it and the municipality's agents. */
   'billing.quotient.read': (actor: Actor, q: { municipalityId: string; relativeId: string }) =>
     (actor.profile === 'relative' && q.relativeId === actor.personId) || agentOf(actor, q.municipalityId),

@@ -12,12 +12,18 @@ export const billingPrivacy: PrivacyDeclaration = {
       'factures (jours facturés par enfant et service)',
       'avoirs',
       'paiements (montant, moyen, référence)',
+      'paiements en ligne (montant, résultat, numéro de transaction du prestataire)',
       'justifications d’absence enregistrées par la commune',
     ],
     people: ['responsables légaux', 'élèves', 'agents municipaux'],
     retention:
       'Factures, avoirs et paiements : 10 ans à compter de la clôture de l’exercice (pièces comptables). Justificatifs de quotient familial : jusqu’à la fin de l’année scolaire suivant leur validation.',
-    recipients: ['la famille destinataire des factures', 'les agents de la commune', 'le comptable public (export)'],
+    recipients: [
+      'la famille destinataire des factures',
+      'les agents de la commune',
+      'le comptable public (export)',
+      'le prestataire de paiement en ligne (montant et référence de la facture, sans nom)',
+    ],
   },
   async exportPerson(db, personId) {
     const quotients = await db
@@ -60,6 +66,12 @@ export const billingPrivacy: PrivacyDeclaration = {
       .where('payerId', '=', personId)
       .orderBy('receivedOn')
       .execute();
+    const online = await db
+      .selectFrom('billingOnlineAttempts')
+      .select(['id', 'invoiceId', 'amountCents', 'status', 'transaction', 'createdAt', 'settledAt'])
+      .where('payerId', '=', personId)
+      .orderBy('createdAt')
+      .execute();
     const justifications = await db
       .selectFrom('billingJustifications')
       .select(['serviceId', 'studentId', 'day', 'reason', 'recordedBy', 'recordedAt'])
@@ -73,6 +85,7 @@ export const billingPrivacy: PrivacyDeclaration = {
         { name: 'lignes', rows: lines },
         { name: 'avoirs', rows: credits },
         { name: 'paiements', rows: payments },
+        { name: 'paiements_en_ligne', rows: online },
         { name: 'justifications', rows: justifications },
       ],
       files: quotients.map((q) => ({ path: `quotients/${q.fileName}`, blobKey: q.blobKey, size: q.size })),

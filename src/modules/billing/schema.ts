@@ -183,3 +183,37 @@ export const TariffForm = Type.Object(
   },
   { additionalProperties: Type.String({ maxLength: 20 }) },
 );
+
+// ---- online payment
+export const OnlineSettings = Type.Object({
+  providerUrl: Type.String({ description: 'Page de paiement du prestataire (https).' }),
+  clientNumber: Type.String({ description: 'Numéro client de la commune chez le prestataire.' }),
+  enabled: Type.Boolean({ description: 'Le bouton « Payer en ligne » est proposé aux familles.' }),
+  secretSet: Type.Boolean({ description: 'Une clé secrète est enregistrée (elle n’est jamais renvoyée).' }),
+  notificationUrl: Type.String({ description: 'L’adresse de notification à donner au prestataire.' }),
+});
+export const OnlineSettingsBody = Type.Object({
+  providerUrl: Text(500, 'Page de paiement du prestataire (https).'),
+  clientNumber: Text(32, 'Numéro client de la commune.'),
+  secret: Type.Optional(Type.String({ maxLength: 200, description: 'Clé secrète partagée (HMAC-SHA256) ; vide ou absente : inchangée.' })),
+  enabled: Type.Boolean({ description: 'Ouvrir le paiement en ligne aux familles.' }),
+});
+export const OnlineNotification = Type.Object(
+  {
+    reference: Type.Optional(Type.String({ maxLength: 100, description: 'Numéro de facture / tentative.' })),
+    amount: Type.Optional(Type.String({ maxLength: 20, description: 'Montant payé, en centimes.' })),
+    result: Type.Optional(Type.String({ maxLength: 20, description: 'paid ou refused.' })),
+    transaction: Type.Optional(Type.String({ maxLength: 100, description: 'Numéro de transaction du prestataire.' })),
+    signature: Type.Optional(Type.String({ maxLength: 200, description: 'HMAC-SHA256 hexadécimal des autres paramètres.' })),
+  },
+  { additionalProperties: Type.String({ maxLength: 200 }) },
+);
+export const OnlineNotified = Type.Object({ status: Type.String({ description: 'pending, paid, refused ou cancelled.' }) });
+export const PayOnlineForm = Type.Object({ ...CsrfField });
+export const OnlineSettingsForm = Type.Object({
+  ...CsrfField,
+  providerUrl: Type.Optional(Type.String({ maxLength: 500, description: 'Page de paiement du prestataire.' })),
+  clientNumber: Type.Optional(Type.String({ maxLength: 100, description: 'Numéro client.' })),
+  secret: Type.Optional(Type.String({ maxLength: 200, description: 'Clé secrète ; vide : inchangée.' })),
+  enabled: Type.Optional(Type.String({ maxLength: 10, description: 'on pour ouvrir le paiement en ligne.' })),
+});

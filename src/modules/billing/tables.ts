@@ -1,5 +1,7 @@
-/** How a family pays at the desk. */
-export type PaymentMethod = 'cash' | 'cheque' | 'cesu' | 'card';
+/** How a family pays: at the desk (cash, cheque, CESU, card) or online through the payment provider. */
+export type PaymentMethod = 'cash' | 'cheque' | 'cesu' | 'card' | 'online';
+/** An online payment attempt: waiting for the provider's notification, paid, refused, or replaced by a newer one. */
+export type OnlineAttemptStatus = 'pending' | 'paid' | 'refused' | 'cancelled';
 export type QuotientStatus = 'pending' | 'validated' | 'refused';
 /** A billed day: booked (present, or absent without justification) or present without booking (with the surcharge). */
 export type LineKind = 'booked' | 'walkIn';
@@ -118,7 +120,7 @@ export interface BillingCreditNotesTable {
   createdAt: string;
 }
 
-/** A payment received at the desk. */
+/** A payment received at the desk, or confirmed by the online payment provider. */
 export interface BillingPaymentsTable {
   id: string;
   municipalityId: string;
@@ -134,6 +136,36 @@ export interface BillingPaymentsTable {
   recordedAt: string;
 }
 
+/** The municipality's online payment provider (PayFiP-like): one row per municipality. */
+export interface BillingOnlineSettingsTable {
+  municipalityId: string;
+  /** The provider's payment page, where the family is sent. */
+  providerUrl: string;
+  /** The municipality's client number at the provider. */
+  clientNumber: string;
+  /** Shared secret of the HMAC-SHA256 signatures; never shown back. */
+  secret: string;
+  enabled: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** One online payment attempt of an invoice; at most one pending per invoice. */
+export interface BillingOnlineAttemptsTable {
+  id: string;
+  municipalityId: string;
+  invoiceId: string;
+  payerId: string;
+  amountCents: number;
+  status: OnlineAttemptStatus;
+  /** The provider's transaction number, from its notification. */
+  transaction: string | null;
+  /** The payment recorded on the provider's confirmation. */
+  paymentId: string | null;
+  createdAt: string;
+  settledAt: string | null;
+}
+
 declare module '../../kernel/db/index.js' {
   interface Database {
     billingTariffs: BillingTariffsTable;
@@ -145,5 +177,7 @@ declare module '../../kernel/db/index.js' {
     billingInvoiceLines: BillingInvoiceLinesTable;
     billingCreditNotes: BillingCreditNotesTable;
     billingPayments: BillingPaymentsTable;
+    billingOnlineSettings: BillingOnlineSettingsTable;
+    billingOnlineAttempts: BillingOnlineAttemptsTable;
   }
 }

@@ -44,6 +44,19 @@ export const billingFr = {
   'billing.agent.exportTo': 'Au',
   'billing.agent.exportSubmit': 'Télécharger',
   'billing.agent.tariffs': 'Tarifs des services',
+  'billing.agent.online': 'Paiement en ligne',
+  'billing.online.settingsTitle': (town: string) => `Paiement en ligne de ${town}`,
+  'billing.online.settingsIntro':
+    'Les familles paient leurs factures par carte sur la page du prestataire (PayFiP…). Le paiement n’est enregistré que sur la notification signée du prestataire.',
+  'billing.online.notificationUrl': 'Adresse de notification à donner au prestataire :',
+  'billing.online.providerUrl': 'Adresse de la page de paiement du prestataire',
+  'billing.online.clientNumber': 'Numéro client de la commune',
+  'billing.online.secret': 'Clé secrète partagée (signature HMAC-SHA256)',
+  'billing.online.secretKept': 'Une clé est enregistrée ; elle n’est jamais affichée. Laissez vide pour la garder.',
+  'billing.online.secretNone': 'Aucune clé enregistrée : au moins 16 caractères.',
+  'billing.online.enabled': 'Proposer le paiement en ligne aux familles',
+  'billing.online.save': 'Enregistrer',
+  'billing.online.saved': 'Paiement en ligne enregistré.',
   'billing.tariff.title': (town: string) => `Tarifs de ${town}`,
   'billing.tariff.intro':
     'Prix d’un jour par tranche de quotient familial ; la dernière tranche, sans plafond, s’applique aussi aux familles sans quotient validé.',
@@ -60,6 +73,7 @@ export const billingFr = {
   'billing.method.cheque': 'Chèque',
   'billing.method.cesu': 'CESU',
   'billing.method.card': 'Carte bancaire au guichet',
+  'billing.method.online': 'Carte bancaire en ligne',
   'billing.error.month': 'Mois attendu au format AAAA-MM.',
   'billing.error.monthNotOver': 'Ce mois n’est pas terminé : il se facture à partir du mois suivant.',
   'billing.error.missingTariff': (n: number) =>
@@ -81,6 +95,12 @@ export const billingFr = {
   'billing.error.invoice': 'Cette facture n’est pas celle de la famille.',
   'billing.error.period': 'Période attendue : deux dates AAAA-MM-JJ dans l’ordre.',
   'billing.error.field': 'Cette valeur n’est pas valide.',
+  'billing.error.onlineDisabled': 'Le paiement en ligne n’est pas ouvert par cette commune.',
+  'billing.error.invoiceSettled': 'Cette facture est déjà réglée.',
+  'billing.error.providerUrl': 'Indiquez l’adresse https:// de la page de paiement du prestataire.',
+  'billing.error.clientNumber': 'Indiquez le numéro client de la commune (lettres, chiffres, tirets).',
+  'billing.error.secret': 'Indiquez une clé secrète d’au moins 16 caractères.',
+  'billing.error.signature': 'Signature invalide.',
 } as const;
 
 /** The agents' desk: French only. */

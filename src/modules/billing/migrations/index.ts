@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
 
 export const billingMigrations: Migrations = {
@@ -129,6 +129,42 @@ export const billingMigrations: Migrations = {
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('billing_payments_payer').on('billing_payments').columns(['municipality_id', 'payer_id']).execute();
+    },
+  },
+  '20261242-0900-billing-online-payment': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('billing_online_settings')
+        .addColumn('municipality_id', 'text', (c) => c.primaryKey().references('structures.id'))
+        .addColumn('provider_url', 'text', (c) => c.notNull())
+        .addColumn('client_number', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('billing_online_attempts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('municipality_id', 'text', (c) => c.notNull().references('structures.id'))
+        .addColumn('invoice_id', 'text', (c) => c.notNull().references('billing_invoices.id'))
+        .addColumn('payer_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('amount_cents', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('transaction', 'text')
+        .addColumn('payment_id', 'text', (c) => c.references('billing_payments.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('settled_at', 'text')
+        .execute();
+      // One pending attempt per invoice: two clicks at once cannot open two.
+      await db.schema
+        .createIndex('billing_online_attempts_pending')
+        .on('billing_online_attempts')
+        .column('invoice_id')
+        .unique()
+        .where(sql.ref('status'), '=', 'pending')
+        .execute();
     },
   },
 };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../service/deps.js';
 
 export function billingDeps(app: FastifyInstance): Deps {
-  return { db: app.db, dbKind: app.dbKind, clock: app.clock, blobs: app.blobs, uploadMaxBytes: app.config.uploadMaxBytes };
+  return { db: app.db, dbKind: app.dbKind, clock: app.clock, blobs: app.blobs, uploadMaxBytes: app.config.uploadMaxBytes, publicUrl: app.config.publicUrl };
 }
 
 /** `12,50`, `12.5`, `12` → cents; null when it is not an amount. */

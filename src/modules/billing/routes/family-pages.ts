@@ -10,6 +10,7 @@ import { invoicePdf } from '../pdf.js';
 import * as tariffs from '../repository/tariffs.js';
 import * as schema from '../schema.js';
 import * as accounts from '../service/accounts.js';
+import * as online from '../service/online.js';
 import * as quotients from '../service/quotients.js';
 import { FamilyPage, type QuotientFormState } from '../views/family.js';
 import { InvoicePage } from '../views/invoice.js';
@@ -71,6 +72,7 @@ export const billingFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/billing/invoices/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
     const invoice = await accounts.readInvoice(deps, request.actor, request.params.id);
     const agent = can(request.actor, 'billing.municipality.manage', invoice);
+    const onlineOffer = await online.onlineOffer(deps, request.actor, invoice);
     return reply.page(
       page(tf('billing.invoice.title', invoice.number)),
       h(InvoicePage, {
@@ -78,6 +80,7 @@ export const billingFamilyPages: FastifyPluginAsyncTypebox = async (app) => {
         backHref: agent ? `/billing/manage/${invoice.municipalityId}?month=${invoice.month}` : '/billing',
         csrf: request.csrfToken,
         creditForm: agent ? { values: {} } : undefined,
+        onlineOffer,
       }),
     );
   });

@@ -12,6 +12,7 @@ import { creditNumber } from './charges.js';
 import { displayName, today, type Deps } from './deps.js';
 import { managedMunicipality } from './run.js';
 
+/** What the desk records; `online` comes only from the provider's notification (service/online.ts). */
 export const PAYMENT_METHODS: PaymentMethod[] = ['cash', 'cheque', 'cesu', 'card'];
 
 type InvoiceRow = NonNullable<Awaited<ReturnType<typeof invoices.findInvoice>>>;
@@ -192,7 +193,7 @@ export const LEDGER_COLUMNS = [
 ];
 
 /** Payment methods as the export writes them. */
-const METHOD_CODES: Record<PaymentMethod, string> = { cash: 'especes', cheque: 'cheque', cesu: 'cesu', card: 'carte_bancaire' };
+const METHOD_CODES: Record<PaymentMethod, string> = { cash: 'especes', cheque: 'cheque', cesu: 'cesu', card: 'carte_bancaire', online: 'paiement_en_ligne' };
 
 const euros = (cents: number) => `${Math.trunc(cents / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 

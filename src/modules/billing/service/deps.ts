@@ -11,6 +11,8 @@ export interface Deps {
   clock: Clock;
   blobs: BlobStore;
   uploadMaxBytes: number;
+  /** The address families and the payment provider reach the application at (return and notification URLs). */
+  publicUrl: string;
 }
 
 /** Today in Paris and its school year, from the app's clock. */

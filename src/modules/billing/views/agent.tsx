@@ -52,7 +52,8 @@ export function DeskPage(p: DeskProps) {
         <h1>{t('billing.agent.town', p.town.name)}</h1>
       </div>
       <p>
-        <a href={`/billing/manage/${p.town.id}/tariffs`}>{t('billing.agent.tariffs')}</a>
+        <a href={`/billing/manage/${p.town.id}/tariffs`}>{t('billing.agent.tariffs')}</a> ·{' '}
+        <a href={`/billing/manage/${p.town.id}/online`}>{t('billing.agent.online')}</a>
       </p>
       <section>
         <h2>{t('billing.agent.run')}</h2>

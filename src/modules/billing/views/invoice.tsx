@@ -10,6 +10,8 @@ export function InvoicePage(props: {
   backHref: string;
   csrf?: string;
   creditForm?: { values: Record<string, string | undefined>; errors?: FieldErrors };
+  /** What is left to pay online, when the municipality offers it and the invoice is not settled. */
+  onlineOffer?: { amountCents: number } | null;
 }) {
   const inv = props.invoice;
   const left = inv.totalCents - inv.creditedCents;
@@ -33,6 +35,15 @@ export function InvoicePage(props: {
           {tf('billing.invoice.back')}
         </a>
       </p>
+      {props.onlineOffer && (
+        <form method="post" action={`/billing/invoices/${inv.id}/pay-online`} class="card billing-noprint">
+          <CsrfField token={props.csrf} />
+          <p>{tf('billing.online.payAmount', euros(props.onlineOffer.amountCents))}</p>
+          <button type="submit" class="button button--primary">
+            {tf('billing.online.pay')}
+          </button>
+        </form>
+      )}
       <p class="muted billing-noprint">{tf('billing.invoice.print')}</p>
       <div class="table-wrap" tabIndex={0} role="region" aria-label={tf('billing.invoice.days', inv.lines.length)}>
         <table class="table">
