@@ -168,7 +168,7 @@ export async function billingCases({ app, world: w, as }: CoverageWorld): Promis
     wp('GET /billing/online/:id', `/billing/online/${attemptId}`, 'ce1bParent'),
     {
       kind: 'public',
-      route: 'POST /billing/online/notify',
+      route: 'POST /api/billing/online/notify',
       as: null,
       form: { reference: `2020-004242/${attemptId}`, amount: '4242', result: 'paid', transaction: 'T1', signature: 'f'.repeat(64) },
       expect: 403,

@@ -64,7 +64,7 @@ const paymentsOf = (invoiceId: string) => t.app.db.selectFrom('billingPayments')
 const attemptsOf = (invoiceId: string) => t.app.db.selectFrom('billingOnlineAttempts').selectAll().where('invoiceId', '=', invoiceId).execute();
 const notify = (fields: Record<string, string>) => {
   const f = form(fields);
-  return t.app.inject({ method: 'POST', url: '/billing/online/notify', payload: f.payload, headers: f.headers });
+  return t.app.inject({ method: 'POST', url: '/api/billing/online/notify', payload: f.payload, headers: f.headers });
 };
 /** The browser follows the redirect to the provider (with test-only options), which notifies and sends it back. */
 async function throughProvider(location: string, options: Record<string, string> = {}) {
@@ -102,7 +102,7 @@ test('the agent sets the provider; the secret is write-only; bad settings are 40
     clientNumber: '012345',
     enabled: false,
     secretSet: true,
-    notificationUrl: `${t.app.config.publicUrl}/billing/online/notify`,
+    notificationUrl: `${t.app.config.publicUrl}/api/billing/online/notify`,
   });
   // Enabling without sending the secret again keeps it.
   const enabled = await request(t.app, agent, 'PUT', settingsUrl(), { ...body, secret: '', enabled: true });
@@ -122,7 +122,7 @@ test('the agent’s page: the form comes back with its messages and without the 
   assert.ok(desk.body.includes(`/billing/manage/${w.town.id}/online`), 'the desk links to the page');
   const page = await request(t.app, agent, 'GET', `/billing/manage/${w.town.id}/online`);
   assert.equal(page.statusCode, 200);
-  assert.ok(page.body.includes('/billing/online/notify'), 'the notification URL to give the provider');
+  assert.ok(page.body.includes('/api/billing/online/notify'), 'the notification URL to give the provider');
   assert.ok(!page.body.includes(SECRET), 'the secret is not in the page');
   const post = async (fields: Record<string, string>) => {
     const f = form({ _csrf: agent.csrf, ...fields });

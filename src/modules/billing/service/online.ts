@@ -17,7 +17,7 @@ import { sign, verify } from './signature.js';
  */
 
 /** Where the provider sends its notification, to give it when the municipality subscribes. */
-export const notificationPath = '/billing/online/notify';
+export const notificationPath = '/api/billing/online/notify';
 export const returnPath = (attemptId: string) => `/billing/online/${attemptId}`;
 
 /** The municipality's provider settings, the secret left out (only whether one is set). */
