@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../src/app.js';
+import { buildApp, databaseOptions } from '../src/app.js';
 import { SESSION_COOKIE } from '../src/kernel/auth/plugin.js';
 import { createSession } from '../src/kernel/auth/sessions.js';
 import { loadConfig } from '../src/kernel/config/index.js';
+import { openDatabase } from '../src/kernel/db/index.js';
 import { schoolYearOf } from '../src/modules/directory/index.js';
 import { buildClass, buildLink, buildPerson, buildSchool } from '../src/modules/directory/testing.js';
 import { ROOT } from './server.js';
@@ -65,7 +66,11 @@ async function main() {
   const [target = '/', countArg = '3000'] = process.argv.slice(2);
   const requests = Number(countArg);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preau-profile-'));
-  const app = await buildApp(loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir }), { logger: false });
+  const config = loadConfig({}, { rateLimitPerMinute: 0, logLevel: 'warn', dataDir });
+  // Statements are counted while one request is being looked at, to see how many a page runs.
+  let statements: string[] | null = null;
+  const database = openDatabase({ ...databaseOptions(config), onStatement: (text) => statements?.push(text) });
+  const app = await buildApp(config, { logger: false, database });
   try {
     await app.ready();
     const db = app.db;
@@ -84,6 +89,10 @@ async function main() {
     const headers = { cookie: `${SESSION_COOKIE}=${token}`, accept: 'text/html' };
     const first = await app.inject({ method: 'GET', url: target, headers });
     if (first.statusCode >= 300) throw new Error(`${target} answered ${first.statusCode}`);
+    statements = [];
+    await app.inject({ method: 'GET', url: target, headers });
+    const ran = statements;
+    statements = null;
     // Warm up: the first requests compile code and fill caches; they are not what a server does all day.
     for (let i = 0; i < 300; i++) await app.inject({ method: 'GET', url: target, headers });
     const session = new inspector.Session();
@@ -101,6 +110,10 @@ async function main() {
     fs.writeFileSync(out, JSON.stringify(profile));
     const top = topFunctions(profile);
     console.log(`${target}: ${ms.toFixed(3)} ms per request over ${requests} requests, ${first.body.length} bytes; profile in ${path.relative(ROOT, out)}`);
+    const distinct = new Map<string, number>();
+    for (const text of ran) distinct.set(text, (distinct.get(text) ?? 0) + 1);
+    console.log(`\n${ran.length} SQL statements per request (${distinct.size} distinct):`);
+    for (const [text, n] of [...distinct].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(4)}× ${text.slice(0, 150)}`);
     console.log('\nself time (where the CPU is):');
     for (const line of top.self) console.log(line);
     console.log('\ninclusive time of Préau’s functions (what each costs with what it calls):');

@@ -5,6 +5,8 @@ import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { isCurrentFingerprint, serveAssetsFrom } from './assets.js';
+import { navCounts } from './nav-counts.js';
+import type { NavRegistration } from './types.js';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
@@ -114,15 +116,13 @@ export const httpPlugin = fp(async (app, opts: { publicDir: string }) => {
     const { status, ...layout } = options;
     const visible = actor ? this.server.nav.filter((n) => n.visible(actor)).sort((a, b) => a.order - b.order) : [];
     const look = await this.server.pageLooks.collect(actor);
-    // Counters (unread messages, notifications) are one small query each, run together.
-    const nav = await Promise.all(
-      visible.map(async (n) => ({
-        href: n.href,
-        label: typeof n.label === 'function' ? n.label() : n.label,
-        service: n.service,
-        count: actor && n.count ? await n.count(actor, this.server.db) : undefined,
-      })),
-    );
+    const counts = actor ? await navCounts(this.server.db, actor, visible) : new Map<NavRegistration, number>();
+    const nav = visible.map((n) => ({
+      href: n.href,
+      label: typeof n.label === 'function' ? n.label() : n.label,
+      service: n.service,
+      count: counts.get(n),
+    }));
     const html = renderDocument(
       h(
         Layout,

@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.js';
-import type { Db, DbKind } from '../db/index.js';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database, Db, DbKind } from '../db/index.js';
 import type { Actor } from '../authz/index.js';
 import type { NavItem, LayoutProps } from '../views/layout.js';
 import type { ComponentChildren } from 'preact';
@@ -12,9 +13,15 @@ export interface NavRegistration extends Omit<NavItem, 'count' | 'label'> {
   label: string | (() => string);
   order: number;
   visible(actor: Actor): boolean;
-  /** A number shown beside the label (unread items); omitted or 0 shows nothing. */
-  count?(actor: Actor, db: Db): Promise<number>;
+  /**
+   * A number shown beside the label (unread items); omitted or 0 shows nothing. A query selecting
+   * one row with the number as `n`: the page runs every entry's counter as one statement.
+   */
+  counter?(actor: Actor, db: Db): CounterQuery;
 }
+
+/** `select count(*) as n from …`, built but not run. */
+export type CounterQuery = SelectQueryBuilder<Database, keyof Database, { n: number | string | bigint }>;
 
 export interface SessionInfo {
   id: string;

@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor, Profile, StructureRole } from '../../kernel/authz/index.js';
-import type { Database, Db } from '../../kernel/db/index.js';
+import { jsonRows, jsonRowsOf, type Database, type Db } from '../../kernel/db/index.js';
 import { sortByDisplay } from '../../kernel/i18n/index.js';
 import { normalizeKey } from '../../kernel/text.js';
 import { matchingIds } from '../../kernel/search/index.js';
@@ -36,25 +36,32 @@ export function byListName<T extends Pick<PeopleTable, 'firstName' | 'lastName' 
 
 /** Builds the request's actor: the person, their active structures and roles. */
 export async function loadActor(db: Db, personId: string, structureId: string | null): Promise<Actor | null> {
+  // Every request reads this: one statement, the structures and roles as JSON arrays beside the person.
   const person = await db
     .selectFrom('people')
     .select(['id', 'profile', 'firstName', 'lastName', 'usageName', 'login', 'isSuperAdmin', 'status', 'charterAcceptedAt'])
+    .select((eb) => [
+      jsonRows(
+        db,
+        eb
+          .selectFrom('structureMembers')
+          .innerJoin('structures', 'structures.id', 'structureMembers.structureId')
+          .select(['structures.id', 'structures.name'])
+          .whereRef('structureMembers.personId', '=', 'people.id')
+          .where('structureMembers.active', '=', 1)
+          .orderBy('structures.name'),
+      ).as('structures'),
+      jsonRows(
+        db,
+        eb.selectFrom('structureRoles').select(['structureRoles.structureId', 'structureRoles.role']).whereRef('structureRoles.personId', '=', 'people.id'),
+      ).as('roles'),
+    ])
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!person || person.status !== 'active') return null;
-  const [structures, roles] = await Promise.all([
-    db
-      .selectFrom('structureMembers')
-      .innerJoin('structures', 'structures.id', 'structureMembers.structureId')
-      .select(['structures.id', 'structures.name'])
-      .where('structureMembers.personId', '=', personId)
-      .where('structureMembers.active', '=', 1)
-      .orderBy('structures.name')
-      .execute(),
-    db.selectFrom('structureRoles').select(['structureId', 'role']).where('personId', '=', personId).execute(),
-  ]);
+  const structures = jsonRowsOf(person.structures);
   const roleMap: Record<string, StructureRole[]> = {};
-  for (const r of roles) (roleMap[r.structureId] ??= []).push(r.role);
+  for (const r of jsonRowsOf(person.roles)) (roleMap[r.structureId] ??= []).push(r.role);
   // The instance administrator works in the structure chosen from the structures page.
   if (person.isSuperAdmin === 1 && structureId && !structures.some((s) => s.id === structureId)) {
     const chosen = await db.selectFrom('structures').select(['id', 'name']).where('id', '=', structureId).executeTakeFirst();

@@ -6,7 +6,7 @@ import { createMailer } from '../../kernel/mail/index.js';
 import { t } from './i18n/fr.js';
 import { messagingMigrations } from './migrations/index.js';
 import { flushSoon, registerMessagingJobs } from './jobs.js';
-import { unreadCount } from './repository.js';
+import { unreadCountQuery } from './repository.js';
 import { messagingApi } from './routes/api.js';
 import type { MessagingContext } from './routes/context.js';
 import { messagingPages } from './routes/pages.js';
@@ -43,7 +43,7 @@ export const messagingModule: FastifyPluginAsync = async (app) => {
     service: 'messaging',
     order: 40,
     visible: (actor) => can(actor, 'messaging.mailbox.open', {}),
-    count: (actor, db) => unreadCount(db, actor.personId),
+    counter: (actor, db) => unreadCountQuery(db, actor.personId),
   });
   await app.register(
     authenticated<MessagingContext>(async (app, opts) => {

@@ -165,14 +165,18 @@ export async function listFolder(db: Db, personId: string, folder: Folder, q: st
   return { total: a.total + b.total, items };
 }
 
-export async function unreadCount(db: Db, personId: string): Promise<number> {
-  const row = await db
+/** The person's unread messages in the inbox, as a query (the navigation runs it with the other counters). */
+export function unreadCountQuery(db: Db, personId: string) {
+  return db
     .selectFrom('messageRecipients')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('personId', '=', personId)
     .where('folder', '=', 'inbox')
-    .where('readAt', 'is', null)
-    .executeTakeFirstOrThrow();
+    .where('readAt', 'is', null);
+}
+
+export async function unreadCount(db: Db, personId: string): Promise<number> {
+  const row = await unreadCountQuery(db, personId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -6,7 +6,8 @@ import { notificationsPrivacy } from './privacy.js';
 import { notificationsApi } from './routes/api.js';
 import { notificationsPages } from './routes/pages.js';
 import { t } from './i18n/fr.js';
-import { notify, unreadCount } from './service.js';
+import { countUnreadQuery } from './repository.js';
+import { notify } from './service.js';
 import './policy.js';
 import './tables.js';
 
@@ -25,7 +26,7 @@ export const notificationsModule: FastifyPluginAsync = async (app) => {
     service: 'notifications',
     order: 80,
     visible: (actor) => can(actor, 'notifications.notification.read', { recipientId: actor.personId, visible: true }),
-    count: (actor, db) => unreadCount(db, actor.personId, app.clock.now()),
+    counter: (actor, db) => countUnreadQuery(db, actor.personId, app.clock.now().toISOString()),
   });
   // One notification per publication: the homework module publishes the event once, with the lesson;
   // a retried delivery after a crash writes nothing twice (the source key is unique per recipient).

@@ -39,11 +39,15 @@ export async function listVisible(db: Db, personId: string, now: string, options
     .execute();
 }
 
-export async function countUnread(db: Db, personId: string, now: string): Promise<number> {
-  const row = await visibleTo(db, personId, now)
+/** The person's unread shown notifications, as a query (the navigation runs it with the other counters). */
+export function countUnreadQuery(db: Db, personId: string, now: string) {
+  return visibleTo(db, personId, now)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('readAt', 'is', null)
-    .executeTakeFirstOrThrow();
+    .where('readAt', 'is', null);
+}
+
+export async function countUnread(db: Db, personId: string, now: string): Promise<number> {
+  const row = await countUnreadQuery(db, personId, now).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
