@@ -62,6 +62,7 @@ export const blogAr: Translation<typeof blogFr> = {
   'blog.error.caption': 'التعليق على الصورة طويل جدًّا (300 حرف على الأكثر).',
   'blog.error.field': 'هذه القيمة غير مقبولة.',
   'blog.error.notMedia': (name: string) => `«${isolate(name)}» ليس صورة (JPEG أو PNG أو WebP أو GIF) ولا فيديو (MP4 أو WebM).`,
+  'blog.error.badVideo': (name: string) => `«${isolate(name)}» ليس فيديو MP4 أو MOV قابلًا للقراءة.`,
   'blog.error.tooMany': 'أُرسلت ملفات كثيرة جدًّا دفعة واحدة (30 على الأكثر).',
   'blog.error.tag': 'هذا التلميذ ليس في القسم.',
   'blog.error.media': 'هذه الصورة ليست في المقال.',

@@ -62,6 +62,7 @@ export const blogEn: Translation<typeof blogFr> = {
   'blog.error.caption': 'The caption is too long (300 characters at most).',
   'blog.error.field': 'This value is not accepted.',
   'blog.error.notMedia': (name: string) => `“${isolate(name)}” is neither a photo (JPEG, PNG, WebP, GIF) nor a video (MP4, WebM).`,
+  'blog.error.badVideo': (name: string) => `“${isolate(name)}” is not a readable MP4 or MOV video.`,
   'blog.error.tooMany': 'Too many files sent at once (30 at most).',
   'blog.error.tag': 'This pupil is not in the class.',
   'blog.error.media': 'This photo is not in the post.',

@@ -62,6 +62,7 @@ export const blogEs: Translation<typeof blogFr> = {
   'blog.error.caption': 'El pie de foto es demasiado largo (300 caracteres como máximo).',
   'blog.error.field': 'Este valor no se acepta.',
   'blog.error.notMedia': (name: string) => `«${isolate(name)}» no es ni una foto (JPEG, PNG, WebP, GIF) ni un vídeo (MP4, WebM).`,
+  'blog.error.badVideo': (name: string) => `«${isolate(name)}» no es un vídeo MP4 o MOV legible.`,
   'blog.error.tooMany': 'Demasiados archivos enviados a la vez (30 como máximo).',
   'blog.error.tag': 'Este alumno no está en la clase.',
   'blog.error.media': 'Esta foto no está en el artículo.',

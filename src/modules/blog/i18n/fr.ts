@@ -67,6 +67,7 @@ export const blogFr = {
   'blog.error.caption': 'La légende est trop longue (300 caractères au plus).',
   'blog.error.field': 'Cette valeur n’est pas acceptée.',
   'blog.error.notMedia': (name: string) => `« ${name} » n’est ni une photo (JPEG, PNG, WebP, GIF) ni une vidéo (MP4, WebM).`,
+  'blog.error.badVideo': (name: string) => `« ${name} » n’est pas une vidéo MP4 ou MOV lisible.`,
   'blog.error.tooMany': 'Trop de fichiers envoyés en une fois (30 au plus).',
   'blog.error.tag': 'Cet élève n’est pas dans la classe.',
   'blog.error.media': 'Cette photo n’est pas dans l’article.',

@@ -62,6 +62,7 @@ export const blogPt: Translation<typeof blogFr> = {
   'blog.error.caption': 'A legenda é demasiado longa (300 caracteres no máximo).',
   'blog.error.field': 'Este valor não é aceite.',
   'blog.error.notMedia': (name: string) => `«${isolate(name)}» não é uma fotografia (JPEG, PNG, WebP, GIF) nem um vídeo (MP4, WebM).`,
+  'blog.error.badVideo': (name: string) => `«${isolate(name)}» não é um vídeo MP4 ou MOV legível.`,
   'blog.error.tooMany': 'Demasiados ficheiros enviados de uma vez (30 no máximo).',
   'blog.error.tag': 'Este aluno não pertence à turma.',
   'blog.error.media': 'Esta fotografia não faz parte do artigo.',

@@ -62,6 +62,7 @@ export const blogTr: Translation<typeof blogFr> = {
   'blog.error.caption': 'Açıklama çok uzun (en fazla 300 karakter).',
   'blog.error.field': 'Bu değer kabul edilmiyor.',
   'blog.error.notMedia': (name: string) => `“${isolate(name)}” ne bir fotoğraf (JPEG, PNG, WebP, GIF) ne de bir video (MP4, WebM).`,
+  'blog.error.badVideo': (name: string) => `“${isolate(name)}” okunabilir bir MP4 veya MOV videosu değil.`,
   'blog.error.tooMany': 'Bir seferde çok fazla dosya gönderildi (en fazla 30).',
   'blog.error.tag': 'Bu öğrenci sınıfta değil.',
   'blog.error.media': 'Bu fotoğraf yazıda yok.',

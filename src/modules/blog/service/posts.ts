@@ -10,6 +10,7 @@ import { withLocale } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import { IMAGE_TYPES, VIDEO_TYPES, imageVariants } from '../images.js';
 import * as media from '../repository/media.js';
+import { videoWithoutMetadata } from '../video.js';
 import * as repo from '../repository/posts.js';
 import type { PostAudience, PostStatus } from '../tables.js';
 import type { Deps } from './deps.js';
@@ -92,7 +93,7 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
     }
     problems.throwIfAny('blog.invalid');
 
-    // Photos become their two re-encoded variants; the upload itself goes (no metadata is kept).
+    // Photos become their two re-encoded variants, videos a copy without metadata boxes; the upload itself goes.
     const now = deps.clock.now().toISOString();
     const postId = found?.post!.id ?? newId();
     let position = found ? await media.nextPosition(deps.db, postId) : 0;
@@ -100,15 +101,19 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
     for (const file of files) {
       const base = { id: newId(), postId, fileName: file.fileName, caption: '', position: position++, removedAt: null, removedBy: null, createdAt: now };
       if (VIDEO_TYPES.includes(file.contentType)) {
-        stored.push(file.key);
+        // MP4 and MOV (both sniffed as video/mp4) lose their metadata boxes; WebM is kept as sent (decision 0044).
+        const video = file.contentType === 'video/mp4' ? await videoWithoutMetadata(deps.blobs, file, deps.maxBytes) : file;
+        if (!video) new Problems().add('files', t('blog.error.badVideo', file.fileName)).throwIfAny('blog.invalid');
+        if (video !== file) await deps.blobs.delete(file.key);
+        stored.push(video!.key);
         rows.push({
           ...base,
           kind: 'video',
-          blobKey: file.key,
+          blobKey: video!.key,
           thumbKey: null,
           thumbSize: null,
           contentType: file.contentType,
-          size: file.size,
+          size: video!.size,
           width: null,
           height: null,
           thumbWidth: null,
