@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { multipart } from '../../kernel/storage/testing.js';
 import { buildTestApp, loginAs, request, type Session, type TestApp } from '../../kernel/testing/index.js';
 import type { World } from '../directory/testing.js';
-import { blogWorld, testPhoto } from './testing.js';
+import { blogWorld, testPhoto, testVideo } from './testing.js';
 
 let t: TestApp;
 let w: World;
@@ -38,7 +38,7 @@ test('the JSON API writes, tags and publishes a post under the same consent rule
 
   const files = multipart({}, [
     { name: 'chorale.jpg', content: await testPhoto({ width: 300, height: 200 }), type: 'image/jpeg' },
-    { name: 'chant.mp4', content: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(64)]), type: 'video/mp4' },
+    { name: 'chant.mp4', content: testVideo(), type: 'video/mp4' },
   ]);
   const uploaded = await request(t.app, teacher, 'POST', `/api/blog/posts/${post.id}/media`, files.payload, { headers: files.headers });
   assert.equal(uploaded.statusCode, 201, uploaded.body);

@@ -25,7 +25,86 @@ export async function blogCases({ app, world: w, as }: CoverageWorld): Promise<R
   const apiUpload = multipart({}, [{ name: 'y.jpg', content: await testPhoto({ width: 40, height: 30 }), type: 'image/jpeg' }]);
   const api = `/api/blog/posts/${id}`;
 
+  // School A's blog, opened by its director, with a post for the families.
+  const open = form({ _csrf: as.director.csrf });
+  await request(app, as.director, 'POST', `/blog/schools/${w.schoolA.id}/open`, open.payload, { headers: open.headers });
+  const schoolTitle = 'Couverture : fête de l’école';
+  const schoolPost = await request(app, as.director, 'POST', `/api/blog/schools/${w.schoolA.id}/posts`, { title: schoolTitle, body: 'Texte couverture école' });
+  const schoolPostId = (schoolPost.json() as { id: string }).id;
+  await request(app, as.director, 'PUT', `/api/blog/posts/${schoolPostId}`, {
+    title: schoolTitle,
+    body: 'Texte couverture école',
+    audience: 'families',
+    action: 'publish',
+  });
+  const schoolAbsent = [schoolTitle, 'Texte couverture école'];
+  const schoolUpload = multipart({ _csrf: as.otherTeacher.csrf, title: 'Intrus', action: 'draft' }, []);
+  const school = `/blog/schools/${w.schoolA.id}`;
+
   return [
+    {
+      kind: 'wrong-person',
+      route: 'GET /blog/schools/:structureId',
+      url: school,
+      as: as.otherParent,
+      expect: 404,
+      absent: schoolAbsent,
+      note: 'another school’s parent',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'GET /api/blog/schools/:structureId/posts',
+      url: `/api${school}/posts`,
+      as: as.otherStudent,
+      expect: 404,
+      absent: schoolAbsent,
+      note: 'another school’s pupil',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /api/blog/schools/:structureId/posts',
+      url: `/api${school}/posts`,
+      as: as.otherTeacher,
+      payload: { title: 'Intrus' },
+      expect: 404,
+      note: 'another school’s teacher',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /blog/schools/:structureId/open',
+      url: `${school}/open`,
+      as: as.otherDirector,
+      form: {},
+      expect: 404,
+      note: 'another school’s director',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /blog/schools/:structureId/settings',
+      url: `${school}/settings`,
+      as: as.ce1Teacher,
+      form: { pupilsWrite: 'on' },
+      expect: 404,
+      note: 'a teacher: the settings are the direction’s',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'GET /blog/schools/:structureId/posts/new',
+      url: `${school}/posts/new`,
+      as: as.ce1aParent,
+      expect: 404,
+      note: 'a parent of the school',
+    },
+    {
+      kind: 'wrong-person',
+      route: 'POST /blog/schools/:structureId/posts',
+      url: `${school}/posts`,
+      as: as.otherTeacher,
+      payload: schoolUpload.payload,
+      headers: schoolUpload.headers,
+      expect: 404,
+      note: 'another school’s teacher',
+    },
     {
       kind: 'wrong-person',
       route: 'POST /api/blog/classes/:groupId/posts',

@@ -73,4 +73,33 @@ export async function seedBlogDemo(app: FastifyInstance, input: { structureId: s
     3,
   );
   await write('Les exposés de la semaine', 'Bravo à tous pour vos exposés sur les animaux de la forêt !', 'class', 1);
+  await seedSchoolBlogDemo(app, input.structureId);
+}
+
+/** The school's blog, opened by its director, with one post for the families (no photo: nobody to tag). */
+async function seedSchoolBlogDemo(app: FastifyInstance, structureId: string): Promise<void> {
+  const director = await app.db
+    .selectFrom('structureRoles')
+    .select('personId')
+    .where('structureId', '=', structureId)
+    .where('role', '=', 'director')
+    .executeTakeFirst();
+  if (!director) return;
+  const lifetimes = { idleMinutes: app.config.sessionIdleMinutes, absoluteMinutes: app.config.sessionAbsoluteMinutes };
+  const { token, session } = await createSession(app.db, director.personId, structureId, lifetimes, app.clock.now());
+  const headers = { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': session.csrfToken };
+  const formHeaders = { ...headers, 'content-type': 'application/x-www-form-urlencoded' };
+  const open = await app.inject({ method: 'POST', url: `/blog/schools/${structureId}/open`, payload: `_csrf=${session.csrfToken}`, headers: formHeaders });
+  if (open.statusCode !== 303) throw new Error(`demo: opening the school blog answered ${open.statusCode}`);
+  const settings = new URLSearchParams({ _csrf: session.csrfToken, parentsComment: 'on' }).toString();
+  await app.inject({ method: 'POST', url: `/blog/schools/${structureId}/settings`, payload: settings, headers: formHeaders });
+  const title = 'La semaine du goût à l’école';
+  const body =
+    'Du lundi au vendredi, chaque classe a découvert une saveur : le sucré, le salé, l’acide, l’amer et l’umami.\n\n' +
+    '- lundi : les fruits de saison du marché\n- mercredi : l’atelier pain avec la boulangerie du quartier\n- vendredi : le goûter partagé avec les familles\n\n' +
+    'Merci aux parents qui sont venus aider à la cantine !';
+  const created = await app.inject({ method: 'POST', url: `/api/blog/schools/${structureId}/posts`, payload: { title, body }, headers });
+  if (created.statusCode !== 201) throw new Error(`demo: the school blog post answered ${created.statusCode}`);
+  const { id } = created.json() as { id: string };
+  await app.inject({ method: 'PUT', url: `/api/blog/posts/${id}`, payload: { title, body, audience: 'families', action: 'publish' }, headers });
 }

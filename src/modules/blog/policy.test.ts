@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { can, declaredActions, type ActionName, type Actions } from '../../kernel/authz/index.js';
 import { policyActors, SCHOOL_A, type PolicyActorName } from '../../kernel/testing/policy.js';
 import type { GroupRelation } from '../directory/index.js';
-import type { BlogFacts, PostFacts } from './policy.js';
+import type { BlogFacts, BlogRelation, PostFacts } from './policy.js';
 import './policy.js';
 
 const actors = policyActors();
@@ -23,6 +23,7 @@ const relationOf = (name: PolicyActorName): GroupRelation[] =>
 const blog =
   (over: Partial<BlogFacts> = {}) =>
   (name: PolicyActorName): BlogFacts => ({
+    owner: 'class',
     structureId: SCHOOL_A,
     current: true,
     relations: relationOf(name),
@@ -83,6 +84,38 @@ test('comments and settings', () => {
   check('blog.comment.moderate', 'this year', post(), ['teacher', ...managers]);
   check('blog.settings.manage', 'this year', blog(), ['teacher']);
   check('blog.settings.manage', 'a past year', blog({ current: false }), []);
+});
+
+/** How each actor stands towards school A's blog: a member by profile, or a pupil's parent. */
+const schoolRelations: Partial<Record<PolicyActorName, BlogRelation[]>> = {
+  student: ['student'],
+  relative: ['relative'],
+  teacher: ['teacher'],
+  director: ['teacher'],
+  personnel: ['staff'],
+  localAdmin: ['staff'],
+};
+const school =
+  (over: Partial<BlogFacts> = {}) =>
+  (name: PolicyActorName): BlogFacts => ({ ...blog(over)(name), owner: 'school', relations: schoolRelations[name] ?? [], ...over });
+const schoolPost =
+  (over: Partial<PostFacts> & { author?: PolicyActorName } = {}) =>
+  (name: PolicyActorName): PostFacts => ({ ...post(over)(name), owner: 'school', relations: schoolRelations[name] ?? [], ...over });
+
+test('the school’s blog: the direction and the teachers write; pupils, parents and staff read', () => {
+  check('blog.school.open', 'school A', () => ({ structureId: SCHOOL_A }), managers);
+  check('blog.blog.read', 'the school’s blog', school(), ['student', 'relative', 'teacher', 'personnel', ...managers]);
+  check('blog.post.create', 'pupils not allowed', school(), ['teacher', ...managers]);
+  check('blog.post.create', 'pupils allowed', school({ pupilsWrite: true }), ['teacher', 'student', ...managers]);
+  check('blog.post.edit', 'a teacher’s post', schoolPost(), ['teacher', ...managers]);
+  check('blog.post.publish', 'a pupil’s waiting post', schoolPost({ author: 'student', status: 'pending', pupilsWrite: true }), ['teacher', ...managers]);
+  check('blog.post.read', 'published to families', schoolPost(), ['student', 'relative', 'teacher', 'personnel', ...managers]);
+  check('blog.post.read', 'to the school only', schoolPost({ audience: 'class' }), ['student', 'teacher', 'personnel', ...managers]);
+  check('blog.post.read', 'a pupil without consent in a photo', schoolPost({ compliant: false }), ['student', 'teacher', 'personnel', ...managers]);
+  check('blog.post.read', 'hidden after a change of consent', schoolPost({ familiesHidden: true }), ['student', 'teacher', 'personnel', ...managers]);
+  check('blog.comment.create', 'parents allowed', schoolPost({ parentsComment: true }), ['relative']);
+  check('blog.comment.moderate', 'the school’s blog', schoolPost(), ['teacher', ...managers]);
+  check('blog.settings.manage', 'the school’s blog', school(), managers);
 });
 
 test('every blog action is tested', () => {

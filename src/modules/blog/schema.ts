@@ -4,6 +4,7 @@ import { Checkbox, CsrfField, Id, Pagination, Text } from '../../kernel/http/sch
 export { IdParams } from '../../kernel/http/schemas.js';
 
 export const GroupParams = Type.Object({ groupId: Id('Classe du blog.') });
+export const SchoolParams = Type.Object({ structureId: Id('École du blog.') });
 export const EmptyQuery = Type.Object({});
 /** Multipart forms carry their CSRF token as their first field; nothing else in the query. */
 export const MultipartQuery = Type.Object({ ...CsrfField });
@@ -35,7 +36,8 @@ const MediaOut = Type.Object({
 
 export const PostOut = Type.Object({
   id: Id('Article.'),
-  groupId: Id('Classe.'),
+  groupId: Type.Union([Id('Classe.'), Type.Null()], { description: 'Classe du blog ; vide pour le blog de l’école.' }),
+  structureId: Id('École.'),
   title: Type.String({ description: 'Titre.' }),
   body: Type.String({ description: 'Texte, HTML nettoyé.' }),
   status: Type.Union([Type.Literal('draft'), Type.Literal('pending'), Type.Literal('published')], {

@@ -1,6 +1,6 @@
 /** Where a post stands: a pupil's post waits for the teacher (`pending`); `published` shows it to its audience. */
 export type PostStatus = 'draft' | 'pending' | 'published';
-/** Who reads a published post: the class only (pupils, teachers) or the class and its families. */
+/** Who reads a published post: the class (or the school) only, or with its families too. */
 export type PostAudience = 'class' | 'families';
 export type CommentStatus = 'pending' | 'approved' | 'rejected';
 
@@ -13,11 +13,23 @@ export interface BlogSettingsTable {
   updatedBy: string | null;
 }
 
-/** A post of a class blog. */
+/** A school's blog, opened by its direction; no row means the school has none. */
+export interface BlogSchoolsTable {
+  structureId: string;
+  pupilsWrite: number;
+  parentsComment: number;
+  openedAt: string;
+  openedBy: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** A post of a class blog, or of its school's blog when it has no class. */
 export interface BlogPostsTable {
   id: string;
   structureId: string;
-  groupId: string;
+  /** The class whose blog it is in; null for the school's blog (`structureId`). */
+  groupId: string | null;
   authorId: string;
   title: string;
   /** Sanitised HTML. */
@@ -82,6 +94,7 @@ export interface BlogCommentsTable {
 declare module '../../kernel/db/index.js' {
   interface Database {
     blogSettings: BlogSettingsTable;
+    blogSchools: BlogSchoolsTable;
     blogPosts: BlogPostsTable;
     blogMedia: BlogMediaTable;
     blogMediaTags: BlogMediaTagsTable;

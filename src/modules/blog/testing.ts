@@ -57,3 +57,48 @@ export async function publishedPost(
   const published = await postForm(app, teacher, `/blog/posts/${id}/edit`, fields);
   return { id, media: media.map((m) => m.id), response: published };
 }
+
+/** An ISO-BMFF box: 32-bit size, four-character type, then its content. */
+export function box(type: string, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(8 + body.length, 0);
+  header.write(type, 4, 'latin1');
+  return Buffer.concat([header, body]);
+}
+
+/** Where the test video says it was filmed (QuickTime `©xyz`, ISO 6709). */
+export const VIDEO_LOCATION = '+48.8566+002.3522/';
+
+/**
+ * A small MP4 written box by box: `ftyp`, a `moov` whose track points (`stco`) at the sample in
+ * `mdat`, and the location in the movie's and the track's `udta` and in an iTunes-style `meta`.
+ */
+export function testVideo(): Buffer {
+  const full = (version = 0) => Buffer.from([version, 0, 0, 0]);
+  const u32 = (...values: number[]) => Buffer.concat(values.map((v) => Buffer.from([v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255])));
+  const xyz = () => box('\u00a9xyz', Buffer.from([0, VIDEO_LOCATION.length, 0x15, 0xc7]), Buffer.from(VIDEO_LOCATION, 'latin1'));
+  const ftyp = box('ftyp', Buffer.from('isom', 'latin1'), u32(0x200), Buffer.from('isomiso2mp41', 'latin1'));
+  const sample = Buffer.from('PREAU-SAMPLE-DATA', 'latin1');
+  const moovFor = (chunkOffset: number) =>
+    box(
+      'moov',
+      box('mvhd', full(), u32(0, 0, 1000, 1000, 0x00010000), Buffer.alloc(80)),
+      box(
+        'trak',
+        box('tkhd', full(), u32(0, 0, 1, 0, 1000), Buffer.alloc(64)),
+        box(
+          'mdia',
+          box('mdhd', full(), u32(0, 0, 1000, 1000), Buffer.alloc(4)),
+          box('hdlr', full(), u32(0), Buffer.from('vide', 'latin1'), Buffer.alloc(12), Buffer.from('Video\0', 'latin1')),
+          box('minf', box('stbl', box('stsz', full(), u32(sample.length, 1)), box('stco', full(), u32(1, chunkOffset)))),
+        ),
+        box('udta', xyz()),
+      ),
+      box('udta', xyz(), box('\u00a9day', Buffer.from('2027-03-15T10:00:00+0100', 'latin1'))),
+      box('meta', full(), box('hdlr', full(), u32(0), Buffer.from('mdta', 'latin1'), Buffer.alloc(12), Buffer.from('\0')), box('ilst', xyz())),
+    );
+  // The sample follows ftyp, moov and the mdat header: the offset is known once moov's size is.
+  const offset = ftyp.length + moovFor(0).length + 8;
+  return Buffer.concat([ftyp, moovFor(offset), box('mdat', sample)]);
+}

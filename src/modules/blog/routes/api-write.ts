@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../../kernel/http/schemas.js';
 import { receiveFiles } from '../../../kernel/storage/http.js';
 import * as schema from '../schema.js';
+import type { NewPostBody } from '../schema.js';
 import { addComment, moderateComment } from '../service/comments.js';
 import { blogDeps } from '../service/deps.js';
 import { addMedia, deletePost, MAX_FILES, saveSettings, savePost, type PostInput } from '../service/posts.js';
@@ -19,6 +20,16 @@ export const blogWriteApi: FastifyPluginAsyncTypebox = async (app) => {
     return postJson({ ...page.post, media: page.media });
   };
 
+  const newPost = (b: NewPostBody): PostInput => ({
+    title: b.title,
+    body: b.body ?? '',
+    audience: b.audience ?? 'families',
+    action: b.action ?? 'draft',
+    captions: {},
+    tags: {},
+    remove: [],
+  });
+
   app.post(
     '/classes/:groupId/posts',
     {
@@ -31,17 +42,26 @@ export const blogWriteApi: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const b = request.body;
-      const input: PostInput = {
-        title: b.title,
-        body: b.body ?? '',
-        audience: b.audience ?? 'families',
-        action: b.action ?? 'draft',
-        captions: {},
-        tags: {},
-        remove: [],
-      };
+      const input = newPost(request.body);
       const saved = await savePost(deps, request.actor, { groupId: request.params.groupId }, async () => ({ input, files: [] }));
+      return reply.code(201).send(await current(request.actor, saved.id));
+    },
+  );
+
+  app.post(
+    '/schools/:structureId/posts',
+    {
+      schema: {
+        summary: 'Écrire un article dans le blog de l’école (brouillon, ou envoi à la direction pour un élève)',
+        tags,
+        params: schema.SchoolParams,
+        body: schema.NewPostBody,
+        response: { 201: schema.PostOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const input = newPost(request.body);
+      const saved = await savePost(deps, request.actor, { schoolId: request.params.structureId }, async () => ({ input, files: [] }));
       return reply.code(201).send(await current(request.actor, saved.id));
     },
   );
@@ -144,7 +164,7 @@ export const blogWriteApi: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await saveSettings(deps, request.actor, request.params.groupId, request.body);
+      await saveSettings(deps, request.actor, { groupId: request.params.groupId }, request.body);
       return request.body;
     },
   );

@@ -20,7 +20,33 @@ export const blogApi: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const page = await reads.blogPage(deps, request.actor, request.params.groupId, { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 });
+      const page = await reads.blogPage(
+        deps,
+        request.actor,
+        { groupId: request.params.groupId },
+        { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 },
+      );
+      return { items: page.posts.map(postJson) };
+    },
+  );
+  app.get(
+    '/schools/:structureId/posts',
+    {
+      schema: {
+        summary: 'Articles du blog de l’école que la personne peut lire',
+        tags: ['blog'],
+        params: schema.SchoolParams,
+        querystring: schema.PageQuery,
+        response: { 200: schema.PostList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const page = await reads.blogPage(
+        deps,
+        request.actor,
+        { schoolId: request.params.structureId },
+        { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 },
+      );
       return { items: page.posts.map(postJson) };
     },
   );

@@ -8,7 +8,8 @@ import type { FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
 import { blogDeps } from '../service/deps.js';
-import { MAX_FILES, savePost, type PostInput } from '../service/posts.js';
+import type { BlogOwner } from '../service/facts.js';
+import { MAX_FILES, savePost, type PostInput, type Target } from '../service/posts.js';
 import * as reads from '../service/reads.js';
 import { PostEditor, type EditorValues } from '../views/editor.js';
 
@@ -33,13 +34,7 @@ const emptyValues = (): EditorValues => ({ title: '', body: '', audience: 'famil
 export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
   const deps = blogDeps(app);
 
-  async function render(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    target: { postId?: string; groupId?: string },
-    values?: EditorValues,
-    errors?: FieldErrors,
-  ) {
+  async function render(request: FastifyRequest, reply: FastifyReply, target: Target, values?: EditorValues, errors?: FieldErrors) {
     const data = await reads.editorData(deps, request.actor, target);
     const editing = !!data.post;
     const shown =
@@ -47,9 +42,9 @@ export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page(
       { title: editing ? t('blog.edit') : t('blog.new'), service: 'blog', status: errors ? 400 : 200 },
       h(PostEditor, {
-        action: editing ? `/blog/posts/${data.post!.id}/edit` : `/blog/classes/${data.group.id}/posts`,
+        action: editing ? `/blog/posts/${data.post!.id}/edit` : `${data.place.href}/posts`,
         csrf: request.csrfToken,
-        group: data.group,
+        place: data.place,
         editing,
         publishes: data.publishes,
         published: data.post?.status === 'published',
@@ -62,7 +57,7 @@ export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** Rights first (in the service), then the stream; any problem shows the form again with what was typed. */
-  async function submit(request: FastifyRequest, reply: FastifyReply, target: { postId: string } | { groupId: string }) {
+  async function submit(request: FastifyRequest, reply: FastifyReply, target: Target) {
     let values: EditorValues | undefined;
     try {
       const saved = await savePost(deps, request.actor, target, async () => {
@@ -78,7 +73,7 @@ export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
       });
       const message = saved.status === 'published' ? t('blog.published') : saved.status === 'pending' ? t('blog.submitted') : t('blog.saved');
       reply.setFlash(message);
-      const next = 'groupId' in target || saved.status === 'draft' ? `/blog/posts/${saved.id}/edit` : `/blog/posts/${saved.id}`;
+      const next = !('postId' in target) || saved.status === 'draft' ? `/blog/posts/${saved.id}/edit` : `/blog/posts/${saved.id}`;
       return reply.redirect(next, 303);
     } catch (error) {
       const errors =
@@ -86,9 +81,8 @@ export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
           ? fieldErrors(error)
           : null;
       if (!errors || !values || (error as { statusCode: number }).statusCode === 404) throw error;
-      const shown = 'postId' in target ? { postId: target.postId } : { groupId: target.groupId };
       const problems = (error as { code?: string }).code?.startsWith('storage.') ? { files: (error as Error).message } : errors;
-      return render(request, reply, shown, values, problems);
+      return render(request, reply, target, values, problems);
     }
   }
 
@@ -97,6 +91,13 @@ export const blogForms: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post('/blog/classes/:groupId/posts', { schema: { params: schema.GroupParams, querystring: schema.MultipartQuery } }, async (request, reply) =>
     submit(request, reply, { groupId: request.params.groupId }),
+  );
+  const school = (structureId: string): BlogOwner => ({ schoolId: structureId });
+  app.get('/blog/schools/:structureId/posts/new', { schema: { params: schema.SchoolParams } }, async (request, reply) =>
+    render(request, reply, school(request.params.structureId)),
+  );
+  app.post('/blog/schools/:structureId/posts', { schema: { params: schema.SchoolParams, querystring: schema.MultipartQuery } }, async (request, reply) =>
+    submit(request, reply, school(request.params.structureId)),
   );
   app.get('/blog/posts/:id/edit', { schema: { params: schema.IdParams } }, async (request, reply) => render(request, reply, { postId: request.params.id }));
   app.post('/blog/posts/:id/edit', { schema: { params: schema.IdParams, querystring: schema.MultipartQuery } }, async (request, reply) =>

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { fieldErrors } from '../../../kernel/http/errors.js';
 import { sendBlob } from '../../../kernel/storage/http.js';
@@ -6,7 +7,8 @@ import { t } from '../i18n/fr.js';
 import * as schema from '../schema.js';
 import { addComment, moderateComment } from '../service/comments.js';
 import { blogDeps } from '../service/deps.js';
-import { deletePost, saveSettings } from '../service/posts.js';
+import { deletePost, openSchoolBlog, saveSettings } from '../service/posts.js';
+import type { BlogOwner } from '../service/facts.js';
 import * as reads from '../service/reads.js';
 import { BlogIndex, BlogPage } from '../views/blog.js';
 import { PostPage } from '../views/post.js';
@@ -18,21 +20,43 @@ export const blogPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/blog', { config: { personal: true }, schema: { querystring: schema.EmptyQuery } }, async (request, reply) => {
     const classes = await reads.myBlogs(deps, request.actor);
-    return reply.page(page(), h(BlogIndex, { classes }));
+    const schools = await reads.mySchoolBlogs(deps, request.actor);
+    return reply.page(page(), h(BlogIndex, { classes, schools, csrf: request.csrfToken }));
   });
 
-  app.get('/blog/classes/:groupId', { schema: { params: schema.GroupParams, querystring: schema.PageQuery } }, async (request, reply) => {
-    const data = await reads.blogPage(deps, request.actor, request.params.groupId, { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 });
+  const blogPageOf = async (request: FastifyRequest, reply: FastifyReply, owner: BlogOwner, query: { limit?: number; offset?: number }) => {
+    const data = await reads.blogPage(deps, request.actor, owner, { limit: query.limit ?? 20, offset: query.offset ?? 0 });
     return reply.page(
-      { ...page(), title: t('blog.classTitle', data.group.name) },
-      h(BlogPage, { group: data.group, posts: data.posts, canWrite: data.canWrite, canManage: data.canManage, settings: data.blog, csrf: request.csrfToken }),
+      { ...page(), title: data.place.title },
+      h(BlogPage, { place: data.place, posts: data.posts, canWrite: data.canWrite, canManage: data.canManage, settings: data.blog, csrf: request.csrfToken }),
     );
-  });
+  };
+  const settingsOf = (body: { pupilsWrite?: string; parentsComment?: string }) => ({ pupilsWrite: !!body.pupilsWrite, parentsComment: !!body.parentsComment });
+
+  app.get('/blog/classes/:groupId', { schema: { params: schema.GroupParams, querystring: schema.PageQuery } }, async (request, reply) =>
+    blogPageOf(request, reply, { groupId: request.params.groupId }, request.query),
+  );
 
   app.post('/blog/classes/:groupId/settings', { schema: { params: schema.GroupParams, body: schema.SettingsForm } }, async (request, reply) => {
-    await saveSettings(deps, request.actor, request.params.groupId, { pupilsWrite: !!request.body.pupilsWrite, parentsComment: !!request.body.parentsComment });
+    await saveSettings(deps, request.actor, { groupId: request.params.groupId }, settingsOf(request.body));
     reply.setFlash(t('blog.settings.saved'));
     return reply.redirect(`/blog/classes/${request.params.groupId}`, 303);
+  });
+
+  app.get('/blog/schools/:structureId', { schema: { params: schema.SchoolParams, querystring: schema.PageQuery } }, async (request, reply) =>
+    blogPageOf(request, reply, { schoolId: request.params.structureId }, request.query),
+  );
+
+  app.post('/blog/schools/:structureId/open', { schema: { params: schema.SchoolParams, body: schema.ConfirmForm } }, async (request, reply) => {
+    await openSchoolBlog(deps, request.actor, request.params.structureId);
+    reply.setFlash(t('blog.school.opened'));
+    return reply.redirect(`/blog/schools/${request.params.structureId}`, 303);
+  });
+
+  app.post('/blog/schools/:structureId/settings', { schema: { params: schema.SchoolParams, body: schema.SettingsForm } }, async (request, reply) => {
+    await saveSettings(deps, request.actor, { schoolId: request.params.structureId }, settingsOf(request.body));
+    reply.setFlash(t('blog.settings.saved'));
+    return reply.redirect(`/blog/schools/${request.params.structureId}`, 303);
   });
 
   app.get('/blog/posts/:id', { schema: { params: schema.IdParams } }, async (request, reply) => {
@@ -43,7 +67,7 @@ export const blogPages: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/blog/posts/:id/delete', { schema: { params: schema.IdParams, body: schema.ConfirmForm } }, async (request, reply) => {
     const post = await deletePost(deps, request.actor, request.params.id);
     reply.setFlash(t('blog.deleted'));
-    return reply.redirect(`/blog/classes/${post.groupId}`, 303);
+    return reply.redirect(post.groupId !== null ? `/blog/classes/${post.groupId}` : `/blog/schools/${post.structureId}`, 303);
   });
 
   app.post('/blog/posts/:id/comments', { schema: { params: schema.IdParams, body: schema.CommentForm }, attachValidation: true }, async (request, reply) => {

@@ -6,6 +6,7 @@ export function postJson(p: PostRow & { authorName: string; media: MediaView[] }
   return {
     id: p.id,
     groupId: p.groupId,
+    structureId: p.structureId,
     title: p.title,
     body: p.body,
     status: p.status,

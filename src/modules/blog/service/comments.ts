@@ -7,7 +7,7 @@ import { t } from '../i18n/fr.js';
 import * as comments from '../repository/comments.js';
 import * as repo from '../repository/posts.js';
 import type { Deps } from './deps.js';
-import { postFacts } from './facts.js';
+import { ownerOf, postFacts } from './facts.js';
 
 export const COMMENT_MAX = 2000;
 
@@ -30,7 +30,7 @@ export async function addComment(deps: Deps, actor: Actor, postId: string, body:
       moderatedAt: null,
       createdAt: now,
     });
-    const people = await repo.classPeople(trx, post!.groupId);
+    const people = await repo.blogPeople(trx, ownerOf(post!));
     await deps.events.publish(
       trx,
       'blog.notice',

@@ -10,10 +10,11 @@ import { withLocale } from '../../../kernel/i18n/index.js';
 import { t } from '../i18n/fr.js';
 import { IMAGE_TYPES, VIDEO_TYPES, imageVariants } from '../images.js';
 import * as media from '../repository/media.js';
+import { videoWithoutMetadata } from '../video.js';
 import * as repo from '../repository/posts.js';
 import type { PostAudience, PostStatus } from '../tables.js';
 import type { Deps } from './deps.js';
-import { blogFacts, postFacts } from './facts.js';
+import { blogFacts, ownerOf, postFacts, type BlogOwner } from './facts.js';
 
 export const MAX_FILES = 30;
 export const TITLE_MAX = 200;
@@ -34,7 +35,8 @@ export interface PostInput {
   remove: string[];
 }
 
-type Target = { groupId: string; postId?: undefined } | { postId: string; groupId?: undefined };
+/** A new post in a blog, or an existing post. */
+export type Target = BlogOwner | { postId: string };
 
 /**
  * Creates or edits a post. The rule runs first; only then does `receive` read the multipart stream,
@@ -43,16 +45,16 @@ type Target = { groupId: string; postId?: undefined } | { postId: string; groupI
  * families) throws the problems together and keeps nothing of the request.
  */
 export async function savePost(deps: Deps, actor: Actor, target: Target, receive: () => Promise<{ input: PostInput; files: StoredFile[] }>) {
-  const found = target.postId ? await postFacts(deps, actor, target.postId) : null;
-  const blog = found ? found.blog : await blogFacts(deps, actor, target.groupId!);
+  const found = 'postId' in target ? await postFacts(deps, actor, target.postId) : null;
+  const blog = found ? found.blog : await blogFacts(deps, actor, target as BlogOwner);
   if (found) authorize(actor, 'blog.post.edit', found.facts);
   else authorize(actor, 'blog.post.create', blog);
-  const groupId = found ? found.post!.groupId : target.groupId!;
+  const owner: BlogOwner = found ? ownerOf(found.post!) : (target as BlogOwner);
   const { input, files } = await receive();
   const stored: string[] = [];
   try {
     const existing = found ? await media.mediaOf(deps.db, [found.post!.id]) : [];
-    const pupils = await repo.pupilsOf(deps.db, groupId);
+    const pupils = await repo.pupilsOf(deps.db, owner);
     const problems = new Problems();
     const title = input.title.trim();
     problems.check(title.length > 0 && title.length <= TITLE_MAX, 'title', t('blog.error.title'));
@@ -65,7 +67,8 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
     if (named.some((id) => !ids.has(id))) problems.add('files', t('blog.error.media'));
     for (const [id, caption] of Object.entries(input.captions)) problems.check(caption.length <= CAPTION_MAX, `caption.${id}`, t('blog.error.caption'));
     const pupilIds = new Set(pupils.map((p) => p.id));
-    for (const [id, students] of Object.entries(input.tags)) if (students.some((s) => !pupilIds.has(s))) problems.add(`tags.${id}`, t('blog.error.tag'));
+    for (const [id, students] of Object.entries(input.tags))
+      if (students.some((s) => !pupilIds.has(s))) problems.add(`tags.${id}`, owner.schoolId ? t('blog.error.tagSchool') : t('blog.error.tag'));
     for (const file of files) if (![...IMAGE_TYPES, ...VIDEO_TYPES].includes(file.contentType)) problems.add('files', t('blog.error.notMedia', file.fileName));
     const removed = new Set(input.remove);
     const kept = existing.filter((m) => !removed.has(m.id));
@@ -92,7 +95,7 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
     }
     problems.throwIfAny('blog.invalid');
 
-    // Photos become their two re-encoded variants; the upload itself goes (no metadata is kept).
+    // Photos become their two re-encoded variants, videos a copy without metadata boxes; the upload itself goes.
     const now = deps.clock.now().toISOString();
     const postId = found?.post!.id ?? newId();
     let position = found ? await media.nextPosition(deps.db, postId) : 0;
@@ -100,15 +103,19 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
     for (const file of files) {
       const base = { id: newId(), postId, fileName: file.fileName, caption: '', position: position++, removedAt: null, removedBy: null, createdAt: now };
       if (VIDEO_TYPES.includes(file.contentType)) {
-        stored.push(file.key);
+        // MP4 and MOV (both sniffed as video/mp4) lose their metadata boxes; WebM is kept as sent (decision 0044).
+        const video = file.contentType === 'video/mp4' ? await videoWithoutMetadata(deps.blobs, file, deps.maxBytes) : file;
+        if (!video) new Problems().add('files', t('blog.error.badVideo', file.fileName)).throwIfAny('blog.invalid');
+        if (video !== file) await deps.blobs.delete(file.key);
+        stored.push(video!.key);
         rows.push({
           ...base,
           kind: 'video',
-          blobKey: file.key,
+          blobKey: video!.key,
           thumbKey: null,
           thumbSize: null,
           contentType: file.contentType,
-          size: file.size,
+          size: video!.size,
           width: null,
           height: null,
           thumbWidth: null,
@@ -142,7 +149,7 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
         await repo.insertPost(trx, {
           id: postId,
           structureId: blog!.structureId,
-          groupId,
+          groupId: owner.groupId ?? null,
           authorId: actor.personId,
           title,
           body: html,
@@ -174,21 +181,23 @@ export async function savePost(deps: Deps, actor: Actor, target: Target, receive
           .map(([id, caption]) => ({ id, caption: caption.trim() })),
       );
       await media.markRemoved(trx, input.remove, actor.personId, now);
-      const people = await repo.classPeople(trx, groupId);
-      const group = await repo.groupRow(trx, groupId);
+      const people = await repo.blogPeople(trx, owner);
+      const place = owner.groupId ? await repo.groupRow(trx, owner.groupId) : await repo.schoolRow(trx, owner.schoolId!);
       const link = `/blog/posts/${postId}`;
       if (firstPublication) {
-        const recipients = [...people.students, ...(audience === 'families' ? people.relatives : [])].filter((id) => id !== actor.personId);
+        const recipients = [...new Set([...people.students, ...people.staff, ...(audience === 'families' ? people.relatives : [])])].filter(
+          (id) => id !== actor.personId,
+        );
         await deps.events.publish(
           trx,
           'blog.notice',
           {
             recipients,
             source: `blog.published:${postId}`,
-            title: withLocale('fr', () => t('blog.notice.published', group!.name, title)),
+            title: withLocale('fr', () => t('blog.notice.published', place!.name, title)),
             body: null,
             link,
-            emailFor: group!.structureId,
+            emailFor: blog!.structureId,
           },
           { key: `blog.published:${postId}` },
         );
@@ -237,9 +246,18 @@ export async function deletePost(deps: Deps, actor: Actor, postId: string) {
   return post!;
 }
 
-export async function saveSettings(deps: Deps, actor: Actor, groupId: string, values: { pupilsWrite: boolean; parentsComment: boolean }) {
-  authorize(actor, 'blog.settings.manage', await blogFacts(deps, actor, groupId));
-  await repo.saveSettings(deps.db, groupId, values, actor.personId, deps.clock.now().toISOString());
+export async function saveSettings(deps: Deps, actor: Actor, owner: BlogOwner, values: { pupilsWrite: boolean; parentsComment: boolean }) {
+  authorize(actor, 'blog.settings.manage', await blogFacts(deps, actor, owner));
+  const at = deps.clock.now().toISOString();
+  if (owner.schoolId !== undefined) await repo.saveSchoolSettings(deps.db, owner.schoolId, values, actor.personId, at);
+  else await repo.saveSettings(deps.db, owner.groupId, values, actor.personId, at);
+}
+
+/** The direction opens the school's blog (again: nothing changes); it starts with pupils not writing and parents not commenting. */
+export async function openSchoolBlog(deps: Deps, actor: Actor, structureId: string) {
+  const school = await repo.schoolRow(deps.db, structureId);
+  authorize(actor, 'blog.school.open', school ? { structureId: school.id } : null);
+  await repo.openSchoolBlog(deps.db, structureId, actor.personId, deps.clock.now().toISOString());
 }
 
 /** Adds photos or videos to a post, keeping its text, public, status and tags (the JSON API's upload). */

@@ -7,7 +7,8 @@ import * as comments from '../repository/comments.js';
 import * as media from '../repository/media.js';
 import * as repo from '../repository/posts.js';
 import type { Deps } from './deps.js';
-import { blogFacts, inspects, postFacts, postFactsOf } from './facts.js';
+import { blogFacts, inspects, ownerOf, postFacts, postFactsOf, type BlogOwner } from './facts.js';
+import { t } from '../i18n/fr.js';
 
 export interface MediaView {
   id: string;
@@ -36,6 +37,72 @@ function mediaView(m: media.MediaRow, tags: { mediaId: string; studentId: string
     thumbHeight: m.thumbHeight,
     tags: tags.filter((tag) => tag.mediaId === m.id).map((tag) => tag.studentId),
   };
+}
+
+/** Where a blog is, for pages: its title, its address, the way back to it. */
+export interface BlogPlace {
+  kind: 'class' | 'school';
+  id: string;
+  name: string;
+  title: string;
+  href: string;
+  back: string;
+}
+
+export async function placeOf(deps: Pick<Deps, 'db'>, owner: BlogOwner): Promise<BlogPlace> {
+  if (owner.schoolId !== undefined) {
+    const school = (await repo.schoolRow(deps.db, owner.schoolId))!;
+    const href = `/blog/schools/${school.id}`;
+    return { kind: 'school', id: school.id, name: school.name, title: t('blog.schoolTitle', school.name), href, back: t('blog.backSchool', school.name) };
+  }
+  const group = (await repo.groupRow(deps.db, owner.groupId))!;
+  return {
+    kind: 'class',
+    id: group.id,
+    name: group.name,
+    title: t('blog.classTitle', group.name),
+    href: `/blog/classes/${group.id}`,
+    back: t('blog.back', group.name),
+  };
+}
+
+/**
+ * The schools' blogs a person reads (their schools', their children's schools', the ones they
+ * manage), and the schools they manage that have not opened one yet.
+ */
+export async function mySchoolBlogs(deps: Pick<Deps, 'db'>, actor: Actor) {
+  const managed = actor.isSuperAdmin
+    ? []
+    : Object.keys(actor.roles).filter((id) => actor.roles[id]!.includes('director') || actor.roles[id]!.includes('localAdmin'));
+  const own = deps.db.selectFrom('structureMembers').select('structureId').where('personId', '=', actor.personId).where('active', '=', 1);
+  const children = deps.db
+    .selectFrom('relativeLinks')
+    .innerJoin('structureMembers', 'structureMembers.personId', 'relativeLinks.studentId')
+    .select('structureMembers.structureId')
+    .where('relativeLinks.relativeId', '=', actor.personId)
+    .where('structureMembers.active', '=', 1);
+  const rows = await deps.db
+    .selectFrom('structures')
+    .leftJoin('blogSchools', 'blogSchools.structureId', 'structures.id')
+    .select(['structures.id', 'structures.name', 'blogSchools.openedAt'])
+    .where('structures.kind', '!=', 'municipality')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('blogSchools.openedAt', 'is not', null),
+          eb.or([eb('structures.id', 'in', own), eb('structures.id', 'in', children), ...(managed.length > 0 ? [eb('structures.id', 'in', managed)] : [])]),
+        ]),
+        ...(managed.length > 0 ? [eb('structures.id', 'in', managed)] : []),
+      ]),
+    )
+    .orderBy('structures.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    open: r.openedAt !== null,
+    canOpen: r.openedAt === null && can(actor, 'blog.school.open', { structureId: r.id }),
+  }));
 }
 
 /** The class blogs a person reads this year: their classes and their children's, every class of a school they manage. */
@@ -69,12 +136,12 @@ const readerOf = (actor: Actor, b: BlogFacts): repo.ReaderStanding => ({
   current: b.current,
 });
 
-/** A class blog's page: the posts the reader may read, newest first, with their photos. */
-export async function blogPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, groupId: string, page: { limit: number; offset: number }) {
-  const blog = await blogFacts(deps, actor, groupId);
+/** A blog's page (a class's or the school's): the posts the reader may read, newest first, with their photos. */
+export async function blogPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, owner: BlogOwner, page: { limit: number; offset: number }) {
+  const blog = await blogFacts(deps, actor, owner);
   authorize(actor, 'blog.blog.read', blog);
-  const group = (await repo.groupRow(deps.db, groupId))!;
-  const posts = await repo.readablePosts(deps.db, groupId, readerOf(actor, blog), page);
+  const place = await placeOf(deps, owner);
+  const posts = await repo.readablePosts(deps.db, owner, readerOf(actor, blog), page);
   const all = await media.mediaOf(
     deps.db,
     posts.map((p) => p.id),
@@ -84,7 +151,7 @@ export async function blogPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, g
     posts.map((p) => p.authorId),
   );
   return {
-    group,
+    place,
     blog,
     canWrite: can(actor, 'blog.post.create', blog),
     canManage: can(actor, 'blog.settings.manage', blog),
@@ -100,7 +167,7 @@ export async function blogPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, g
 export async function postPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, postId: string) {
   const { post, blog, facts } = await postFacts(deps, actor, postId);
   authorize(actor, 'blog.post.read', facts);
-  const group = (await repo.groupRow(deps.db, post!.groupId))!;
+  const place = await placeOf(deps, ownerOf(post!));
   const moderator = can(actor, 'blog.comment.moderate', facts);
   const editor = can(actor, 'blog.post.edit', facts);
   const items = await media.mediaOf(deps.db, [post!.id]);
@@ -114,7 +181,7 @@ export async function postPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, p
   const names = await repo.authorNames(deps.db, [post!.authorId, ...list.map((c) => c.authorId)]);
   return {
     post: { ...post!, authorName: names.get(post!.authorId) ?? '' },
-    group,
+    place,
     blog: blog!,
     media: items.map((m) => mediaView(m, tags)),
     comments: list.map((c) => ({ ...c, authorName: names.get(c.authorId) ?? '' })),
@@ -127,9 +194,9 @@ export async function postPage(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, p
   };
 }
 
-/** What the editor needs: the post (or a new one's class), its photos with their tags, the class's pupils with their consent. */
-export async function editorData(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, target: { postId?: string; groupId?: string }) {
-  if (target.postId) {
+/** What the editor needs: the post (or a new one's blog), its photos with their tags, the blog's pupils with their consent. */
+export async function editorData(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, target: BlogOwner | { postId: string }) {
+  if ('postId' in target) {
     const { post, facts } = await postFacts(deps, actor, target.postId);
     authorize(actor, 'blog.post.edit', facts);
     const items = await media.mediaOf(deps.db, [post!.id]);
@@ -139,19 +206,19 @@ export async function editorData(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     );
     return {
       post: post!,
-      group: (await repo.groupRow(deps.db, post!.groupId))!,
+      place: await placeOf(deps, ownerOf(post!)),
       media: items.map((m) => mediaView(m, tags)),
-      pupils: await pupilsFor(deps, post!.groupId),
+      pupils: await pupilsFor(deps, ownerOf(post!)),
       publishes: can(actor, 'blog.post.publish', facts),
     };
   }
-  const blog = await blogFacts(deps, actor, target.groupId ?? '');
+  const blog = await blogFacts(deps, actor, target);
   authorize(actor, 'blog.post.create', blog);
-  return { post: null, group: (await repo.groupRow(deps.db, target.groupId!))!, media: [], pupils: [], publishes: false };
+  return { post: null, place: await placeOf(deps, target), media: [], pupils: [], publishes: false };
 }
 
-async function pupilsFor(deps: Pick<Deps, 'db'>, groupId: string) {
-  const rows = await repo.pupilsOf(deps.db, groupId);
+async function pupilsFor(deps: Pick<Deps, 'db'>, owner: BlogOwner) {
+  const rows = await repo.pupilsOf(deps.db, owner);
   return sortByDisplay(
     rows.map((p) => ({ id: p.id, name: displayName(p), consent: p.photoConsent === 1 })),
     (p) => p.name,

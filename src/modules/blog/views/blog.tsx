@@ -1,13 +1,46 @@
 import { formatDate } from '../../../kernel/i18n/index.js';
 import { CsrfField } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
-import type { MediaView } from '../service/reads.js';
+import type { BlogPlace, MediaView } from '../service/reads.js';
 import type { PostStatus, PostAudience } from '../tables.js';
 
-export function BlogIndex({ classes }: { classes: { id: string; name: string }[] }) {
+export interface SchoolEntry {
+  id: string;
+  name: string;
+  open: boolean;
+  canOpen: boolean;
+}
+
+export function BlogIndex({ classes, schools, csrf }: { classes: { id: string; name: string }[]; schools: SchoolEntry[]; csrf?: string }) {
   return (
     <>
       <h1>{t('blog.title')}</h1>
+      {schools.length > 0 && (
+        <section aria-labelledby="school-blogs">
+          <h2 id="school-blogs">{t('blog.schools')}</h2>
+          <ul class="list-plain">
+            {schools.map((s) =>
+              s.open ? (
+                <li>
+                  <a href={`/blog/schools/${s.id}`}>{t('blog.schoolTitle', s.name)}</a>
+                </li>
+              ) : (
+                s.canOpen && (
+                  <li>
+                    <form method="post" action={`/blog/schools/${s.id}/open`} class="inline-form">
+                      <CsrfField token={csrf} />
+                      <button type="submit" class="button">
+                        {t('blog.school.open', s.name)}
+                      </button>
+                    </form>
+                    <p class="field__hint">{t('blog.school.openHint')}</p>
+                  </li>
+                )
+              ),
+            )}
+          </ul>
+        </section>
+      )}
       {classes.length === 0 ? (
         <p>{t('blog.none')}</p>
       ) : (
@@ -23,12 +56,21 @@ export function BlogIndex({ classes }: { classes: { id: string; name: string }[]
   );
 }
 
-export function StatusBadges({ post }: { post: { status: PostStatus; audience: PostAudience; familiesHiddenAt: string | null } }) {
+export function StatusBadges({
+  post,
+  school,
+}: {
+  post: { status: PostStatus; audience: PostAudience; familiesHiddenAt: string | null };
+  /** A post of the school's blog: "the class only" reads "the school only". */
+  school?: boolean;
+}) {
   return (
     <>
       {post.status === 'draft' && <span class="badge badge--muted">{t('blog.status.draft')}</span>}
       {post.status === 'pending' && <span class="badge badge--warn">{t('blog.status.pending')}</span>}
-      {post.status === 'published' && post.audience === 'class' && <span class="badge badge--muted">{t('blog.status.classOnly')}</span>}
+      {post.status === 'published' && post.audience === 'class' && (
+        <span class="badge badge--muted">{school ? t('blog.status.schoolOnly') : t('blog.status.classOnly')}</span>
+      )}
       {post.status === 'published' && post.audience === 'families' && post.familiesHiddenAt && <span class="badge badge--warn">{t('blog.status.hidden')}</span>}
     </>
   );
@@ -70,7 +112,7 @@ interface Card {
 }
 
 export function BlogPage(props: {
-  group: { id: string; name: string };
+  place: BlogPlace;
   posts: Card[];
   canWrite: boolean;
   canManage: boolean;
@@ -80,9 +122,9 @@ export function BlogPage(props: {
   return (
     <>
       <div class="page-header">
-        <h1>{t('blog.classTitle', props.group.name)}</h1>
+        <h1>{props.place.title}</h1>
         {props.canWrite && (
-          <a class="button button--primary" href={`/blog/classes/${props.group.id}/posts/new`}>
+          <a class="button button--primary" href={`${props.place.href}/posts/new`}>
             {t('blog.new')}
           </a>
         )}
@@ -94,7 +136,7 @@ export function BlogPage(props: {
             <a href={`/blog/posts/${p.id}`}>{p.title}</a>
           </h2>
           <p class="muted">
-            {t('blog.by', p.authorName, formatDate(p.publishedAt ?? p.createdAt))} <StatusBadges post={p} />
+            {t('blog.by', p.authorName, formatDate(p.publishedAt ?? p.createdAt))} <StatusBadges post={p} school={props.place.kind === 'school'} />
           </p>
           <div class="rich-text" dangerouslySetInnerHTML={{ __html: p.body }} />
           {p.media.length > 0 && (
@@ -112,7 +154,7 @@ export function BlogPage(props: {
         </article>
       ))}
       {props.canManage && (
-        <form method="post" action={`/blog/classes/${props.group.id}/settings`} class="card">
+        <form method="post" action={`${props.place.href}/settings`} class="card">
           <h2>{t('blog.settings')}</h2>
           <CsrfField token={props.csrf} />
           <div class="field field--check">

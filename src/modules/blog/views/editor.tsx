@@ -1,6 +1,6 @@
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/views/forms.js';
 import { t } from '../i18n/fr.js';
-import type { MediaView } from '../service/reads.js';
+import type { BlogPlace, MediaView } from '../service/reads.js';
 
 export interface EditorValues {
   title: string;
@@ -14,7 +14,7 @@ export interface EditorValues {
 export interface EditorProps {
   action: string;
   csrf?: string;
-  group: { id: string; name: string };
+  place: BlogPlace;
   editing: boolean;
   /** A teacher of the class: may publish. */
   publishes: boolean;
@@ -38,6 +38,15 @@ const labels = (media: MediaView[]) => ({
   ),
 });
 
+const audienceLabel = (place: BlogPlace, audience: 'class' | 'families') =>
+  place.kind === 'school'
+    ? audience === 'class'
+      ? t('blog.audience.school')
+      : t('blog.audience.schoolFamilies')
+    : audience === 'class'
+      ? t('blog.audience.class')
+      : t('blog.audience.families');
+
 export function PostEditor(p: EditorProps) {
   const v = p.values;
   const errors = p.errors ?? {};
@@ -45,7 +54,7 @@ export function PostEditor(p: EditorProps) {
     <>
       <h1>{p.editing ? t('blog.edit') : t('blog.new')}</h1>
       <p>
-        <a href={`/blog/classes/${p.group.id}`}>{t('blog.back', p.group.name)}</a>
+        <a href={p.place.href}>{p.place.back}</a>
       </p>
       <form method="post" action={p.action} enctype="multipart/form-data">
         <CsrfField token={p.csrf} />
@@ -105,7 +114,7 @@ export function PostEditor(p: EditorProps) {
             name="files"
             type="file"
             multiple
-            accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm"
+            accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm"
             aria-describedby="field-files-hint"
           />
         </Field>
@@ -114,7 +123,7 @@ export function PostEditor(p: EditorProps) {
           {(['class', 'families'] as const).map((a) => (
             <div class="field field--check">
               <input type="radio" id={`audience-${a}`} name="audience" value={a} checked={(v.audience || 'families') === a} />
-              <label for={`audience-${a}`}>{t(`blog.audience.${a}`)}</label>
+              <label for={`audience-${a}`}>{audienceLabel(p.place, a)}</label>
             </div>
           ))}
         </fieldset>

@@ -7,15 +7,15 @@ import { StatusBadges, Thumb } from './blog.js';
 type Page = Awaited<ReturnType<typeof postPage>>;
 
 export function PostPage({ page, csrf, errors, comment }: { page: Page; csrf?: string; errors?: FieldErrors; comment?: string }) {
-  const { post, group, media, comments } = page;
+  const { post, place, media, comments } = page;
   return (
     <article>
       <p>
-        <a href={`/blog/classes/${group.id}`}>{t('blog.back', group.name)}</a>
+        <a href={place.href}>{place.back}</a>
       </p>
       <h1>{post.title}</h1>
       <p class="muted">
-        {t('blog.by', post.authorName, formatDate(post.publishedAt ?? post.createdAt))} <StatusBadges post={post} />
+        {t('blog.by', post.authorName, formatDate(post.publishedAt ?? post.createdAt))} <StatusBadges post={post} school={place.kind === 'school'} />
       </p>
       <div class="rich-text" dangerouslySetInnerHTML={{ __html: post.body }} />
       {media.length > 0 && (
