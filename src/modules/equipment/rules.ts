@@ -62,6 +62,9 @@ export const REPEATED_FAULTS_DAYS = 365;
 /** The warranty alert goes to the technician this many months before the end. */
 export const WARRANTY_ALERT_MONTHS = 3;
 
+/** Families are reminded of a loan's return this many days before its due date. */
+export const LOAN_REMINDER_DAYS = 7;
+
 /** AAAA-MM-JJ plus whole months (the 31st of a short month becomes its last day). */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

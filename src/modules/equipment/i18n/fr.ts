@@ -1,5 +1,6 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { equipmentLoansFr } from './loans.js';
 import { equipmentProjectFr } from './project.js';
 
 export const equipmentFr = {
@@ -171,5 +172,5 @@ export const equipmentFr = {
   'equipment.notice.warranty': (n: number) => `${count(n, 'équipement arrive', 'équipements arrivent')} en fin de garantie d’ici trois mois.`,
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...equipmentFr, ...equipmentProjectFr });
-export type EquipmentKey = keyof typeof equipmentFr | keyof typeof equipmentProjectFr;
+export const t = createTranslator({ ...kernelFr, ...equipmentFr, ...equipmentProjectFr, ...equipmentLoansFr });
+export type EquipmentKey = keyof typeof equipmentFr | keyof typeof equipmentProjectFr | keyof typeof equipmentLoansFr;

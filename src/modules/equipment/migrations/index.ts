@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
+import { loanMigrations } from './loans.js';
 import { projectMigrations } from './project.js';
 
 export const equipmentMigrations: Migrations = {
@@ -100,4 +101,5 @@ export const equipmentMigrations: Migrations = {
     },
   },
   ...projectMigrations,
+  ...loanMigrations,
 };
