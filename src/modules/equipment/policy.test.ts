@@ -54,6 +54,8 @@ test('the kit and the officials: the agents keep the kit; administrators name th
   const town = () => ({ municipalityId: MUNICIPALITY, officialIds: [] });
   check('equipment.kit.edit', 'the municipality', town, ['municipal']);
   check('equipment.kit.edit', 'another municipality', () => ({ municipalityId: 'elsewhere', officialIds: [] }), []);
+  check('equipment.targets.edit', 'the municipality', town, ['municipal']);
+  check('equipment.targets.edit', 'another municipality', () => ({ municipalityId: 'elsewhere', officialIds: [] }), []);
   check('equipment.officials.designate', 'the municipality', town, ['instanceAdmin']);
   check('equipment.officials.designate', 'no municipality', () => ({ municipalityId: null, officialIds: [] }), []);
 });

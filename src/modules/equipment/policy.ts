@@ -54,6 +54,8 @@ export const equipmentPolicy = definePolicy('equipment', {
   'equipment.project.read': (actor: Actor, s: SchoolFacts) => staffOf(actor, s.structureId) || agentOf(actor, s.municipalityId),
   /** The recommended kit is the municipality's setting, kept by its agents (the technician). */
   'equipment.kit.edit': (actor: Actor, m: MunicipalityFacts) => agentOf(actor, m.municipalityId),
+  /** The renewal ages and the fault resolution targets are the municipality's setting, kept by its agents. */
+  'equipment.targets.edit': (actor: Actor, m: MunicipalityFacts) => agentOf(actor, m.municipalityId),
   /** Who are the municipality's elected officials: the instance administrator or the municipality's own administrators. */
   'equipment.officials.designate': (actor: Actor, m: MunicipalityFacts) => !!m.municipalityId && managesStructure(actor, m.municipalityId),
   /** The director submits the school's needs. */

@@ -5,6 +5,7 @@ import { assetPage, createAsset, createPlace, listAssets, listPlaces, mySchools,
 import type { Deps } from '../service/deps.js';
 import { loansApi } from './loans-api.js';
 import { projectApi } from './project-api.js';
+import { targetsApi } from './targets-api.js';
 import { exportAssets, importAssets } from '../service/csv.js';
 import { assetLabelData } from '../service/labels.js';
 import { municipalityRenewalPlan, schoolRenewalPlan } from '../service/renewal.js';
@@ -270,4 +271,5 @@ export const equipmentApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
   // The options carry this plugin's prefix: the project's routes take only the use cases' needs.
   await app.register(projectApi, { db: deps.db, clock: deps.clock, config: deps.config });
   await app.register(loansApi, { db: deps.db, clock: deps.clock, config: deps.config });
+  await app.register(targetsApi, { db: deps.db, clock: deps.clock, config: deps.config });
 };

@@ -20,6 +20,7 @@ import { AssetFormPage, SchoolPage, SchoolsPage } from '../views/inventory.js';
 import { inputErrors, parseAssetForm, schemaErrors, strings } from './forms.js';
 import { loansPages } from './loans-pages.js';
 import { projectPages } from './project-pages.js';
+import { targetsPages } from './targets-pages.js';
 import { ticketPages } from './ticket-pages.js';
 
 const page = { title: t('equipment.title'), service: 'equipment' };
@@ -223,4 +224,5 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
   await app.register(ticketPages, deps);
   await app.register(projectPages, deps);
   await app.register(loansPages, deps);
+  await app.register(targetsPages, deps);
 };
