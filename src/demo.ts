@@ -240,7 +240,15 @@ export async function loadDemo(app: FastifyInstance): Promise<{ report: ImportRe
         pupilId: story.pupil.id,
         directorId: head?.id ?? null,
       });
-    if (story) await seedEquipmentDemo(app, { schoolId: school.id, passwordHash: hash, teacherId: story.teacher.id, directorId: head?.id ?? null });
+    if (story)
+      await seedEquipmentDemo(app, {
+        schoolId: school.id,
+        passwordHash: hash,
+        teacherId: story.teacher.id,
+        directorId: head?.id ?? null,
+        pupilId: story.pupil.id,
+        parentId: story.parent.id,
+      });
     // Last: the parent's archive holds what the story wrote before.
     if (story) await seedPrivacyDemo(app, { structureId: school.id, parentId: story.parent.id });
   }

@@ -1,5 +1,6 @@
 import type { RouteCase } from '../../kernel/testing/coverage.js';
 import type { CoverageWorld } from '../directory/testing.js';
+import { DEFAULT_TARGETS } from './repository/targets.js';
 import { buildNeed, buildOrder } from './testing.js';
 
 /** Wrong-person cases for the yearly project's routes (school A of `townId`; the world's agent is another town's). */
@@ -27,6 +28,27 @@ export async function projectCases({ app, world: w, as }: CoverageWorld, townId:
       payload: { personIds: [] },
       expect: 404,
       note: 'an agent does not name the officials',
+    }),
+    wrong('GET /api/equipment/municipalities/:id/targets', { url: `${town}/targets`, as: as.agent, expect: 404, note: 'another municipality’s agent' }),
+    wrong('PUT /api/equipment/municipalities/:id/targets', {
+      url: `${town}/targets`,
+      as: as.director,
+      payload: DEFAULT_TARGETS,
+      expect: 404,
+      note: 'a director',
+    }),
+    wrong('GET /equipment/municipalities/:id/targets', {
+      url: `/equipment/municipalities/${townId}/targets`,
+      as: as.otherDirector,
+      expect: 404,
+      note: 'a director',
+    }),
+    wrong('POST /equipment/municipalities/:id/targets', {
+      url: `/equipment/municipalities/${townId}/targets`,
+      as: as.agent,
+      form: { 'ages.laptop': '4' },
+      expect: 404,
+      note: 'another municipality’s agent',
     }),
     wrong('GET /api/equipment/schools/:id/review', { url: `${api}/review`, as: as.ce1aParent, expect: 404, absent: ['CE1'], note: 'a parent' }),
     wrong('GET /equipment/schools/:id/project', {

@@ -1,5 +1,6 @@
 import type { RouteCase } from '../../kernel/testing/coverage.js';
 import { buildPerson, buildSchool, type CoverageWorld } from '../directory/testing.js';
+import { loanCases } from './coverage-loans.js';
 import { projectCases } from './coverage-project.js';
 import { attachSchool, buildAsset, buildPlace, reportFault } from './testing.js';
 
@@ -9,7 +10,7 @@ import { attachSchool, buildAsset, buildPlace, reportFault } from './testing.js'
  * "another municipality's technician".
  */
 export async function equipmentCases(cw: CoverageWorld): Promise<RouteCase[]> {
-  return [...(await inventoryCases(cw)), ...(await projectCases(cw, await townOf(cw)))];
+  return [...(await inventoryCases(cw)), ...(await projectCases(cw, await townOf(cw))), ...(await loanCases(cw))];
 }
 
 /** School A's municipality (the one `inventoryCases` attached). */

@@ -45,6 +45,17 @@ test('the demo town’s technician finds the school’s inventory, machines out 
   );
   const project = await request(t.app, session, 'GET', `/equipment/schools/${school!.id}/project`);
   assert.equal(project.statusCode, 200, 'the project page');
+  const loans = (await request(t.app, session, 'GET', `/api/equipment/schools/${school!.id}/loans`)).json() as {
+    items: { returnedAt: string | null; overdue: boolean; acknowledgedAt: string | null }[];
+  };
+  assert.equal(loans.items.length, 3, 'three loans to families');
+  assert.equal(loans.items.filter((l) => l.returnedAt).length, 1, 'one returned');
+  assert.equal(loans.items.filter((l) => l.overdue).length, 1, 'one overdue');
+  const parentLogin = logins.find((l) => l.role.startsWith('Parent'));
+  assert.ok(parentLogin, 'the demo lists a parent');
+  const parent = await t.app.db.selectFrom('people').select('id').where('login', '=', parentLogin.login).executeTakeFirstOrThrow();
+  const mine = await request(t.app, await loginAs(t.app, parent.id), 'GET', '/equipment/loans/mine');
+  assert.match(mine.body, /je reconnais ce prêt/, 'the parent has a loan to acknowledge');
   const official = await t.app.db.selectFrom('people').select('id').where('login', '=', 'elise.morel.mairie').executeTakeFirst();
   assert.ok(official, 'the elected official can sign in');
 });

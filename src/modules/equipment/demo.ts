@@ -3,6 +3,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createSession } from '../../kernel/auth/sessions.js';
 import { addDemoMunicipalAgent, schoolYearOf } from '../directory/index.js';
+import { seedLoansDemo } from './demo-loans.js';
 import { setOfficials } from './repository/review.js';
 import { budgetYear, parisToday } from './rules.js';
 
@@ -28,6 +29,9 @@ export interface EquipmentDemoCast {
   passwordHash: string;
   teacherId: string;
   directorId: string | null;
+  /** The story's pupil and parent: their family borrows a tablet. */
+  pupilId?: string;
+  parentId?: string;
 }
 
 /**
@@ -135,8 +139,9 @@ export async function seedEquipmentDemo(app: FastifyInstance, cast: EquipmentDem
     placeId: computerRoom,
     ...bought(2, 1_150, 5, 'Manutan'),
   });
+  const tabletIds: string[] = [];
   for (let i = 0; i < 12; i++)
-    await asset({
+    tabletIds[i] = await asset({
       category: 'tablet',
       brand: 'Apple',
       model: 'iPad 10e génération',
@@ -206,6 +211,10 @@ export async function seedEquipmentDemo(app: FastifyInstance, cast: EquipmentDem
       since: 'lundi',
     });
     await seedProject(app, cast, school.parentId, tech, director, rooms[0]?.id ?? null);
+    if (cast.pupilId) {
+      const parent = cast.parentId ? await client(app, cast.parentId, cast.schoolId) : null;
+      await seedLoansDemo(app, { schoolId: cast.schoolId, pupilId: cast.pupilId, director, parent, tabletIds: tabletIds.slice(-3) });
+    }
   }
 }
 

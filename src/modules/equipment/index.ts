@@ -20,6 +20,13 @@ export const equipmentModule: FastifyPluginAsync = async (app) => {
   registerEquipmentJobs(app.jobs, app.db);
   const deps: Deps = { db: app.db, clock: app.clock, config: app.config };
   app.nav.push({ href: '/equipment', label: t('equipment.nav'), service: 'equipment', order: 60, visible: (actor) => can(actor, 'equipment.index.open', {}) });
+  app.nav.push({
+    href: '/equipment/loans/mine',
+    label: t('equipment.loans.mine'),
+    service: 'equipment',
+    order: 61,
+    visible: (actor) => can(actor, 'equipment.loan.mine', {}),
+  });
   await app.register(
     authenticated<Deps>(async (app, opts) => {
       await app.register(equipmentApi, { ...opts, prefix: '/api/equipment' });

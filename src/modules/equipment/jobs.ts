@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/index.js';
 import type { JobRunner } from '../../kernel/jobs/index.js';
 import { notify } from '../notifications/index.js';
 import { t } from './i18n/fr.js';
+import { registerLoanJobs } from './loan-jobs.js';
 import { agentsOf } from './repository/places.js';
 import { markWarrantyAlerted, warrantiesEnding } from './repository/renewal.js';
 import { findTicket } from './repository/tickets.js';
@@ -61,4 +62,5 @@ export function registerEquipmentJobs(jobs: JobRunner, db: Db): void {
     }
   });
   jobs.schedule(WARRANTY_JOB, { everyMinutes: 24 * 60 });
+  registerLoanJobs(jobs, db);
 }

@@ -54,6 +54,8 @@ test('the kit and the officials: the agents keep the kit; administrators name th
   const town = () => ({ municipalityId: MUNICIPALITY, officialIds: [] });
   check('equipment.kit.edit', 'the municipality', town, ['municipal']);
   check('equipment.kit.edit', 'another municipality', () => ({ municipalityId: 'elsewhere', officialIds: [] }), []);
+  check('equipment.targets.edit', 'the municipality', town, ['municipal']);
+  check('equipment.targets.edit', 'another municipality', () => ({ municipalityId: 'elsewhere', officialIds: [] }), []);
   check('equipment.officials.designate', 'the municipality', town, ['instanceAdmin']);
   check('equipment.officials.designate', 'no municipality', () => ({ municipalityId: null, officialIds: [] }), []);
 });
@@ -74,6 +76,18 @@ test('installation: the director confirms; the technician or the director record
   check('equipment.installation.confirm', 'school A', school, ['director']);
   check('equipment.installation.training', 'school A', school, ['director', 'municipal']);
   check('equipment.installation.training', 'a school of another municipality', () => ({ structureId: SCHOOL_A, municipalityId: 'elsewhere' }), ['director']);
+});
+
+test('loans to families: the director and the agents lend and take back; the pupil’s parents read and acknowledge', () => {
+  check('equipment.loan.lend', 'school A', school, ['director', 'municipal']);
+  check('equipment.loan.lend', 'a school of another municipality', () => ({ structureId: SCHOOL_A, municipalityId: 'elsewhere' }), ['director']);
+  const loan = () => ({ ...school(), relativeIds: [actors.relative.personId] });
+  const otherChild = () => ({ ...school(), relativeIds: ['another-parent'] });
+  check('equipment.loan.read', 'lent to the relative’s child', loan, ['director', 'municipal', 'relative']);
+  check('equipment.loan.read', 'lent to another child', otherChild, ['director', 'municipal']);
+  check('equipment.loan.acknowledge', 'lent to the relative’s child', loan, ['relative']);
+  check('equipment.loan.acknowledge', 'lent to another child', otherChild, []);
+  check('equipment.loan.mine', 'anyone', () => ({}), ['relative']);
 });
 
 test('every equipment action is tested', () => {

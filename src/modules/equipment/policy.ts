@@ -20,6 +20,9 @@ export interface MunicipalityFacts {
 /** A school's project step that needs an official: the school and its municipality's officials. */
 export type SchoolOfficialFacts = SchoolFacts & { officialIds: string[] };
 
+/** A loan: its school, and the parents of the pupil it was lent to. */
+export type LoanFacts = SchoolFacts & { relativeIds: string[] };
+
 /** An agent of the municipality (profile `municipal`, member of it): its technician. */
 const agentOf = (actor: Actor, municipalityId: string | null) => actor.profile === 'municipal' && !!municipalityId && belongsTo(actor, municipalityId);
 /** The school's adults: its teachers (the director among them) and its staff; not pupils, not families. */
@@ -51,6 +54,8 @@ export const equipmentPolicy = definePolicy('equipment', {
   'equipment.project.read': (actor: Actor, s: SchoolFacts) => staffOf(actor, s.structureId) || agentOf(actor, s.municipalityId),
   /** The recommended kit is the municipality's setting, kept by its agents (the technician). */
   'equipment.kit.edit': (actor: Actor, m: MunicipalityFacts) => agentOf(actor, m.municipalityId),
+  /** The renewal ages and the fault resolution targets are the municipality's setting, kept by its agents. */
+  'equipment.targets.edit': (actor: Actor, m: MunicipalityFacts) => agentOf(actor, m.municipalityId),
   /** Who are the municipality's elected officials: the instance administrator or the municipality's own administrators. */
   'equipment.officials.designate': (actor: Actor, m: MunicipalityFacts) => !!m.municipalityId && managesStructure(actor, m.municipalityId),
   /** The director submits the school's needs. */
@@ -72,6 +77,15 @@ export const equipmentPolicy = definePolicy('equipment', {
   'equipment.installation.confirm': (actor: Actor, s: SchoolFacts) => hasRole(actor, s.structureId, 'director'),
   /** The hand-over training is recorded by the technician or the director. */
   'equipment.installation.training': (actor: Actor, s: SchoolFacts) => hasRole(actor, s.structureId, 'director') || agentOf(actor, s.municipalityId),
+  /** Lending a device to a pupil's family, and taking it back: the school's director or the municipality's agents. */
+  'equipment.loan.lend': (actor: Actor, s: SchoolFacts) => hasRole(actor, s.structureId, 'director') || agentOf(actor, s.municipalityId),
+  /** A loan is read by its lenders and by the pupil's parents, nobody else (another child's parent: 404). */
+  'equipment.loan.read': (actor: Actor, l: LoanFacts) =>
+    hasRole(actor, l.structureId, 'director') || agentOf(actor, l.municipalityId) || (actor.profile === 'relative' && l.relativeIds.includes(actor.personId)),
+  /** The pupil's parents acknowledge the loan agreement. */
+  'equipment.loan.acknowledge': (actor: Actor, l: LoanFacts) => actor.profile === 'relative' && l.relativeIds.includes(actor.personId),
+  /** The families' page of their loans (filtered to their children in SQL). */
+  'equipment.loan.mine': { allow: (actor: Actor, _: object) => actor.profile === 'relative', refusal: 403 },
   /** The plan of all the municipality's schools: its agents (scoped to their municipalities in SQL). */
   'equipment.renewal.overview': { allow: (actor: Actor, _: object) => actor.profile === 'municipal', refusal: 403 },
 });

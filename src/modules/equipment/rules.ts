@@ -2,28 +2,28 @@ import type { AssetCategory } from './tables.js';
 import type { ClassroomKitItem, Kit, SchoolKitItem } from './project-tables.js';
 
 /**
- * Hours to resolve a fault, per category: the network and the server stop a whole school, a
- * classroom's board or projector stops a class, one device stops one person. A municipality
- * setting later; these are the defaults.
+ * Days to resolve a fault, per category: the network and the server stop a whole school, a
+ * classroom's board or projector stops a class, one device stops one person. The defaults of a
+ * municipality's setting (`equipment_targets`).
  */
-export const RESOLUTION_HOURS: Record<AssetCategory | 'room', number> = {
-  wifiAccessPoint: 24,
-  switch: 24,
-  server: 24,
-  interactiveBoard: 48,
-  projector: 48,
-  visualiser: 72,
-  speakers: 72,
-  desktop: 72,
-  laptop: 72,
-  tablet: 120,
-  printer: 72,
-  cart: 72,
-  room: 120,
+export const RESOLUTION_DAYS: Record<AssetCategory | 'room', number> = {
+  wifiAccessPoint: 1,
+  switch: 1,
+  server: 1,
+  interactiveBoard: 2,
+  projector: 2,
+  visualiser: 3,
+  speakers: 3,
+  desktop: 3,
+  laptop: 3,
+  tablet: 5,
+  printer: 3,
+  cart: 3,
+  room: 5,
 };
 
-export const dueAt = (category: AssetCategory | 'room', createdAt: Date) =>
-  new Date(createdAt.getTime() + RESOLUTION_HOURS[category] * 3_600_000).toISOString();
+export const dueAt = (category: AssetCategory | 'room', createdAt: Date, days: Record<AssetCategory | 'room', number> = RESOLUTION_DAYS) =>
+  new Date(createdAt.getTime() + days[category] * 86_400_000).toISOString();
 
 /** Today in Paris, AAAA-MM-JJ: warranty ends are Paris dates. */
 export const parisToday = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
@@ -35,7 +35,7 @@ export const toEuros = (cents: number | null) => (cents === null ? null : cents 
 /**
  * Years after its purchase when a device is due for renewal, per category: the académie advises
  * renewing computers after their 3–5-year warranty, at 5–6 years; boards and the network last
- * longer. A municipality setting later; these are the defaults.
+ * longer. The defaults of a municipality's setting (`equipment_targets`).
  */
 export const OBSOLESCENCE_YEARS: Record<AssetCategory, number> = {
   desktop: 6,
@@ -61,6 +61,9 @@ export const REPEATED_FAULTS_DAYS = 365;
 
 /** The warranty alert goes to the technician this many months before the end. */
 export const WARRANTY_ALERT_MONTHS = 3;
+
+/** Families are reminded of a loan's return this many days before its due date. */
+export const LOAN_REMINDER_DAYS = 7;
 
 /** AAAA-MM-JJ plus whole months (the 31st of a short month becomes its last day). */
 export function addMonths(date: string, months: number): string {

@@ -72,7 +72,7 @@ export interface EquipmentEventsTable {
   assetId: string;
   at: string;
   actorId: string;
-  kind: 'created' | 'changed' | 'ticketOpened' | 'ticketChanged';
+  kind: 'created' | 'changed' | 'ticketOpened' | 'ticketChanged' | 'loaned' | 'returned';
   /** JSON: `{ field: [before, after] }` for a change, `{ status: [..] }` for a ticket. */
   changes: string;
   ticketId: string | null;

@@ -5,6 +5,7 @@ import { request, type Session } from '../../kernel/testing/index.js';
 import { buildPerson, buildSchool, buildWorld } from '../directory/testing.js';
 import type { EquipmentAssetsTable } from './tables.js';
 import type { EquipmentNeedsTable } from './project-tables.js';
+import type { EquipmentLoansTable } from './loan-tables.js';
 import { schoolYearOf } from '../directory/index.js';
 
 /** A school owned by a municipality (its equipment is the municipality's). */
@@ -156,4 +157,31 @@ export async function buildOrder(
     })
     .execute();
   return { id, lineId };
+}
+
+/** An open loan straight in the database (the asset is set on loan, without history). */
+export async function buildLoan(db: Db, structureId: string, assetId: string, pupilId: string, lenderId: string, over: Partial<EquipmentLoansTable> = {}) {
+  const row: EquipmentLoansTable = {
+    id: newId(),
+    structureId,
+    assetId,
+    pupilId,
+    lenderId,
+    startsOn: '2027-01-04',
+    dueOn: '2027-07-02',
+    conditions: 'Prêt de démonstration : à rendre en bon état.',
+    createdAt: new Date().toISOString(),
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    returnedAt: null,
+    returnedBy: null,
+    returnCondition: null,
+    returnComment: null,
+    remindedSoonFor: null,
+    remindedOverdueFor: null,
+    ...over,
+  };
+  await db.insertInto('equipmentLoans').values(row).execute();
+  if (!row.returnedAt) await db.updateTable('equipmentAssets').set({ status: 'onLoan' }).where('id', '=', assetId).execute();
+  return row;
 }

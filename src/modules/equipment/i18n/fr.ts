@@ -1,6 +1,8 @@
 import { count, createTranslator } from '../../../kernel/i18n/index.js';
 import { kernelFr } from '../../../kernel/i18n/fr.js';
+import { equipmentLoansFr } from './loans.js';
 import { equipmentProjectFr } from './project.js';
+import { equipmentTargetsFr } from './targets.js';
 
 export const equipmentFr = {
   'equipment.nav': 'Équipement',
@@ -171,5 +173,5 @@ export const equipmentFr = {
   'equipment.notice.warranty': (n: number) => `${count(n, 'équipement arrive', 'équipements arrivent')} en fin de garantie d’ici trois mois.`,
 } as const;
 
-export const t = createTranslator({ ...kernelFr, ...equipmentFr, ...equipmentProjectFr });
-export type EquipmentKey = keyof typeof equipmentFr | keyof typeof equipmentProjectFr;
+export const t = createTranslator({ ...kernelFr, ...equipmentFr, ...equipmentProjectFr, ...equipmentLoansFr, ...equipmentTargetsFr });
+export type EquipmentKey = keyof typeof equipmentFr | keyof typeof equipmentProjectFr | keyof typeof equipmentLoansFr | keyof typeof equipmentTargetsFr;

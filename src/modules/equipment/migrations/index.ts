@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../../kernel/db/index.js';
+import { loanMigrations } from './loans.js';
 import { projectMigrations } from './project.js';
+import { targetMigrations } from './targets.js';
 
 export const equipmentMigrations: Migrations = {
   '20261220-0900-equipment-init': {
@@ -100,4 +102,6 @@ export const equipmentMigrations: Migrations = {
     },
   },
   ...projectMigrations,
+  ...loanMigrations,
+  ...targetMigrations,
 };

@@ -3,7 +3,9 @@ import { errorResponses } from '../../../kernel/http/schemas.js';
 import * as schema from '../schema.js';
 import { assetPage, createAsset, createPlace, listAssets, listPlaces, mySchools, updateAsset } from '../service/assets.js';
 import type { Deps } from '../service/deps.js';
+import { loansApi } from './loans-api.js';
 import { projectApi } from './project-api.js';
+import { targetsApi } from './targets-api.js';
 import { exportAssets, importAssets } from '../service/csv.js';
 import { assetLabelData } from '../service/labels.js';
 import { municipalityRenewalPlan, schoolRenewalPlan } from '../service/renewal.js';
@@ -268,4 +270,6 @@ export const equipmentApi: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
 
   // The options carry this plugin's prefix: the project's routes take only the use cases' needs.
   await app.register(projectApi, { db: deps.db, clock: deps.clock, config: deps.config });
+  await app.register(loansApi, { db: deps.db, clock: deps.clock, config: deps.config });
+  await app.register(targetsApi, { db: deps.db, clock: deps.clock, config: deps.config });
 };

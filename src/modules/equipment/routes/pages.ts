@@ -18,7 +18,9 @@ import { RenewalPage } from '../views/renewal.js';
 import { municipalityRenewalPlan, renewalCsv, schoolRenewalPlan } from '../service/renewal.js';
 import { AssetFormPage, SchoolPage, SchoolsPage } from '../views/inventory.js';
 import { inputErrors, parseAssetForm, schemaErrors, strings } from './forms.js';
+import { loansPages } from './loans-pages.js';
 import { projectPages } from './project-pages.js';
+import { targetsPages } from './targets-pages.js';
 import { ticketPages } from './ticket-pages.js';
 
 const page = { title: t('equipment.title'), service: 'equipment' };
@@ -44,7 +46,18 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     return reply.page(
       { ...page, title: school.name, status: placeErrors ? 400 : 200 },
       h(SchoolPage, {
-        data: { school, places, assets, filter, limit, offset, manage, plan: can(request.actor, 'equipment.school.plan', school), classes: choices.classes },
+        data: {
+          school,
+          places,
+          assets,
+          filter,
+          limit,
+          offset,
+          manage,
+          plan: can(request.actor, 'equipment.school.plan', school),
+          lend: can(request.actor, 'equipment.loan.lend', school),
+          classes: choices.classes,
+        },
         csrf: request.csrfToken,
         placeValues,
         placeErrors,
@@ -210,4 +223,6 @@ export const equipmentPages: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
 
   await app.register(ticketPages, deps);
   await app.register(projectPages, deps);
+  await app.register(loansPages, deps);
+  await app.register(targetsPages, deps);
 };

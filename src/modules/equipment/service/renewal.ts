@@ -7,8 +7,9 @@ import { toCsv } from '../../../kernel/csv.js';
 import { t } from '../i18n/fr.js';
 import * as places from '../repository/places.js';
 import * as renewal from '../repository/renewal.js';
-import { OBSOLESCENCE_YEARS, parisToday, RENEWAL_YEARS, REPEATED_FAULTS, REPEATED_FAULTS_DAYS, toEuros } from '../rules.js';
-import { ASSET_CATEGORIES, type AssetCategory } from '../tables.js';
+import { DEFAULT_TARGETS, targetsOfSchools } from '../repository/targets.js';
+import { parisToday, RENEWAL_YEARS, REPEATED_FAULTS, REPEATED_FAULTS_DAYS, toEuros } from '../rules.js';
+import type { AssetCategory } from '../tables.js';
 import type { Deps } from './deps.js';
 import { assetLabel } from './present.js';
 
@@ -50,7 +51,13 @@ async function buildPlan(deps: Deps, schools: { id: string; name: string }[]): P
   const first = Number(parisToday(now).slice(0, 4));
   const ids = schools.map((s) => s.id);
   const since = new Date(`${addDays(parisToday(now), -REPEATED_FAULTS_DAYS)}T00:00:00Z`).toISOString();
-  const [rows, repeated] = await Promise.all([renewal.purchaseYears(deps.db, ids), renewal.repeatedFaults(deps.db, ids, since, REPEATED_FAULTS)]);
+  const [rows, repeated, targets] = await Promise.all([
+    renewal.purchaseYears(deps.db, ids),
+    renewal.repeatedFaults(deps.db, ids, since, REPEATED_FAULTS),
+    targetsOfSchools(deps.db, ids),
+  ]);
+  // Each school's municipality sets its ages; a cart has none (its devices have theirs).
+  const ageOf = (structureId: string, category: AssetCategory) => (category === 'cart' ? null : (targets.get(structureId) ?? DEFAULT_TARGETS).ages[category]);
   const blank = (year: number): YearFigures => ({ year, count: 0, cost: 0, unpriced: 0, byCategory: {} });
   const years = Array.from({ length: RENEWAL_YEARS }, (_, i) => blank(first + i));
   const perSchool = new Map(ids.map((id) => [id, Array.from({ length: RENEWAL_YEARS }, (_, i) => ({ year: first + i, count: 0, cents: 0 }))]));
@@ -61,8 +68,10 @@ async function buildPlan(deps: Deps, schools: { id: string; name: string }[]): P
       undated += r.n;
       continue;
     }
+    const age = ageOf(r.structureId, r.category);
+    if (age === null) continue;
     // Past due is due now: the plan starts with what is already late.
-    const index = Math.max(0, r.year + OBSOLESCENCE_YEARS[r.category] - first);
+    const index = Math.max(0, r.year + age - first);
     if (index >= RENEWAL_YEARS) continue;
     const y = years[index]!;
     y.count += r.n;
@@ -90,7 +99,8 @@ async function buildPlan(deps: Deps, schools: { id: string; name: string }[]): P
       faults: Number(a.faults),
       price: toEuros(a.priceCents),
     })),
-    ages: Object.fromEntries(ASSET_CATEGORIES.filter((c) => c !== 'cart').map((c) => [c, OBSOLESCENCE_YEARS[c]])) as Record<AssetCategory, number>,
+    // The ages shown are the first school's municipality's (an agent's schools share one).
+    ages: { ...(targets.get(ids[0] ?? '') ?? DEFAULT_TARGETS).ages } as Record<AssetCategory, number>,
   };
 }
 

@@ -9,6 +9,7 @@ import { t } from '../i18n/fr.js';
 import { NOTIFY_JOB } from '../jobs.js';
 import * as assets from '../repository/assets.js';
 import * as places from '../repository/places.js';
+import { targetsOf } from '../repository/targets.js';
 import * as tickets from '../repository/tickets.js';
 import { dueAt } from '../rules.js';
 import type { TicketChanges, TicketInput, TicketsFilter } from '../schema.js';
@@ -18,10 +19,11 @@ import { presentTicket } from './present.js';
 
 type Subject = { structureId: string; assetId: string | null; placeId: string | null; category: AssetCategory | 'room' };
 
-async function open(deps: Deps, actor: Actor, subject: Subject, input: TicketInput) {
+async function open(deps: Deps, actor: Actor, subject: Subject, municipalityId: string | null, input: TicketInput) {
   const problems = new Problems();
   problems.check(input.description.trim().length > 0, 'description', t('equipment.error.description'));
   problems.throwIfAny();
+  const { resolutionDays } = (await targetsOf(deps.db, municipalityId)).targets;
   const now = deps.clock.now();
   const at = now.toISOString();
   const id = newId();
@@ -36,7 +38,7 @@ async function open(deps: Deps, actor: Actor, subject: Subject, input: TicketInp
       assigneeId: null,
       createdAt: at,
       updatedAt: at,
-      dueAt: dueAt(subject.category, now),
+      dueAt: dueAt(subject.category, now, resolutionDays),
       resolvedAt: null,
     });
     if (subject.assetId)
@@ -49,7 +51,7 @@ async function open(deps: Deps, actor: Actor, subject: Subject, input: TicketInp
 export async function reportOnAsset(deps: Deps, actor: Actor, assetId: string, input: TicketInput) {
   const a = await assets.findAsset(deps.db, assetId);
   authorize(actor, 'equipment.ticket.report', a);
-  return open(deps, actor, { structureId: a.structureId, assetId: a.id, placeId: a.placeId, category: a.category }, input);
+  return open(deps, actor, { structureId: a.structureId, assetId: a.id, placeId: a.placeId, category: a.category }, a.municipalityId, input);
 }
 
 /** A fault on a room (the heating of the computer room, a dead network socket). */
@@ -57,7 +59,7 @@ export async function reportOnPlace(deps: Deps, actor: Actor, placeId: string, i
   const p = await places.findPlace(deps.db, placeId);
   const s = p && (await places.schoolFacts(deps.db, p.structureId));
   authorize(actor, 'equipment.ticket.report', s);
-  return open(deps, actor, { structureId: s.structureId, assetId: null, placeId, category: 'room' }, input);
+  return open(deps, actor, { structureId: s.structureId, assetId: null, placeId, category: 'room' }, s.municipalityId, input);
 }
 
 async function ticketFor(deps: Deps, actor: Actor, id: string, action: 'equipment.ticket.read' | 'equipment.ticket.comment' | 'equipment.ticket.manage') {

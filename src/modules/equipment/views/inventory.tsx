@@ -50,6 +50,8 @@ export interface SchoolPageData {
   manage: boolean;
   /** May read the school's renewal plan (director, municipality). */
   plan: boolean;
+  /** May lend devices to families (director, municipality). */
+  lend?: boolean;
   classes: { id: string; name: string }[];
 }
 
@@ -79,6 +81,12 @@ export function SchoolPage({
           <>
             {' · '}
             <a href={`${base}/renewal`}>{t('equipment.renewal.link')}</a>
+          </>
+        )}
+        {data.lend && (
+          <>
+            {' · '}
+            <a href={`${base}/loans`}>{t('equipment.loans.link')}</a>
           </>
         )}
         {data.manage && (

@@ -28,6 +28,8 @@ export function ReviewSection({ review, kitHref }: { review: SchoolReview; kitHr
           <>
             {' '}
             <a href={kitHref}>{t('equipment.kit.link')}</a>
+            {' · '}
+            <a href={kitHref.replace(/\/kit$/, '/targets')}>{t('equipment.targets.link')}</a>
           </>
         )}
       </p>
@@ -100,7 +102,10 @@ export function KitPage(props: {
     <>
       <h1>{t('equipment.kit.title', props.town)}</h1>
       <p>{t('equipment.kit.intro')}</p>
-      <p>{t(props.isDefault ? 'equipment.kit.default' : 'equipment.kit.custom')}</p>
+      <p>
+        {t(props.isDefault ? 'equipment.kit.default' : 'equipment.kit.custom')}{' '}
+        <a href={props.action.replace(/\/kit$/, '/targets')}>{t('equipment.targets.link')}</a>
+      </p>
       <ErrorSummary errors={props.errors} />
       <form method="post" action={props.action}>
         <CsrfField token={props.csrf} />
