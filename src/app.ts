@@ -52,6 +52,7 @@ import { privacyModule, privacyMigrations } from './modules/privacy/index.js';
 import { readingModule, readingMigrations } from './modules/reading/index.js';
 import { casModule, casMigrations } from './modules/cas/index.js';
 import { federationModule, federationMigrations } from './modules/federation/index.js';
+import { onerosterModule, onerosterMigrations } from './modules/oneroster/index.js';
 import { mfaModule, mfaMigrations } from './modules/mfa/index.js';
 import { offlineModule, offlineMigrations, offlinePersonHeader } from './modules/offline/index.js';
 import { activityPlugin } from './kernel/activity.js';
@@ -88,6 +89,7 @@ export const migrations = {
   ...readingMigrations,
   ...casMigrations,
   ...federationMigrations,
+  ...onerosterMigrations,
   ...mfaMigrations,
   ...offlineMigrations,
   ...steeringMigrations,
@@ -206,6 +208,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(readingModule);
   await app.register(casModule);
   await app.register(federationModule);
+  await app.register(onerosterModule);
   await app.register(mfaModule);
   await app.register(offlineModule);
   await app.register(offlinePersonHeader);

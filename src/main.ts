@@ -18,6 +18,7 @@ import { t as privacyT } from './modules/privacy/i18n/fr.js';
 import { casCli } from './modules/cas/cli.js';
 import { systemClock } from './kernel/clock.js';
 import { OidcCliRefused, runOidcCommand } from './modules/federation/index.js';
+import { OnerosterCliRefused, runOnerosterCommand } from './modules/oneroster/index.js';
 import { demoBanner, loadDemo, logRequestsBriefly, writeDemoOndeFiles } from './demo.js';
 
 const USAGE = `Préau — espace numérique de travail
@@ -45,6 +46,10 @@ Usage : preau <commande> [options]
   oidc client add --name NOM --redirect-uri URI [--trusted] [--refresh] [--consent]
                              enregistre une application partenaire OpenID Connect (affiche client_id et client_secret)
   oidc keys rotate           crée une nouvelle clé de signature OpenID Connect (l’ancienne reste publiée une semaine)
+  oneroster client add --name NOM --school UAI [--school UAI…] [--demographics]
+                             enregistre une application OneRoster (affiche client_id et client_secret)
+  oneroster client list | oneroster client revoke CLIENT_ID
+                             liste les applications OneRoster, en révoque une
 
 Configuration par variables d’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL,
 PREAU_LOG_LEVEL (voir le README).`;
@@ -288,6 +293,19 @@ ${keptAside
         process.stdout.write(`${await runOidcCommand(app, rest)}\n`);
       } catch (error) {
         if (error instanceof OidcCliRefused) fail(error.message);
+        throw error;
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'oneroster': {
+      const app = await buildApp(config(), { logger: false });
+      await app.ready();
+      try {
+        process.stdout.write(`${await runOnerosterCommand(app, rest)}\n`);
+      } catch (error) {
+        if (error instanceof OnerosterCliRefused) fail(error.message);
         throw error;
       } finally {
         await app.close();

@@ -27,6 +27,7 @@ import { resourcesCases } from '../../src/modules/resources/coverage.js';
 import { readingCases } from '../../src/modules/reading/coverage.js';
 import { casCases } from '../../src/modules/cas/coverage.js';
 import { federationCases } from '../../src/modules/federation/coverage.js';
+import { onerosterCases } from '../../src/modules/oneroster/coverage.js';
 import { mfaCases } from '../../src/modules/mfa/coverage.js';
 import { offlineCases } from '../../src/modules/offline/coverage.js';
 
@@ -59,6 +60,7 @@ export const moduleCases: ((w: CoverageWorld) => Promise<RouteCase[]>)[] = [
   readingCases,
   casCases,
   federationCases,
+  onerosterCases,
   mfaCases,
   offlineCases,
   steeringCases,

@@ -32,6 +32,7 @@ export async function casCases({ app, as }: CoverageWorld): Promise<RouteCase[]>
     pub('GET /cas/login', `/cas/login?service=${service}`, 303),
     pub('GET /cas/login', `/cas/login?service=${encodeURIComponent('https://evil.coverage.example/')}`, 403, { note: 'an unregistered service' }),
     pub('GET /cas/logout', `/cas/logout?service=${encodeURIComponent('https://evil.coverage.example/')}`, 200, { note: 'no redirect elsewhere' }),
+    pub('GET /cas/validate', `/cas/validate?ticket=ST-x&service=${service}`, 200, { absent: ['yes'] }),
     pub('GET /cas/serviceValidate', `/cas/serviceValidate?ticket=ST-x&service=${service}`, 200, { absent: ['authenticationSuccess'] }),
     pub('GET /cas/p3/serviceValidate', `/cas/p3/serviceValidate?ticket=ST-x&service=${service}`, 200, { absent: ['authenticationSuccess'] }),
     pub('GET /cas/proxyValidate', `/cas/proxyValidate?ticket=ST-x&service=${service}`, 200, { absent: ['authenticationSuccess'] }),

@@ -159,6 +159,18 @@ test('a ticket is single use: the replay is refused and audited', async () => {
   assert.equal((await auditActions('cas.ticket.replayed')).length, 1, 'the replay is in the audit log');
 });
 
+test('CAS 1.0: /cas/validate answers yes and the user in plain text, then no for the replay', async () => {
+  const service = `${trustedPartner.url}/cas1`;
+  const ticket = await ticketFor(signedInAgent(), service);
+  const url = `${base}/cas/validate?ticket=${encodeURIComponent(ticket)}&service=${encodeURIComponent(service)}`;
+  const res = await fetch(url);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
+  assert.equal(await res.text(), `yes\n${pupil.id}\n`);
+  assert.equal(await fetch(url).then((r) => r.text()), 'no\n', 'single use');
+  assert.equal(await fetch(`${base}/cas/validate`).then((r) => r.text()), 'no\n', 'no ticket, no user');
+  assert.equal(await fetch(`${base}/cas/validate?ticket=ST-nope&service=${encodeURIComponent(service)}`).then((r) => r.text()), 'no\n');
+});
+
 test('a ticket for one service is refused to another, and spent by the attempt', async () => {
   const service = `${partner.url}/a`;
   const ticket = await ticketFor(signedInAgent(), service);

@@ -75,6 +75,7 @@ describe('privacy: the processing register', () => {
       'news',
       'notifications',
       'offline',
+      'oneroster',
       'polls',
       'privacy',
       'reading',
@@ -85,7 +86,7 @@ describe('privacy: the processing register', () => {
     const page = await request(t.app, await as(w.director.id), 'GET', '/privacy/register');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Registre des traitements') && page.body.includes('Messagerie') && page.body.includes('Durée de conservation'), 'the page');
-    assert.ok(page.body.includes('25&nbsp;traitements déclarés') || page.body.includes('25\u00a0traitements déclarés'), 'counted in French');
+    assert.ok(page.body.includes('26&nbsp;traitements déclarés') || page.body.includes('26\u00a0traitements déclarés'), 'counted in French');
   });
 });
 

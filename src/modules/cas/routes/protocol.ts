@@ -90,6 +90,13 @@ export const casProtocol: FastifyPluginAsyncTypebox<CasDeps> = async (app, deps)
       return reply.type('application/xml; charset=utf-8').send(validationXml(result, endpoint !== '2'));
     };
   const options = { schema: { querystring: ValidateQuery }, attachValidation: true };
+  // CAS 1.0: plain text, `yes` and the user on two lines, or `no`; the same single-use ticket rules.
+  app.get<{ Querystring: ValidateQuery }>('/cas/validate', options, async (request, reply) => {
+    const q = request.validationError ? {} : request.query;
+    const result = await validateTicket(deps, { ticket: q.ticket, service: q.service, renew: yes(q.renew), endpoint: '1', ip: request.ip });
+    reply.header('Cache-Control', 'no-store').type('text/plain; charset=utf-8');
+    return reply.send(result.ok ? `yes\n${result.user}\n` : 'no\n');
+  });
   app.get('/cas/serviceValidate', options, validation('2'));
   app.get('/cas/p3/serviceValidate', options, validation('3'));
   app.get('/cas/proxyValidate', options, validation('proxy'));

@@ -50,8 +50,8 @@ export interface ValidationRequest {
   ticket: string | undefined;
   service: string | undefined;
   renew: boolean;
-  /** `2` for /serviceValidate (no attributes), `3` for /p3/serviceValidate, `proxy` for /proxyValidate. */
-  endpoint: '2' | '3' | 'proxy';
+  /** `1` for /validate (CAS 1.0, the user only), `2` for /serviceValidate (no attributes), `3` for /p3/serviceValidate, `proxy` for /proxyValidate. */
+  endpoint: '1' | '2' | '3' | 'proxy';
   ip: string;
 }
 
@@ -86,7 +86,7 @@ export async function validateTicket(deps: CasDeps, input: ValidationRequest): P
   if (input.endpoint === 'proxy' && !service.proxy) return refuse('UNAUTHORIZED_SERVICE_PROXY', 'proxy_not_allowed', row);
   const released = await release(deps.db, service, row.personId, now);
   if (!released?.active) return refuse('INVALID_TICKET', 'person_inactive', row);
-  const attributes = input.endpoint === '2' ? {} : released.attributes;
+  const attributes = input.endpoint === '1' || input.endpoint === '2' ? {} : released.attributes;
   await audit(deps.db, {
     action: 'cas.ticket.validated',
     actorId: row.personId,
