@@ -52,7 +52,9 @@ test('a pupil on a 320 px phone signs in through Préau and lands on the partner
 });
 
 test('the page that moves on, the unknown-service page and the logout page are accessible', async () => {
-  await withPage(suite.browser, {}, async (page) => {
+  // Requests a service worker answers bypass `page.route`: the offline worker is kept out, so the
+  // continue page below really comes without its refresh.
+  await withPage(suite.browser, { serviceWorkers: 'block' }, async (page) => {
     await signIn(page, suite.server.url, logins.pupil!);
     // Held on the continue page: its refresh (delay 0, which axe accepts) is taken out for this one load.
     await page.route('**/cas/login?*', async (route) => {
